@@ -1,0 +1,24 @@
+/// Reads a source file into the document model, detecting its format when none is given.
+public enum DocumentParser {
+    /// Parses `source` as `format` (detected from content when nil).
+    ///
+    /// Role and date are inferred here; a manifest may override them afterwards.
+    public static func parse(_ source: SourceText, format: DocumentFormat? = nil) throws(CrossCheckError) -> Document {
+        let format = format ?? FormatDetector.detect(source)
+        var document: Document
+        switch format {
+        case .wikitext: document = try WikitextParser.parse(source)
+        case .plaintext: document = try PlainTextParser.parse(source)
+        case .markdown: document = try MarkdownParser.parse(source)
+        case .frontmatter: document = try FrontMatterParser.parse(source)
+        }
+        document.role = VariantInference.role(of: document)
+        if document.date == nil { document.date = VariantInference.date(of: document) }
+        return document
+    }
+
+    /// Loads and parses the file at `path`.
+    public static func parse(path: String, format: DocumentFormat? = nil) throws(CrossCheckError) -> Document {
+        try parse(SourceText.load(path: path), format: format)
+    }
+}

@@ -1,0 +1,72 @@
+/// Assembles sections from a parser's stream of headings and text blocks.
+///
+/// Every parser reports headings (with their level) and finished text blocks in document order;
+/// this turns them into sections with heading paths, split sentences and line ranges, so heading
+/// nesting and sentence splitting live in one place for all formats.
+public struct SectionBuilder: Sendable {
+    private let lines: LineTable
+    private var sections: [Section] = []
+    private var stack: [(level: Int, title: String)] = []
+    private var current: Section
+    private var paragraph = 0
+    private var lastOffset = 0
+
+    public init(lines: LineTable, leadStart: Int = 0) {
+        self.lines = lines
+        current = Section(
+            path: [], level: 0, line: lines.line(of: leadStart), endLine: lines.line(of: leadStart), sentences: [],
+            headingRange: leadStart..<leadStart, sourceRange: leadStart..<leadStart)
+    }
+
+    /// Starts a new section at a heading of `level` (1 = top) spanning `range` in the source.
+    public mutating func heading(_ title: String, level: Int, range: Range<Int>) {
+        close(at: range.lowerBound)
+        while let top = stack.last, top.level >= level { stack.removeLast() }
+        stack.append((level, title))
+        current = Section(
+            path: stack.map(\.title), level: level, line: lines.line(of: range.lowerBound),
+            endLine: lines.line(of: max(range.lowerBound, range.upperBound - 1)), sentences: [],
+            headingRange: range, sourceRange: range.lowerBound..<range.upperBound)
+        paragraph = 0
+        lastOffset = range.upperBound
+    }
+
+    /// Adds a finished paragraph or list item to the current section.
+    public mutating func add(_ block: TextBlock) {
+        guard !block.isEmpty else { return }
+        let sentences = SentenceSplitter.split(block, lines: lines, paragraph: paragraph)
+        paragraph += 1
+        if let last = sentences.last {
+            current.endLine = max(current.endLine, lines.line(of: max(last.sourceRange.lowerBound, last.sourceRange.upperBound - 1)))
+            lastOffset = max(lastOffset, last.sourceRange.upperBound)
+        }
+        if current.sentences.isEmpty && current.level == 0, let first = sentences.first {
+            current.line = first.line
+        }
+        current.sentences += sentences
+    }
+
+    /// The heading path of the section being built.
+    public var currentPath: [String] { current.path }
+
+    /// Marks that section content extends to `offset` (for line ranges of sections without prose).
+    public mutating func extend(to offset: Int) {
+        lastOffset = max(lastOffset, offset)
+    }
+
+    private mutating func close(at offset: Int) {
+        let end = max(current.sourceRange.lowerBound, offset)
+        current.sourceRange = current.sourceRange.lowerBound..<end
+        if end > current.sourceRange.lowerBound {
+            current.endLine = max(current.endLine, lines.line(of: max(current.sourceRange.lowerBound, end - 1)))
+        }
+        // An empty lead is kept so that every document has a lead section at index 0.
+        sections.append(current)
+    }
+
+    /// Closes the last section at `end` and returns all sections (the lead first).
+    public mutating func finish(at end: Int) -> [Section] {
+        close(at: end)
+        return sections
+    }
+}

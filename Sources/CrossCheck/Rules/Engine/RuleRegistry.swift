@@ -1,0 +1,8 @@
+/// Every rule crosscheck knows. Adding a rule is adding its file and one line here.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+    ]
+
+    /// The rule type with `id`.
+    public static func rule(_ id: String) -> (any Rule.Type)? { all.first { $0.description.id == id } }
+}

@@ -1,0 +1,61 @@
+/// Maps UTF-8 byte offsets to 1-based lines and columns.
+///
+/// Byte offsets are the source of truth for every location in crosscheck; lines are derived here
+/// once. `\n`, `\r\n` and a lone `\r` all end a line. Lookup is O(log lines).
+public struct LineTable: Sendable, Equatable {
+    /// Byte offset at which each line starts; `starts[0] == 0`.
+    public let starts: [Int]
+    /// Total byte count of the text.
+    public let byteCount: Int
+
+    public init(bytes: [UInt8]) {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        self.starts = starts
+        self.byteCount = bytes.count
+    }
+
+    /// Number of lines (a final line without a line end counts; an empty text has one line).
+    public var count: Int { starts.count }
+
+    /// The 1-based line holding `offset` (clamped into the text).
+    public func line(of offset: Int) -> Int {
+        let o = max(0, min(offset, byteCount))
+        var lo = 0
+        var hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= o { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// The 1-based byte column of `offset` within its line.
+    public func column(of offset: Int) -> Int {
+        let l = line(of: offset)
+        return max(0, min(offset, byteCount)) - starts[l - 1] + 1
+    }
+
+    /// Byte range of 1-based `line`, without its line end.
+    public func range(ofLine line: Int, in bytes: [UInt8]) -> Range<Int> {
+        guard line >= 1 && line <= starts.count else { return byteCount..<byteCount }
+        let start = starts[line - 1]
+        var end = line < starts.count ? starts[line] : byteCount
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        return start..<end
+    }
+}

@@ -1,0 +1,107 @@
+/// A paragraph (or list item) of plain text derived from markup, ready for sentence splitting.
+public struct TextBlock: Sendable {
+    /// UTF-8 bytes of the plain text, whitespace collapsed, trimmed.
+    public var bytes: [UInt8]
+    /// Plain-text-to-source map (see `TextSpan`).
+    public var spans: [TextSpan]
+    /// Citations with the plain-text offset they were attached at.
+    public var citations: [(offset: Int, citation: Citation)]
+    /// True for a list item.
+    public var isListItem: Bool
+
+    public init(bytes: [UInt8], spans: [TextSpan], citations: [(offset: Int, citation: Citation)], isListItem: Bool) {
+        self.bytes = bytes; self.spans = spans; self.citations = citations; self.isListItem = isListItem
+    }
+
+    public var isEmpty: Bool { bytes.isEmpty }
+}
+
+/// Accumulates plain text from markup while remembering where each byte came from.
+///
+/// Parsers feed it verbatim source bytes, generated text (entities, rendered templates) and
+/// citations; it collapses whitespace and keeps the source map. Amortised O(1) per byte.
+public struct PlainTextBuilder: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var spans: [TextSpan] = []
+    public private(set) var citations: [(offset: Int, citation: Citation)] = []
+    /// Source offset the next verbatim byte must have to continue the current span.
+    private var nextSource = -1
+    private var pendingSpace = false
+    private var pendingSpaceSource = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C
+    }
+
+    @inline(__always) private mutating func flushSpace() {
+        if pendingSpace {
+            pendingSpace = false
+            if !bytes.isEmpty {
+                if nextSource != pendingSpaceSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: pendingSpaceSource)) }
+                bytes.append(0x20)
+                nextSource = pendingSpaceSource + 1
+            }
+        }
+    }
+
+    /// Appends one source byte at `offset` verbatim (whitespace collapses).
+    @inline(__always) public mutating func append(byte b: UInt8, at offset: Int) {
+        if PlainTextBuilder.isSpace(b) {
+            if !pendingSpace { pendingSpace = true; pendingSpaceSource = offset }
+            return
+        }
+        flushSpace()
+        if offset != nextSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: offset)) }
+        bytes.append(b)
+        nextSource = offset + 1
+    }
+
+    /// Appends the source bytes in `range` verbatim.
+    public mutating func append(source: [UInt8], range: Range<Int>) {
+        for i in range { append(byte: source[i], at: i) }
+    }
+
+    /// Appends the source bytes in `range` verbatim from a buffer.
+    public mutating func append(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        for i in range { append(byte: source[i], at: i) }
+    }
+
+    /// Appends text that was generated from markup starting at `offset`.
+    public mutating func append(generated text: String, at offset: Int) {
+        var first = true
+        for b in text.utf8 {
+            if PlainTextBuilder.isSpace(b) {
+                if !pendingSpace { pendingSpace = true; pendingSpaceSource = offset }
+                continue
+            }
+            flushSpace()
+            if first { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: offset)); first = false }
+            bytes.append(b)
+            nextSource = -1
+        }
+    }
+
+    /// Appends a word break (collapses with neighbouring whitespace).
+    public mutating func appendSpace(at offset: Int) {
+        if !pendingSpace { pendingSpace = true; pendingSpaceSource = offset }
+    }
+
+    /// Attaches a citation at the current end of the text.
+    public mutating func attach(_ citation: Citation) {
+        citations.append((bytes.count, citation))
+    }
+
+    /// The last non-space byte written, if any.
+    public var lastByte: UInt8? { bytes.last }
+
+    /// Returns the accumulated block and resets the builder.
+    public mutating func finish(isListItem: Bool = false) -> TextBlock {
+        let block = TextBlock(bytes: bytes, spans: spans, citations: citations, isListItem: isListItem)
+        self = PlainTextBuilder()
+        return block
+    }
+}

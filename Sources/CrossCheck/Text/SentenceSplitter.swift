@@ -1,0 +1,144 @@
+/// Splits a block of plain text into sentences, keeping each sentence's citations and source map.
+///
+/// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes or brackets) that is
+/// followed by whitespace and then an upper-case letter, digit, opening quote or non-Latin text,
+/// unless the word before the period is a known abbreviation, a single initial, or the period sits
+/// inside a number ("$7.7 billion", "0.15"). A citation attached right after a sentence end
+/// belongs to that sentence. Linear in the block.
+public enum SentenceSplitter {
+    /// Abbreviations (lower-cased, without the final period) after which a period does not end a sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "co", "corp", "inc", "ltd", "llc", "plc",
+        "bros", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "eg", "ie", "cf", "al", "approx", "ca", "c",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "u.s", "u.k", "u.n", "e.u", "p.r.c", "a.m", "p.m", "gen", "gov", "sen", "rep", "rev", "hon", "col",
+        "lt", "capt", "sgt", "maj", "adm", "fig", "figs", "vol", "vols", "pp", "p", "ed", "eds", "est", "dept",
+        "univ", "assn", "ave", "blvd", "rd", "op", "cit", "ibid", "viz", "incl", "govt", "intl", "natl",
+    ]
+
+    /// Splits `block` into sentences, numbering them as paragraph `paragraph`.
+    public static func split(_ block: TextBlock, lines: LineTable, paragraph: Int) -> [Sentence] {
+        let b = block.bytes
+        let n = b.count
+        guard n > 0 else { return [] }
+        var ends: [Int] = []  // exclusive end offsets of sentences (before trailing space)
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x2E || c == 0x21 || c == 0x3F || isCJKStop(b, i) {
+                var j = i + (c < 0x80 ? 1 : 3)
+                // Absorb further terminators, closing quotes and brackets.
+                while j < n {
+                    if b[j] == 0x2E || b[j] == 0x21 || b[j] == 0x3F || b[j] == 0x22 || b[j] == 0x27 || b[j] == 0x29 || b[j] == 0x5D {
+                        j += 1
+                    } else if j + 2 < n && b[j] == 0xE2 && b[j + 1] == 0x80 && (b[j + 2] == 0x9D || b[j + 2] == 0x99) {
+                        j += 3  // ” ’
+                    } else { break }
+                }
+                let cjk = c >= 0x80
+                if j >= n { break }
+                if cjk || (b[j] == 0x20 && j + 1 < n && startsSentence(b, j + 1)) {
+                    if c == 0x2E && !cjk && isAbbreviationOrInitial(b, dotAt: i) {
+                        i = j
+                        continue
+                    }
+                    ends.append(j)
+                    i = j
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        ends.append(n)
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(ends.count)
+        var start = 0
+        var citationIndex = 0
+        let cites = block.citations
+        var spanIndex = 0
+        for (k, end) in ends.enumerated() {
+            var s = start
+            while s < end && b[s] == 0x20 { s += 1 }
+            var e = end
+            while e > s && b[e - 1] == 0x20 { e -= 1 }
+            // A citation belongs to this sentence if its offset is at most `end` (before the next sentence's text).
+            let isLast = k == ends.count - 1
+            var attached: [Citation] = []
+            while citationIndex < cites.count && (isLast || cites[citationIndex].offset <= end) {
+                attached.append(cites[citationIndex].citation)
+                citationIndex += 1
+            }
+            if e > s {
+                // Spans for [s, e), rebased to the sentence.
+                while spanIndex + 1 < block.spans.count && block.spans[spanIndex + 1].textOffset <= s { spanIndex += 1 }
+                var spans: [TextSpan] = []
+                var si = spanIndex
+                while si < block.spans.count && block.spans[si].textOffset < e {
+                    let sp = block.spans[si]
+                    if sp.textOffset <= s {
+                        spans.append(TextSpan(textOffset: 0, sourceOffset: sp.sourceOffset + (s - sp.textOffset)))
+                    } else {
+                        spans.append(TextSpan(textOffset: sp.textOffset - s, sourceOffset: sp.sourceOffset))
+                    }
+                    si += 1
+                }
+                let text = String(decoding: b[s..<e], as: UTF8.self)
+                var sentence = Sentence(
+                    text: text, line: 1, sourceRange: 0..<0, spans: spans, citations: attached,
+                    paragraph: paragraph, isListItem: block.isListItem)
+                let lo = sentence.sourceOffset(ofTextOffset: 0)
+                let hi = max(lo, sentence.sourceOffset(ofTextOffset: e - s - 1) + 1)
+                sentence.sourceRange = lo..<hi
+                sentence.line = lines.line(of: lo)
+                sentences.append(sentence)
+            } else if !attached.isEmpty, !sentences.isEmpty {
+                sentences[sentences.count - 1].citations += attached
+            }
+            start = end
+        }
+        return sentences
+    }
+
+    /// 。！？ end a sentence with no space after them.
+    @inline(__always) static func isCJKStop(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i + 2 < b.count, b[i] == 0xE3 || b[i] == 0xEF else { return false }
+        if b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82 { return true }  // 。
+        if b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F) { return true }  // ！？
+        return false
+    }
+
+    /// Whether the text at `i` can begin a sentence: upper-case letter, digit, quote, bracket, non-ASCII.
+    @inline(__always) static func startsSentence(_ b: [UInt8], _ i: Int) -> Bool {
+        let c = b[i]
+        if c >= 0x41 && c <= 0x5A { return true }
+        if c >= 0x30 && c <= 0x39 { return true }
+        if c == 0x22 || c == 0x27 || c == 0x28 || c == 0x5B || c == 0x2A { return true }
+        if c >= 0xC0 {
+            // Latin-1 supplement lower-case letters (é, ü…) do not start sentences; other scripts might.
+            if c == 0xC3 && i + 1 < b.count { return b[i + 1] < 0x9F }
+            return true
+        }
+        return false
+    }
+
+    /// True when the period at `dotAt` ends an abbreviation or an initial ("Gregory C. Allen").
+    static func isAbbreviationOrInitial(_ b: [UInt8], dotAt: Int) -> Bool {
+        var s = dotAt
+        while s > 0 {
+            let c = b[s - 1]
+            let isWordByte = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2E || c >= 0x80
+            if !isWordByte { break }
+            s -= 1
+        }
+        guard s < dotAt else { return false }
+        let word = String(decoding: b[s..<dotAt], as: UTF8.self)
+        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return true }  // initial
+        let lower = word.lowercased()
+        if abbreviations.contains(lower) { return true }
+        // Dotted acronyms such as "U.S" or "P.R.C".
+        if lower.contains("."), lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        return false
+    }
+}
