@@ -48,7 +48,7 @@ import Testing
     @Test func seedSetIsOrderedOldestToNewest() throws {
         let set = try VariantSet.load(paths: [packageRoot + "/seeds"])
         #expect(set.variants.map(\.id) == [
-            "002_73259c55204946b0", "004_dae551df292514b4", "001_e3333450b7a6811b", "000_1c75f7c1b93db0bb", "003_7ef685683aa46a24",
+            "002_73259c55204946b0", "004_dae551df292514b4", "003_7ef685683aa46a24", "001_e3333450b7a6811b", "000_1c75f7c1b93db0bb",
         ])
         #expect(set.newestRevision?.id == "000_1c75f7c1b93db0bb")
     }
