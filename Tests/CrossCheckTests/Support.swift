@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import CrossCheck
 
 /// The package root, found from this file's location (tests run from any directory).
@@ -24,4 +25,29 @@ func runCLI(_ args: [String], env: [String: String] = [:]) -> (status: Int32, ou
     var ctx = CommandContext(environment: env, stdoutIsTerminal: false, workingDirectory: packageRoot)
     let status = CrossCheckCLI.run(args, context: &ctx)
     return (status, ctx.out, ctx.err)
+}
+
+/// Compares `actual` with the golden file `Tests/CrossCheckTests/Golden/<name>`.
+///
+/// `CROSSCHECK_RECORD=1 swift test` rewrites the file and reports a failure, so a recording run can
+/// never pass silently; review the diff of the golden files before committing them.
+func expectGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let path = packageRoot + "/Tests/CrossCheckTests/Golden/" + name
+    if ProcessInfo.processInfo.environment["CROSSCHECK_RECORD"] != nil {
+        try actual.write(toFile: path, atomically: true, encoding: .utf8)
+        Issue.record("recorded golden file \(name); run again without CROSSCHECK_RECORD", sourceLocation: sourceLocation)
+        return
+    }
+    guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+        Issue.record("missing golden file \(name); record it with CROSSCHECK_RECORD=1 swift test", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let i = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
+        let want = i < e.count ? String(e[i]) : "<end>"
+        let got = i < a.count ? String(a[i]) : "<end>"
+        Issue.record("golden \(name) differs at line \(i + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
+    }
 }
