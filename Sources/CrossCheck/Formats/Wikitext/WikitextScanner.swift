@@ -344,6 +344,8 @@ enum WikitextScanner {
                 i += 1
             }
         }
+        // An unterminated table runs to the end of the input, as in MediaWiki.
+        if let outer = tableStack.first { result.tables[outer] = n }
         return result
     }
 
