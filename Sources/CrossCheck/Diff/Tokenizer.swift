@@ -274,19 +274,26 @@ public enum Tokenizer {
         case .space: return " "
         case .number:
             // Drop thousands separators (commas); a period stays a decimal point.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count)
-            for k in range where buf[k] != 0x2C { bytes.append(buf[k]) }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                for k in range where buf[k] != 0x2C { out[n] = buf[k]; n += 1 }
+                return n
+            }
         case .punctuation, .currency, .percent, .cjk, .word:
             var ascii = true
             for k in range where buf[k] >= 0x80 { ascii = false; break }
             if ascii {
-                var bytes = [UInt8](UnsafeBufferPointer(rebasing: buf[range]))
-                for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
-                if kind == .percent { bytes.removeAll { $0 == 0x2C } }
-                let s = String(decoding: bytes, as: UTF8.self)
-                if kind == .word, let d = numberWords[s] { return d }
+                let s = String(unsafeUninitializedCapacity: range.count) { out in
+                    var n = 0
+                    for k in range {
+                        let b = buf[k]
+                        if kind == .percent && b == 0x2C { continue }
+                        out[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                        n += 1
+                    }
+                    return n
+                }
+                if kind == .word, range.count >= 3, range.count <= 9, let d = numberWords[s] { return d }
                 return s
             }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
