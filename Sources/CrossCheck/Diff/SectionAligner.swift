@@ -101,8 +101,11 @@ public enum SectionAligner {
                 var candidates: [(s: Int, r: Int, sim: Double)] = []
                 for s in freeSecs {
                     for r in freeRows {
-                        let sim = rowSimilarity(rows[r], SectionRef(document: d, section: s), &sketches)
-                        if sim >= contentThreshold { candidates.append((s, r, sim)) }
+                        let content = rowSimilarity(rows[r], SectionRef(document: d, section: s), &sketches)
+                        guard content > 0 else { continue }
+                        // Shared heading words break ties between similar contents.
+                        let sim = content + 0.25 * rowHeadingSimilarity(rows[r], secs[s], profiles)
+                        if sim >= contentThreshold { candidates.append((s, r, min(1, sim))) }
                     }
                 }
                 candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.s != $1.s ? $0.s < $1.s : $0.r < $1.r) }
@@ -209,6 +212,19 @@ public enum SectionAligner {
         let mine = sketches.get(ref)
         var best = 0.0
         for case let other? in row.cells { best = max(best, jaccard(sketches.get(other), mine)) }
+        return best
+    }
+
+    /// Best Dice overlap of heading words between a section and any cell of a row.
+    static func rowHeadingSimilarity(_ row: AlignedRow, _ p: Profile, _ profiles: [[Profile]]) -> Double {
+        let mine = Set(p.headingKey.split(separator: " "))
+        if mine.isEmpty { return 0 }
+        var best = 0.0
+        for case let ref? in row.cells {
+            let other = Set(profiles[ref.document][ref.section].headingKey.split(separator: " "))
+            if other.isEmpty { continue }
+            best = max(best, 2 * Double(mine.intersection(other).count) / Double(mine.count + other.count))
+        }
         return best
     }
 
