@@ -152,3 +152,21 @@ func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {
         #expect(current == r.out, "docs/rules.md is stale: regenerate with `crosscheck rules --format markdown > docs/rules.md` or CROSSCHECK_RECORD=1 swift test")
     }
 }
+
+@Suite struct RuleContextTests {
+    @Test func memoComputesOptionalValuesOnce() throws {
+        let context = RuleContext(set: try engineFusedSet())
+        var calls = 0
+        let a: String? = context.memo("k") { calls += 1; return "x" }
+        let b: String? = context.memo("k") { calls += 1; return "y" }
+        #expect(a == "x" && b == "x" && calls == 1)
+    }
+
+    @Test func wordScannerSkipsLinksAndKeepsApostrophes() {
+        let words = WordScanner.words(in: "See https://example.org/a_b or mail x@y.example; the firm's 2nd café-bar.")
+        let plain = words.filter { !$0.inLinkOrCode }.map(\.text)
+        #expect(plain == ["See", "or", "mail", "the", "firm's", "2nd", "café", "bar"])
+        #expect(words.first { $0.text == "2nd" }?.hasDigit == true)
+        #expect(words.first { $0.text == "café" }?.isASCII == false)
+    }
+}

@@ -116,8 +116,10 @@ public struct IntroducedTypoRule: Rule {
         return out
     }
 
-    /// One word is the other plus a one-letter ending ("model"/"models", "use"/"used", "large"/"larger").
+    /// One word is the other plus a one-letter ending ("model"/"models", "use"/"used", "large"/"larger"),
+    /// or the two differ only in their last letter ("joins"/"joint", "denied"/"denies").
     static func isInflection(_ x: String, _ y: String) -> Bool {
+        if x.utf8.count == y.utf8.count, x.utf8.dropLast().elementsEqual(y.utf8.dropLast()) { return true }
         let (s, l) = x.utf8.count < y.utf8.count ? (x, y) : (y, x)
         guard l.utf8.count == s.utf8.count + 1, l.hasPrefix(s), let last = l.utf8.last else { return false }
         return [0x73, 0x64, 0x72, 0x6E, 0x79].contains(last)  // s d r n y
@@ -140,7 +142,7 @@ public struct IntroducedTypoRule: Rule {
             var counts: [String: Int] = [:]
             for v in set.variants {
                 for u in context.textUnits(v) {
-                    for w in WordScanner.words(in: u.text) where w.lowered == lowered { counts[w.text, default: 0] += 1 }
+                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered { counts[w.text, default: 0] += 1 }
                 }
             }
             return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
@@ -151,7 +153,7 @@ public struct IntroducedTypoRule: Rule {
     static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
         for v in [preferred] + set.variants {
             for u in context.textUnits(v) {
-                for w in WordScanner.words(in: u.text) where w.lowered == lowered {
+                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
                     return (v, u, context.line(v, u, textOffset: w.range.lowerBound))
                 }
             }

@@ -106,11 +106,39 @@ public struct MergedWordsRule: Rule {
         return false
     }
 
-    /// Whether a part of a split is a known word (anywhere in the set, or common).
+    /// Whether a part of a split is a known word (anywhere in the set, or common, or an inflection of one).
+    ///
+    /// Parts shorter than four letters must be common words: short tokens seen in the set are often
+    /// names or acronyms ("Abu" in "Abu Dhabi" must not make "abuse" a fusion).
     static func isKnownPart(_ w: String, stats: WordStats) -> Bool {
-        guard w.count >= 2 else { return false }
-        if w.count == 2 { return shortParts.contains(w) }
-        return CommonWords.contains(w) || (stats.total[w] ?? 0) > 0
+        let n = w.utf8.count
+        guard n >= 2 else { return false }
+        if n == 2 { return shortParts.contains(w) }
+        if n == 3 { return CommonWords.contains(w) }
+        if CommonWords.contains(w) || (stats.total[w] ?? 0) > 0 { return true }
+        for s in ["s", "es", "ed", "d", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
+            let stem = String(w.dropLast(s.count))
+            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return true }
+        }
+        return false
+    }
+
+    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten").
+    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent"]
+
+    /// The best split of `bytes` into two known parts sharing a letter (longest shorter part wins).
+    static func sharedLetterSplit(_ bytes: [UInt8], stats: WordStats) -> Int? {
+        let n = bytes.count
+        guard n >= 4 else { return nil }
+        var best: (k: Int, score: Int)? = nil
+        for k in 1..<(n - 1) {
+            let first = String(decoding: bytes[0...k], as: UTF8.self)
+            let second = String(decoding: bytes[k..<n], as: UTF8.self)
+            guard isKnownPart(first, stats: stats), isKnownPart(second, stats: stats) else { continue }
+            let score = min(k + 1, n - k)
+            if score > (best?.score ?? 0) { best = (k, score) }
+        }
+        return best?.k
     }
 
     /// The split that makes `token` a fusion, or nil when it is a word (or cannot be judged).
@@ -135,19 +163,36 @@ public struct MergedWordsRule: Rule {
             return nil
         }
         if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
-        var best: (split: Split, score: Int)? = nil
+        // A known word plus a derivational ending is a word, not a fusion.
+        for d in derivations where bytes.count > d.utf8.count + 3 && lowered.hasSuffix(d) {
+            let stem = String(lowered.dropLast(d.count))
+            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
+        }
         let n = bytes.count
-        // Shared letter: first = t[0...k], second = t[k..<n].
-        for k in 1..<(n - 1) {
-            let first = String(decoding: bytes[0...k], as: UTF8.self)
-            let second = String(decoding: bytes[k..<n], as: UTF8.self)
-            guard isKnownPart(first, stats: stats), isKnownPart(second, stats: stats) else { continue }
-            let score = min(first.count, second.count)
-            if score > (best?.score ?? 0) {
-                best = (Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true), score)
+        // A compound of two known words of four letters or more ("southeast", "framework") is a word,
+        // unless both halves are long (see the plain concatenation below).
+        if n >= 8 {
+            for k in 4...(n - 4) where k < 6 || n - k < 6 {
+                if isKnownPart(String(decoding: bytes[0..<k], as: UTF8.self), stats: stats),
+                    isKnownPart(String(decoding: bytes[k..<n], as: UTF8.self), stats: stats)
+                { return nil }
             }
         }
-        if let best { return best.split }
+        // Shared letter: first = t[0...k], second = t[k..<n].
+        if let k = sharedLetterSplit(bytes, stats: stats) {
+            return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true)
+        }
+        // Three words: a known first part sharing a letter with a fused remainder ("andatanalytics").
+        for k in 1..<max(1, n - 4) {
+            let first = String(decoding: bytes[0...k], as: UTF8.self)
+            guard isKnownPart(first, stats: stats) else { continue }
+            let rest = Array(bytes[k..<n])
+            if let j = sharedLetterSplit(rest, stats: stats), j >= 2 {
+                let r = Array(orig[k..<n])
+                let second = String(decoding: r[0...j], as: UTF8.self) + " " + String(decoding: r[j...], as: UTF8.self)
+                return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: second, shared: true)
+            }
+        }
         // Plain concatenation of two long words, unless the token is CamelCase at the join (a name).
         guard n >= 12 else { return nil }
         for k in 6...(n - 6) {
