@@ -5,6 +5,12 @@ public enum RuleRegistry {
         DuplicateSectionRule.self,
         MergedWordsRule.self,
         IntroducedTypoRule.self,
+        // Claim-comparing rules (facts).
+        StatusConflictRule.self,
+        HeadquartersConflictRule.self,
+        FounderConflictRule.self,
+        CurrencyMismatchRule.self,
+        UnsourcedFigureRule.self,
     ]
 
     /// The rule type with `id`.
