@@ -283,7 +283,14 @@ struct MarkupBlocks {
         guard !segments.isEmpty else { isItem = false; return }
         let segs = segments
         segments = []
-        if markdown, let field = keyValue(segs, listItem: isItem) { events.append(field) }
+        if markdown {
+            // The field's key and value are rendered again below as the item's text: keep one copy of links.
+            let (linkCount, commentCount) = (inline.links.count, inline.comments.count)
+            let field = keyValue(segs, listItem: isItem)
+            inline.links.removeSubrange(linkCount...)
+            inline.comments.removeSubrange(commentCount...)
+            if let field { events.append(field) }
+        }
         var b = PlainTextBuilder()
         for (n, s) in segs.enumerated() {
             if n > 0 { b.appendSpace(at: s.lowerBound) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders inline light markup (markdown or a rendered article's text) into plain text.
 ///
 /// Shared by the markdown and plain-text parsers: emphasis markers, inline code backticks, HTML
@@ -75,7 +77,7 @@ struct MarkupInline {
         while i < hi {
             if let l = link, i >= l.close {
                 let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-                links.append(DocumentLink(text: text, url: l.url, line: lines.line(of: l.offset)))
+                links.append(DocumentLink(text: text.trimmingCharacters(in: .whitespaces), url: l.url, line: lines.line(of: l.offset)))
                 i = l.resume
                 link = nil
                 continue
@@ -154,7 +156,7 @@ struct MarkupInline {
         }
         if let l = link {  // the label ran to the end of the range (cannot happen for a well-formed link)
             let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-            links.append(DocumentLink(text: text, url: l.url, line: lines.line(of: l.offset)))
+            links.append(DocumentLink(text: text.trimmingCharacters(in: .whitespaces), url: l.url, line: lines.line(of: l.offset)))
         }
     }
 
