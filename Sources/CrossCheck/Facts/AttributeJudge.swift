@@ -12,6 +12,8 @@ public struct AttributeJudge: Sendable {
     public var severity: Severity
     /// Severity of a variant that contradicts itself.
     public var selfSeverity: Severity
+    /// True for plural nouns ("Headquarters differ", "Founders differ").
+    public var nounIsPlural: Bool { noun.hasSuffix("s") }
 
     public init(rule: String, attribute: Claim.Attribute, noun: String, severity: Severity, selfSeverity: Severity = .warning) {
         self.rule = rule; self.attribute = attribute; self.noun = noun; self.severity = severity; self.selfSeverity = selfSeverity
@@ -76,7 +78,7 @@ public struct AttributeJudge: Sendable {
             let refValue = Self.distinct(refClaims).joined(separator: " / ")
             let badValues = distinctBadValues(bad, refClaims)
             let name = Chronology.shortName(g.variant.id, in: set)
-            var message = "\(noun) differs: \(refValue) (\(Chronology.names(agreeing.map(\.variant.id), in: set))) vs \(badValues) (\(name))"
+            var message = "\(noun) \(nounIsPlural ? "differ" : "differs"): \(refValue) (\(Chronology.names(agreeing.map(\.variant.id), in: set))) vs \(badValues) (\(name))"
             var explanation = "\(name) is a \(Chronology.role(g.variant)) and disagrees with the revisions"
             if selfConflicting.contains(g.variant.id) {
                 let own = Self.distinct(g.claims).joined(separator: " vs ")

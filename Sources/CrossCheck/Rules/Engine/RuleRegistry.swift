@@ -11,6 +11,8 @@ public enum RuleRegistry {
         FounderConflictRule.self,
         CurrencyMismatchRule.self,
         UnsourcedFigureRule.self,
+        NumberConflictRule.self,
+        DateConflictRule.self,
     ]
 
     /// The rule type with `id`.

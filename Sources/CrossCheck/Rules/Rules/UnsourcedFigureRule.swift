@@ -66,7 +66,7 @@ public struct UnsourcedFigureRule: Rule {
                 guard case let .quantity(q) = c.value else { continue }
                 let supported = cited.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
-                    return oq.kind == q.kind && oq.agrees(with: q)
+                    return oq.kind == q.kind && oq.supports(q)
                 }
                 if supported { continue }
                 let name = Chronology.shortName(v.id, in: set)
