@@ -1,6 +1,18 @@
 /// Every rule crosscheck knows. Adding a rule is adding its file and one line here.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
+        // Text-level rules (engine).
+        DuplicateSectionRule.self,
+        MergedWordsRule.self,
+        IntroducedTypoRule.self,
+        // Claim-comparing rules (facts).
+        StatusConflictRule.self,
+        HeadquartersConflictRule.self,
+        FounderConflictRule.self,
+        CurrencyMismatchRule.self,
+        UnsourcedFigureRule.self,
+        NumberConflictRule.self,
+        DateConflictRule.self,
     ]
 
     /// The rule type with `id`.
