@@ -5,6 +5,9 @@ public enum RuleRegistry {
         DuplicateSectionRule.self,
         MergedWordsRule.self,
         IntroducedTypoRule.self,
+        DateFormatRule.self,
+        MisplacedEventRule.self,
+        StaleClaimRule.self,
     ]
 
     /// The rule type with `id`.
