@@ -34,3 +34,12 @@ func engineSeedRun(_ rules: [String]) throws -> RuleRun {
         #expect(hit.primary?.text.contains("SenseTiime") == true)
     }
 }
+
+@Suite struct RuleSeedDumpTests {
+    /// Every rule over the seeds: never throws, findings are sorted and unique.
+    @Test func allRulesOverSeeds() throws {
+        let run = try engineSeedRun([])
+        #expect(Set(run.findings.map(\.fingerprint)).count == run.findings.count)
+        #expect(run.findings == run.findings.sorted(by: Finding.reportOrder))
+    }
+}

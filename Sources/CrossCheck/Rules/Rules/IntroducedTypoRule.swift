@@ -8,6 +8,8 @@ public struct IntroducedTypoRule: Rule {
             A word that first appears in a revision (absent from the previous revision), is not a common \
             English word, and is one edit (an insertion, deletion, substitution or swap of adjacent letters) \
             away from a word the variant set uses more often is most likely a misspelling of that word. \
+            The intended word must be part of the article's own vocabulary (the previous revision or the \
+            rest of the new one), so a name from an outside source one letter away does not count. \
             Plurals and other one-letter inflections ("model"/"models", "use"/"used") and s/z spelling \
             variants are not reported; words shorter than five letters are too ambiguous to judge.
             """,
@@ -52,7 +54,7 @@ public struct IntroducedTypoRule: Rule {
                     guard key.utf8.count >= 5, before[key] == nil else { continue }
                     let target: String?
                     if let j = judged[key] { target = j } else {
-                        target = Self.likelyIntended(key, stats: stats, variant: bi, olderThan: b, in: set)
+                        target = Self.likelyIntended(key, stats: stats, variant: bi, previous: ai)
                         judged[key] = target
                     }
                     guard let t = target else { continue }
@@ -79,13 +81,17 @@ public struct IntroducedTypoRule: Rule {
     }
 
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
-    static func likelyIntended(_ w: String, stats: WordStats, variant: Int, olderThan b: Variant, in set: VariantSet) -> String? {
+    ///
+    /// The intended word must belong to the article's own vocabulary: used in the previous revision
+    /// or elsewhere in the new one (a name from an outside source one letter away is not a typo).
+    static func likelyIntended(_ w: String, stats: WordStats, variant: Int, previous: Int) -> String? {
         if CommonWords.contains(w) { return nil }
         let mine = stats.total[w] ?? 0
         var best: (word: String, count: Int)? = nil
         for c in neighbours(w) where c != w {
             let count = stats.total[c] ?? 0
-            guard count > mine, count >= 2, stats.countOutside(c, variant: variant) > 0 else { continue }
+            guard count > mine, count >= 2 else { continue }
+            guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             if count > (best?.count ?? 0) { best = (c, count) }
         }
