@@ -43,3 +43,18 @@ func engineSeedRun(_ rules: [String]) throws -> RuleRun {
         #expect(run.findings == run.findings.sorted(by: Finding.reportOrder))
     }
 }
+
+@Suite struct RuleCorpusRobustnessTests {
+    /// Real revisions (several scripts): every rule runs without error; output is sorted and unique.
+    @Test(arguments: ["anarchism/consecutive", "multilingual/en", "multilingual/ru", "multilingual/zh", "multilingual/th", "multilingual/hi"])
+    func rulesRunOnRealRevisions(_ folder: String) throws {
+        let dir = "/work/shared/corpus/" + folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir).sorted(), names.count >= 2 else { return }
+        let files = Array(names.prefix(2)).map { dir + "/" + $0 }
+        let set = try VariantSet.load(paths: files)
+        let run = try RuleEngine.run(set)
+        #expect(Set(run.findings.map(\.fingerprint)).count == run.findings.count)
+        #expect(run.findings == run.findings.sorted(by: Finding.reportOrder))
+        for f in run.findings { #expect(!f.evidence.isEmpty, "\(f.rule) finding without evidence") }
+    }
+}

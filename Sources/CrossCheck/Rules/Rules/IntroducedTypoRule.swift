@@ -87,6 +87,8 @@ public struct IntroducedTypoRule: Rule {
     static func likelyIntended(_ w: String, stats: WordStats, variant: Int, previous: Int) -> String? {
         if CommonWords.contains(w) { return nil }
         let mine = stats.total[w] ?? 0
+        // A word used several times is deliberate.
+        guard mine <= 3 else { return nil }
         var best: (word: String, count: Int)? = nil
         for c in neighbours(w) where c != w {
             let count = stats.total[c] ?? 0

@@ -183,7 +183,7 @@ public struct MergedWordsRule: Rule {
             return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true)
         }
         // Three words: a known first part sharing a letter with a fused remainder ("andatanalytics").
-        for k in 1..<max(1, n - 4) {
+        for k in 1..<max(1, n - 4) where n >= 10 {
             let first = String(decoding: bytes[0...k], as: UTF8.self)
             guard isKnownPart(first, stats: stats) else { continue }
             let rest = Array(bytes[k..<n])

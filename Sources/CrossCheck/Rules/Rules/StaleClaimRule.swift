@@ -102,11 +102,13 @@ public struct StaleClaimRule: Rule {
                     let theirs = Set(Self.relativeWording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
                     if dropped.isEmpty { break }  // still stated as current
-                    let phrases = dropped.map { "\"\($0.phrase)\"" }.joined(separator: ", ")
+                    // "is currently the" already quotes "currently": show the longer phrase only.
+                    let shown = dropped.map(\.phrase).filter { p in !dropped.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
+                    let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
                     let newerDate = b.document.date.map { " (\($0))" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases), but the newer \(b.id)\(newerDate) states it differently; the older wording is out of date",
+                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but the newer \(b.id)\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
                         evidence: [context.evidence(a, section, sentence), context.evidence(b, match.section, match.sentence)],
                         values: dropped.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, b.id] + dropped.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
