@@ -8,7 +8,8 @@ public struct StaleClaimRule: Rule {
             "to date", "recently", "now") go stale silently. When a newer variant states the same thing in \
             the past tense, with another value or without the time-relative wording, the older wording is \
             out of date and should not be quoted as current. The rule finds the counterpart of each such \
-            sentence in every newer revision or source (the most similar sentence by content words) and \
+            sentence in every newer revision or source (the most similar sentence, with a lower bar in the \
+            section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it.
             """,
         triggering: [
@@ -57,8 +58,10 @@ public struct StaleClaimRule: Rule {
         ("is the most", ["are", "the", "most"]),
     ]
 
-    /// Minimum content-word similarity for a newer sentence to count as the same statement.
-    static let threshold = 0.4
+    /// Minimum similarity for a newer sentence to count as the same statement: lower when it sits
+    /// in the section with the same heading path (the same place in the article), higher elsewhere.
+    static let sameSectionThreshold = 0.4
+    static let elsewhereThreshold = 0.55
 
     /// Time-relative kinds in a sentence, with the first marker phrase as written.
     static func relativeWording(_ text: String) -> [(kind: String, phrase: String)] {
@@ -97,7 +100,9 @@ public struct StaleClaimRule: Rule {
                 guard !relative.isEmpty else { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 for b in newer {
-                    guard let match = context.bestCounterpart(of: probe, in: b), match.score >= Self.threshold else { continue }
+                    guard let match = context.bestCounterpart(of: probe, in: b) else { continue }
+                    let samePlace = match.section.path.map(DuplicateSectionRule.normalise) == section.path.map(DuplicateSectionRule.normalise)
+                    guard match.score >= (samePlace ? Self.sameSectionThreshold : Self.elsewhereThreshold) else { continue }
                     if match.sentence.text == sentence.text { break }  // the newer variant repeats it: still current there
                     let theirs = Set(Self.relativeWording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
