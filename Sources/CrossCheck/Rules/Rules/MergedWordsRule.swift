@@ -10,7 +10,8 @@ public struct MergedWordsRule: Rule {
             hide words from every comparison. A token is flagged when it is not itself a known word (used \
             in another variant or in the built-in list of common English words) and splits into two known \
             words where the first ends with the letter the second begins with; a plain concatenation is \
-            flagged only when both parts are long. Possessives fused with the next word ("the firm'sales") \
+            flagged only when both halves are long (seven letters or more) and the token is not capitalised. \
+            Beside a two-letter half the other half must be a common word. Possessives fused with the next word ("the firm'sales") \
             are flagged too. Words inside links, e-mail addresses and code, tokens with digits, \
             all-capital acronyms and inflections of known words are left alone.
             """,
@@ -123,8 +124,9 @@ public struct MergedWordsRule: Rule {
         return false
     }
 
-    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten").
-    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent"]
+    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten",
+    /// "notable"; "son" for patronymic names such as "Davidson").
+    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent", "son"]
 
     /// The best split of `bytes` into two known parts sharing a letter (longest shorter part wins).
     static func sharedLetterSplit(_ bytes: [UInt8], stats: WordStats) -> Int? {
@@ -135,6 +137,10 @@ public struct MergedWordsRule: Rule {
             let first = String(decoding: bytes[0...k], as: UTF8.self)
             let second = String(decoding: bytes[k..<n], as: UTF8.self)
             guard isKnownPart(first, stats: stats), isKnownPart(second, stats: stats) else { continue }
+            // Beside a two-letter word the other part must be a common word ("at" + "the"), not just a
+            // word of the set: "us" + "sage" or "Africa" + "an" are real words, not fusions.
+            if k + 1 == 2, !CommonWords.contains(second) { continue }
+            if n - k == 2, !CommonWords.contains(first) { continue }
             let score = min(k + 1, n - k)
             if score > (best?.score ?? 0) { best = (k, score) }
         }
@@ -164,7 +170,7 @@ public struct MergedWordsRule: Rule {
         }
         if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
         // A known word plus a derivational ending is a word, not a fusion.
-        for d in derivations where bytes.count > d.utf8.count + 3 && lowered.hasSuffix(d) {
+        for d in derivations where bytes.count >= d.utf8.count + 3 && lowered.hasSuffix(d) {
             let stem = String(lowered.dropLast(d.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
         }
@@ -194,8 +200,9 @@ public struct MergedWordsRule: Rule {
             }
         }
         // Plain concatenation of two long words, unless the token is CamelCase at the join (a name).
-        guard n >= 12 else { return nil }
-        for k in 6...(n - 6) {
+        // Capitalised tokens are left alone here: a proper noun is often a compound ("Northumberland").
+        guard n >= 14, !(orig[0] >= 0x41 && orig[0] <= 0x5A) else { return nil }
+        for k in 7...(n - 7) {
             if orig[k] >= 0x41 && orig[k] <= 0x5A { continue }
             let first = String(decoding: bytes[0..<k], as: UTF8.self)
             let second = String(decoding: bytes[k..<n], as: UTF8.self)
