@@ -136,15 +136,18 @@ public enum MarkdownReport {
 
     /// The conflicting values side by side: one column per value, the variants stating it beneath.
     static func valuesTable(_ f: Finding, report: Report) -> String {
+        // Only findings that name conflicting values get the table.
+        guard f.values.count >= 2 else { return "" }
         var order: [String] = []
         var byValue: [String: [String]] = [:]
         for v in f.values where byValue[v] == nil { order.append(v); byValue[v] = [] }
+        let rank = Dictionary(report.variants.map { ($0.id, $0.order) }, uniquingKeysWith: { a, _ in a })
         for e in f.evidence {
             guard let v = e.value else { continue }
             if byValue[v] == nil { order.append(v); byValue[v] = [] }
             if byValue[v]?.contains(e.variant) == false { byValue[v]?.append(e.variant) }
         }
-        guard order.count >= 2 else { return "" }
+        for v in order { byValue[v]?.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) } }
         var out = "\n| " + order.map { inline($0) }.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: "---|", count: order.count) + "\n"
         out += "| " + order.map { v in
@@ -196,9 +199,9 @@ public enum MarkdownReport {
         var out = "\n## Changes between revisions\n"
         let changeFindings = (report.findings + report.resolved).filter { $0.kind == .change }
         for (old, new) in pairs {
-            out += "\n### \(inline(report.paths.display(old.document.path))) → \(inline(report.paths.display(new.document.path)))\n\n"
+            out += "\n### \(inline(report.paths.display(old.document.path))) → \(inline(report.paths.display(new.document.path)))\n"
             let c = RevisionChanges(old: old.document, new: new.document)
-            if c.isEmpty { out += "No section or key-fact changes.\n" }
+            if c.isEmpty { out += "\nNo section or key-fact changes.\n" }
             out += list("Sections added", c.added.map { inline($0) })
             out += list("Sections removed", c.removed.map { inline($0) })
             out += list("Sections moved", c.moved.map { "\(inline($0.from)) → \(inline($0.to))" })
@@ -209,8 +212,8 @@ public enum MarkdownReport {
                 out += "\nExplained changes:\n\n"
                 for f in explained {
                     out += "- \(inline(f.message))"
-                    if let x = f.explanation { out += " \(inline(x))" }
-                    if let e = f.explainedBy { out += " (\(evidence(e, report: report)))" }
+                    if let x = f.explanation { out += " — \(inline(x))" }
+                    if let e = f.explainedBy { out += "\n  - explained by \(evidence(e, report: report))" }
                     out += "\n"
                 }
             }
@@ -274,7 +277,7 @@ public enum MarkdownReport {
                 let inWord = i > 0 && i + 1 < scalars.count && isWordScalar(scalars[i - 1]) && isWordScalar(scalars[i + 1])
                 if !inWord { out += "\\" }
                 out += "_"
-            case "\\", "`", "*", "[", "]", "<", ">", "|", "~":
+            case "\\", "`", "*", "[", "]", "<", "|", "~":
                 out += "\\"
                 out.unicodeScalars.append(u)
             case "\n", "\r", "\t": out += " "
