@@ -1,0 +1,400 @@
+/// What happened to a section between two documents.
+public enum SectionStatus: String, Sendable, Hashable, CaseIterable {
+    case unchanged, changed, added, removed, moved, renamed
+}
+
+/// Which end of a move an operation belongs to.
+public enum MoveRole: String, Sendable, Hashable {
+    /// Where the passage was in the old document (a deletion).
+    case origin
+    /// Where the passage is in the new document (its inner edits against the origin).
+    case destination
+}
+
+/// One word-level operation of a document diff, located in both source files.
+///
+/// Each operation lies inside one sentence on each side it touches. Sentence indices are within
+/// the section of the pair (for a move's destination, the old side is the move's old section).
+public struct EditOperation: Sendable, Hashable {
+    public var kind: EditKind
+    /// The tokens' text (plain text, from the old side for equal and delete).
+    public var text: String
+    public var oldSentence: Int?
+    public var newSentence: Int?
+    /// Byte range in the old sentence's plain text.
+    public var oldTextRange: Range<Int>?
+    public var newTextRange: Range<Int>?
+    /// Byte range in the old source file.
+    public var oldRange: Range<Int>?
+    /// Byte range in the new source file.
+    public var newRange: Range<Int>?
+    /// 1-based line in the old source file.
+    public var oldLine: Int?
+    /// 1-based line in the new source file.
+    public var newLine: Int?
+    /// Index into `DocumentDiff.moves` when the operation is part of a move.
+    public var move: Int?
+    public var moveRole: MoveRole?
+
+    public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
+}
+
+/// A pair of aligned sections (or a section on one side only) and the edits between them.
+public struct SectionDiff: Sendable, Hashable {
+    public var status: SectionStatus
+    /// Section index in the old document.
+    public var old: Int?
+    /// Section index in the new document.
+    public var new: Int?
+    public var oldPath: [String]?
+    public var newPath: [String]?
+    public var oldLine: Int?
+    public var newLine: Int?
+    /// Content similarity of the two sections (0...1; 1 for identical, 0 when one side is missing).
+    public var similarity: Double
+    /// The edit script in order (empty for unchanged sections).
+    public var operations: [EditOperation]
+
+    /// True when any operation is not `equal`.
+    public var hasChanges: Bool { operations.contains { $0.kind != .equal } }
+}
+
+/// A run of consecutive sentences (a sentence or a paragraph) that moved, possibly between sections.
+public struct MovedPassage: Sendable, Hashable {
+    public var oldSection: Int
+    public var newSection: Int
+    /// Sentence indices within the old section.
+    public var oldSentences: Range<Int>
+    /// Sentence indices within the new section.
+    public var newSentences: Range<Int>
+    /// Mean similarity of the moved sentences to their origin (1 when moved verbatim).
+    public var similarity: Double
+    public var oldLine: Int
+    public var newLine: Int
+}
+
+/// The diff of two documents: aligned sections with their word-level edits, and moved passages.
+public struct DocumentDiff: Sendable {
+    public var oldPath: String
+    public var newPath: String
+    /// Section pairs in alignment order.
+    public var sections: [SectionDiff]
+    public var moves: [MovedPassage]
+    /// True when a work bound made part of the diff coarser than minimal.
+    public var coarse: Bool
+
+    /// True when the documents have the same sections and sentences.
+    public var isEmpty: Bool { moves.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
+
+    /// Number of sections per status.
+    public var statusCounts: [SectionStatus: Int] {
+        var c: [SectionStatus: Int] = [:]
+        for s in sections { c[s.status, default: 0] += 1 }
+        return c
+    }
+}
+
+/// Diffs two documents hierarchically: sections, then sentences, then words.
+///
+/// Sections are paired by `SectionAligner`; inside a pair, sentences are diffed as whole-text ids
+/// (Myers, so a typical edit leaves almost every sentence matched at once); only the stretches of
+/// changed sentences are tokenised and diffed word by word, each under a work bound proportional to
+/// its size (beyond it the stretch is reported as a replacement, never quadratic). Sentences that
+/// disappear in one place and reappear elsewhere, also in another section, are reported as moves
+/// with their inner edits.
+public enum DocumentDiffer {
+    /// The diff turning `old` into `new`.
+    public static func diff(old: Document, new: Document) -> DocumentDiff {
+        var d = Differ(old: old, new: new)
+        return d.run()
+    }
+}
+
+private struct Hunk {
+    var pair: Int
+    var a: Range<Int>
+    var b: Range<Int>
+}
+
+private struct Candidate {
+    var hunk: Int
+    var section: Int
+    var sentence: Int
+}
+
+private struct Differ {
+    let old: Document
+    let new: Document
+    var textIDs: [String: Int32] = [:]
+    var interner = ExactInterner()
+    var coarse = false
+
+    init(old: Document, new: Document) { self.old = old; self.new = new }
+
+    mutating func textID(_ s: String) -> Int32 {
+        if let i = textIDs[s] { return i }
+        let i = Int32(textIDs.count); textIDs[s] = i; return i
+    }
+
+    mutating func run() -> DocumentDiff {
+        let alignment = SectionAligner.align([old, new])
+        var pairs: [(old: Int?, new: Int?, basis: AlignmentBasis?, sim: Double)] = []
+        for row in alignment.rows {
+            let o = row.cells[0]?.section, n = row.cells.count > 1 ? row.cells[1]?.section : nil
+            pairs.append((o, n, row.basis.count > 1 ? row.basis[1] : nil, (o != nil && n != nil) ? (row.similarity[1] ?? 0) : 0))
+        }
+        // Sentence-level runs per pair, and the hunks of changed sentences.
+        var pairRuns: [[DiffRun]] = []
+        var hunks: [Hunk] = []
+        for (p, pair) in pairs.enumerated() {
+            let a = pair.old.map { old.sections[$0].sentences.map { textID($0.text) } } ?? []
+            let b = pair.new.map { new.sections[$0].sentences.map { textID($0.text) } } ?? []
+            let (runs, minimal) = MyersDiff.diff(a, b, budget: 4_000_000)
+            if !minimal { coarse = true }
+            pairRuns.append(runs)
+            var k = 0
+            while k < runs.count {
+                let r = runs[k]
+                if r.kind == .equal { k += 1; continue }
+                var h = Hunk(pair: p, a: r.a, b: r.b)
+                if k + 1 < runs.count, runs[k + 1].kind != .equal {
+                    h.a = h.a.lowerBound..<max(h.a.upperBound, runs[k + 1].a.upperBound)
+                    h.b = h.b.lowerBound..<max(h.b.upperBound, runs[k + 1].b.upperBound)
+                    k += 1
+                }
+                k += 1
+                hunks.append(h)
+            }
+        }
+        // Moves: changed sentences matched across hunks.
+        var oldC: [Candidate] = [], newC: [Candidate] = []
+        for (h, hunk) in hunks.enumerated() {
+            if let s = pairs[hunk.pair].old { for i in hunk.a { oldC.append(Candidate(hunk: h, section: s, sentence: i)) } }
+            if let s = pairs[hunk.pair].new { for j in hunk.b { newC.append(Candidate(hunk: h, section: s, sentence: j)) } }
+        }
+        var keys = KeyInterner()
+        let bagsA = oldC.map { keys.bag(old.sections[$0.section].sentences[$0.sentence].text) }
+        let bagsB = newC.map { keys.bag(new.sections[$0.section].sentences[$0.sentence].text) }
+        let exactA = oldC.map { textID(old.sections[$0.section].sentences[$0.sentence].text) }
+        let exactB = newC.map { textID(new.sections[$0.section].sentences[$0.sentence].text) }
+        var matches = MoveMatcher.match(bagsA, bagsB, threshold: SentenceAligner.moveThreshold, exactA: exactA, exactB: exactB)
+        matches.removeAll { oldC[$0.0].hunk == newC[$0.1].hunk }
+        matches.sort { (oldC[$0.0].section, oldC[$0.0].sentence) < (oldC[$1.0].section, oldC[$1.0].sentence) }
+        // Group consecutive moved sentences into passages.
+        var moves: [MovedPassage] = []
+        var moveOfOld: [Int: [Int: (move: Int, new: Candidate, sim: Double)]] = [:]  // section -> sentence -> ...
+        var moveOfNew: [Int: [Int: (move: Int, old: Candidate)]] = [:]
+        for (x, y, s) in matches {
+            let o = oldC[x], n = newC[y]
+            if var last = moves.last, last.oldSection == o.section, last.newSection == n.section,
+               last.oldSentences.upperBound == o.sentence, last.newSentences.upperBound == n.sentence {
+                let count = Double(last.oldSentences.count)
+                last.similarity = (last.similarity * count + s) / (count + 1)
+                last.oldSentences = last.oldSentences.lowerBound..<(o.sentence + 1)
+                last.newSentences = last.newSentences.lowerBound..<(n.sentence + 1)
+                moves[moves.count - 1] = last
+            } else {
+                moves.append(MovedPassage(
+                    oldSection: o.section, newSection: n.section, oldSentences: o.sentence..<(o.sentence + 1),
+                    newSentences: n.sentence..<(n.sentence + 1), similarity: s,
+                    oldLine: old.sections[o.section].sentences[o.sentence].line,
+                    newLine: new.sections[n.section].sentences[n.sentence].line))
+            }
+            moveOfOld[o.section, default: [:]][o.sentence] = (moves.count - 1, n, s)
+            moveOfNew[n.section, default: [:]][n.sentence] = (moves.count - 1, o)
+        }
+        // Operations per pair.
+        var sections: [SectionDiff] = []
+        var hunkIndex = 0
+        for (p, pair) in pairs.enumerated() {
+            var ops: [EditOperation] = []
+            for r in pairRuns[p] {
+                if r.kind == .equal {
+                    if let os = pair.old, let ns = pair.new {
+                        for t in 0..<r.a.count {
+                            ops.append(equalSentence(os, r.a.lowerBound + t, ns, r.b.lowerBound + t))
+                        }
+                    }
+                    continue
+                }
+                // The hunk starting here (runs of a hunk were merged above in the same order).
+                guard hunkIndex < hunks.count, hunks[hunkIndex].pair == p else { continue }
+                let h = hunks[hunkIndex]
+                if r.a.lowerBound != h.a.lowerBound || r.b.lowerBound != h.b.lowerBound { continue }
+                hunkIndex += 1
+                ops += hunkOps(h, pair.old, pair.new, moveOfOld, moveOfNew)
+            }
+            let status: SectionStatus
+            var similarity = pair.sim
+            if pair.old == nil { status = .added; similarity = 0 } else if pair.new == nil { status = .removed; similarity = 0 } else {
+                let op = old.sections[pair.old ?? 0].path, np = new.sections[pair.new ?? 0].path
+                let changed = ops.contains { $0.kind != .equal }
+                if !changed { similarity = 1 }
+                if SectionAligner.normalizeHeading(op.last ?? "") != SectionAligner.normalizeHeading(np.last ?? "") {
+                    status = .renamed
+                } else if op.dropLast().map(SectionAligner.normalizeHeading) != np.dropLast().map(SectionAligner.normalizeHeading) {
+                    status = .moved
+                } else {
+                    status = changed ? .changed : .unchanged
+                }
+            }
+            if status == .unchanged { ops = [] }
+            sections.append(SectionDiff(
+                status: status, old: pair.old, new: pair.new,
+                oldPath: pair.old.map { old.sections[$0].path }, newPath: pair.new.map { new.sections[$0].path },
+                oldLine: pair.old.map { old.sections[$0].line }, newLine: pair.new.map { new.sections[$0].line },
+                similarity: similarity, operations: ops))
+        }
+        markReorderedSections(&sections)
+        return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+    }
+
+    /// Sections whose order relative to the others changed (outside the longest increasing run of
+    /// new indices in old order) are `moved`.
+    func markReorderedSections(_ sections: inout [SectionDiff]) {
+        let paired = sections.indices.filter { sections[$0].old != nil && sections[$0].new != nil }
+            .sorted { (sections[$0].old ?? 0) < (sections[$1].old ?? 0) }
+        let seq = paired.map { sections[$0].new ?? 0 }
+        let keep = Set(longestIncreasing(seq).map { paired[$0] })
+        for i in paired where !keep.contains(i) && (sections[i].status == .unchanged || sections[i].status == .changed) {
+            sections[i].status = .moved
+        }
+    }
+
+    /// Indices of a longest strictly increasing subsequence (patience sorting, O(n log n)).
+    func longestIncreasing(_ a: [Int]) -> [Int] {
+        var tails: [Int] = []  // indices into a
+        var prev = [Int](repeating: -1, count: a.count)
+        for i in a.indices {
+            var lo = 0, hi = tails.count
+            while lo < hi { let mid = (lo + hi) / 2; if a[tails[mid]] < a[i] { lo = mid + 1 } else { hi = mid } }
+            if lo > 0 { prev[i] = tails[lo - 1] }
+            if lo == tails.count { tails.append(i) } else { tails[lo] = i }
+        }
+        var out: [Int] = []
+        var k = tails.last ?? -1
+        while k >= 0 { out.append(k); k = prev[k] }
+        return out.reversed()
+    }
+
+    // MARK: - Operations
+
+    func locate(_ doc: Document, _ section: Int, _ sentence: Int, _ r: Range<Int>) -> (Range<Int>, Int) {
+        let s = doc.sections[section].sentences[sentence]
+        let lo = s.sourceOffset(ofTextOffset: r.lowerBound)
+        let hi = r.isEmpty ? lo : max(lo, s.sourceOffset(ofTextOffset: r.upperBound - 1) + 1)
+        return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
+    }
+
+    func equalSentence(_ os: Int, _ i: Int, _ ns: Int, _ j: Int) -> EditOperation {
+        let text = old.sections[os].sentences[i].text
+        var op = EditOperation(kind: .equal, text: text)
+        let n = text.utf8.count
+        op.oldSentence = i; op.newSentence = j
+        op.oldTextRange = 0..<n; op.newTextRange = 0..<n
+        (op.oldRange, op.oldLine) = locate(old, os, i, 0..<n)
+        (op.newRange, op.newLine) = locate(new, ns, j, 0..<n)
+        return op
+    }
+
+    /// Word-level operations between sentence lists (by index within their sections).
+    mutating func wordOps(
+        oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
+    ) -> [EditOperation] {
+        var a = TokenStream(), b = TokenStream()
+        if let os = oldSection { for i in oldSentences { a.append(sentence: i, text: old.sections[os].sentences[i].text, interner: &interner) } }
+        if let ns = newSection { for j in newSentences { b.append(sentence: j, text: new.sections[ns].sentences[j].text, interner: &interner) } }
+        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 100_000 + 64 * (a.count + b.count))
+        if !minimal { coarse = true }
+        let runs = WordDiff.semanticCleanup(raw, a, b)
+        var ops: [EditOperation] = []
+        var bytesCache: [Int: [UInt8]] = [:]
+        func bytes(_ side: Int, _ sentence: Int) -> [UInt8] {
+            let key = sentence * 2 + side
+            if let c = bytesCache[key] { return c }
+            let t = side == 0 ? old.sections[oldSection ?? 0].sentences[sentence].text : new.sections[newSection ?? 0].sentences[sentence].text
+            let v = Array(t.utf8)
+            bytesCache[key] = v
+            return v
+        }
+        for r in runs {
+            // Split the run where the owning sentence changes on either side.
+            var i = r.a.lowerBound, j = r.b.lowerBound
+            while i < r.a.upperBound || j < r.b.upperBound {
+                var ie = i, je = j
+                switch r.kind {
+                case .equal:
+                    let oa = a.owner[i], ob = b.owner[j]
+                    while ie < r.a.upperBound && a.owner[ie] == oa && b.owner[je] == ob { ie += 1; je += 1 }
+                case .delete:
+                    let oa = a.owner[i]
+                    while ie < r.a.upperBound && a.owner[ie] == oa { ie += 1 }
+                case .insert:
+                    let ob = b.owner[j]
+                    while je < r.b.upperBound && b.owner[je] == ob { je += 1 }
+                }
+                var op = EditOperation(kind: r.kind, text: "")
+                if ie > i, let os = oldSection {
+                    let s = Int(a.owner[i])
+                    let tr = Int(a.start[i])..<Int(a.end[ie - 1])
+                    op.oldSentence = s; op.oldTextRange = tr
+                    (op.oldRange, op.oldLine) = locate(old, os, s, tr)
+                    op.text = String(decoding: bytes(0, s)[tr], as: UTF8.self)
+                }
+                if je > j, let ns = newSection {
+                    let s = Int(b.owner[j])
+                    let tr = Int(b.start[j])..<Int(b.end[je - 1])
+                    op.newSentence = s; op.newTextRange = tr
+                    (op.newRange, op.newLine) = locate(new, ns, s, tr)
+                    if r.kind == .insert { op.text = String(decoding: bytes(1, s)[tr], as: UTF8.self) }
+                }
+                ops.append(op)
+                i = ie; j = je
+            }
+        }
+        return ops
+    }
+
+    mutating func hunkOps(
+        _ h: Hunk, _ os: Int?, _ ns: Int?,
+        _ moveOfOld: [Int: [Int: (move: Int, new: Candidate, sim: Double)]],
+        _ moveOfNew: [Int: [Int: (move: Int, old: Candidate)]]
+    ) -> [EditOperation] {
+        let movedOld = os.flatMap { moveOfOld[$0] } ?? [:]
+        let movedNew = ns.flatMap { moveOfNew[$0] } ?? [:]
+        let stayA = os == nil ? [] : h.a.filter { movedOld[$0] == nil }
+        let stayB = ns == nil ? [] : h.b.filter { movedNew[$0] == nil }
+        let core = wordOps(oldSection: os, oldSentences: stayA, newSection: ns, newSentences: stayB)
+        var origins: [EditOperation] = []
+        if let os {
+            for i in h.a { if let m = movedOld[i] {
+                let text = old.sections[os].sentences[i].text
+                var op = EditOperation(kind: .delete, text: text)
+                op.oldSentence = i; op.oldTextRange = 0..<text.utf8.count
+                (op.oldRange, op.oldLine) = locate(old, os, i, 0..<text.utf8.count)
+                op.move = m.move; op.moveRole = .origin
+                origins.append(op)
+            } }
+        }
+        var destinations: [[EditOperation]] = []
+        if let ns {
+            for j in h.b { if let m = movedNew[j] {
+                var inner = wordOps(oldSection: m.old.section, oldSentences: [m.old.sentence], newSection: ns, newSentences: [j])
+                for k in inner.indices { inner[k].move = m.move; inner[k].moveRole = .destination }
+                destinations.append(inner)
+            } }
+        }
+        // Interleave: origins by old sentence, destinations by new sentence.
+        var out: [EditOperation] = []
+        var oi = 0, di = 0
+        func destSentence(_ k: Int) -> Int { destinations[k].first?.newSentence ?? Int.max }
+        for op in core {
+            if let s = op.oldSentence { while oi < origins.count && (origins[oi].oldSentence ?? 0) < s { out.append(origins[oi]); oi += 1 } }
+            if let s = op.newSentence { while di < destinations.count && destSentence(di) < s { out += destinations[di]; di += 1 } }
+            out.append(op)
+        }
+        while oi < origins.count { out.append(origins[oi]); oi += 1 }
+        while di < destinations.count { out += destinations[di]; di += 1 }
+        return out
+    }
+}

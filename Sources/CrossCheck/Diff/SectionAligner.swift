@@ -1,0 +1,214 @@
+/// A section of one document in an alignment: document index (input order) and section index.
+public struct SectionRef: Sendable, Hashable {
+    public var document: Int
+    public var section: Int
+    public init(document: Int, section: Int) { self.document = document; self.section = section }
+}
+
+/// How a cell came to join its row: the first cell of a row, by heading path, by heading alone
+/// (the section moved under another parent), or by content (renamed or restructured).
+public enum AlignmentBasis: String, Sendable, Hashable {
+    case first, path, heading, content
+}
+
+/// One row of an alignment: the corresponding section of each document, or nil where it has none.
+public struct AlignedRow: Sendable, Hashable {
+    /// One cell per document, in input order.
+    public var cells: [SectionRef?]
+    /// Per cell, how it joined the row (nil for empty cells).
+    public var basis: [AlignmentBasis?]
+    /// Per cell, content similarity (0...1) to the row's earlier cells (1 for the first cell).
+    public var similarity: [Double?]
+    public init(cells: [SectionRef?], basis: [AlignmentBasis?] = [], similarity: [Double?] = []) {
+        self.cells = cells
+        self.basis = basis.count == cells.count ? basis : cells.map { $0 == nil ? nil : .first }
+        self.similarity = similarity.count == cells.count ? similarity : cells.map { $0 == nil ? nil : 1 }
+    }
+}
+
+/// The section alignment of a set of documents: rows of corresponding sections.
+public struct SetAlignment: Sendable, Hashable {
+    public var rows: [AlignedRow]
+    public init(rows: [AlignedRow]) { self.rows = rows }
+
+    /// The row holding a document's section, if any.
+    public func row(of ref: SectionRef) -> Int? {
+        rows.firstIndex { $0.cells.indices.contains(ref.document) && $0.cells[ref.document] == ref }
+    }
+}
+
+/// Aligns the sections of N documents: by normalised heading path, then by heading alone, then by
+/// content similarity, so renamed, moved and restructured sections still line up.
+///
+/// Documents are added one at a time against the rows built so far (each row is compared through
+/// all of its cells). Unmatched sections become new rows placed after the row of the section
+/// before them. Content is the section's sentences plus the fields filed under it (so a summary's
+/// key/value list can meet an infobox). Content comparison uses bottom-k sketches of the distinct
+/// key hashes (k = 128), so it costs O(rows x sections x k) only for sections left unmatched by
+/// heading. Aligning a document with itself is the identity.
+public enum SectionAligner {
+    /// Minimum estimated Jaccard similarity of content for two sections to align by content.
+    public static let contentThreshold = 0.2
+
+    /// The alignment of `documents`' sections.
+    public static func align(_ documents: [Document]) -> SetAlignment {
+        let n = documents.count
+        guard n > 0 else { return SetAlignment(rows: []) }
+        let profiles = documents.map { profilesOf($0) }
+        var rows: [AlignedRow] = []
+        for (s, _) in documents[0].sections.enumerated() {
+            var cells = [SectionRef?](repeating: nil, count: n)
+            cells[0] = SectionRef(document: 0, section: s)
+            var basis = [AlignmentBasis?](repeating: nil, count: n); basis[0] = .first
+            var sim = [Double?](repeating: nil, count: n); sim[0] = 1
+            rows.append(AlignedRow(cells: cells, basis: basis, similarity: sim))
+        }
+        guard n > 1 else { return SetAlignment(rows: rows) }
+        for d in 1..<n {
+            let secs = profiles[d]
+            var rowFor = [Int?](repeating: nil, count: secs.count)
+            var rowTaken = [Bool](repeating: false, count: rows.count)
+            var basisFor = [AlignmentBasis?](repeating: nil, count: secs.count)
+            var simFor = [Double](repeating: 1, count: secs.count)
+            // 1. Full heading path.
+            var byPath: [String: [Int]] = [:]
+            var byHeading: [String: [Int]] = [:]
+            for (r, row) in rows.enumerated() {
+                var seenP = Set<String>(), seenH = Set<String>()
+                for case let ref? in row.cells {
+                    let p = profiles[ref.document][ref.section]
+                    if seenP.insert(p.pathKey).inserted { byPath[p.pathKey, default: []].append(r) }
+                    if !p.headingKey.isEmpty, seenH.insert(p.headingKey).inserted { byHeading[p.headingKey, default: []].append(r) }
+                }
+            }
+            for (s, p) in secs.enumerated() {
+                if let r = byPath[p.pathKey]?.first(where: { !rowTaken[$0] }) {
+                    rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .path
+                }
+            }
+            // 2. Heading alone (moved under another parent).
+            for (s, p) in secs.enumerated() where rowFor[s] == nil && !p.headingKey.isEmpty {
+                if let r = byHeading[p.headingKey]?.first(where: { !rowTaken[$0] }) {
+                    rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .heading
+                }
+            }
+            for s in secs.indices { if let r = rowFor[s] { simFor[s] = rowSimilarity(rows[r], secs[s], profiles) } }
+            // 3. Content.
+            let freeRows = rows.indices.filter { !rowTaken[$0] }
+            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !secs[$0].sketch.isEmpty }
+            if !freeRows.isEmpty && !freeSecs.isEmpty {
+                var candidates: [(s: Int, r: Int, sim: Double)] = []
+                for s in freeSecs {
+                    for r in freeRows {
+                        let sim = rowSimilarity(rows[r], secs[s], profiles)
+                        if sim >= contentThreshold { candidates.append((s, r, sim)) }
+                    }
+                }
+                candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.s != $1.s ? $0.s < $1.s : $0.r < $1.r) }
+                for c in candidates where rowFor[c.s] == nil && !rowTaken[c.r] {
+                    rowFor[c.s] = c.r; rowTaken[c.r] = true; basisFor[c.s] = .content; simFor[c.s] = c.sim
+                }
+            }
+            // Fill cells; unmatched sections become new rows after the previous section's row.
+            for s in secs.indices {
+                if let r = rowFor[s] {
+                    rows[r].cells[d] = SectionRef(document: d, section: s)
+                    rows[r].basis[d] = basisFor[s]
+                    rows[r].similarity[d] = simFor[s]
+                }
+            }
+            var lastRow = -1
+            for s in secs.indices {
+                if let r = rowFor[s] {
+                    lastRow = r
+                    continue
+                }
+                var cells = [SectionRef?](repeating: nil, count: n)
+                cells[d] = SectionRef(document: d, section: s)
+                var basis = [AlignmentBasis?](repeating: nil, count: n); basis[d] = .first
+                var sim = [Double?](repeating: nil, count: n); sim[d] = 1
+                let at = lastRow + 1
+                rows.insert(AlignedRow(cells: cells, basis: basis, similarity: sim), at: at)
+                for t in rowFor.indices { if let r = rowFor[t], r >= at { rowFor[t] = r + 1 } }
+                rowFor[s] = at
+                lastRow = at
+            }
+        }
+        return SetAlignment(rows: rows)
+    }
+
+    /// Heading keys and a content sketch of one section.
+    struct Profile {
+        var pathKey: String
+        var headingKey: String
+        /// Bottom-k sorted distinct key hashes of the section's content.
+        var sketch: [UInt64]
+    }
+
+    static let sketchSize = 128
+
+    static func profilesOf(_ doc: Document) -> [Profile] {
+        var fieldsBySection: [[String]: [String]] = [:]
+        for f in doc.fields { fieldsBySection[f.section, default: []].append(f.key + " " + f.value) }
+        return doc.sections.map { sec in
+            var hashes = Set<UInt64>()
+            func add(_ text: String) {
+                var t = text
+                t.withUTF8 { buf in
+                    Tokenizer.scan(buf) { kind, range in
+                        guard kind != .space && kind != .punctuation else { return }
+                        hashes.insert(fnv1a(Tokenizer.key(buf, kind: kind, range: range)))
+                    }
+                }
+            }
+            for s in sec.sentences { add(s.text) }
+            for f in fieldsBySection[sec.path] ?? [] { add(f) }
+            var sketch = Array(hashes)
+            sketch.sort()
+            if sketch.count > sketchSize { sketch.removeLast(sketch.count - sketchSize) }
+            return Profile(
+                pathKey: sec.path.map(normalizeHeading).joined(separator: "\u{1F}"),
+                headingKey: sec.path.last.map(normalizeHeading) ?? "",
+                sketch: sketch)
+        }
+    }
+
+    /// Heading normalised for matching: case folded, punctuation and extra spaces dropped,
+    /// typographic quotes and dashes folded.
+    public static func normalizeHeading(_ h: String) -> String {
+        var parts: [String] = []
+        var t = h
+        t.withUTF8 { buf in
+            Tokenizer.scan(buf) { kind, range in
+                guard kind != .space && kind != .punctuation else { return }
+                parts.append(Tokenizer.key(buf, kind: kind, range: range))
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Best content similarity of a section to any cell of a row.
+    static func rowSimilarity(_ row: AlignedRow, _ p: Profile, _ profiles: [[Profile]]) -> Double {
+        var best = 0.0
+        for case let ref? in row.cells {
+            best = max(best, jaccard(profiles[ref.document][ref.section].sketch, p.sketch))
+        }
+        return best
+    }
+
+    /// Bottom-k estimate of the Jaccard similarity of two sets from their sorted sketches.
+    static func jaccard(_ x: [UInt64], _ y: [UInt64]) -> Double {
+        if x.isEmpty && y.isEmpty { return 1 }
+        if x.isEmpty || y.isEmpty { return 0 }
+        // Merge the k smallest of the union and count how many are in both.
+        let k = min(sketchSize, max(x.count, y.count))
+        var i = 0, j = 0, taken = 0, both = 0
+        while taken < k && (i < x.count || j < y.count) {
+            if i < x.count && j < y.count && x[i] == y[j] { both += 1; i += 1; j += 1 }
+            else if j >= y.count || (i < x.count && x[i] < y[j]) { i += 1 }
+            else { j += 1 }
+            taken += 1
+        }
+        return Double(both) / Double(max(1, taken))
+    }
+}

@@ -1,0 +1,64 @@
+/// How alike two passages are, on normalised token keys: cheap, symmetric, 0...1.
+///
+/// The measure is the Dice coefficient of the multisets of content-token keys (words, numbers,
+/// currency, percentages, CJK characters; whitespace and punctuation ignored), so word order and
+/// case do not matter and "nine" equals "9". Linear in the texts (plus a sort of the keys).
+public enum TextSimilarity {
+    /// Similarity of two texts in 0...1 (1 for two texts with no content tokens that are equal).
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        if a == b { return 1 }
+        var interner = KeyInterner()
+        let x = interner.bag(a)
+        let y = interner.bag(b)
+        if x.isEmpty && y.isEmpty { return 0 }
+        return dice(x, y)
+    }
+
+    /// Dice coefficient of two sorted multisets.
+    static func dice(_ x: [Int32], _ y: [Int32]) -> Double {
+        if x.isEmpty || y.isEmpty { return 0 }
+        return 2 * Double(common(x, y)) / Double(x.count + y.count)
+    }
+
+    /// Size of the multiset intersection of two sorted arrays.
+    static func common(_ x: [Int32], _ y: [Int32]) -> Int {
+        var i = 0, j = 0, c = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { c += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return c
+    }
+}
+
+/// Interns normalised token keys as small integers, so bags of keys compare as sorted integer arrays.
+struct KeyInterner {
+    var ids: [String: Int32] = [:]
+    /// How many bags each key appeared in (document frequency), when counted.
+    mutating func id(_ key: String) -> Int32 {
+        if let i = ids[key] { return i }
+        let i = Int32(ids.count)
+        ids[key] = i
+        return i
+    }
+
+    /// Sorted content-token key ids of `text` (a multiset).
+    mutating func bag(_ text: String) -> [Int32] {
+        var t = text
+        var out: [Int32] = []
+        t.withUTF8 { buf in
+            Tokenizer.scan(buf) { kind, range in
+                guard kind != .space && kind != .punctuation else { return }
+                out.append(id(Tokenizer.key(buf, kind: kind, range: range)))
+            }
+        }
+        out.sort()
+        return out
+    }
+}
+
+/// A deterministic 64-bit FNV-1a hash (Swift's `Hasher` is seeded per process).
+@inline(__always) func fnv1a(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+}

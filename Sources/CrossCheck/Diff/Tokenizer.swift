@@ -1,0 +1,309 @@
+/// What a token is: the differ, the similarity measure and the fact extractors treat kinds differently.
+public enum TokenKind: UInt8, Sendable, Hashable, Codable {
+    /// Letters, digits and marks, with inner apostrophes and hyphens (`don't`, `state-owned`).
+    case word
+    /// Digits with thousands separators and decimals (`1,000`, `7.7`).
+    case number
+    /// A currency symbol (`$`, `€`), a symbol with a code prefix (`US$`) or a three-letter code (`USD`).
+    case currency
+    /// A number followed by `%` (`15%`), or a lone `%`.
+    case percent
+    /// Any other single non-space character.
+    case punctuation
+    /// A run of whitespace.
+    case space
+    /// One ideograph or kana character (CJK text has no spaces, so each character is a token).
+    case cjk
+}
+
+/// One token of plain text: its kind, where it is, and the key it matches under.
+///
+/// The range is in UTF-8 bytes of the text that was tokenised, so a change maps back to a source
+/// line through `Sentence.sourceOffset(ofTextOffset:)` and the `LineTable`.
+public struct Token: Sendable, Hashable {
+    public var kind: TokenKind
+    /// Byte range in the tokenised text.
+    public var range: Range<Int>
+    /// Normalised key for matching: case folded, typographic quotes and dashes folded, thousands
+    /// separators dropped, number words ("nine") spelled as digits ("9"); whitespace is " ".
+    public var key: String
+
+    public init(kind: TokenKind, range: Range<Int>, key: String) {
+        self.kind = kind; self.range = range; self.key = key
+    }
+
+    /// True for tokens that carry content (not whitespace or punctuation).
+    public var isContent: Bool { kind != .space && kind != .punctuation }
+}
+
+/// Splits plain text into tokens on UTF-8 bytes (no `Character` iteration); linear in the text.
+///
+/// Words are letters, digits and combining marks with inner apostrophes and hyphens; numbers keep
+/// thousands separators and decimals; currency symbols and codes and percentages are tokens of
+/// their own; each CJK ideograph or kana is one token; a Thai character with its combining marks
+/// is one token (Thai is written without spaces); Devanagari and Cyrillic words are letter runs
+/// with their marks. Every byte of the text belongs to exactly one token.
+public enum Tokenizer {
+    /// Tokens of `text` with byte ranges into `text.utf8`.
+    public static func tokens(_ text: String) -> [Token] {
+        var t = text
+        return t.withUTF8 { tokens($0) }
+    }
+
+    /// Tokens of UTF-8 `bytes`.
+    public static func tokens(_ bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokens($0) }
+    }
+
+    /// Tokens of a UTF-8 buffer.
+    public static func tokens(_ buf: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(buf.count / 3 + 1)
+        scan(buf) { kind, range in
+            out.append(Token(kind: kind, range: range, key: key(buf, kind: kind, range: range)))
+        }
+        return out
+    }
+
+    /// Kinds and ranges only (no keys): the differ's fast path.
+    public static func spans(_ buf: UnsafeBufferPointer<UInt8>) -> [(kind: TokenKind, range: Range<Int>)] {
+        var out: [(kind: TokenKind, range: Range<Int>)] = []
+        out.reserveCapacity(buf.count / 3 + 1)
+        scan(buf) { out.append(($0, $1)) }
+        return out
+    }
+
+    // MARK: - Character classes
+
+    /// Coarse class of one Unicode scalar.
+    enum CharClass: UInt8 { case letter, digit, mark, cjk, thai, space, currency, other }
+
+    @inline(__always) static func asciiClass(_ b: UInt8) -> CharClass {
+        switch b {
+        case 0x30...0x39: return .digit
+        case 0x41...0x5A, 0x61...0x7A: return .letter
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B: return .space
+        case 0x24: return .currency
+        default: return .other
+        }
+    }
+
+    static func scalarClass(_ v: UInt32) -> CharClass {
+        if v < 0x80 { return asciiClass(UInt8(v)) }
+        switch v {
+        case 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+        case 0x200B...0x200D, 0xFEFF: return .mark  // zero-width characters stay inside words
+        case 0x0E00...0x0E7F:
+            if v == 0x0E31 || (v >= 0x0E34 && v <= 0x0E3A) || (v >= 0x0E47 && v <= 0x0E4E) { return .mark }
+            if v >= 0x0E50 && v <= 0x0E59 { return .digit }
+            if v == 0x0E3F { return .currency }
+            return .thai
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x31F0...0x31FF:
+            if v == 0x30FC { return .cjk }
+            return .cjk
+        case 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20: return .other  // CJK punctuation, fullwidth punctuation
+        default: break
+        }
+        guard let s = Unicode.Scalar(v) else { return .other }
+        let p = s.properties
+        switch p.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return .letter
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        case .decimalNumber: return .digit
+        case .letterNumber, .otherNumber: return .letter
+        case .currencySymbol: return .currency
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+        default: return .other
+        }
+    }
+
+    /// Decodes the scalar at `i` (valid UTF-8 assumed; invalid bytes decode as themselves, length 1).
+    @inline(__always) static func decode(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+        let b = buf[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        let n = buf.count
+        if b & 0xE0 == 0xC0, i + 1 < n { return ((UInt32(b & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F), 2) }
+        if b & 0xF0 == 0xE0, i + 2 < n {
+            return ((UInt32(b & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F), 3)
+        }
+        if b & 0xF8 == 0xF0, i + 3 < n {
+            return ((UInt32(b & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12) | (UInt32(buf[i + 2] & 0x3F) << 6)
+                | UInt32(buf[i + 3] & 0x3F), 4)
+        }
+        return (UInt32(b), 1)
+    }
+
+    @inline(__always) static func classAt(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (CharClass, Int, UInt32) {
+        let b = buf[i]
+        if b < 0x80 { return (asciiClass(b), 1, UInt32(b)) }
+        let d = decode(buf, i)
+        return (scalarClass(d.value), d.length, d.value)
+    }
+
+    /// Apostrophes and hyphens that may sit inside a word: ' ’ - ‐ ‑.
+    @inline(__always) static func isJoiner(_ v: UInt32) -> Bool {
+        v == 0x27 || v == 0x2019 || v == 0x2D || v == 0x2010 || v == 0x2011
+    }
+
+    @inline(__always) static func isWordClass(_ c: CharClass) -> Bool { c == .letter || c == .digit || c == .mark }
+
+    /// Upper-case three-letter currency codes recognised as currency tokens.
+    static let currencyCodes: Set<String> = [
+        "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "HKD", "CHF", "CAD", "AUD", "NZD", "INR", "KRW", "SGD", "TWD",
+        "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "THB", "IDR", "MYR", "PHP", "VND", "TRY", "AED",
+        "SAR", "ILS", "CZK", "HUF",
+    ]
+
+    // MARK: - Scanner
+
+    /// Calls `emit` for every token of `buf` in order; the ranges tile the buffer.
+    public static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (TokenKind, Range<Int>) -> Void) {
+        let n = buf.count
+        var i = 0
+        while i < n {
+            let start = i
+            let (cls, len, v) = classAt(buf, i)
+            switch cls {
+            case .space:
+                i += len
+                while i < n {
+                    let (c, l, _) = classAt(buf, i)
+                    if c != .space { break }
+                    i += l
+                }
+                emit(.space, start..<i)
+            case .cjk:
+                i += len
+                // Absorb combining marks (voicing marks on kana).
+                while i < n {
+                    let (c, l, _) = classAt(buf, i)
+                    if c != .mark { break }
+                    i += l
+                }
+                emit(.cjk, start..<i)
+            case .thai:
+                i += len
+                while i < n {
+                    let (c, l, _) = classAt(buf, i)
+                    if c != .mark { break }
+                    i += l
+                }
+                emit(.word, start..<i)
+            case .currency:
+                i += len
+                emit(.currency, start..<i)
+            case .digit:
+                i = scanNumber(buf, start)
+                // A percentage.
+                if i < n && buf[i] == 0x25 { emit(.percent, start..<(i + 1)); i += 1; continue }
+                // "10th", "3D", "1990s": digits running into letters form a word.
+                if i < n, isWordClass(classAt(buf, i).0) {
+                    i = scanWord(buf, i)
+                    emit(.word, start..<i)
+                } else {
+                    emit(.number, start..<i)
+                }
+            case .letter, .mark:
+                i = scanWord(buf, start)
+                // A code prefix on a currency symbol: "US$", "HK$", "R$".
+                if i < n && buf[i] == 0x24 && i - start <= 3 && isUpperASCII(buf, start..<i) {
+                    emit(.currency, start..<(i + 1)); i += 1; continue
+                }
+                if i - start == 3 && isUpperASCII(buf, start..<i),
+                   currencyCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)) {
+                    emit(.currency, start..<i); continue
+                }
+                emit(.word, start..<i)
+            case .other:
+                i += len
+                if v == 0x25 { emit(.percent, start..<i) } else { emit(.punctuation, start..<i) }
+            }
+        }
+    }
+
+    @inline(__always) static func isUpperASCII(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        if r.isEmpty { return false }
+        for k in r where !(buf[k] >= 0x41 && buf[k] <= 0x5A) { return false }
+        return true
+    }
+
+    /// End of a number starting at `i`: digits, with `,` or `.` (or a thin space) between digits.
+    static func scanNumber(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = buf.count
+        var i = start
+        while i < n {
+            let (c, l, _) = classAt(buf, i)
+            if c == .digit { i += l; continue }
+            let b = buf[i]
+            if (b == 0x2C || b == 0x2E) && i + 1 < n && classAt(buf, i + 1).0 == .digit { i += 1; continue }
+            break
+        }
+        return i
+    }
+
+    /// End of a word starting at `i`: letters, digits and marks, with single inner joiners.
+    static func scanWord(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = buf.count
+        var i = start
+        while i < n {
+            let (c, l, v) = classAt(buf, i)
+            if isWordClass(c) { i += l; continue }
+            if isJoiner(v) && i > start && i + l < n {
+                let next = classAt(buf, i + l).0
+                if next == .letter || next == .digit { i += l; continue }
+            }
+            break
+        }
+        return i
+    }
+
+    // MARK: - Keys
+
+    /// Number words that match their digits ("nine" and "9" are the same key).
+    static let numberWords: [String: String] = [
+        "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+        "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+        "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+        "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+        "hundred": "100", "dozen": "12",
+    ]
+
+    /// The normalised key of one token.
+    public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
+        switch kind {
+        case .space: return " "
+        case .number:
+            // Drop thousands separators (commas); a period stays a decimal point.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count)
+            for k in range where buf[k] != 0x2C { bytes.append(buf[k]) }
+            return String(decoding: bytes, as: UTF8.self)
+        case .punctuation, .currency, .percent, .cjk, .word:
+            var ascii = true
+            for k in range where buf[k] >= 0x80 { ascii = false; break }
+            if ascii {
+                var bytes = [UInt8](UnsafeBufferPointer(rebasing: buf[range]))
+                for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
+                if kind == .percent { bytes.removeAll { $0 == 0x2C } }
+                let s = String(decoding: bytes, as: UTF8.self)
+                if kind == .word, let d = numberWords[s] { return d }
+                return s
+            }
+            let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+            var folded = ""
+            folded.unicodeScalars.reserveCapacity(raw.unicodeScalars.count)
+            for s in raw.unicodeScalars {
+                switch s.value {
+                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060: folded.unicodeScalars.append("'")
+                case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: folded.unicodeScalars.append("\"")
+                case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: folded.unicodeScalars.append("-")
+                case 0x200B, 0x200C, 0x200D, 0xFEFF: break
+                default: folded.unicodeScalars.append(s)
+                }
+            }
+            let lower = folded.lowercased()
+            if kind == .word, let d = numberWords[lower] { return d }
+            return lower
+        }
+    }
+}

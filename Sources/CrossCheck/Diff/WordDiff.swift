@@ -1,0 +1,148 @@
+/// One operation of a word-level diff of two texts, with byte ranges in each text.
+public struct TextEdit: Sendable, Hashable {
+    public var kind: EditKind
+    /// The tokens' text (from the old text for equal and delete, from the new for insert).
+    public var text: String
+    /// Byte range in the old text (empty at the position for an insertion).
+    public var oldRange: Range<Int>
+    /// Byte range in the new text (empty at the position for a deletion).
+    public var newRange: Range<Int>
+}
+
+/// Interns exact token text as small integers so the differ compares integers.
+struct ExactInterner {
+    var ids: [String: Int32] = [:]
+    mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
+        let s = String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+        if let i = ids[s] { return i }
+        let i = Int32(ids.count)
+        ids[s] = i
+        return i
+    }
+}
+
+/// Tokens of one or more sentences laid end to end, as the differ sees them.
+struct TokenStream {
+    var ids: [Int32] = []
+    /// Sentence (index within its section) each token belongs to.
+    var owner: [Int32] = []
+    /// Byte range of each token in its sentence's text.
+    var start: [Int32] = []
+    var end: [Int32] = []
+    /// Byte offset of each token's start counted over the whole stream (for lengths).
+    var prefix: [Int] = [0]
+
+    mutating func append(sentence: Int, text: String, interner: inout ExactInterner) {
+        var t = text
+        t.withUTF8 { buf in
+            Tokenizer.scan(buf) { _, r in
+                ids.append(interner.id(buf, r))
+                owner.append(Int32(sentence))
+                start.append(Int32(r.lowerBound))
+                end.append(Int32(r.upperBound))
+                prefix.append((prefix.last ?? 0) + r.count)
+            }
+        }
+    }
+
+    var count: Int { ids.count }
+    /// Bytes covered by tokens `r`.
+    func length(_ r: Range<Int>) -> Int { prefix[r.upperBound] - prefix[r.lowerBound] }
+}
+
+/// Word-level diff of texts: tokens, interned ids, Myers, then a semantic clean-up.
+///
+/// The clean-up (after diff-match-patch's semantic pass) turns a short equality squeezed between
+/// changes that are longer on both sides into a deletion plus an insertion, so changes read as
+/// whole words and phrases instead of a scatter of shared spaces and articles.
+public enum WordDiff {
+    /// The word-level edit script turning `old` into `new`.
+    ///
+    /// Applying it (concatenating equal and insert texts) yields `new` exactly; the equal and
+    /// delete texts concatenate to `old`. O((N+M)·D) within a work bound of `budget` steps,
+    /// beyond which the unresolved part is reported as a replacement.
+    public static func diff(_ old: String, _ new: String, cleanup: Bool = true, budget: Int = 2_000_000) -> [TextEdit] {
+        var interner = ExactInterner()
+        var a = TokenStream(), b = TokenStream()
+        a.append(sentence: 0, text: old, interner: &interner)
+        b.append(sentence: 0, text: new, interner: &interner)
+        var runs = MyersDiff.diff(a.ids, b.ids, budget: budget).runs
+        if cleanup { runs = semanticCleanup(runs, a, b) }
+        let ob = Array(old.utf8), nb = Array(new.utf8)
+        return runs.map { r in
+            let oa = byteRange(r.a, a, total: ob.count), nr = byteRange(r.b, b, total: nb.count)
+            let text = r.kind == .insert ? String(decoding: nb[nr], as: UTF8.self) : String(decoding: ob[oa], as: UTF8.self)
+            return TextEdit(kind: r.kind, text: text, oldRange: oa, newRange: nr)
+        }
+    }
+
+    /// Byte range in the text of tokens `r` of a single-sentence stream (empty at the position).
+    static func byteRange(_ r: Range<Int>, _ s: TokenStream, total: Int) -> Range<Int> {
+        if r.isEmpty {
+            let p = r.lowerBound < s.count ? Int(s.start[r.lowerBound]) : total
+            return p..<p
+        }
+        return Int(s.start[r.lowerBound])..<Int(s.end[r.upperBound - 1])
+    }
+
+    /// Merges short equalities between changes into the changes (a few passes, each linear).
+    static func semanticCleanup(_ input: [DiffRun], _ a: TokenStream, _ b: TokenStream) -> [DiffRun] {
+        var runs = input
+        for _ in 0..<4 {
+            var changed = false
+            var out = MyersDiff.Builder()
+            // Change lengths (max of deleted and inserted bytes) before each run, since the last equality.
+            var i = 0
+            while i < runs.count {
+                let r = runs[i]
+                if r.kind == .equal && i > 0 && i + 1 < runs.count {
+                    var delB = 0, insB = 0, k = i - 1
+                    while k >= 0 && runs[k].kind != .equal {
+                        if runs[k].kind == .delete { delB += a.length(runs[k].a) } else { insB += b.length(runs[k].b) }
+                        k -= 1
+                    }
+                    var delA = 0, insA = 0
+                    k = i + 1
+                    while k < runs.count && runs[k].kind != .equal {
+                        if runs[k].kind == .delete { delA += a.length(runs[k].a) } else { insA += b.length(runs[k].b) }
+                        k += 1
+                    }
+                    let len = a.length(r.a)
+                    if len <= max(delB, insB) && len <= max(delA, insA) {
+                        out.add(.delete, r.a, r.b.lowerBound..<r.b.lowerBound)
+                        out.add(.insert, r.a.upperBound..<r.a.upperBound, r.b)
+                        changed = true
+                        i += 1
+                        continue
+                    }
+                }
+                out.add(r.kind, r.a, r.b)
+                i += 1
+            }
+            runs = normalize(out.runs)
+            if !changed { break }
+        }
+        return runs
+    }
+
+    /// Collapses every stretch of changes between equalities into one deletion and one insertion.
+    static func normalize(_ runs: [DiffRun]) -> [DiffRun] {
+        var out: [DiffRun] = []
+        var i = 0
+        while i < runs.count {
+            if runs[i].kind == .equal { out.append(runs[i]); i += 1; continue }
+            var alo = runs[i].a.lowerBound, ahi = runs[i].a.upperBound
+            var blo = runs[i].b.lowerBound, bhi = runs[i].b.upperBound
+            var j = i + 1
+            while j < runs.count && runs[j].kind != .equal {
+                alo = min(alo, runs[j].a.lowerBound); ahi = max(ahi, runs[j].a.upperBound)
+                blo = min(blo, runs[j].b.lowerBound); bhi = max(bhi, runs[j].b.upperBound)
+                j += 1
+            }
+            if ahi > alo { out.append(DiffRun(kind: .delete, a: alo..<ahi, b: blo..<blo)) }
+            if bhi > blo { out.append(DiffRun(kind: .insert, a: ahi..<ahi, b: blo..<bhi)) }
+            i = j
+        }
+        return out
+    }
+}
