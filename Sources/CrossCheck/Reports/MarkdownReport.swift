@@ -205,6 +205,9 @@ public enum MarkdownReport {
             out += list("Sections added", c.added.map { inline($0) })
             out += list("Sections removed", c.removed.map { inline($0) })
             out += list("Sections moved", c.moved.map { "\(inline($0.from)) → \(inline($0.to))" })
+            out += list("Sections renamed", c.renamed.map { "\(inline($0.from)) → \(inline($0.to))" })
+            out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" })
+            out += list("Passages moved", c.passages.map { "\($0.sentences) sentence\($0.sentences == 1 ? "" : "s") from \(inline($0.from)) to \(inline($0.to))" })
             out += list("Key facts changed", c.facts.map { "**\(inline($0.key))**: \(inline($0.old)) → \(inline($0.new))" })
             let ids: Set<String> = [old.id, new.id]
             let explained = changeFindings.filter { f in f.evidence.contains { ids.contains($0.variant) } }
@@ -241,20 +244,32 @@ public enum MarkdownReport {
     static func alignmentSection(_ report: Report) -> String {
         guard let set = report.set, set.variants.count >= 2 else { return "" }
         let variants = set.variants.sorted { $0.order < $1.order }
-        let rows = SectionOverview(variants: variants, reference: set.newestRevision?.id)
-        guard !rows.keys.isEmpty else { return "" }
+        let documents = variants.map(\.document)
+        let alignment = SectionAligner.align(documents)
+        guard !alignment.rows.isEmpty else { return "" }
+        // A row is named by the newest revision's section when it has one, else by its first cell.
+        let reference = variants.firstIndex { $0.id == set.newestRevision?.id }
         var out = "\n## Alignment overview\n\n"
-        out += "Sections matched by heading path; each cell is the heading's line in that variant.\n"
-        let folded = rows.keys.count > 15
-        if folded { out += "\n<details>\n<summary>\(rows.keys.count) sections across \(variants.count) variants</summary>\n" }
+        out += "Which section of each variant corresponds to which; each cell is the heading's line "
+        out += "(≈ aligned by content, ↷ by heading under another parent).\n"
+        let folded = alignment.rows.count > 15
+        if folded { out += "\n<details>\n<summary>\(alignment.rows.count) aligned sections across \(variants.count) variants</summary>\n" }
         out += "\n| Section | " + variants.map { "`\(code(report.shortID($0.id)))`" }.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---:|", count: variants.count) + "\n"
-        for key in rows.keys {
-            let title = rows.titles[key] ?? key
-            out += "| \(inline(title)) | "
-            out += variants.map { v in
-                guard let line = rows.lines[key]?[v.id] else { return "—" }
-                return "[\(line)](\(linkTarget(report.paths.link(v.document.path)))#L\(line))"
+        for row in alignment.rows {
+            let named = reference.flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil } ?? row.cells.lazy.compactMap { $0 }.first
+            guard let named, documents.indices.contains(named.document),
+                documents[named.document].sections.indices.contains(named.section)
+            else { continue }
+            out += "| \(inline(RevisionChanges.name(documents[named.document].sections[named.section].path))) | "
+            out += variants.indices.map { i -> String in
+                guard row.cells.indices.contains(i), let ref = row.cells[i], documents.indices.contains(ref.document),
+                    documents[ref.document].sections.indices.contains(ref.section)
+                else { return "—" }
+                let line = documents[ref.document].sections[ref.section].line
+                let basis = row.basis.indices.contains(i) ? row.basis[i] : nil
+                let mark = basis == .content ? " ≈" : (basis == .heading ? " ↷" : "")
+                return "[\(line)](\(linkTarget(report.paths.link(variants[i].document.path)))#L\(line))\(mark)"
             }.joined(separator: " | ")
             out += " |\n"
         }
@@ -319,46 +334,58 @@ public enum MarkdownReport {
     }
 }
 
-/// Section and key-fact changes between two revisions, by heading path and field key.
+/// Section and key-fact changes between two revisions.
 ///
-/// A fallback that needs no differ: sections match on their lower-cased heading path; a section
-/// whose heading stays but whose parent changes is moved. Facts are fields present in both with
-/// different values.
+/// Sections come from `DocumentDiffer` (aligned by heading path, heading alone or content, so a
+/// renamed or re-parented section is reported as such rather than as removed plus added). Facts
+/// are fields present in both with different values.
 struct RevisionChanges {
     var added: [String] = []
     var removed: [String] = []
     var moved: [(from: String, to: String)] = []
+    var renamed: [(from: String, to: String)] = []
+    /// Sections whose text changed, with their count of inserted and deleted words.
+    var changed: [(path: String, inserted: Int, deleted: Int)] = []
+    /// Passages of sentences that moved (old path, new path, sentence count).
+    var passages: [(from: String, to: String, sentences: Int)] = []
     var facts: [(key: String, old: String, new: String)] = []
 
-    var isEmpty: Bool { added.isEmpty && removed.isEmpty && moved.isEmpty && facts.isEmpty }
+    var isEmpty: Bool {
+        added.isEmpty && removed.isEmpty && moved.isEmpty && renamed.isEmpty && changed.isEmpty && passages.isEmpty && facts.isEmpty
+    }
 
     static func key(_ path: [String]) -> String { path.map { $0.lowercased() }.joined(separator: " > ") }
+    static func name(_ path: [String]?) -> String {
+        guard let path, !path.isEmpty else { return "(lead)" }
+        return path.joined(separator: " > ")
+    }
 
     init(old: Document, new: Document) {
-        let oldPaths = old.sections.map(\.path).filter { !$0.isEmpty }
-        let newPaths = new.sections.map(\.path).filter { !$0.isEmpty }
-        let oldKeys = Set(oldPaths.map(RevisionChanges.key))
-        let newKeys = Set(newPaths.map(RevisionChanges.key))
-        var removedPaths = oldPaths.filter { !newKeys.contains(RevisionChanges.key($0)) }
-        var addedPaths = newPaths.filter { !oldKeys.contains(RevisionChanges.key($0)) }
-        // A heading that left one parent and appeared under another moved.
-        var movedPairs: [(from: String, to: String)] = []
-        var usedAdded = Set<Int>()
-        var keptRemoved: [[String]] = []
-        for r in removedPaths {
-            let leaf = r.last?.lowercased()
-            if let j = addedPaths.indices.first(where: { !usedAdded.contains($0) && addedPaths[$0].last?.lowercased() == leaf }) {
-                usedAdded.insert(j)
-                movedPairs.append((r.joined(separator: " > "), addedPaths[j].joined(separator: " > ")))
-            } else {
-                keptRemoved.append(r)
+        let diff = DocumentDiffer.diff(old: old, new: new)
+        for s in diff.sections {
+            switch s.status {
+            case .unchanged: break
+            case .added: added.append(RevisionChanges.name(s.newPath))
+            case .removed: removed.append(RevisionChanges.name(s.oldPath))
+            case .moved: moved.append((RevisionChanges.name(s.oldPath), RevisionChanges.name(s.newPath)))
+            case .renamed: renamed.append((RevisionChanges.name(s.oldPath), RevisionChanges.name(s.newPath)))
+            case .changed: break
+            }
+            if s.status != .added && s.status != .removed && s.hasChanges {
+                var inserted = 0
+                var deleted = 0
+                for op in s.operations where op.moveRole == nil {
+                    let words = op.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+                    if op.kind == .insert { inserted += words } else if op.kind == .delete { deleted += words }
+                }
+                if inserted + deleted > 0 { changed.append((RevisionChanges.name(s.newPath ?? s.oldPath), inserted, deleted)) }
             }
         }
-        removedPaths = keptRemoved
-        addedPaths = addedPaths.indices.filter { !usedAdded.contains($0) }.map { addedPaths[$0] }
-        added = addedPaths.map { $0.joined(separator: " > ") }
-        removed = removedPaths.map { $0.joined(separator: " > ") }
-        moved = movedPairs
+        for m in diff.moves {
+            let from = old.sections.indices.contains(m.oldSection) ? old.sections[m.oldSection].path : nil
+            let to = new.sections.indices.contains(m.newSection) ? new.sections[m.newSection].path : nil
+            passages.append((RevisionChanges.name(from), RevisionChanges.name(to), m.newSentences.count))
+        }
 
         var oldFields: [String: String] = [:]
         for f in old.fields where oldFields[f.key] == nil { oldFields[f.key] = RevisionChanges.normalise(f.value) }
@@ -366,32 +393,11 @@ struct RevisionChanges {
         for f in new.fields where seen.insert(f.key).inserted {
             guard let before = oldFields[f.key] else { continue }
             let after = RevisionChanges.normalise(f.value)
-            if before != after && !(before.isEmpty && after.isEmpty) { facts.append((f.key, before.isEmpty ? "—" : before, after.isEmpty ? "—" : after)) }
+            if before != after { facts.append((f.key, before.isEmpty ? "—" : before, after.isEmpty ? "—" : after)) }
         }
     }
 
     static func normalise(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
-}
-
-/// Rows of the alignment overview: lower-cased heading paths, in the reference variant's order
-/// first, then the others' extra sections in their own order.
-struct SectionOverview {
-    var keys: [String] = []
-    var titles: [String: String] = [:]
-    var lines: [String: [String: Int]] = [:]
-
-    init(variants: [Variant], reference: String?) {
-        let ordered = variants.filter { $0.id == reference } + variants.filter { $0.id != reference }
-        for v in ordered {
-            for s in v.document.sections where !s.path.isEmpty {
-                let k = RevisionChanges.key(s.path)
-                if lines[k] == nil {
-                    keys.append(k); titles[k] = s.path.joined(separator: " > "); lines[k] = [:]
-                }
-                if lines[k]?[v.id] == nil { lines[k]?[v.id] = s.line }
-            }
-        }
     }
 }
