@@ -127,7 +127,9 @@ public struct ReportOptions: Sendable {
         }
         if let p = writeBaselinePath {
             let baseline = Baseline(findings: out)
-            try AtomicFile.write(baseline.serialized(), to: ReportOptions.resolve(p, context))
+            let file = ReportOptions.resolve(p, context)
+            try ReportOptions.makeParent(of: file)
+            try AtomicFile.write(baseline.serialized(), to: file)
             out = baseline.apply(to: out)
             used = true
         }
@@ -142,7 +144,12 @@ public struct ReportOptions: Sendable {
             let file = t.path.map { ReportOptions.resolve($0, context) }
             r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
             let text = t.format == .text ? TextReport.render(r, color: file == nil && context.useColor) : r.render(t.format)
-            if let file { try AtomicFile.write(text, to: file) } else { context.out += text }
+            if let file {
+                try ReportOptions.makeParent(of: file)
+                try AtomicFile.write(text, to: file)
+            } else {
+                context.out += text
+            }
             if t.format == .github, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 var s = report
                 s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
@@ -150,6 +157,15 @@ public struct ReportOptions: Sendable {
             }
         }
         context.printError(report.summaryLine)
+    }
+
+    /// Creates the folder a report goes to (`--output reports/x.md` in a fresh checkout).
+    static func makeParent(of file: String) throws(CrossCheckError) {
+        let parent = (file as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
+        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+            throw .unreadable(path: file, reason: "cannot create its folder")
+        }
     }
 
     /// Appends to a file, creating it (the job summary file).
