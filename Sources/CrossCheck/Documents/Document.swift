@@ -190,6 +190,20 @@ public struct Suppression: Sendable, Hashable {
     }
 }
 
+/// A link in the text: its label (as it reads in the plain text), target and line.
+///
+/// The plain text keeps only the label; the target is kept here so rules and reports can use it.
+public struct DocumentLink: Sendable, Hashable {
+    /// The label as plain text.
+    public var text: String
+    /// The target as written.
+    public var url: String
+    /// 1-based line of the link.
+    public var line: Int
+
+    public init(text: String, url: String, line: Int) { self.text = text; self.url = url; self.line = line }
+}
+
 /// One parsed input file in the normalised model every later stage reads.
 public struct Document: Sendable {
     public var source: SourceText
@@ -211,6 +225,8 @@ public struct Document: Sendable {
     public var declaredDateStyleLine: Int?
     /// Inline suppression comments.
     public var suppressions: [Suppression]
+    /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
+    public var links: [DocumentLink] = []
 
     public init(
         source: SourceText, format: DocumentFormat, role: VariantRole = .revision, date: PartialDate? = nil,

@@ -1,10 +1,39 @@
-/// `crosscheck diff`: Word-level diff of two variants, section-aligned. (Not built yet.)
+/// `crosscheck diff OLD NEW`: word-level diff of two variants, section-aligned.
 public enum DiffCommand: Command {
     public static let name = "diff"
     public static let summary = "Word-level diff of two variants, section-aligned"
-    public static let help = "Usage: crosscheck diff ...\n\nWord-level diff of two variants, section-aligned."
-    public static let spec = ArgumentSpec()
+    public static let help = """
+        Usage: crosscheck diff OLD NEW [--format text|markdown|json]
+
+        Aligns the sections of OLD and NEW (by heading path, then by content, so renamed and
+        moved sections still pair up) and shows the word-level changes inside each pair,
+        including sections that were added, removed, renamed or moved, and sentences or
+        paragraphs that moved (also between sections). The files may be in different formats.
+
+        Options:
+          --format text|markdown|json   output format (default: text; colour on a terminal
+                                        unless NO_COLOR is set)
+
+        Exit status: 0 (a difference is not a failure); 2 when a file cannot be read or parsed.
+        """
+    public static let spec = ArgumentSpec(options: ["--format"])
+
     public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
-        throw .usage("crosscheck diff: not implemented yet")
+        guard arguments.positionals.count == 2 else {
+            throw .usage("crosscheck diff: expected OLD and NEW (see 'crosscheck diff --help')")
+        }
+        let format = arguments.value("--format") ?? "text"
+        guard ["text", "markdown", "json"].contains(format) else {
+            throw .usage("crosscheck diff: --format must be text, markdown or json")
+        }
+        let old = try DocumentParser.parse(path: arguments.positionals[0])
+        let new = try DocumentParser.parse(path: arguments.positionals[1])
+        let diff = DocumentDiffer.diff(old: old, new: new)
+        switch format {
+        case "json": context.out += DiffReport.json(diff, old: old, new: new).serialized()
+        case "markdown": context.out += DiffReport.markdown(diff)
+        default: context.out += DiffReport.text(diff, color: context.useColor)
+        }
+        return 0
     }
 }

@@ -1,16 +1,30 @@
-/// Parses Markdown input into the document model. (Placeholder: paragraphs only.)
+/// Parses a CommonMark-style document (e.g. a model-written summary) into the document model.
+///
+/// ATX and setext headings, paragraphs, nested bullet and numbered lists (one list-item block per
+/// item), `**Key**: value` items and two-column tables as fields, links reduced to their labels
+/// (targets kept in `Document.links`), code kept out of the sentences, HTML comments removed and
+/// `crosscheck-disable...` comments turned into suppressions. A single top-level `# Title` that
+/// precedes every other heading is the document title, not a section.
 public enum MarkdownParser {
     public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
-        var builder = SectionBuilder(lines: source.lines, leadStart: source.contentStart)
-        var text = PlainTextBuilder()
-        var i = source.contentStart
-        let bytes = source.bytes
-        while i < bytes.count {
-            if bytes[i] == 0x0A, i + 1 < bytes.count, bytes[i + 1] == 0x0A { builder.add(text.finish()) }
-            text.append(byte: bytes[i], at: i)
-            i += 1
-        }
-        builder.add(text.finish())
-        return Document(source: source, format: .markdown, sections: builder.finish(at: bytes.count))
+        parse(source, from: source.contentStart, format: .markdown)
+    }
+
+    /// Parses the markdown in `source` from byte `start` on (a front-matter body starts later).
+    static func parse(
+        _ source: SourceText, from start: Int, format: DocumentFormat, lead: [TextBlock] = [],
+        markdown: Bool = true, titleLine: Bool = false
+    ) -> Document {
+        var blocks = MarkupBlocks(src: source.bytes, markdown: markdown, lines: source.lines)
+        blocks.parse(start..<source.bytes.count)
+        var builder = SectionBuilder(lines: source.lines, leadStart: start)
+        for block in lead { builder.add(block) }
+        let result = MarkupBlocks.assemble(
+            blocks.events, builder: &builder, end: source.bytes.count, titleLine: titleLine, source: source.bytes)
+        var document = Document(
+            source: source, format: format, title: result.title, fields: result.fields, sections: result.sections,
+            suppressions: blocks.suppressions)
+        document.links = blocks.inline.links
+        return document
     }
 }

@@ -1,16 +1,12 @@
-/// Parses PlainText input into the document model. (Placeholder: paragraphs only.)
+/// Parses a rendered article (plain text with `#` headings) into the document model.
+///
+/// Headings nest by their `#` depth; a first title line and a single top-level `# Title` that
+/// repeats it name the document (the text under it is the lead). Paragraphs are separated by
+/// blank lines; `*italic*` and `**bold**` markers are removed; superscript footnote marks (`²⁸¹`)
+/// and `[12]` marks become citations on the sentence they follow. No links or key/value fields:
+/// a rendered article has none.
 public enum PlainTextParser {
     public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
-        var builder = SectionBuilder(lines: source.lines, leadStart: source.contentStart)
-        var text = PlainTextBuilder()
-        var i = source.contentStart
-        let bytes = source.bytes
-        while i < bytes.count {
-            if bytes[i] == 0x0A, i + 1 < bytes.count, bytes[i + 1] == 0x0A { builder.add(text.finish()) }
-            text.append(byte: bytes[i], at: i)
-            i += 1
-        }
-        builder.add(text.finish())
-        return Document(source: source, format: .plaintext, sections: builder.finish(at: bytes.count))
+        MarkdownParser.parse(source, from: source.contentStart, format: .plaintext, markdown: false, titleLine: true)
     }
 }

@@ -77,7 +77,8 @@ public final class RuleContext: @unchecked Sendable {
     /// Returns the cached value for `key`, computing it once.
     public func memo<T>(_ key: String, _ compute: () -> T) -> T {
         lock.lock()
-        if let v = cache[key] as? T { lock.unlock(); return v }
+        // Unwrap the stored entry first: a missing entry cast to an Optional `T` would succeed as nil.
+        if let entry = cache[key], let v = entry as? T { lock.unlock(); return v }
         lock.unlock()
         let v = compute()
         lock.lock()

@@ -1,6 +1,13 @@
 /// Every rule crosscheck knows. Adding a rule is adding its file and one line here.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
+        // Text-level rules (engine).
+        DuplicateSectionRule.self,
+        MergedWordsRule.self,
+        IntroducedTypoRule.self,
+        DateFormatRule.self,
+        MisplacedEventRule.self,
+        StaleClaimRule.self,
     ]
 
     /// The rule type with `id`.

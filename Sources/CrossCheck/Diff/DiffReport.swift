@@ -1,0 +1,233 @@
+/// Renders a `DocumentDiff` as text (optionally coloured), markdown or JSON.
+///
+/// Text and markdown show a section summary, then every changed passage as its sentences with
+/// deletions and insertions marked inline; JSON carries every operation with its byte ranges and
+/// lines on both sides, so tools can map each change back to the source files.
+public enum DiffReport {
+    static let red = "\u{1B}[31m", green = "\u{1B}[32m", yellow = "\u{1B}[33m", bold = "\u{1B}[1m", reset = "\u{1B}[0m"
+
+    static func pathLabel(_ p: [String]?) -> String {
+        guard let p else { return "-" }
+        return p.isEmpty ? "(lead)" : p.joined(separator: " > ")
+    }
+
+    static func sectionLabel(_ s: SectionDiff) -> String {
+        if let o = s.oldPath, let n = s.newPath, o != n { return pathLabel(o) + " -> " + pathLabel(n) }
+        return pathLabel(s.newPath ?? s.oldPath)
+    }
+
+    static func lineLabel(_ s: SectionDiff) -> String {
+        "line " + (s.oldLine.map(String.init) ?? "-") + " -> " + (s.newLine.map(String.init) ?? "-")
+    }
+
+    /// Splits a section's operations into changed passages (runs between whole unchanged sentences).
+    static func passages(_ ops: [EditOperation]) -> [[EditOperation]] {
+        var out: [[EditOperation]] = []
+        var cur: [EditOperation] = []
+        for op in ops {
+            let wholeEqual = op.kind == .equal && op.move == nil && op.oldTextRange?.lowerBound == 0
+                && op.oldTextRange?.count == op.text.utf8.count && op.oldTextRange == op.newTextRange
+            if wholeEqual {
+                if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+                cur = []
+            } else {
+                cur.append(op)
+            }
+        }
+        if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+        return out
+    }
+
+    /// True when `b` starts another sentence than `a` on a side both touch (a space goes between).
+    static func sentenceBreak(_ a: EditOperation, _ b: EditOperation) -> Bool {
+        let oldBreak = a.oldSentence != nil && b.oldSentence != nil && (a.oldSentence != b.oldSentence || a.moveRole != b.moveRole)
+        let newBreak = a.newSentence != nil && b.newSentence != nil && a.newSentence != b.newSentence
+        return oldBreak || newBreak
+    }
+
+    static func passageLine(_ p: [EditOperation]) -> String {
+        let o = p.first { $0.oldLine != nil && $0.moveRole != .destination }?.oldLine
+        let n = p.first { $0.newLine != nil }?.newLine
+        return (o.map(String.init) ?? "-") + " -> " + (n.map(String.init) ?? "-")
+    }
+
+    // MARK: - Text
+
+    /// Plain text; `color` adds ANSI colours (red deletions, green insertions).
+    public static func text(_ diff: DocumentDiff, color: Bool) -> String {
+        var out = ""
+        let c = { (code: String, s: String) in color ? code + s + reset : s }
+        out += c(bold, "--- \(diff.oldPath)") + "\n" + c(bold, "+++ \(diff.newPath)") + "\n"
+        out += summaryLine(diff) + "\n"
+        if diff.isEmpty { out += "No differences.\n"; return out }
+        for s in diff.sections where s.status != .unchanged {
+            out += "\n" + c(bold, "\(s.status.rawValue.uppercased()): \(sectionLabel(s))") + " (\(lineLabel(s)))\n"
+            for p in passages(s.operations) {
+                out += "  " + passageLine(p) + ": "
+                var prev: EditOperation? = nil
+                for op in p {
+                    if let q = prev, sentenceBreak(q, op) { out += " " }
+                    prev = op
+                    switch (op.kind, op.moveRole) {
+                    case (_, .origin?):
+                        let target = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
+                        out += c(yellow, "[moved to line \(target?.newLine ?? 0): " + op.text + "]")
+                    case (.equal, _): out += op.text
+                    case (.delete, _): out += color ? red + "[-" + op.text + "-]" + reset : "[-" + op.text + "-]"
+                    case (.insert, _): out += color ? green + "{+" + op.text + "+}" + reset : "{+" + op.text + "+}"
+                    }
+                    if op.moveRole == .destination, op.kind == .equal || op.kind == .insert, op == p.last(where: { $0.move == op.move }) {
+                        let from = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
+                        out += c(yellow, " [moved from line \(from?.oldLine ?? 0)]")
+                    }
+                }
+                out += "\n"
+            }
+        }
+        if diff.coarse { out += "\nNote: parts of this diff are coarser than word level (work bound reached).\n" }
+        return out
+    }
+
+    static func summaryLine(_ diff: DocumentDiff) -> String {
+        let counts = diff.statusCounts
+        var parts = SectionStatus.allCases.compactMap { st in counts[st].map { "\($0) \(st.rawValue)" } }
+        if !diff.moves.isEmpty { parts.append("\(diff.moves.count) moved passage\(diff.moves.count == 1 ? "" : "s")") }
+        return "Sections: " + parts.joined(separator: ", ")
+    }
+
+    // MARK: - Markdown
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\", "*", "_", "~", "|", "<", ">", "[", "]", "`", "#": out.unicodeScalars.append("\\"); out.unicodeScalars.append(ch)
+            case "\n", "\r": out += " "
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Emphasis around text, keeping leading and trailing spaces outside the markers.
+    static func wrap(_ s: String, _ marker: String) -> String {
+        let core = s.diffTrimmingSpaces()
+        if core.isEmpty { return s }
+        let lead = s.prefix { $0 == " " }, trail = String(s.reversed().prefix { $0 == " " })
+        return lead + marker + escape(core) + marker + trail
+    }
+
+    /// Markdown for a pull-request comment: a section table, then changed passages.
+    public static func markdown(_ diff: DocumentDiff) -> String {
+        var out = "### Diff: `\(diff.oldPath)` → `\(diff.newPath)`\n\n"
+        out += summaryLine(diff) + "\n\n"
+        if diff.isEmpty { out += "No differences.\n"; return out }
+        out += "| Section | Status | Old line | New line | Similarity |\n|---|---|---|---|---|\n"
+        for s in diff.sections where s.status != .unchanged {
+            let sim = Int((s.similarity * 100).rounded())
+            out += "| \(escape(sectionLabel(s))) | \(s.status.rawValue) | \(s.oldLine.map(String.init) ?? "") | \(s.newLine.map(String.init) ?? "") | \(sim)% |\n"
+        }
+        let unchanged = diff.statusCounts[.unchanged] ?? 0
+        if unchanged > 0 { out += "\n\(unchanged) unchanged section\(unchanged == 1 ? "" : "s") not shown.\n" }
+        for s in diff.sections where s.status != .unchanged {
+            let ps = passages(s.operations)
+            if ps.isEmpty { continue }
+            out += "\n#### \(escape(sectionLabel(s))) (\(s.status.rawValue))\n\n"
+            for p in ps {
+                var line = "- line \(passageLine(p)): "
+                var prev: EditOperation? = nil
+                for op in p {
+                    if let q = prev, sentenceBreak(q, op) { line += " " }
+                    prev = op
+                    if op.moveRole == .origin {
+                        let target = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
+                        line += "*(moved to line \(target?.newLine ?? 0):* " + wrap(op.text, "~~") + "*)*"
+                        continue
+                    }
+                    switch op.kind {
+                    case .equal: line += escape(op.text)
+                    case .delete: line += wrap(op.text, "~~")
+                    case .insert: line += wrap(op.text, "**")
+                    }
+                    if op.moveRole == .destination, op == p.last(where: { $0.move == op.move }) {
+                        let from = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
+                        line += " *(moved from line \(from?.oldLine ?? 0))*"
+                    }
+                }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: - JSON
+
+    static func side(_ op: EditOperation, old: Bool) -> JSONValue {
+        let range = old ? op.oldRange : op.newRange
+        guard let range else { return .null }
+        var o: [String: JSONValue] = [
+            "start": .int(range.lowerBound), "end": .int(range.upperBound),
+            "line": .int((old ? op.oldLine : op.newLine) ?? 0),
+        ]
+        if let s = old ? op.oldSentence : op.newSentence { o["sentence"] = .int(s) }
+        return .object(o)
+    }
+
+    /// The JSON value of a diff: sections with operations, and moves.
+    public static func json(_ diff: DocumentDiff, old: Document, new: Document) -> JSONValue {
+        var summary: [String: JSONValue] = [:]
+        for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
+        summary["moves"] = .int(diff.moves.count)
+        let sections: [JSONValue] = diff.sections.map { s in
+            func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
+                guard let idx else { return .null }
+                return .object([
+                    "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
+                ])
+            }
+            let ops: [JSONValue] = s.operations.map { op in
+                var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
+                                              "old": side(op, old: true), "new": side(op, old: false)]
+                if let m = op.move { o["move"] = .int(m) }
+                if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
+                return .object(o)
+            }
+            return .object([
+                "status": .string(s.status.rawValue),
+                "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
+                "similarity": .number((s.similarity * 1000).rounded() / 1000),
+                "operations": .array(ops),
+            ])
+        }
+        let moves: [JSONValue] = diff.moves.map { m in
+            .object([
+                "old": .object([
+                    "section": .int(m.oldSection), "path": .array(old.sections[m.oldSection].path.map(JSONValue.string)),
+                    "sentences": .array([.int(m.oldSentences.lowerBound), .int(m.oldSentences.upperBound)]),
+                    "line": .int(m.oldLine),
+                ]),
+                "new": .object([
+                    "section": .int(m.newSection), "path": .array(new.sections[m.newSection].path.map(JSONValue.string)),
+                    "sentences": .array([.int(m.newSentences.lowerBound), .int(m.newSentences.upperBound)]),
+                    "line": .int(m.newLine),
+                ]),
+                "similarity": .number((m.similarity * 1000).rounded() / 1000),
+            ])
+        }
+        return .object([
+            "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
+            "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
+        ])
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces (ASCII space only).
+    func diffTrimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+
+/// Reads claims from one variant: key/value fields matched by key synonyms, then sentence patterns.
+///
+/// Nothing here knows a particular article: keys are matched by the words they contain
+/// ("hq_location", "Global Headquarters" and "headquarters" all name the headquarters), and
+/// sentences by general patterns of English ("headquartered in", "co-founded in ... by").
+public enum ClaimExtractor {
+    /// Every claim the variant states, in document order (fields first).
+    public static func claims(in variant: Variant) -> [Claim] {
+        var out: [Claim] = []
+        let doc = variant.document
+        let isSource = doc.role == .source
+        for field in doc.fields {
+            out += fieldClaims(field, variant, cited: isSource || !field.citations.isEmpty)
+        }
+        let subjectWords = subjectKeys(doc.title)
+        for section in doc.sections {
+            let contextYear = year(of: section) ?? doc.date?.year
+            // A citation at the end of a paragraph covers the paragraph's sentences before it.
+            var citedParagraphs = Set<Int>()
+            for s in section.sentences where !s.citations.isEmpty { citedParagraphs.insert(s.paragraph) }
+            var lastCited: [Int: Int] = [:]
+            for (k, s) in section.sentences.enumerated() where !s.citations.isEmpty { lastCited[s.paragraph] = k }
+            for (k, sentence) in section.sentences.enumerated() {
+                let cited = isSource || !sentence.citations.isEmpty || (lastCited[sentence.paragraph].map { $0 > k } ?? false)
+                out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+            }
+        }
+        // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
+        var seen = Set<String>()
+        return out.filter { seen.insert("\($0.attribute.rawValue)|\($0.value.description)|\($0.line)").inserted }
+    }
+
+    /// Year a section is about when its heading (or a parent heading) is a year ("2021").
+    public static func year(of section: Section) -> Int? {
+        for h in section.path.reversed() {
+            let t = h.trimmingCharacters(in: .whitespaces)
+            if t.count == 4, let y = Int(t), (1000...2999).contains(y) { return y }
+        }
+        return nil
+    }
+
+    // MARK: - Fields
+
+    /// The attribute a field key names, by the words it contains.
+    public static func attribute(forKey key: String) -> Claim.Attribute? {
+        let k = key.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        let words = Set(k.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if words.contains("founder") || words.contains("founders") || k.contains("founded by") || words.contains("cofounders") {
+            return .founders
+        }
+        if words.contains("foundation") || words.contains("founded") || words.contains("established") || words.contains("formation")
+            || words.contains("inception") || k.contains("year founded")
+        {
+            return .founded
+        }
+        if words.contains("headquarters") || words.contains("hq") || k.contains("head office") || k == "location"
+            || k == "location city" || k.contains("based in")
+        {
+            return .headquarters
+        }
+        if k == "type" || k == "company type" || k == "status" || k == "ownership" || k == "legal status" { return .status }
+        if k.contains("traded as") || words.contains("ticker") || k.contains("stock exchange") || k == "symbol" || k == "listing" {
+            return .listing
+        }
+        if words.contains("ipo") || k.contains("initial public offering") || k == "listed" { return .event }
+        if words.contains("employees") || words.contains("staff") || words.contains("headcount") || words.contains("workforce") {
+            return .employees
+        }
+        if words.contains("revenue") || words.contains("turnover") || words.contains("sales") { return .revenue }
+        if words.contains("valuation") || k.contains("market cap") { return .valuation }
+        return nil
+    }
+
+    private static func fieldEvidence(_ v: Variant, _ f: Field) -> Evidence {
+        let src = v.document.source
+        let line = src.text(src.lines.range(ofLine: f.line, in: src.bytes)).trimmingCharacters(in: .whitespaces)
+        return Evidence(
+            variant: v.id, path: v.document.path, line: f.line, section: f.section.joined(separator: " > "),
+            text: Evidence.trim(line.isEmpty ? f.key + ": " + f.value : line))
+    }
+
+    static func fieldClaims(_ f: Field, _ v: Variant, cited: Bool) -> [Claim] {
+        let value = f.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { return [] }
+        let ev = fieldEvidence(v, f)
+        func claim(_ a: Claim.Attribute, _ val: ClaimValue) -> Claim {
+            Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .field, label: f.key, statement: value)
+        }
+        let contextYear = v.document.date?.year
+        switch attribute(forKey: f.key) {
+        case .founders?:
+            let people = PersonNameNormalizer.names(inList: value)
+            return people.isEmpty ? [] : [claim(.founders, .people(people))]
+        case .founded?:
+            guard let d = DateNormalizer.parse(value) else { return [] }
+            return [claim(.founded, .date(d))]
+        case .headquarters?:
+            let places = PlaceNormalizer.places(in: value)
+            return places.isEmpty ? [] : [claim(.headquarters, .places(places))]
+        case .status?:
+            let s = StatusNormalizer.statuses(inValue: value)
+            return s.isEmpty ? [] : [claim(.status, .status(s))]
+        case .listing?:
+            return [claim(.listing, .text(value, nil)), claim(.status, .status([.public]))]
+        case .event?:
+            let d = DateNormalizer.parse(value, contextYear: contextYear)
+            return [claim(.event, .text("listing", d)), claim(.status, .status([.public]))]
+        case .employees?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .count }) else { return [] }
+            return [claim(.employees, .quantity(q))]
+        case .revenue?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            return [claim(.revenue, .quantity(q))]
+        case .valuation?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            return [claim(.valuation, .quantity(q))]
+        default:
+            // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
+            guard value.split(separator: " ").count <= 8, !f.origin.lowercased().contains("frontmatter") else { return [] }
+            var out: [Claim] = []
+            for q in QuantityNormalizer.quantities(in: value) {
+                switch q.kind {
+                case .money: out.append(claim(.money, .quantity(q)))
+                case .percent: out.append(claim(.percentage, .quantity(q)))
+                case .count where !q.following.isEmpty && !q.spelledOut: out.append(claim(.count, .quantity(q)))
+                default: break
+                }
+            }
+            return out
+        }
+    }
+
+    // MARK: - Sentences
+
+    /// Lower-cased words that name the subject: its title's words plus "the company".
+    static func subjectKeys(_ title: String?) -> [String] {
+        var keys = ["the company", "the firm"]
+        if let t = title?.lowercased(), !t.isEmpty { keys.insert(t, at: 0) }
+        return keys
+    }
+
+    private static func sentenceEvidence(_ v: Variant, _ section: Section, _ s: Sentence) -> Evidence {
+        Evidence(
+            variant: v.id, path: v.document.path, line: s.line, section: section.path.joined(separator: " > "),
+            text: Evidence.trim(s.text))
+    }
+
+    static func sentenceClaims(
+        _ s: Sentence, _ section: Section, _ v: Variant, cited: Bool, contextYear: Int?, subject: [String]
+    ) -> [Claim] {
+        let text = s.text
+        let lower = text.lowercased()
+        let ev = sentenceEvidence(v, section, s)
+        var out: [Claim] = []
+        func claim(_ a: Claim.Attribute, _ val: ClaimValue, label: String? = nil) {
+            out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
+        }
+        var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
+        if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
+
+        // Headquarters.
+        for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
+            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound else { continue }
+            let after = String(text[r.upperBound...])
+            let places = PlaceNormalizer.places(in: placePhrase(after))
+            if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
+            break
+        }
+        if s.isListItem, lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
+            let paren = text.firstIndex(of: "(")
+        {
+            let places = PlaceNormalizer.places(in: String(text[..<paren]))
+            if !places.isEmpty { claim(.headquarters, .places(places), label: "headquarters") }
+        }
+
+        // Founders and founding date.
+        if let f = lower.range(of: "founded") ?? lower.range(of: "established") {
+            let tail = lower[f.upperBound...]
+            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60 {
+                let namesText = String(text[by.upperBound...])
+                let people = PersonNameNormalizer.names(inProse: namesText)
+                if !people.isEmpty { claim(.founders, .people(people), label: "founded by") }
+            }
+            let window = String(text[f.upperBound...].prefix(40))
+            if let d = DateNormalizer.mentions(in: window, contextYear: contextYear).first, !d.yearInferred,
+                let at = subjectAt, at < f.lowerBound
+            {
+                claim(.founded, .date(d.date), label: "founded")
+            }
+        }
+
+        // Status: "<subject> is a ... company".
+        if let at = subjectAt {
+            let rest = lower[at...]
+            for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
+                guard let c = rest.range(of: copula) else { continue }
+                var clause = String(lower[c.upperBound...])
+                if let end = clause.firstIndex(where: { $0 == "." || $0 == ";" || $0 == "," }) { clause = String(clause[..<end]) }
+                let statuses = StatusNormalizer.statuses(inSentence: clause)
+                if !statuses.isEmpty { claim(.status, .status(statuses), label: "description") }
+                break
+            }
+            let verbs = StatusNormalizer.statuses(inSentence: String(rest)).filter { $0 == .acquired || $0 == .delisted || $0 == .takenPrivate }
+            if !verbs.isEmpty { claim(.status, .status(verbs), label: "event") }
+        }
+
+        // Completed listing event.
+        if StatusNormalizer.reportsCompletedListing(text) {
+            let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
+            claim(.event, .text("listing", d), label: "listing")
+        } else if StatusNormalizer.reportsDelisting(text) {
+            let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
+            claim(.event, .text("delisting", d), label: "delisting")
+        }
+
+        // Figures.
+        let bytes = Array(text.utf8)
+        for q in QuantityNormalizer.quantities(in: text) {
+            let before = String(decoding: bytes[max(0, q.range.lowerBound - 48)..<q.range.lowerBound], as: UTF8.self).lowercased()
+            switch q.kind {
+            case .money:
+                if before.contains("valued at") || before.contains("valuation") {
+                    claim(.valuation, .quantity(q), label: "valuation")
+                } else if before.contains("revenue") || before.contains("sales of") || before.contains("turnover") {
+                    claim(.revenue, .quantity(q), label: "revenue")
+                } else {
+                    claim(.money, .quantity(q), label: labelWords(before))
+                }
+            case .percent:
+                claim(.percentage, .quantity(q), label: labelWords(before))
+            case .count:
+                if q.following.contains(where: { $0 == "employees" || $0 == "staff" }) {
+                    claim(.employees, .quantity(q), label: "employees")
+                } else if !q.following.isEmpty {
+                    claim(.count, .quantity(q), label: q.following.joined(separator: " "))
+                }
+            case .ordinal:
+                break
+            }
+        }
+        return out
+    }
+
+    /// The place phrase at the start of `text`: up to a clause end, keeping comma parts that start
+    /// with a capital ("Science Park, Port City, Country").
+    static func placePhrase(_ text: String) -> String {
+        var phrase = text
+        for stop in [".", ";", "(", " with ", " where ", " which ", " since ", " that ", " but ", " from ", " in the ", " to "] {
+            if let r = phrase.range(of: stop) { phrase = String(phrase[..<r.lowerBound]) }
+        }
+        var parts: [String] = []
+        for p in phrase.split(separator: ",", omittingEmptySubsequences: true) {
+            let t = p.trimmingCharacters(in: .whitespaces)
+            guard let c = t.first, c.isUppercase else { break }
+            // Keep the capitalised words only ("Port City and the region" -> "Port City").
+            var ws: [Substring] = []
+            for w in t.split(separator: " ") {
+                if let f = w.first, f.isUppercase || w == "and" || w == "&" || w == "of" { ws.append(w) } else { break }
+            }
+            while let l = ws.last, l == "and" || l == "&" || l == "of" { ws.removeLast() }
+            parts.append(ws.joined(separator: " "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Up to three words before a figure, as its label ("growth rate").
+    private static func labelWords(_ before: String) -> String? {
+        let ws = before.split(whereSeparator: { !$0.isLetter && $0 != "&" }).suffix(3)
+        return ws.isEmpty ? nil : ws.joined(separator: " ")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+extension ClaimValue {
+    /// True when both values could be true together: same statuses per dimension, places that
+    /// name the same settlements, the same set of people, dates equal at the coarser grain,
+    /// overlapping quantities.
+    public func agrees(with other: ClaimValue) -> Bool {
+        switch (self, other) {
+        case let (.status(a), .status(b)): return StatusComparison.conflicts(a, b).isEmpty
+        case let (.places(a), .places(b)):
+            return a.allSatisfy { p in b.contains { p.agrees(with: $0) } } && b.allSatisfy { p in a.contains { p.agrees(with: $0) } }
+        case let (.people(a), .people(b)): return Set(a.map(\.key)) == Set(b.map(\.key))
+        case let (.date(a), .date(b)): return a.agrees(with: b)
+        case let (.quantity(a), .quantity(b)): return a.agrees(with: b)
+        case let (.text(a, da), .text(b, db)):
+            guard a.lowercased() == b.lowercased() else { return false }
+            if let da, let db { return da.agrees(with: db) }
+            return true
+        default: return false
+        }
+    }
+}
+
+/// Compares status sets dimension by dimension.
+public enum StatusComparison {
+    /// The dimensions on which the two sets state different values (listing: public vs private;
+    /// state ownership: state-owned vs partly state-owned).
+    public static func conflicts(_ a: Set<CompanyStatus>, _ b: Set<CompanyStatus>) -> [CompanyStatus.Dimension] {
+        var out: [CompanyStatus.Dimension] = []
+        let la = a.compactMap(\.listed), lb = b.compactMap(\.listed)
+        if let x = la.first, let y = lb.first, x != y { out.append(.listing) }
+        let sa = a.filter { $0.dimension == .stateOwnership }, sb = b.filter { $0.dimension == .stateOwnership }
+        if !sa.isEmpty, !sb.isEmpty, sa != sb { out.append(.stateOwnership) }
+        return out
+    }
+
+    /// The listing value of a set: true (public), false (private), nil (not stated).
+    public static func listed(_ s: Set<CompanyStatus>) -> Bool? { s.compactMap(\.listed).first }
+}
+
+/// The claims of every variant of a set, computed once per run and shared by the rules.
+///
+/// Besides each variant's own claims it marks a claim `cited` when the same statement (an
+/// aligned, similar sentence stating an agreeing value) is cited in another variant: a
+/// plain-text rendering that lost its footnotes is as sourced as the revision it renders.
+public struct ClaimSet: Sendable {
+    /// Claims per variant id, in the set's variant order.
+    public var byVariant: [(variant: Variant, claims: [Claim])]
+
+    public init(_ set: VariantSet) {
+        var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0)) }
+        // Propagate citations across variants for the same statement.
+        var citedIndex: [Claim.Attribute: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
+        for (v, cs) in per {
+            for c in cs where c.cited { citedIndex[c.attribute, default: []].append((v.id, c, ClaimSet.words(c.statement))) }
+        }
+        for i in per.indices {
+            for j in per[i].1.indices where !per[i].1[j].cited {
+                let c = per[i].1[j]
+                let w = ClaimSet.words(c.statement)
+                if citedIndex[c.attribute]?.contains(where: { $0.variant != c.variant && $0.claim.value.agrees(with: c.value) && ClaimSet.similarity(w, $0.words) >= 0.5 }) == true {
+                    per[i].1[j].cited = true
+                }
+            }
+        }
+        byVariant = per
+    }
+
+    /// The shared claim set of a run.
+    public static func of(_ context: RuleContext) -> ClaimSet {
+        context.memo("facts.claimSet") { ClaimSet(context.set) }
+    }
+
+    /// Claims of one variant.
+    public func claims(_ variantID: String) -> [Claim] { byVariant.first { $0.variant.id == variantID }?.claims ?? [] }
+
+    /// All claims of an attribute, grouped per variant (variants without one are left out).
+    public func claims(_ attribute: Claim.Attribute) -> [(variant: Variant, claims: [Claim])] {
+        byVariant.compactMap { v, cs in
+            let f = cs.filter { $0.attribute == attribute }
+            return f.isEmpty ? nil : (v, f)
+        }
+    }
+
+    /// Lower-cased content words of a statement.
+    static func words(_ s: String) -> Set<String> {
+        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count > 2 })
+    }
+
+    /// Jaccard similarity of two word sets.
+    static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        let inter = a.intersection(b).count
+        return Double(inter) / Double(a.count + b.count - inter)
+    }
+}

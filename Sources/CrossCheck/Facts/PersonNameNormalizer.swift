@@ -1,0 +1,93 @@
+import Foundation
+
+/// A person's name, compared as an unordered set of name tokens after removing titles.
+///
+/// "Lin Wei", "Wei Lin" and "Professor Wei Lin" are the same person; this is how names in
+/// family-name-first and given-name-first order, and with honorifics, are matched.
+public struct PersonName: Sendable, Hashable, CustomStringConvertible {
+    /// The name as written, titles removed ("Wei Lin").
+    public var display: String
+    /// Sorted lower-cased tokens with apostrophes unified ("lin|wei").
+    public var key: String
+
+    public init(display: String) {
+        self.display = display
+        self.key = PersonNameNormalizer.tokens(display).sorted().joined(separator: "|")
+    }
+
+    public var description: String { display }
+}
+
+/// Splits lists of people ("A, B and C", "A; B", line breaks) and normalises each name.
+public enum PersonNameNormalizer {
+    static let titles: Set<String> = [
+        "professor", "prof", "dr", "doctor", "sir", "dame", "mr", "mrs", "ms", "miss", "mx", "lord", "lady",
+        "madam", "president", "ceo", "chairman", "founder", "co-founder", "cofounder", "rev", "hon", "jr", "sr",
+    ]
+
+    /// Name tokens: lower-cased words, curly apostrophes made straight, titles dropped.
+    public static func tokens(_ name: String) -> [String] {
+        let unified = name.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        return unified.lowercased()
+            .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'-")) }
+            .filter { !$0.isEmpty && !titles.contains($0) }
+    }
+
+    /// The name without a leading title ("Professor Wei Lin" -> "Wei Lin"), nil when nothing is left.
+    public static func name(_ raw: String) -> PersonName? {
+        var words = raw.split(separator: " ").map(String.init)
+        while let f = words.first, titles.contains(f.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            words.removeFirst()
+        }
+        let display = words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'"))))
+        guard !display.isEmpty, !tokens(display).isEmpty else { return nil }
+        return PersonName(display: display)
+    }
+
+    /// People in a list value: "A, B", "A and B", "A; B", "A<newline>B". Parentheticals are removed.
+    public static func names(inList value: String) -> [PersonName] {
+        let cleaned = PlaceNormalizer.stripParentheticals(value)
+        var pieces: [String] = []
+        for a in cleaned.components(separatedBy: CharacterSet(charactersIn: ",;\n&")) {
+            for b in a.components(separatedBy: " and ") { pieces.append(b) }
+        }
+        var out: [PersonName] = []
+        for p in pieces {
+            let t = p.trimmingCharacters(in: .whitespaces)
+            guard !t.isEmpty else { continue }
+            let lower = t.lowercased()
+            if lower.hasPrefix("among others") || lower.hasPrefix("others") || lower == "et al" { continue }
+            if let n = name(t), !out.contains(where: { $0.key == n.key }) { out.append(n) }
+        }
+        return out
+    }
+
+    /// People named in running text after "by" ("co-founded in 2014 by A, a professor of X, and
+    /// engineer B, among others"): each comma piece's leading capitalised words, skipping
+    /// appositives that start with a lower-case word ("a professor of ...").
+    public static func names(inProse text: String) -> [PersonName] {
+        var pieces: [String] = []
+        for a in text.components(separatedBy: ",") {
+            for b in a.components(separatedBy: " and ") { pieces.append(b) }
+        }
+        var out: [PersonName] = []
+        for p in pieces {
+            var words = p.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            if ["a", "an", "the", "who", "which", "among", "along", "with", "his", "her", "their"].contains(first.lowercased()) { continue }
+            // Drop a lower-case role before the name ("computer scientist B").
+            while let f = words.first, f.first?.isLowercase == true { words.removeFirst() }
+            var nameWords: [String] = []
+            for w in words {
+                let trimmed = w.trimmingCharacters(in: CharacterSet(charactersIn: ".;:()\"“”"))
+                guard let c = trimmed.first, c.isUppercase else { break }
+                nameWords.append(trimmed)
+                if w.last == "." && !titles.contains(trimmed.lowercased()) && trimmed.count > 2 { break }
+            }
+            guard !nameWords.isEmpty, nameWords.count <= 5 else { continue }
+            if let n = name(nameWords.joined(separator: " ")), !out.contains(where: { $0.key == n.key }) { out.append(n) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Ownership and listing status of a company, as a small vocabulary.
+public enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// Privately held, unlisted.
+    case `private`
+    /// Publicly traded, listed.
+    case `public`
+    /// Wholly owned by a state.
+    case stateOwned = "state-owned"
+    /// Partly owned by a state.
+    case partlyStateOwned = "partly state-owned"
+    /// A subsidiary of another company.
+    case subsidiary
+    /// Acquired by another company.
+    case acquired
+    /// Delisted (no longer traded).
+    case delisted
+    /// Taken private by a buy-out.
+    case takenPrivate = "taken private"
+    /// Defunct, dissolved, bankrupt.
+    case defunct
+
+    /// Which question the status answers: listing (public/private) or ownership.
+    public var dimension: Dimension {
+        switch self {
+        case .private, .public, .delisted, .takenPrivate: return .listing
+        case .stateOwned, .partlyStateOwned: return .stateOwnership
+        case .subsidiary, .acquired: return .parent
+        case .defunct: return .existence
+        }
+    }
+
+    public enum Dimension: String, Sendable, Hashable { case listing, stateOwnership, parent, existence }
+
+    /// Listing value after normalisation: delisted and taken private mean "not listed".
+    public var listed: Bool? {
+        switch self {
+        case .public: return true
+        case .private, .delisted, .takenPrivate: return false
+        default: return nil
+        }
+    }
+
+    public static func < (a: CompanyStatus, b: CompanyStatus) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Recognises status vocabulary in infobox values and sentences.
+public enum StatusNormalizer {
+    /// Statuses named by a short value such as an infobox `type` ("Public; partly state-owned",
+    /// "Private", "Subsidiary", "Publicly traded company").
+    public static func statuses(inValue value: String) -> Set<CompanyStatus> {
+        statuses(in: value.lowercased(), prose: false)
+    }
+
+    /// Statuses a sentence attributes to its subject ("X is a partly state-owned publicly traded
+    /// company", "a privately held company", "was acquired by Y", "was delisted").
+    public static func statuses(inSentence sentence: String) -> Set<CompanyStatus> {
+        statuses(in: sentence.lowercased(), prose: true)
+    }
+
+    /// True when `w` occurs in `s` as whole words.
+    static func has(_ s: String, _ w: String) -> Bool {
+        var from = s.startIndex
+        while let r = s.range(of: w, range: from..<s.endIndex) {
+            let before: Character = r.lowerBound == s.startIndex ? " " : s[s.index(before: r.lowerBound)]
+            let after: Character = r.upperBound == s.endIndex ? " " : s[r.upperBound]
+            if !before.isLetter && !after.isLetter { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    private static func statuses(in s: String, prose: Bool) -> Set<CompanyStatus> {
+        var out = Set<CompanyStatus>()
+        let partly = has(s, "partly state-owned") || has(s, "partially state-owned") || has(s, "partly state owned")
+            || has(s, "partly government-owned") || has(s, "partially government-owned")
+        if partly { out.insert(.partlyStateOwned) } else if has(s, "state-owned") || has(s, "state owned") || has(s, "government-owned") {
+            out.insert(.stateOwned)
+        }
+        if has(s, "taken private") || has(s, "went private") || has(s, "take-private") { out.insert(.takenPrivate) }
+        if has(s, "delisted") { out.insert(.delisted) }
+        if has(s, "publicly traded") || has(s, "publicly listed") || has(s, "public company") || has(s, "listed company") {
+            out.insert(.public)
+        }
+        if has(s, "privately held") || has(s, "private company") || has(s, "privately owned") { out.insert(.private) }
+        if !prose {
+            let words = s.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+            if words.contains("public") || words.contains("listed") { out.insert(.public) }
+            if words.contains("private"), !out.contains(.takenPrivate) { out.insert(.private) }
+            if words.contains("subsidiary") || words.contains("division") { out.insert(.subsidiary) }
+            if words.contains("defunct") || words.contains("dissolved") || words.contains("bankrupt") { out.insert(.defunct) }
+        } else {
+            if has(s, "is a subsidiary of") || has(s, "is a wholly owned subsidiary") || has(s, "is a wholly-owned subsidiary") {
+                out.insert(.subsidiary)
+            }
+            if has(s, "was acquired by") || has(s, "has been acquired by") { out.insert(.acquired) }
+        }
+        if out.contains(.public) && out.contains(.private) { out.remove(.private) }
+        return out
+    }
+
+    /// True when a sentence reports a completed listing (an IPO or a first day of trading), not a
+    /// plan ("considering an IPO", "filed for IPO", "readies IPO", "postponed its IPO").
+    public static func reportsCompletedListing(_ sentence: String) -> Bool {
+        let s = sentence.lowercased()
+        let completed = [
+            "completed its ipo", "completed its initial public offering", "completed an ipo", "went public",
+            "began trading", "started trading", "debuted on", "made its debut", "listed its shares", "was listed on",
+            "became a public company", "became publicly traded", "completed its listing", "shares began",
+            "ipo was completed", "listed on the",
+        ]
+        let intent = [
+            "consider", "plan", "file", "filed", "ready", "readies", "approval", "approved", "postpone", "delay",
+            "expected", "may ", "could ", "would ", "will ", "mull", "intend", "seek", "prepare", "aim",
+        ]
+        guard completed.contains(where: { s.contains($0) }) else { return false }
+        if s.contains("completed") || s.contains("went public") || s.contains("began trading") || s.contains("debut") {
+            return true
+        }
+        return !intent.contains(where: { s.contains($0) })
+    }
+
+    /// True when a sentence reports a move from public to private (delisting, buy-out).
+    public static func reportsDelisting(_ sentence: String) -> Bool {
+        let s = sentence.lowercased()
+        return s.contains("delisted") || s.contains("taken private") || s.contains("went private") || s.contains("take-private")
+    }
+}

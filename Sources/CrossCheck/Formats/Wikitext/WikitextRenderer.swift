@@ -1,0 +1,485 @@
+/// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
+/// stripped, entities decoded, references turned into attached citations.
+///
+/// Works on byte offsets over the scan's matched regions, so every construct is found in O(1)
+/// and skipped as a unit. Rendering nests (a link label inside a template parameter) only up to
+/// `maxDepth`; deeper content renders nothing, so input cannot drive the call depth.
+struct WikitextRenderer {
+    let bytes: [UInt8]
+    let scan: WikitextScan
+    let lines: LineTable
+    static let maxDepth = 40
+
+    /// Named references with a body, by group and name, for `<ref name=x/>` reuses.
+    var definitions: [String: Citation] = [:]
+    var fields: [Field] = []
+    var categories: [String] = []
+    var declaredDateStyle: DateStyle?
+    var declaredDateStyleLine: Int?
+    /// Heading path of the section being rendered (for fields).
+    var currentSection: [String] = []
+    /// True before the first prose and heading: key = value templates there become fields.
+    var fieldTemplatesAllowed = false
+    /// The `name` of the first infobox.
+    var infoboxName: String?
+    var closeBracket = WikitextNextFinder("]")
+    var newline = WikitextNextFinder("\n")
+
+    init(bytes: [UInt8], scan: WikitextScan, lines: LineTable) {
+        self.bytes = bytes
+        self.scan = scan
+        self.lines = lines
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C
+    }
+
+    // MARK: - Inline
+
+    /// Renders `range` into `sink`; with `stopAtNewline`, stops at the first line end outside any
+    /// construct and returns its offset. `listLines` turns `*`/`#` at line starts into list breaks.
+    @discardableResult
+    mutating func renderInline(
+        _ range: Range<Int>, into sink: inout WikitextSink, depth: Int, stopAtNewline: Bool = false,
+        listLines: Bool = false
+    ) -> Int {
+        var i = range.lowerBound
+        let end = min(range.upperBound, bytes.count)
+        if listLines { i = skipBullets(i, end, &sink) }
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case 0x0A:
+                if stopAtNewline { return i }
+                sink.space(at: i)
+                i += 1
+                if listLines { i = skipBullets(i, end, &sink) }
+            case 0x7B:  // {
+                if let r = scan.regions[i], r.end <= end, r.kind == .template || r.kind == .parameter {
+                    if r.kind == .template {
+                        renderTemplate(at: i, r, into: &sink, depth: depth)
+                    } else {
+                        renderParameter(r, into: &sink, depth: depth)
+                    }
+                    i = r.end
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
+            case 0x5B:  // [
+                if let r = scan.regions[i], r.kind == .link, r.end <= end {
+                    i = renderLink(at: i, r, into: &sink, depth: depth, end: end)
+                } else if let next = renderExternalLink(at: i, end: end, into: &sink, depth: depth) {
+                    i = next
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
+            case 0x3C:  // <
+                i = renderAngle(at: i, end: end, into: &sink, depth: depth)
+            case 0x26:  // &
+                if let (scalar, length) = HTMLEntities.decode(bytes, at: i, end: end) {
+                    emitScalar(scalar, at: i, into: &sink)
+                    i += length
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
+            case 0x27:  // '
+                var r = 1
+                while i + r < end && bytes[i + r] == 0x27 { r += 1 }
+                if r == 1 {
+                    sink.emit(b, at: i)
+                } else {
+                    applyQuotes(r, at: i, into: &sink)
+                }
+                i += r
+            case 0x5F:  // _ (magic words such as __NOTOC__)
+                if let next = magicWordEnd(at: i, end: end) {
+                    i = next
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
+            default:
+                sink.emit(b, at: i)
+                i += 1
+            }
+        }
+        return end
+    }
+
+    /// Plain text of `range`, trimmed (citations inside are dropped).
+    mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
+        var sink = WikitextSink()
+        renderInline(range, into: &sink, depth: depth, listLines: listLines)
+        return sink.string.wikitextTrimmed
+    }
+
+    /// The source text of `range`, trimmed.
+    func raw(_ range: Range<Int>) -> String {
+        let r = trimmed(range)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    /// `range` without leading and trailing whitespace.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lo = max(0, range.lowerBound)
+        var hi = min(range.upperBound, bytes.count)
+        while lo < hi && WikitextRenderer.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo && WikitextRenderer.isSpace(bytes[hi - 1]) { hi -= 1 }
+        return lo..<max(lo, hi)
+    }
+
+    private func skipBullets(_ start: Int, _ end: Int, _ sink: inout WikitextSink) -> Int {
+        var j = start
+        while j < end && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+        guard j < end, bytes[j] == 0x2A || bytes[j] == 0x23 else { return start }
+        while j < end && (bytes[j] == 0x2A || bytes[j] == 0x23 || bytes[j] == 0x3A || bytes[j] == 0x3B) { j += 1 }
+        sink.listBreak(at: start)
+        return j
+    }
+
+    private func emitScalar(_ scalar: Unicode.Scalar, at offset: Int, into sink: inout WikitextSink) {
+        switch scalar.value {
+        case 0xA0, 0x2002...0x200A, 0x202F, 0x205F, 0x09, 0x0A:
+            sink.space(at: offset)
+        case 0xAD, 0x200B...0x200F, 0x2060:
+            break
+        default:
+            var s = ""
+            s.unicodeScalars.append(scalar)
+            sink.emit(generated: s, at: offset)
+        }
+    }
+
+    private func applyQuotes(_ r: Int, at offset: Int, into sink: inout WikitextSink) {
+        switch r {
+        case 2: sink.italic.toggle()
+        case 3: sink.toggleBold()
+        case 4:
+            sink.emit(0x27, at: offset)
+            sink.toggleBold()
+        default:
+            for k in 0..<(r - 5) { sink.emit(0x27, at: offset + k) }
+            sink.italic.toggle()
+            sink.toggleBold()
+        }
+    }
+
+    private func magicWordEnd(at i: Int, end: Int) -> Int? {
+        guard i + 1 < end, bytes[i + 1] == 0x5F else { return nil }
+        var j = i + 2
+        while j < end && j - i < 40 && bytes[j] >= 0x41 && bytes[j] <= 0x5A { j += 1 }
+        guard j - (i + 2) >= 3, j + 1 < end, bytes[j] == 0x5F, bytes[j + 1] == 0x5F else { return nil }
+        return j + 2
+    }
+
+    // MARK: - Links
+
+    /// Offset of the first `byte` in `range` outside nested constructs, or nil.
+    func firstTopLevel(_ byte: UInt8, in range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let end = min(range.upperBound, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == byte { return i }
+            if b == 0x7B || b == 0x5B || b == 0x3C, let r = scan.regions[i], r.end <= end {
+                i = r.end
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func isInterlanguagePrefix(_ p: String) -> Bool {
+        if p == "simple" { return true }
+        let u = Array(p.utf8)
+        guard u.count >= 2, u.count <= 12 else { return false }
+        var letters = 0
+        for (k, c) in u.enumerated() {
+            if c >= 0x61 && c <= 0x7A {
+                if k < 3 { letters += 1 }
+            } else if c == 0x2D && k >= 2 {
+                continue
+            } else {
+                return false
+            }
+        }
+        return u.count <= 3 || (letters >= 2 && u[2] == 0x2D) || (letters == 3 && u.count > 3 && u[3] == 0x2D)
+    }
+
+    private mutating func renderLink(
+        at start: Int, _ r: WikitextRegion, into sink: inout WikitextSink, depth: Int, end: Int
+    ) -> Int {
+        guard depth < WikitextRenderer.maxDepth else { return r.end }
+        let inner = r.inner
+        let pipe = firstTopLevel(0x7C, in: inner)
+        var targetRange = trimmed(inner.lowerBound..<(pipe ?? inner.upperBound))
+        var leadingColon = false
+        if !targetRange.isEmpty && bytes[targetRange.lowerBound] == 0x3A {
+            leadingColon = true
+            targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
+        }
+        if let colon = firstTopLevel(0x3A, in: targetRange), !leadingColon {
+            let prefix = raw(targetRange.lowerBound..<colon).lowercased()
+            if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
+            if prefix == "category" {
+                let name = raw((colon + 1)..<targetRange.upperBound)
+                if !name.isEmpty { categories.append(HTMLEntities.decodeAll(name)) }
+                return r.end
+            }
+            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(prefix) { return r.end }
+        }
+        if let pipe {
+            let label = trimmed((pipe + 1)..<inner.upperBound)
+            if label.isEmpty {
+                // Pipe trick: `[[Target (disambiguation)|]]` shows `Target`.
+                var target = raw(targetRange)
+                if let colon = target.firstIndex(of: ":") { target = String(target[target.index(after: colon)...]) }
+                if let paren = target.firstIndex(of: "(") { target = String(target[..<paren]) }
+                sink.emit(generated: target.wikitextTrimmed, at: start)
+            } else {
+                renderInline(label, into: &sink, depth: depth + 1)
+            }
+        } else {
+            renderInline(targetRange, into: &sink, depth: depth + 1)
+        }
+        var j = r.end
+        while j < end && bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+            sink.emit(bytes[j], at: j)
+            j += 1
+        }
+        return j
+    }
+
+    static let urlSchemes: [[UInt8]] = [
+        "http://", "https://", "//", "ftp://", "ftps://", "sftp://", "mailto:", "irc://", "ircs://", "news:",
+        "tel:", "git://", "svn://",
+    ].map { Array($0.utf8) }
+
+    func hasURLScheme(at p: Int, end: Int) -> Bool {
+        for scheme in WikitextRenderer.urlSchemes where p + scheme.count <= end {
+            var ok = true
+            for (k, c) in scheme.enumerated() where WikitextNextFinder.lower(bytes[p + k]) != c {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// `[url label]`: the URL range and the label range, or nil when `start` is no external link.
+    mutating func externalLink(at start: Int, end: Int) -> (url: Range<Int>, label: Range<Int>, end: Int)? {
+        let s = start + 1
+        guard s < end, hasURLScheme(at: s, end: end) else { return nil }
+        guard let close = closeBracket.next(in: bytes, from: s), close < end else { return nil }
+        if let nl = newline.next(in: bytes, from: s), nl < close { return nil }
+        var u = s
+        while u < close && !WikitextRenderer.isSpace(bytes[u]) && bytes[u] != 0x3C && bytes[u] != 0x22 { u += 1 }
+        return (s..<u, trimmed(u..<close), close + 1)
+    }
+
+    private mutating func renderExternalLink(at start: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int? {
+        guard let link = externalLink(at: start, end: end) else { return nil }
+        if depth < WikitextRenderer.maxDepth && !link.label.isEmpty {
+            renderInline(link.label, into: &sink, depth: depth + 1)
+        }
+        return link.end
+    }
+
+    // MARK: - Tags
+
+    static let blockTags: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead", "tfoot",
+        "caption", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
+    ]
+    static let inlineTags: Set<String> = [
+        "b", "i", "u", "s", "del", "ins", "sup", "sub", "small", "big", "span", "font", "code", "kbd", "var",
+        "samp", "tt", "strike", "em", "strong", "cite", "abbr", "dfn", "q", "mark", "bdi", "bdo", "data", "time",
+        "wbr", "ruby", "rb", "rt", "rp", "noinclude", "onlyinclude", "nowiki", "references", "templatestyles",
+        "includeonly", "gallery", "poem", "math", "pre", "chem", "syntaxhighlight", "source", "section", "ref",
+        "score", "timeline", "graph", "mapframe", "maplink", "indicator", "categorytree", "imagemap",
+    ]
+
+    private mutating func renderAngle(at i: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int {
+        if let r = scan.regions[i] {
+            if r.kind == .comment { return min(r.end, end) }
+            if r.end <= end {
+                switch r.kind {
+                case .verbatim:
+                    for k in r.inner { sink.emit(bytes[k], at: k) }
+                    return r.end
+                case .dropped:
+                    return r.end
+                case .ref:
+                    if depth < WikitextRenderer.maxDepth { sink.attach(refCitation(at: i, r, depth: depth)) }
+                    return r.end
+                case .references:
+                    if depth < WikitextRenderer.maxDepth {
+                        var discard = WikitextSink()
+                        renderInline(r.inner, into: &discard, depth: depth + 1)
+                    }
+                    return r.end
+                case .parsedTag:
+                    sink.space(at: i)
+                    if depth < WikitextRenderer.maxDepth { renderInline(r.inner, into: &sink, depth: depth + 1) }
+                    sink.space(at: r.end)
+                    return r.end
+                default:
+                    break
+                }
+            }
+        }
+        guard let tag = WikitextTag.parse(bytes, at: i, limit: end) else {
+            sink.emit(0x3C, at: i)
+            return i + 1
+        }
+        if tag.name == "br" {
+            if sink.separator == 0x3B { sink.listBreak(at: i) } else { sink.space(at: i) }
+            return tag.end
+        }
+        if tag.name == "ref" {
+            if tag.isSelfClosing && !tag.isClosing {
+                let attrs = WikitextTag.attributes(bytes, tag.attributes)
+                if let name = attrs["name"], !name.isEmpty {
+                    sink.attach(Citation(name: name, group: nonEmpty(attrs["group"]), offset: i))
+                }
+            }
+            return tag.end
+        }
+        if WikitextRenderer.blockTags.contains(tag.name) {
+            sink.space(at: i)
+            return tag.end
+        }
+        if WikitextRenderer.inlineTags.contains(tag.name) { return tag.end }
+        sink.emit(0x3C, at: i)
+        return i + 1
+    }
+
+    func nonEmpty(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = s.wikitextTrimmed
+        return t.isEmpty ? nil : t
+    }
+
+    // MARK: - Citations
+
+    static func hasMetadata(_ c: Citation) -> Bool {
+        c.title != nil || c.work != nil || c.publisher != nil || c.date != nil || c.url != nil || c.template != nil
+    }
+
+    static func definitionKey(name: String, group: String?) -> String { (group ?? "") + "\u{1}" + name }
+
+    /// The citation a `<ref>...</ref>` makes; a named one is remembered for reuses.
+    mutating func refCitation(at offset: Int, _ r: WikitextRegion, depth: Int) -> Citation {
+        let attrs = WikitextTag.attributes(bytes, r.attributes)
+        var c = bodyCitation(r.inner, offset: offset, depth: depth + 1)
+        c.name = nonEmpty(attrs["name"])
+        c.group = nonEmpty(attrs["group"])
+        if let name = c.name, WikitextRenderer.hasMetadata(c) {
+            let key = WikitextRenderer.definitionKey(name: name, group: c.group)
+            if definitions[key] == nil { definitions[key] = c }
+        }
+        return c
+    }
+
+    /// Metadata from a reference body: a citation template, an external link, or its text.
+    mutating func bodyCitation(_ range: Range<Int>, offset: Int, depth: Int) -> Citation {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var external: Int?
+        while i < end {
+            let b = bytes[i]
+            if (b == 0x7B || b == 0x5B || b == 0x3C), let r = scan.regions[i], r.end <= end {
+                if r.kind == .template {
+                    let call = split(r, at: i)
+                    if WikitextRenderer.isCitationTemplate(call.name) {
+                        return templateCitation(call, offset: offset, depth: depth)
+                    }
+                    if WikitextRenderer.isShortCitation(call.name) {
+                        return shortCitation(call, offset: offset, depth: depth)
+                    }
+                }
+                i = r.end
+                continue
+            }
+            if b == 0x5B && external == nil && i + 1 < end && hasURLScheme(at: i + 1, end: end) { external = i }
+            i += 1
+        }
+        if let external, let link = externalLink(at: external, end: end) {
+            let title = link.label.isEmpty ? nil : nonEmpty(plain(link.label, depth: depth + 1))
+            return Citation(title: title, url: raw(link.url), offset: offset)
+        }
+        let text = plain(range, depth: depth + 1)
+        guard !text.isEmpty else { return Citation(offset: offset) }
+        if text.hasPrefix("http://") || text.hasPrefix("https://") {
+            let parts = text.split(separator: " ", maxSplits: 1)
+            let rest = parts.count > 1 ? String(parts[1]) : nil
+            return Citation(title: nonEmpty(rest), url: parts.first.map(String.init), offset: offset)
+        }
+        return Citation(title: WikitextRenderer.capped(text, 300), offset: offset)
+    }
+
+    static func capped(_ s: String, _ n: Int) -> String {
+        guard s.utf8.count > n else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if out.utf8.count + scalar.utf8.count > n { break }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "…"
+    }
+
+    static func isCitationTemplate(_ name: String) -> Bool {
+        name == "citation" || name == "cite" || name.hasPrefix("cite ") || name.hasPrefix("vcite")
+    }
+
+    static func isShortCitation(_ name: String) -> Bool {
+        ["sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcolnb", "sfnref"].contains(name)
+    }
+
+    /// `{{cite web|title=...|website=...}}` parameters as a citation.
+    mutating func templateCitation(_ call: WikitextTemplateCall, offset: Int, depth: Int) -> Citation {
+        func value(_ keys: [String]) -> String? {
+            for k in keys {
+                if let p = call.named(k) {
+                    let v = plain(p.value, depth: depth + 1)
+                    if !v.isEmpty { return v }
+                }
+            }
+            return nil
+        }
+        func rawValue(_ keys: [String]) -> String? {
+            for k in keys {
+                if let p = call.named(k) {
+                    let v = raw(p.value)
+                    if !v.isEmpty { return v }
+                }
+            }
+            return nil
+        }
+        return Citation(
+            title: value(["title", "script-title", "trans-title", "chapter", "contribution", "entry", "article"]),
+            work: value([
+                "work", "website", "newspaper", "magazine", "journal", "periodical", "encyclopedia", "encyclopaedia",
+                "dictionary",
+            ]),
+            publisher: value(["publisher", "agency", "institution"]),
+            date: value(["date", "year", "publication-date"]),
+            url: rawValue(["url", "archive-url", "archiveurl", "chapter-url", "contribution-url"]),
+            template: call.name, offset: offset)
+    }
+
+    /// `{{sfn|Author|2020|p=5}}`: author as work, year as date.
+    mutating func shortCitation(_ call: WikitextTemplateCall, offset: Int, depth: Int) -> Citation {
+        let positionals = call.positionals.map { plain($0.value, depth: depth + 1) }.filter { !$0.isEmpty }
+        let year = positionals.last { s in s.utf8.count >= 4 && s.utf8.prefix(4).allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        let authors = positionals.filter { $0 != year }
+        return Citation(
+            work: authors.isEmpty ? nil : authors.joined(separator: ", "), date: year, template: call.name, offset: offset)
+    }
+}

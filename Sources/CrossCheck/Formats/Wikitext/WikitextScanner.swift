@@ -1,0 +1,361 @@
+/// Finds the next occurrence of a fixed ASCII needle, caching the last answer.
+///
+/// The answer for a start `p` is also the answer for every start between the previous start and
+/// that answer, so a caller that mostly moves forward pays O(n) in total even when it asks again
+/// and again for a needle that is missing (many unterminated `<ref>`s, say).
+struct WikitextNextFinder {
+    let needle: [UInt8]
+    let caseInsensitive: Bool
+    private var from = Int.max
+    private var found = 0
+
+    init(_ needle: String, caseInsensitive: Bool = false) {
+        self.needle = Array(caseInsensitive ? needle.lowercased().utf8 : needle.utf8)
+        self.caseInsensitive = caseInsensitive
+    }
+
+    /// Offset of the first occurrence at or after `p`, or nil.
+    mutating func next(in bytes: [UInt8], from p: Int) -> Int? {
+        let n = bytes.count
+        if p >= from && p <= found { return found < n ? found : nil }
+        from = p
+        found = n
+        guard let first = needle.first else { return nil }
+        let m = needle.count
+        var i = max(0, p)
+        while i + m <= n {
+            let c = caseInsensitive ? WikitextNextFinder.lower(bytes[i]) : bytes[i]
+            if c == first {
+                var k = 1
+                while k < m {
+                    let d = caseInsensitive ? WikitextNextFinder.lower(bytes[i + k]) : bytes[i + k]
+                    if d != needle[k] { break }
+                    k += 1
+                }
+                if k == m { found = i; return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+}
+
+/// One HTML-like tag as written: `<ref name="x">`, `</ref>`, `<br />`.
+struct WikitextTag {
+    /// Lower-cased ASCII name.
+    var name: String
+    var isClosing: Bool
+    var isSelfClosing: Bool
+    /// Byte range of the attributes (after the name, before `>` or `/>`).
+    var attributes: Range<Int>
+    /// Offset just after `>`.
+    var end: Int
+
+    /// Longest tag we accept, so a stray `<` costs a bounded look-ahead.
+    static let maxLength = 2048
+
+    /// Parses a tag starting at `p` (which holds `<`), not reaching `limit`.
+    static func parse(_ bytes: [UInt8], at p: Int, limit: Int) -> WikitextTag? {
+        var i = p + 1
+        guard i < limit else { return nil }
+        var closing = false
+        if bytes[i] == 0x2F { closing = true; i += 1 }
+        let nameStart = i
+        while i < limit {
+            let c = bytes[i]
+            let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (i > nameStart && c >= 0x30 && c <= 0x39)
+            if !ok { break }
+            i += 1
+        }
+        guard i > nameStart, i < limit else { return nil }
+        let after = bytes[i]
+        guard after == 0x3E || after == 0x2F || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D else {
+            return nil
+        }
+        var name = ""
+        name.reserveCapacity(i - nameStart)
+        for k in nameStart..<i { name.unicodeScalars.append(Unicode.Scalar(WikitextNextFinder.lower(bytes[k]))) }
+        let attrStart = i
+        var quote: UInt8 = 0
+        let bound = min(limit, p + maxLength)
+        while i < bound {
+            let c = bytes[i]
+            if quote != 0 {
+                if c == quote { quote = 0 } else if c == 0x0A || c == 0x3C { quote = 0 }
+            } else if c == 0x22 || c == 0x27 {
+                if i > attrStart && (bytes[i - 1] == 0x3D || bytes[i - 1] == 0x20) { quote = c }
+            } else if c == 0x3E {
+                let selfClosing = i > attrStart && bytes[i - 1] == 0x2F
+                return WikitextTag(
+                    name: name, isClosing: closing, isSelfClosing: selfClosing,
+                    attributes: attrStart..<(selfClosing ? i - 1 : i), end: i + 1)
+            } else if c == 0x3C {
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Attribute values by lower-cased name (`name=x`, `name="x y"`, `name='x'`).
+    static func attributes(_ bytes: [UInt8], _ range: Range<Int>) -> [String: String] {
+        var out: [String: String] = [:]
+        var i = range.lowerBound
+        let end = min(range.upperBound, bytes.count)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        while i < end {
+            while i < end && (isSpace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }
+            let keyStart = i
+            while i < end && !isSpace(bytes[i]) && bytes[i] != 0x3D && bytes[i] != 0x2F { i += 1 }
+            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).lowercased()
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            guard i < end, bytes[i] == 0x3D else {
+                if !key.isEmpty { out[key] = "" }
+                if i == keyStart { i += 1 }
+                continue
+            }
+            i += 1
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            var valueStart = i
+            var valueEnd = i
+            if i < end && (bytes[i] == 0x22 || bytes[i] == 0x27) {
+                let q = bytes[i]
+                i += 1
+                valueStart = i
+                while i < end && bytes[i] != q { i += 1 }
+                valueEnd = i
+                if i < end { i += 1 }
+            } else {
+                while i < end && !isSpace(bytes[i]) { i += 1 }
+                valueEnd = i
+            }
+            if !key.isEmpty {
+                out[key] = HTMLEntities.decodeAll(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+            }
+        }
+        return out
+    }
+}
+
+/// What a matched construct is.
+enum WikitextRegionKind: UInt8, Sendable {
+    /// `{{...}}`
+    case template
+    /// `{{{...}}}`
+    case parameter
+    /// `[[...]]`
+    case link
+    /// `<!-- ... -->` (to the end of the input when unterminated)
+    case comment
+    /// `<nowiki>`, `<pre>`, `<math>`, `<syntaxhighlight>`...: content kept as text, not parsed.
+    case verbatim
+    /// `<gallery>`, `<timeline>`, `<includeonly>`...: content renders nothing here.
+    case dropped
+    /// `<ref>...</ref>`
+    case ref
+    /// `<references>...</references>` (list-defined references)
+    case references
+    /// `<poem>` and other extension tags whose content is wikitext.
+    case parsedTag
+}
+
+/// A matched construct: where its content is and where it ends.
+struct WikitextRegion: Sendable {
+    var kind: WikitextRegionKind
+    /// Content range (inside the delimiters).
+    var inner: Range<Int>
+    /// Offset just after the closing delimiter.
+    var end: Int
+    /// Attributes of an opening tag (tags only).
+    var attributes: Range<Int> = 0..<0
+}
+
+/// The result of the one linear matching pass over a wikitext source.
+struct WikitextScan: Sendable {
+    /// Matched constructs by the offset of their opener.
+    var regions: [Int: WikitextRegion] = [:]
+    /// Tables: offset of `{|` to the offset just after the matching `|}`.
+    var tables: [Int: Int] = [:]
+    /// Comments whose body starts with `crosscheck-disable`: comment start and trimmed body.
+    var suppressionComments: [(offset: Int, end: Int, body: String)] = []
+}
+
+/// Matches `{{ }}`, `{{{ }}}`, `[[ ]]`, comments, extension tags and tables in one linear pass.
+///
+/// Uses explicit stacks, so nesting depth costs no call depth. Unmatched openers and closers are
+/// simply not recorded (the renderer then treats them as text). Extension tags (`<ref>`,
+/// `<nowiki>`...) are barriers, as in MediaWiki's preprocessor: nothing opened inside them can be
+/// closed outside. O(n) time; memory O(number of constructs).
+enum WikitextScanner {
+    static let verbatimTags: Set<String> = [
+        "nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "hiero", "score",
+    ]
+    static let droppedTags: Set<String> = [
+        "gallery", "timeline", "graph", "mapframe", "maplink", "templatedata", "imagemap", "inputbox",
+        "categorytree", "indicator", "includeonly", "charinsert", "templatestyles", "math-chem", "langconvert",
+    ]
+    static let barrierTags: [String: WikitextRegionKind] = ["ref": .ref, "references": .references, "poem": .parsedTag]
+
+    private enum OpenKind: UInt8 { case template, parameter, link, barrier }
+
+    static func scan(_ bytes: [UInt8], from start: Int) -> WikitextScan {
+        var result = WikitextScan()
+        let n = bytes.count
+        var stack: [(kind: OpenKind, pos: Int)] = []
+        // Open braces and links above the innermost barrier.
+        var levels: [(braces: Int, links: Int)] = [(0, 0)]
+        var barriers: [(closeStart: Int, end: Int)] = []
+        var tableStack: [Int] = []
+        var commentEnd = WikitextNextFinder("-->")
+        var tagFinders: [String: WikitextNextFinder] = [:]
+
+        func tableLine(_ q: Int) {
+            var j = q
+            while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+            guard j + 1 < n else { return }
+            if bytes[j] == 0x7B && bytes[j + 1] == 0x7C {
+                tableStack.append(j)
+            } else if bytes[j] == 0x7C && bytes[j + 1] == 0x7D, let open = tableStack.popLast() {
+                result.tables[open] = j + 2
+            }
+        }
+
+        var i = start
+        tableLine(i)
+        while i < n {
+            if let barrier = barriers.last, i >= barrier.closeStart {
+                while let top = stack.popLast(), top.kind != .barrier {}
+                levels.removeLast()
+                barriers.removeLast()
+                i = barrier.end
+                continue
+            }
+            let limit = barriers.last?.closeStart ?? n
+            let b = bytes[i]
+            switch b {
+            case 0x0A:
+                i += 1
+                tableLine(i)
+            case 0x7B:  // {
+                var r = 1
+                while i + r < limit && bytes[i + r] == 0x7B { r += 1 }
+                var p = i
+                var left = r
+                while left >= 2 {
+                    if left == 3 {
+                        stack.append((.parameter, p)); p += 3; left = 0
+                    } else {
+                        stack.append((.template, p)); p += 2; left -= 2
+                    }
+                    levels[levels.count - 1].braces += 1
+                }
+                i += r
+            case 0x7D:  // }
+                var r = 1
+                while i + r < limit && bytes[i + r] == 0x7D { r += 1 }
+                var p = i
+                var left = r
+                while left >= 2 && levels[levels.count - 1].braces > 0 {
+                    while let top = stack.last, top.kind == .link {
+                        stack.removeLast()
+                        levels[levels.count - 1].links -= 1
+                    }
+                    guard let top = stack.last, top.kind == .template || top.kind == .parameter else { break }
+                    if top.kind == .parameter && left >= 3 {
+                        result.regions[top.pos] = WikitextRegion(kind: .parameter, inner: (top.pos + 3)..<p, end: p + 3)
+                        p += 3; left -= 3
+                    } else if top.kind == .parameter {
+                        // `{{{x}}`: a template opened one brace later; the first brace is text.
+                        result.regions[top.pos + 1] = WikitextRegion(kind: .template, inner: (top.pos + 3)..<p, end: p + 2)
+                        p += 2; left -= 2
+                    } else {
+                        result.regions[top.pos] = WikitextRegion(kind: .template, inner: (top.pos + 2)..<p, end: p + 2)
+                        p += 2; left -= 2
+                    }
+                    stack.removeLast()
+                    levels[levels.count - 1].braces -= 1
+                }
+                i += r
+            case 0x5B:  // [
+                var r = 1
+                while i + r < limit && bytes[i + r] == 0x5B { r += 1 }
+                if r >= 2 {
+                    stack.append((.link, i + r - 2))
+                    levels[levels.count - 1].links += 1
+                }
+                i += r
+            case 0x5D:  // ]
+                var r = 1
+                while i + r < limit && bytes[i + r] == 0x5D { r += 1 }
+                var p = i
+                var left = r
+                while left >= 2, let top = stack.last, top.kind == .link {
+                    result.regions[top.pos] = WikitextRegion(kind: .link, inner: (top.pos + 2)..<p, end: p + 2)
+                    stack.removeLast()
+                    levels[levels.count - 1].links -= 1
+                    p += 2; left -= 2
+                }
+                i += r
+            case 0x3C:  // <
+                if i + 3 < limit && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
+                    let innerStart = i + 4
+                    var innerEnd = limit
+                    var end = limit
+                    if let close = commentEnd.next(in: bytes, from: innerStart), close + 3 <= limit {
+                        innerEnd = close
+                        end = close + 3
+                    }
+                    result.regions[i] = WikitextRegion(kind: .comment, inner: innerStart..<innerEnd, end: end)
+                    recordSuppression(bytes, start: i, inner: innerStart..<innerEnd, end: end, into: &result)
+                    i = end
+                    continue
+                }
+                guard let tag = WikitextTag.parse(bytes, at: i, limit: limit) else { i += 1; continue }
+                if tag.isClosing || tag.isSelfClosing { i = tag.end; continue }
+                let kind: WikitextRegionKind? =
+                    verbatimTags.contains(tag.name) ? .verbatim
+                    : droppedTags.contains(tag.name) ? .dropped : barrierTags[tag.name]
+                guard let kind else { i = tag.end; continue }
+                var finder = tagFinders[tag.name] ?? WikitextNextFinder("</" + tag.name, caseInsensitive: true)
+                var closeTag: (start: Int, end: Int)?
+                var from = tag.end
+                while let c = finder.next(in: bytes, from: from), c < limit {
+                    if let t = WikitextTag.parse(bytes, at: c, limit: limit), t.isClosing, t.name == tag.name {
+                        closeTag = (c, t.end)
+                        break
+                    }
+                    from = c + 1
+                }
+                tagFinders[tag.name] = finder
+                guard let closeTag else { i = tag.end; continue }
+                result.regions[i] = WikitextRegion(
+                    kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes)
+                if kind == .verbatim || kind == .dropped {
+                    i = closeTag.end
+                } else {
+                    stack.append((.barrier, i))
+                    levels.append((0, 0))
+                    barriers.append((closeTag.start, closeTag.end))
+                    i = tag.end
+                }
+            default:
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private static func recordSuppression(
+        _ bytes: [UInt8], start: Int, inner: Range<Int>, end: Int, into result: inout WikitextScan
+    ) {
+        var s = inner.lowerBound
+        var e = inner.upperBound
+        while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09 || bytes[s] == 0x0A || bytes[s] == 0x0D) { s += 1 }
+        let marker = Array("crosscheck-disable".utf8)
+        guard e - s >= marker.count, Array(bytes[s..<(s + marker.count)]) == marker else { return }
+        while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x0D) { e -= 1 }
+        result.suppressionComments.append((start, end, String(decoding: bytes[s..<e], as: UTF8.self)))
+    }
+}

@@ -1,0 +1,208 @@
+/// `merged-words`: tokens that are two words fused at a shared letter ("globaleader", "athe").
+public struct MergedWordsRule: Rule {
+    public static let description = RuleDescription(
+        id: "merged-words", name: "Merged words", severity: .warning,
+        summary: "A token is two known words fused at a shared letter (\"globaleader\", \"athe\").",
+        rationale: """
+            Text that went through a lossy pipeline (OCR, a language model, a careless find-and-replace) \
+            sometimes loses the space between two words together with one copy of the letter they share: \
+            "global leader" becomes "globaleader", "at the" becomes "athe". Such tokens read as typos and \
+            hide words from every comparison. A token is flagged when it is not itself a known word (used \
+            in another variant or in the built-in list of common English words) and splits into two known \
+            words where the first ends with the letter the second begins with; a plain concatenation is \
+            flagged only when both parts are long. Possessives fused with the next word ("the firm'sales") \
+            are flagged too. Words inside links, e-mail addresses and code, tokens with digits, \
+            all-capital acronyms and inflections of known words are left alone.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("summary.md", """
+                    # Orchard cooperative
+
+                    ## Overview
+                    The cooperative is a regional leader in apple growing. It started as a small group athe edge of town and grew intone of the largest orchards, a globaleader in cider apples.
+                    """), expect: "globaleader"),
+            RuleExample(
+                ExampleFile("notes.txt", format: .plaintext, """
+                    The museum opened a new wing for sculpture. Its curators run workshops for schools.
+
+                    The museum'schedule lists talks every weekend, and the curators plan a datanalysis of visitor numbers.
+                    """), expect: "datanalysis"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("summary.md", """
+                    # Orchard cooperative
+
+                    ## Overview
+                    The cooperative is a global leader in cider apples. Its website is https://orchard.example/global_leader and its contact is info@orchardleader.example. The AppleTrack tool is used by AppleTrack members, and the athletic club shelters the hives.
+                    """)),
+            RuleExample(
+                ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
+                ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
+        ])
+
+    public init() {}
+
+    /// Endings that make an inflection of a known word ("leaders", "backed").
+    static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ment", "ments", "ness", "al"]
+    /// Two-letter words allowed as one half of a fusion (longer halves must simply be known).
+    static let shortParts: Set<String> = ["at", "in", "an", "of", "to", "is", "on", "by", "as", "or", "it", "we", "he", "be", "so", "no", "up", "ai", "my", "us"]
+    /// Contraction and possessive endings after an apostrophe.
+    static let clitics: Set<String> = ["s", "t", "d", "ll", "re", "ve", "m"]
+
+    /// A suggested split of a fused token.
+    struct Split { var first: String; var second: String; var shared: Bool }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let stats = context.wordStats
+        var findings: [Finding] = []
+        for (vi, v) in context.set.variants.enumerated() {
+            struct Hit { var token: String; var split: Split; var units: [(TextUnit, Int)] }
+            var hits: [String: Hit] = [:]
+            var order: [String] = []
+            var verdicts: [String: Split?] = [:]
+            for u in context.textUnits(v) {
+                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
+                    let key = w.lowered
+                    let verdict: Split?
+                    if let cached = verdicts[key] { verdict = cached } else {
+                        verdict = Self.judge(w.text, key, stats: stats, variant: vi)
+                        verdicts[key] = verdict
+                    }
+                    guard let split = verdict else { continue }
+                    let line = context.line(v, u, textOffset: w.range.lowerBound)
+                    if hits[key] == nil { order.append(key); hits[key] = Hit(token: w.text, split: split, units: []) }
+                    hits[key]?.units.append((u, line))
+                }
+            }
+            for key in order {
+                guard let h = hits[key] else { continue }
+                var lines: [Int] = []
+                var evidence: [Evidence] = []
+                for (u, line) in h.units where !lines.contains(line) {
+                    lines.append(line)
+                    evidence.append(context.evidence(v, u, line: line, value: h.split.first + " " + h.split.second))
+                }
+                let how = h.split.shared ? "fused at a shared \"\(h.split.second.prefix(1))\"" : "run together"
+                let lineList = lines.map(String.init).joined(separator: ", ")
+                findings.append(Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .problem,
+                    message: "\"\(h.token)\" looks like \"\(h.split.first) \(h.split.second)\" \(how) in \(v.id) (line\(lines.count > 1 ? "s" : "") \(lineList))",
+                    evidence: evidence, values: [h.token, h.split.first + " " + h.split.second],
+                    fingerprintParts: [v.id, key]))
+            }
+        }
+        return findings
+    }
+
+    /// Whether `word` is known: common, used in another variant, or an inflection of such a word.
+    static func isKnownWhole(_ w: String, stats: WordStats, variant: Int) -> Bool {
+        if CommonWords.contains(w) || stats.countOutside(w, variant: variant) > 0 { return true }
+        for s in suffixes where w.count > s.count + 2 && w.hasSuffix(s) {
+            let stem = String(w.dropLast(s.count))
+            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || CommonWords.contains(stem + "e") || (stats.total[stem + "e"] ?? 0) > 0 { return true }
+        }
+        return false
+    }
+
+    /// Whether a part of a split is a known word (anywhere in the set, or common, or an inflection of one).
+    ///
+    /// Parts shorter than four letters must be common words: short tokens seen in the set are often
+    /// names or acronyms ("Abu" in "Abu Dhabi" must not make "abuse" a fusion).
+    static func isKnownPart(_ w: String, stats: WordStats) -> Bool {
+        let n = w.utf8.count
+        guard n >= 2 else { return false }
+        if n == 2 { return shortParts.contains(w) }
+        if n == 3 { return CommonWords.contains(w) }
+        if CommonWords.contains(w) || (stats.total[w] ?? 0) > 0 { return true }
+        for s in ["s", "es", "ed", "d", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
+            let stem = String(w.dropLast(s.count))
+            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return true }
+        }
+        return false
+    }
+
+    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten").
+    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent"]
+
+    /// The best split of `bytes` into two known parts sharing a letter (longest shorter part wins).
+    static func sharedLetterSplit(_ bytes: [UInt8], stats: WordStats) -> Int? {
+        let n = bytes.count
+        guard n >= 4 else { return nil }
+        var best: (k: Int, score: Int)? = nil
+        for k in 1..<(n - 1) {
+            let first = String(decoding: bytes[0...k], as: UTF8.self)
+            let second = String(decoding: bytes[k..<n], as: UTF8.self)
+            guard isKnownPart(first, stats: stats), isKnownPart(second, stats: stats) else { continue }
+            let score = min(k + 1, n - k)
+            if score > (best?.score ?? 0) { best = (k, score) }
+        }
+        return best?.k
+    }
+
+    /// The split that makes `token` a fusion, or nil when it is a word (or cannot be judged).
+    static func judge(_ original: String, _ lowered: String, stats: WordStats, variant: Int) -> Split? {
+        let bytes = Array(lowered.utf8)
+        guard bytes.count >= 4 else { return nil }
+        let orig = Array(original.utf8)
+        // Acronyms and all-capital words are not judged.
+        let uppers = orig.filter { $0 >= 0x41 && $0 <= 0x5A }.count
+        let lowers = orig.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+        if lowers == 0 || uppers * 2 > orig.count { return nil }
+        if let ap = bytes.firstIndex(where: { $0 == 0x27 || $0 >= 0x80 }) {
+            // Apostrophe: "x's" is fine; "x'strategy" is "x's strategy".
+            guard bytes[ap] == 0x27 else { return nil }
+            let head = String(decoding: bytes[..<ap], as: UTF8.self)
+            let tail = String(decoding: bytes[(ap + 1)...], as: UTF8.self)
+            if clitics.contains(tail) { return nil }
+            if tail.count >= 3, tail.hasPrefix("s"), isKnownPart(tail, stats: stats), !head.isEmpty {
+                let headOriginal = String(decoding: orig[..<ap], as: UTF8.self)
+                return Split(first: headOriginal + "'s", second: String(decoding: orig[(ap + 1)...], as: UTF8.self), shared: true)
+            }
+            return nil
+        }
+        if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
+        // A known word plus a derivational ending is a word, not a fusion.
+        for d in derivations where bytes.count > d.utf8.count + 3 && lowered.hasSuffix(d) {
+            let stem = String(lowered.dropLast(d.count))
+            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
+        }
+        let n = bytes.count
+        // A compound of two known words of four letters or more ("southeast", "framework") is a word,
+        // unless both halves are long (see the plain concatenation below).
+        if n >= 8 {
+            for k in 4...(n - 4) where k < 6 || n - k < 6 {
+                if isKnownPart(String(decoding: bytes[0..<k], as: UTF8.self), stats: stats),
+                    isKnownPart(String(decoding: bytes[k..<n], as: UTF8.self), stats: stats)
+                { return nil }
+            }
+        }
+        // Shared letter: first = t[0...k], second = t[k..<n].
+        if let k = sharedLetterSplit(bytes, stats: stats) {
+            return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true)
+        }
+        // Three words: a known first part sharing a letter with a fused remainder ("andatanalytics").
+        for k in 1..<max(1, n - 4) {
+            let first = String(decoding: bytes[0...k], as: UTF8.self)
+            guard isKnownPart(first, stats: stats) else { continue }
+            let rest = Array(bytes[k..<n])
+            if let j = sharedLetterSplit(rest, stats: stats), j >= 2 {
+                let r = Array(orig[k..<n])
+                let second = String(decoding: r[0...j], as: UTF8.self) + " " + String(decoding: r[j...], as: UTF8.self)
+                return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: second, shared: true)
+            }
+        }
+        // Plain concatenation of two long words, unless the token is CamelCase at the join (a name).
+        guard n >= 12 else { return nil }
+        for k in 6...(n - 6) {
+            if orig[k] >= 0x41 && orig[k] <= 0x5A { continue }
+            let first = String(decoding: bytes[0..<k], as: UTF8.self)
+            let second = String(decoding: bytes[k..<n], as: UTF8.self)
+            if isKnownPart(first, stats: stats) && isKnownPart(second, stats: stats) {
+                return Split(first: String(decoding: orig[0..<k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: false)
+            }
+        }
+        return nil
+    }
+}
