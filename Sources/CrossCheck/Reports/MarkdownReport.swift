@@ -147,6 +147,7 @@ public enum MarkdownReport {
             if byValue[v] == nil { order.append(v); byValue[v] = [] }
             if byValue[v]?.contains(e.variant) == false { byValue[v]?.append(e.variant) }
         }
+        guard order.count >= 2 else { return "" }
         for v in order { byValue[v]?.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) } }
         var out = "\n| " + order.map { inline($0) }.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: "---|", count: order.count) + "\n"

@@ -11,12 +11,13 @@ public enum SARIFReport {
     /// The key of crosscheck's fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "crosscheckFingerprint/v1"
 
-    public static func render(_ report: Report) -> String { json(report).serialized() }
+    /// Renders with the rules of `RuleRegistry` (or `rules`, for tests and embedding).
+    public static func render(_ report: Report, rules: [RuleDescription]? = nil) -> String { json(report, rules: rules).serialized() }
 
     static func level(_ s: Severity) -> String { s == .error ? "error" : (s == .warning ? "warning" : "note") }
 
-    public static func json(_ report: Report) -> JSONValue {
-        var descriptions = RuleRegistry.all.map { $0.description }.sorted { $0.id < $1.id }
+    public static func json(_ report: Report, rules given: [RuleDescription]? = nil) -> JSONValue {
+        var descriptions = (given ?? RuleRegistry.all.map { $0.description }).sorted { $0.id < $1.id }
         var ids = Set(descriptions.map(\.id))
         var rules: [JSONValue] = descriptions.map(rule)
         let findings = report.findings

@@ -123,8 +123,7 @@ func checkTestTempDir(_ name: String) throws -> String {
         #expect(try String(contentsOfFile: b, encoding: .utf8) == text)
     }
 
-    @Test(.disabled("needs the rules: fingerprints of real findings"))
-    func fingerprintsSurviveBlankLinesAtTheTop() throws {
+    @Test func fingerprintsSurviveBlankLinesAtTheTop() throws {
         let dir = try checkTestTempDir("shift")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fm = FileManager.default
@@ -143,6 +142,23 @@ func checkTestTempDir(_ name: String) throws -> String {
         let la = (a["findings"]?.arrayValue ?? []).flatMap { $0["evidence"]?.arrayValue ?? [] }.filter { $0["variant"]?.stringValue?.hasPrefix("003_") == true }
         let lb = (b["findings"]?.arrayValue ?? []).flatMap { $0["evidence"]?.arrayValue ?? [] }.filter { $0["variant"]?.stringValue?.hasPrefix("003_") == true }
         if let x = la.first?["line"]?.intValue, let y = lb.first?["line"]?.intValue { #expect(y == x + 3) }
+    }
+
+    @Test func enableAndDisableReachTheEngine() throws {
+        func rules(_ extra: [String]) throws -> Set<String> {
+            let r = runCLI(["check", "seeds", "--format", "json", "--fail-on", "never"] + extra)
+            #expect(r.status == 0, "\(extra): \(r.err)")
+            return Set((try JSONValue.parse(r.out)["findings"]?.arrayValue ?? []).compactMap { $0["rule"]?.stringValue })
+        }
+        let all = try rules([])
+        try #require(all.count >= 2, "needs findings of at least two rules")
+        let one = try #require(all.sorted().first)
+        #expect(try rules(["--enable", one]) == [one])
+        #expect(try rules(["--disable", one]) == all.subtracting([one]))
+        #expect(try rules(["--disable", all.sorted().joined(separator: ",")]).isEmpty)
+        let unknown = runCLI(["check", "seeds", "--enable", "no-such-rule"])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.split(separator: "\n").count == 1)
     }
 
     @Test func githubFormatAppendsTheJobSummary() throws {

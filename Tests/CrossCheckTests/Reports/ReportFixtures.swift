@@ -108,6 +108,24 @@ enum ReportFixture {
         ]
     }
 
+    /// Fixed rule descriptions, so the SARIF golden does not change when rules are added.
+    static let rules: [RuleDescription] = [
+        RuleDescription(
+            id: "headquarters-conflict", name: "Headquarters conflict", severity: .error, summary: "Headquarters differ between variants",
+            rationale: "Variants that place the head office in different cities cannot all be right.", triggering: [], nonTriggering: []),
+        RuleDescription(
+            id: "number-conflict", name: "Number conflict", severity: .error, summary: "The same statement carries different numbers",
+            rationale: "Aligned sentences that state different amounts disagree.", triggering: [], nonTriggering: []),
+        RuleDescription(
+            id: "merged-words", name: "Merged words", severity: .warning, summary: "Two words fused at a shared letter",
+            rationale: "Fused tokens such as \"athe\" are typing or extraction errors.", triggering: [], nonTriggering: []),
+    ]
+
+    /// Renders with the fixed rules for SARIF.
+    static func render(_ report: Report, _ format: ReportFormat) -> String {
+        format == .sarif ? SARIFReport.render(report, rules: rules) : report.render(format)
+    }
+
     static var report: Report {
         let set = set
         let paths = ReportPaths(workingDirectory: workingDirectory, reportFile: workingDirectory + "/reports/acme.md")

@@ -5,12 +5,12 @@ import Testing
 @Suite struct ReportGoldenTests {
     @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
     func canonicalReport(_ format: ReportFormat) throws {
-        try expectGolden("report-canonical.\(format.rawValue)", ReportFixture.report.render(format))
+        try expectGolden("report-canonical.\(format.rawValue)", ReportFixture.render(ReportFixture.report, format))
     }
 
     @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
     func canonicalGateReport(_ format: ReportFormat) throws {
-        try expectGolden("report-gate.\(format.rawValue)", ReportFixture.gateReport.render(format))
+        try expectGolden("report-gate.\(format.rawValue)", ReportFixture.render(ReportFixture.gateReport, format))
     }
 
     @Test func colourOnlyWhenAsked() {
@@ -25,6 +25,15 @@ import Testing
         for format in ReportFormat.allCases {
             #expect(ReportFixture.report.render(format) == ReportFixture.report.render(format), "\(format)")
         }
+    }
+}
+
+@Suite struct ReportSARIFRegistryTests {
+    @Test func everyRegisteredRuleIsDescribed() throws {
+        let sarif = try JSONValue.parse(ReportFixture.report.render(.sarif))
+        let rules = sarif["runs"]?.arrayValue?.first?["tool"]?["driver"]?["rules"]?.arrayValue ?? []
+        let ids = Set(rules.compactMap { $0["id"]?.stringValue })
+        for rule in RuleRegistry.all { #expect(ids.contains(rule.description.id)) }
     }
 }
 
@@ -84,7 +93,7 @@ import Testing
 
 @Suite struct ReportSARIFTests {
     @Test func sarifHasTheRequired210Fields() throws {
-        let sarif = try JSONValue.parse(ReportFixture.report.render(.sarif))
+        let sarif = try JSONValue.parse(ReportFixture.render(ReportFixture.report, .sarif))
         #expect(sarif["version"]?.stringValue == "2.1.0")
         #expect(sarif["$schema"]?.stringValue?.contains("sarif") == true)
         let runs = try #require(sarif["runs"]?.arrayValue)
@@ -104,6 +113,9 @@ import Testing
         }
         let results = try #require(runs.first?["results"]?.arrayValue)
         #expect(results.count == ReportFixture.findings.count)
+        // Registered rules keep their descriptions; unknown ones get a minimal descriptor.
+        #expect(rules.first { $0["id"]?.stringValue == "headquarters-conflict" }?["shortDescription"]?["text"]?.stringValue == "Headquarters differ between variants")
+        #expect(rules.first { $0["id"]?.stringValue == "date-format" }?["shortDescription"]?["text"]?.stringValue == "date-format")
         for r in results {
             let id = try #require(r["ruleId"]?.stringValue)
             #expect(ruleIDs.contains(id))
