@@ -93,13 +93,14 @@ public enum MarkdownReport {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             let name = severity == .error ? "Errors" : (severity == .warning ? "Warnings" : "Info")
+            let noun = severity.rawValue
             out += "\n### \(name) (\(group.count))\n"
             // Info folds entirely; errors and warnings show the first few.
             let open = severity == .info ? 0 : openFindings
             for (i, f) in group.enumerated() {
                 number += 1
                 if i == open {
-                    out += "\n<details>\n<summary>\(group.count - open) \(open == 0 ? "" : "more ")\(name.lowercased()) finding\(group.count - open == 1 ? "" : "s")</summary>\n"
+                    out += "\n<details>\n<summary>\(group.count - open) \(open == 0 ? "" : "more ")\(noun) finding\(group.count - open == 1 ? "" : "s")</summary>\n"
                 }
                 out += finding(f, label: "\(prefix)\(number)", report: report)
             }
@@ -136,8 +137,9 @@ public enum MarkdownReport {
 
     /// The conflicting values side by side: one column per value, the variants stating it beneath.
     static func valuesTable(_ f: Finding, report: Report) -> String {
-        // Only findings that name conflicting values get the table.
-        guard f.values.count >= 2 else { return "" }
+        // Only conflicts and changes that name two or more values get the table; a problem's
+        // values (a word and its fix) are in its message.
+        guard f.kind != .problem, f.values.count >= 2 else { return "" }
         var order: [String] = []
         var byValue: [String: [String]] = [:]
         for v in f.values where byValue[v] == nil { order.append(v); byValue[v] = [] }
@@ -197,6 +199,10 @@ public enum MarkdownReport {
             }
         }
         guard !pairs.isEmpty else { return "" }
+        let revisionOrder = Dictionary((report.set?.revisions ?? []).map { ($0.id, $0.order) }, uniquingKeysWith: { a, _ in a })
+        func newestRevision(citedBy ids: Set<String>) -> String? {
+            ids.filter { revisionOrder[$0] != nil }.max { (revisionOrder[$0] ?? 0, $0) < (revisionOrder[$1] ?? 0, $1) }
+        }
         var out = "\n## Changes between revisions\n"
         let changeFindings = (report.findings + report.resolved).filter { $0.kind == .change }
         for (old, new) in pairs {
@@ -210,10 +216,14 @@ public enum MarkdownReport {
             out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" })
             out += list("Passages moved", c.passages.map { "\($0.sentences) sentence\($0.sentences == 1 ? "" : "s") from \(inline($0.from)) to \(inline($0.to))" })
             out += list("Key facts changed", c.facts.map { "**\(inline($0.key))**: \(inline($0.old)) → \(inline($0.new))" })
-            let ids: Set<String> = [old.id, new.id]
-            let explained = changeFindings.filter { f in f.evidence.contains { ids.contains($0.variant) } }
+            let explained = changeFindings.filter { f in
+                let ids = Set(f.evidence.map(\.variant))
+                if case .gate = report.mode { return ids.contains(new.id) || ids.contains(old.id) }
+                // A change belongs to the pair of the newest revision it cites.
+                return newestRevision(citedBy: ids) == new.id
+            }
             if !explained.isEmpty {
-                out += "\nExplained changes:\n\n"
+                out += "\nChanges reported by rules:\n\n"
                 for f in explained {
                     out += "- \(inline(f.message))"
                     if let x = f.explanation { out += " — \(inline(x))" }

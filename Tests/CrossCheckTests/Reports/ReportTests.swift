@@ -216,7 +216,7 @@ import Testing
         #expect(md.contains("- History > 2021: listing"))
         #expect(md.contains("- Controversies → History > Controversies"))
         #expect(md.contains("- **type**: Private → Public"))
-        #expect(md.contains("Explained changes:"))
+        #expect(md.contains("Changes reported by rules:\n\n- Status changed from private (002_old) to public (001_new) — The company listed"))
         let details = md.components(separatedBy: "<details>").count - 1
         #expect(details == md.components(separatedBy: "</details>").count - 1)
     }
