@@ -49,6 +49,24 @@ func checkTestTempDir(_ name: String) throws -> String {
         #expect(!r.out.contains("\u{1B}["))  // not a terminal: no colour
     }
 
+    @Test func colourOnATerminalOnlyWithoutNoColor() {
+        func run(_ env: [String: String], terminal: Bool) -> String {
+            var ctx = CommandContext(environment: env, stdoutIsTerminal: terminal, workingDirectory: packageRoot)
+            _ = CrossCheckCLI.run(["check", "seeds", "--fail-on", "never"], context: &ctx)
+            return ctx.out
+        }
+        #expect(run([:], terminal: true).contains("\u{1B}[1m"))
+        #expect(!run(["NO_COLOR": "1"], terminal: true).contains("\u{1B}["))
+        #expect(!run([:], terminal: false).contains("\u{1B}["))
+        // Files never get colour, even from a terminal.
+        var ctx = CommandContext(environment: [:], stdoutIsTerminal: true, workingDirectory: packageRoot)
+        let file = NSTemporaryDirectory() + "crosscheck-colour-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        _ = CrossCheckCLI.run(["check", "seeds", "--fail-on", "never", "--format", "text", "--output", file], context: &ctx)
+        #expect((try? String(contentsOfFile: file, encoding: .utf8))?.contains("\u{1B}[") == false)
+        #expect(ctx.out.isEmpty)
+    }
+
     @Test func severalFormatsInOneRun() throws {
         let dir = try checkTestTempDir("multi")
         defer { try? FileManager.default.removeItem(atPath: dir) }

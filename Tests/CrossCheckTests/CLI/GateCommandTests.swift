@@ -59,6 +59,14 @@ func gateTestEditedCopy(_ edit: (String) -> String, name: String = "EDITED.txt")
         #expect(!pair.old.variants.contains { $0.document.path == copy })
     }
 
+    @Test func gatingAFileAgainstItselfChangesNothing() throws {
+        let r = runCLI(["gate", old, old, "--context", context, "--format", "json", "--fail-on", "info"])
+        #expect(r.status == 0)
+        let json = try JSONValue.parse(r.out)
+        #expect(json["introduced"]?.arrayValue == [])
+        #expect(json["resolved"]?.arrayValue == [])
+    }
+
     @Test func markdownAndTextShowBothLists() throws {
         let (dir, copy) = try gateTestEditedCopy { $0 }
         defer { try? FileManager.default.removeItem(atPath: dir) }
