@@ -87,6 +87,21 @@ import Testing
         #expect(doc.allSentences.last?.sentence.citations.first?.title == "Table source")
     }
 
+    @Test func languageConversionShowsTheFirstVariant() throws {
+        let text = try wikitextText("A -{香港}- b -{zh-hans:冲; zh-hant:衝;}- c -{H|zh-cn:x;zh-tw:y}- d -{}- e - {f}.")
+        #expect(text == "A 香港 b 冲 c d e - {f}.")
+    }
+
+    @Test func noBreakSpacesBecomeSpaces() throws {
+        #expect(try wikitextText("It costs $7.7\u{A0}billion.\u{A0}Next one.") == "It costs $7.7 billion. | Next one.")
+    }
+
+    @Test func unbalancedBoldEndsAtTheLineEnd() throws {
+        let doc = try wikitextDoc("'''Broken bold\ncontinues. '''Real''' term.")
+        #expect(doc.title == "Real")
+        #expect(wikitextSentences(doc) == ["Broken bold continues.", "Real term."])
+    }
+
     @Test func magicWordsAreRemoved() throws {
         #expect(try wikitextText("__NOTOC__Text here.") == "Text here.")
         #expect(try wikitextText("snake_case_name stays.") == "snake_case_name stays.")
