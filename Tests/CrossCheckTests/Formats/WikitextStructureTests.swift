@@ -71,7 +71,8 @@ import Testing
         let doc = try wikitextDoc("{{Short description|x}}\n{{Use dmy dates|date=December 2021}}\nText.")
         #expect(doc.declaredDateStyle == .dmy)
         #expect(doc.declaredDateStyleLine == 2)
-        #expect(doc.field("date")?.value == "December 2021")
+        // The declaration's `date=` is maintenance metadata, not an article field.
+        #expect(doc.field("date") == nil)
         #expect(try wikitextDoc("{{use mdy dates}}\nText.").declaredDateStyle == .mdy)
         #expect(try wikitextDoc("Text.").declaredDateStyle == nil)
     }

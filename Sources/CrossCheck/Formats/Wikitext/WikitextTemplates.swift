@@ -280,15 +280,6 @@ extension WikitextRenderer {
             if declaredDateStyle == nil {
                 declaredDateStyle = name.hasPrefix("use dmy") ? .dmy : .mdy
                 declaredDateStyleLine = lines.line(of: start)
-                if let p = call.named("date") {
-                    let v = plain(p.value, depth: depth + 1)
-                    if !v.isEmpty {
-                        fields.append(
-                            Field(
-                                key: "date", value: v, raw: raw(p.value), line: lines.line(of: start),
-                                section: currentSection, origin: name, sourceRange: trimmed(p.value)))
-                    }
-                }
             }
             return
         }
