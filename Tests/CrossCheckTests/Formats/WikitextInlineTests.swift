@@ -20,6 +20,8 @@ import Testing
         let doc = try wikitextDoc("Text here.\n\n[[Category:Software companies|Sort key]]\n[[Category: Banks ]]\n[[de:Beispiel]]\n[[zh-yue:例]]")
         #expect(doc.categories == ["Software companies", "Banks"])
         #expect(wikitextSentences(doc) == ["Text here."])
+        // A title with a colon is no interlanguage link.
+        #expect(try wikitextText("Read [[Mao: The Unknown Story]].") == "Read Mao: The Unknown Story.")
     }
 
     @Test func externalLinksKeepOnlyTheirLabel() throws {

@@ -128,6 +128,11 @@ import Testing
         #expect(doc.allSentences.map(\.sentence.citations.count) == [2, 0, 1])
     }
 
+    @Test func reflistDefinitionsResolveReuses() throws {
+        let doc = try wikitextDoc("Claim.<ref name=rl/>\n== Notes ==\n{{Reflist|refs=\n<ref name=rl>{{cite web|title=In reflist|url=https://e.x}}</ref>\n}}")
+        #expect(doc.allSentences.first?.sentence.citations.first?.title == "In reflist")
+    }
+
     @Test func referencesListDefinitionsResolveReuses() throws {
         let doc = try wikitextDoc("Claim.<ref name=ld/>\n== Notes ==\n<references>\n<ref name=ld>{{cite web|title=Listed|url=https://e.x}}</ref>\n</references>")
         #expect(doc.allSentences.first?.sentence.citations.first?.title == "Listed")

@@ -277,14 +277,15 @@ struct WikitextRenderer {
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
         if let colon = firstTopLevel(0x3A, in: targetRange), !leadingColon {
-            let prefix = raw(targetRange.lowerBound..<colon).lowercased()
+            let written = raw(targetRange.lowerBound..<colon)
+            let prefix = written.lowercased()
             if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
             if prefix == "category" {
                 let name = raw((colon + 1)..<targetRange.upperBound)
                 if !name.isEmpty { categories.append(HTMLEntities.decodeAll(name)) }
                 return r.end
             }
-            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(prefix) { return r.end }
+            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }
         }
         if let pipe {
             let label = trimmed((pipe + 1)..<inner.upperBound)

@@ -300,6 +300,13 @@ extension WikitextRenderer {
 
     /// Unknown templates render nothing, except stock-ticker-like and script-like ones.
     private mutating func renderUnknown(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth: Int) {
+        // `{{Reflist|refs=<ref name=a>...</ref>}}`: list-defined references render nothing here but
+        // define what `<ref name=a/>` means.
+        if let refs = call.named("refs") {
+            var discard = WikitextSink()
+            renderInline(refs.value, into: &discard, depth: depth + 1)
+            return
+        }
         let nameBytes = Array(call.name.utf8)
         let letters = nameBytes.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         // `{{NYSE|IBM}}`: a 2-6 letter name and one short code.
