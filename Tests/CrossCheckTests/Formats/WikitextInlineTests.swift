@@ -153,6 +153,16 @@ import Testing
         #expect(try wikitextText("Built {{circa|1900}}, {{frac|1|2}} done.") == "Built c. 1900, 1/2 done.")
     }
 
+    @Test func namingTemplatesRenderTheirText() throws {
+        #expect(try wikitextText("The {{HMS|Victory}} and {{ship|SS|Great Britain}} sailed.") == "The HMS Victory and SS Great Britain sailed.")
+        #expect(try wikitextText("See {{bibleverse||Leviticus|23:5}} in {{by|1990}}, {{n/a}}.") == "See Leviticus 23:5 in 1990, N/A.")
+    }
+
+    @Test func tagRefParserFunctionIsACitation() throws {
+        let doc = try wikitextDoc("Claim.{{#tag:ref|{{cite web|title=Tagged|url=https://e.x}}|name=tg}} Again.<ref name=tg/>")
+        #expect(doc.allSentences.map(\.sentence.citations.first?.title) == ["Tagged", "Tagged"])
+    }
+
     @Test func languageTemplatesRenderTheirText() throws {
         #expect(try wikitextText("Called {{lang|fr|la société}} there.") == "Called la société there.")
         #expect(try wikitextText("Called {{lang-de|Gesellschaft}} there.") == "Called Gesellschaft there.")
