@@ -82,8 +82,10 @@ struct WikitextTag {
         let bound = min(limit, p + maxLength)
         while i < bound {
             let c = bytes[i]
+            // A `<` never sits inside a tag, so every look-ahead ends before the next one starts.
+            if c == 0x3C { return nil }
             if quote != 0 {
-                if c == quote { quote = 0 } else if c == 0x0A || c == 0x3C { quote = 0 }
+                if c == quote || c == 0x0A { quote = 0 }
             } else if c == 0x22 || c == 0x27 {
                 if i > attrStart && (bytes[i - 1] == 0x3D || bytes[i - 1] == 0x20) { quote = c }
             } else if c == 0x3E {
@@ -91,8 +93,6 @@ struct WikitextTag {
                 return WikitextTag(
                     name: name, isClosing: closing, isSelfClosing: selfClosing,
                     attributes: attrStart..<(selfClosing ? i - 1 : i), end: i + 1)
-            } else if c == 0x3C {
-                return nil
             }
             i += 1
         }
