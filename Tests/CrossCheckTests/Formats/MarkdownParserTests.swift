@@ -81,7 +81,7 @@ import Testing
         #expect(d.field("founded")?.origin == "table")
         #expect(d.field("ceo")?.value == "Jane Roe")
         #expect(d.fields.count == 2)
-        #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "1; 2; 3"])
+        #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "a: 1; b: 2; c: 3"])
     }
 
     @Test func boldKeyLinesWithoutBulletsAreFieldsEach() throws {

@@ -437,8 +437,13 @@ struct MarkupBlocks {
     }
 
     /// Rows become list-item blocks; a two-column table's body rows also become fields.
+    ///
+    /// A two-column table reads as key/value rows ("Founded: 2014"); in a wider one every cell is
+    /// prefixed with its column header so that a row still says what each number is.
     private mutating func emitTable(_ rows: [[Range<Int>]]) {
         let keyValue = rows.first?.count == 2
+        // Wider tables label each cell with its column header: "Year: 2021; Revenue: $1B".
+        let headers: [String] = keyValue ? [] : (rows.first ?? []).map { inline.plain($0).text }
         for (n, row) in rows.enumerated() where n > 0 {
             var b = PlainTextBuilder()
             var texts: [String] = []
@@ -446,6 +451,10 @@ struct MarkupBlocks {
                 if c > 0 {
                     if keyValue && c == 1 { b.append(generated: ":", at: cell.lowerBound) }
                     else { b.append(generated: ";", at: cell.lowerBound) }
+                    b.appendSpace(at: cell.lowerBound)
+                }
+                if c < headers.count, !headers[c].isEmpty, cell.lowerBound < cell.upperBound {
+                    b.append(generated: headers[c] + ":", at: cell.lowerBound)
                     b.appendSpace(at: cell.lowerBound)
                 }
                 let before = b.bytes.count
