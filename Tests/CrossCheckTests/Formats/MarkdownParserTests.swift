@@ -62,6 +62,10 @@ import Testing
         #expect(d.links.first?.url == "http://x.y/(z)")
     }
 
+    @Test func arithmeticStarsAndLooseStarsStay() throws {
+        #expect(fmtSentences(try fmtMarkdown("It is 2*3 and 1_000 and a * b here.\n")) == ["It is 2*3 and 1_000 and a * b here."])
+    }
+
     @Test func codeBlocksStayOutOfSentences() throws {
         let d = try fmtMarkdown("Before.\n\n```swift\nlet x = 1. Not prose.\n```\n\n    indented code\n\nAfter.\n")
         #expect(fmtSentences(d) == ["Before.", "After."])

@@ -90,7 +90,8 @@ struct MarkupInline {
                 let prev: UInt8 = i > lo ? src[i - 1] : 0x20
                 let next: UInt8 = r < hi ? src[r] : 0x20
                 let intraword = c == 0x5F && MarkupInline.isAlnum(prev) && MarkupInline.isAlnum(next)
-                let loose = MarkupInline.isSpace(prev) && MarkupInline.isSpace(next)
+                let loose = (MarkupInline.isSpace(prev) && MarkupInline.isSpace(next))
+                    || (MarkupInline.isDigit(prev) && MarkupInline.isDigit(next))  // 2*3, 1_000
                 if intraword || loose || (c == 0x5F && r - i > 3) {
                     for k in i..<r { out.append(byte: src[k], at: k) }
                 }
