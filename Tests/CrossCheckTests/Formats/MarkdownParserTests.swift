@@ -62,6 +62,13 @@ import Testing
         #expect(d.links.first?.url == "http://x.y/(z)")
     }
 
+    @Test func nestedBracketsAndBadgesInLinks() throws {
+        let d = try fmtMarkdown("See [the [2019] report](http://r.org) and [![badge](b.svg)](http://ci) now.\n")
+        #expect(fmtSentences(d) == ["See the [2019] report and now."])
+        #expect(d.links.map(\.url) == ["http://r.org", "http://ci"])
+        #expect(d.links.first?.text == "the [2019] report")
+    }
+
     @Test func arithmeticStarsAndLooseStarsStay() throws {
         #expect(fmtSentences(try fmtMarkdown("It is 2*3 and 1_000 and a * b here.\n")) == ["It is 2*3 and 1_000 and a * b here."])
     }
