@@ -86,6 +86,13 @@ import Testing
         #expect(d.suppressions.first?.lines == 4...4)
     }
 
+    @Test func inlineConstructsMayRunOverALineEnd() throws {
+        let d = try fmtMarkdown("Text <!-- a note\nover lines --> goes [on\nhere](http://x) and `co\nde` ends.\n\n- **Key**: one\n  two <!-- c\n  d --> three\n")
+        #expect(fmtSentences(d) == ["Text goes on here and co de ends.", "Key: one two three"])
+        #expect(d.field("key")?.value == "one two three")
+        #expect(d.links.map(\.text) == ["on here"])
+    }
+
     @Test func twoColumnTablesBecomeFields() throws {
         let d = try fmtMarkdown("## Facts\n\n| Key | Value |\n|---|---|\n| Founded | 2014 |\n| **CEO** | Jane Roe |\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n")
         #expect(d.field("founded")?.value == "2014")

@@ -23,6 +23,8 @@ struct MarkupBlocks {
 
     // Paragraph being collected: its line segments (content ranges) and whether it is a list item.
     private var segments: [Range<Int>] = []
+    /// Some segment had block-quote markers before it (then segments are rendered one by one).
+    private var segmentsQuoted = false
     private var isItem = false
     private var itemIndent = 0
     private var inList = false
@@ -184,6 +186,7 @@ struct MarkupBlocks {
                 while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
                 flush()
                 segments = [q..<le]
+                segmentsQuoted = quoted
                 isItem = true
                 itemIndent = indent + (q - p)
                 inList = true
@@ -210,6 +213,7 @@ struct MarkupBlocks {
                 isItem = inList
             }
             segments.append(p..<le)
+            if quoted { segmentsQuoted = true }
             lastWasBlank = false
         }
         flush()
@@ -307,12 +311,25 @@ struct MarkupBlocks {
             if let field { events.append(field) }
         }
         var b = PlainTextBuilder()
-        for (n, s) in segs.enumerated() {
-            if n > 0 { b.appendSpace(at: s.lowerBound) }
-            inline.render(s, into: &b)
-        }
+        renderSegments(segs, from: segs[0].lowerBound, into: &b)
         events.append(.block(b.finish(isListItem: isItem), lineCount: segs.count))
         isItem = false
+        segmentsQuoted = false
+    }
+
+    /// Renders a paragraph's lines from `start`: as one range when only line ends and indentation
+    /// separate them (so a comment, link or code span may run over a line end), else line by line.
+    private mutating func renderSegments(_ segs: [Range<Int>], from start: Int, into b: inout PlainTextBuilder) {
+        guard let last = segs.last, start <= last.upperBound else { return }
+        if !segmentsQuoted {
+            inline.render(start..<last.upperBound, into: &b)
+            return
+        }
+        for (n, s) in segs.enumerated() {
+            let lo = n == 0 ? max(s.lowerBound, start) : s.lowerBound
+            if n > 0 { b.appendSpace(at: s.lowerBound) }
+            if lo < s.upperBound { inline.render(lo..<s.upperBound, into: &b) }
+        }
     }
 
     /// `**Key**: value`, `**Key:** value` (and, in list items, a short `Key: value`) as a field event.
@@ -354,11 +371,7 @@ struct MarkupBlocks {
         let key = inline.plain(keyRange).text.lowercased()
         guard !key.isEmpty, key.utf8.count <= 80 else { return nil }
         var b = PlainTextBuilder()
-        if valueStart < le { inline.render(valueStart..<le, into: &b) }
-        for s in segs.dropFirst() {
-            b.appendSpace(at: s.lowerBound)
-            inline.render(s, into: &b)
-        }
+        renderSegments(segs, from: valueStart, into: &b)
         let block = b.finish()
         let value = String(decoding: block.bytes, as: UTF8.self)
         guard !value.isEmpty else { return nil }
