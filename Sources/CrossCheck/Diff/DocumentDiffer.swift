@@ -161,9 +161,7 @@ private struct Differ {
         var pairRuns: [[DiffRun]] = []
         var hunks: [Hunk] = []
         for (p, pair) in pairs.enumerated() {
-            let a = pair.old.map { old.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let b = pair.new.map { new.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let (runs, minimal) = MyersDiff.diff(a, b, budget: 4_000_000)
+            let (runs, minimal) = sentenceRuns(pair.old, pair.new)
             if !minimal { coarse = true }
             pairRuns.append(runs)
             var k = 0
@@ -260,6 +258,33 @@ private struct Differ {
         }
         markReorderedSections(&sections)
         return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+    }
+
+    /// Sentence-level runs of a pair: common leading and trailing sentences are matched by plain
+    /// string comparison (most sections of consecutive revisions end here without any hashing),
+    /// the middle by Myers over interned sentence texts.
+    mutating func sentenceRuns(_ os: Int?, _ ns: Int?) -> (runs: [DiffRun], minimal: Bool) {
+        let sa = os.map { old.sections[$0].sentences } ?? []
+        let sb = ns.map { new.sections[$0].sentences } ?? []
+        let limit = min(sa.count, sb.count)
+        var p = 0
+        while p < limit && sa[p].text == sb[p].text { p += 1 }
+        var q = 0
+        while q < limit - p && sa[sa.count - 1 - q].text == sb[sb.count - 1 - q].text { q += 1 }
+        var out = MyersDiff.Builder()
+        out.add(.equal, 0..<p, 0..<p)
+        var minimal = true
+        if p + q < sa.count || p + q < sb.count {
+            let a = sa[p..<(sa.count - q)].map { textID($0.text) }
+            let b = sb[p..<(sb.count - q)].map { textID($0.text) }
+            let (runs, m) = MyersDiff.diff(a, b, budget: 4_000_000)
+            minimal = m
+            for r in runs {
+                out.add(r.kind, (r.a.lowerBound + p)..<(r.a.upperBound + p), (r.b.lowerBound + p)..<(r.b.upperBound + p))
+            }
+        }
+        out.add(.equal, (sa.count - q)..<sa.count, (sb.count - q)..<sb.count)
+        return (out.runs, minimal)
     }
 
     /// Share of the two sections' text that the operations keep equal (Dice on bytes).

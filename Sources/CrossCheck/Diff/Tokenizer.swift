@@ -268,6 +268,31 @@ public enum Tokenizer {
         "hundred": "100", "dozen": "12",
     ]
 
+    /// Number words packed into integers (up to eight lower-case ASCII bytes), sorted for search.
+    static let packedNumberWords: [(packed: UInt64, digits: String)] = numberWords.compactMap { word, digits in
+        word.utf8.count <= 8 ? (pack(word.utf8), digits) : nil
+    }.sorted { $0.packed < $1.packed }
+
+    @inline(__always) static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var v: UInt64 = 0
+        for b in bytes { v = v << 8 | UInt64(b) }
+        return v
+    }
+
+    /// Digits for a lower-case ASCII number word, without hashing a string.
+    static func numberWord(_ s: String) -> String? {
+        let n = s.utf8.count
+        if n > 8 { return s == "seventeen" ? "17" : nil }
+        let v = pack(s.utf8)
+        let table = packedNumberWords
+        var lo = 0, hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid].packed < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < table.count && table[lo].packed == v ? table[lo].digits : nil
+    }
+
     /// The normalised key of one token.
     public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {
@@ -293,7 +318,7 @@ public enum Tokenizer {
                     }
                     return n
                 }
-                if kind == .word, range.count >= 3, range.count <= 9, let d = numberWords[s] { return d }
+                if kind == .word, range.count >= 3, range.count <= 9, let d = numberWord(s) { return d }
                 return s
             }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
@@ -308,9 +333,7 @@ public enum Tokenizer {
                 default: folded.unicodeScalars.append(s)
                 }
             }
-            let lower = folded.lowercased()
-            if kind == .word, let d = numberWords[lower] { return d }
-            return lower
+            return folded.lowercased()
         }
     }
 }
