@@ -293,6 +293,35 @@ public enum Tokenizer {
         return lo < table.count && table[lo].packed == v ? table[lo].digits : nil
     }
 
+    /// FNV-1a hash of the normalised key of one token, without building the key for ASCII tokens.
+    ///
+    /// Equal to `fnv1a(key(...))`; used where keys are only compared (similarity, sketches), so a
+    /// 64-bit collision can at worst nudge a similarity score.
+    public static func keyHash(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        switch kind {
+        case .space:
+            return (h ^ 0x20) &* 0x0000_0100_0000_01B3
+        case .number:
+            for k in range where buf[k] != 0x2C { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
+            return h
+        default:
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                break  // may be a number word: take the general path below
+            }
+            var ascii = true
+            for k in range where buf[k] >= 0x80 { ascii = false; break }
+            guard ascii else { break }
+            for k in range {
+                let b = buf[k]
+                if kind == .percent && b == 0x2C { continue }
+                h = (h ^ UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+            }
+            return h
+        }
+        return fnv1a(key(buf, kind: kind, range: range))
+    }
+
     /// The normalised key of one token.
     public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {
