@@ -128,19 +128,36 @@ private struct Differ {
     var textIDs: [String: Int32] = [:]
     var interner = ExactInterner()
     var keys = KeyInterner()
-    var bags: [Int: [Int32]] = [:]
     var coarse = false
 
     /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
     static let pairingThreshold = 1500
 
+    /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
+    var scanned: [Int: SentenceTokens] = [:]
+
+    /// Exact ids, byte ranges and sorted content-key ids of one sentence (one scan, cached).
+    mutating func tokens(old isOld: Bool, _ section: Int, _ sentence: Int) -> SentenceTokens {
+        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
+        if let t = scanned[key] { return t }
+        var t = SentenceTokens()
+        var text = (isOld ? old : new).sections[section].sentences[sentence].text
+        text.withUTF8 { buf in
+            Tokenizer.scan(buf) { kind, r in
+                t.ids.append(interner.id(buf, r))
+                t.starts.append(Int32(r.lowerBound))
+                t.ends.append(Int32(r.upperBound))
+                if kind != .space && kind != .punctuation { t.bag.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r))) }
+            }
+        }
+        t.bag.sort()
+        scanned[key] = t
+        return t
+    }
+
     /// Sorted content-key ids of a sentence (cached).
     mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
-        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
-        if let b = bags[key] { return b }
-        let b = keys.bag((isOld ? old : new).sections[section].sentences[sentence].text)
-        bags[key] = b
-        return b
+        tokens(old: isOld, section, sentence).bag
     }
 
     init(old: Document, new: Document) { self.old = old; self.new = new }
@@ -348,8 +365,8 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { a.append(sentence: i, text: old.sections[os].sentences[i].text, interner: &interner) } }
-        if let ns = newSection { for j in newSentences { b.append(sentence: j, text: new.sections[ns].sentences[j].text, interner: &interner) } }
+        if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
+        if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
         let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 50_000 + 32 * (a.count + b.count))
         if !minimal { coarse = true }
         let runs = WordDiff.semanticCleanup(raw, a, b)

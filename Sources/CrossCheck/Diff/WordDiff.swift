@@ -60,6 +60,15 @@ struct ExactInterner {
     }
 }
 
+/// One sentence's tokens as the differ needs them: exact ids, byte ranges, content-key bag.
+struct SentenceTokens {
+    var ids: [Int32] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    /// Sorted content-key ids (words, numbers, currency, percentages, CJK).
+    var bag: [Int32] = []
+}
+
 /// Tokens of one or more sentences laid end to end, as the differ sees them.
 struct TokenStream {
     var ids: [Int32] = []
@@ -81,6 +90,17 @@ struct TokenStream {
                 end.append(Int32(r.upperBound))
                 prefix.append((prefix.last ?? 0) + r.count)
             }
+        }
+    }
+
+    /// Appends a sentence scanned earlier.
+    mutating func append(sentence: Int, _ t: SentenceTokens) {
+        ids += t.ids
+        for k in t.ids.indices {
+            owner.append(Int32(sentence))
+            start.append(t.starts[k])
+            end.append(t.ends[k])
+            prefix.append((prefix.last ?? 0) + Int(t.ends[k] - t.starts[k]))
         }
     }
 
