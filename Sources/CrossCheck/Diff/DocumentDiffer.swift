@@ -131,7 +131,7 @@ private struct Differ {
     var coarse = false
 
     /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
-    static let pairingThreshold = 1500
+    static let pairingThreshold = 800
 
     /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
     var scanned: [Int: SentenceTokens] = [:]
@@ -367,7 +367,7 @@ private struct Differ {
         var a = TokenStream(), b = TokenStream()
         if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
         if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
-        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 50_000 + 32 * (a.count + b.count))
+        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
         let runs = WordDiff.semanticCleanup(raw, a, b)
         var ops: [EditOperation] = []
