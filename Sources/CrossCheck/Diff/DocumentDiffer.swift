@@ -35,6 +35,8 @@ public struct EditOperation: Sendable, Hashable {
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
     public var moveRole: MoveRole?
+    /// True for an equal operation that is a whole unchanged sentence (context in reports).
+    public var wholeSentence = false
 
     public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
 }
@@ -354,6 +356,7 @@ private struct Differ {
         var op = EditOperation(kind: .equal, text: text)
         let n = text.utf8.count
         op.oldSentence = i; op.newSentence = j
+        op.wholeSentence = true
         op.oldTextRange = 0..<n; op.newTextRange = 0..<n
         (op.oldRange, op.oldLine) = locate(old, os, i, 0..<n)
         (op.newRange, op.newLine) = locate(new, ns, j, 0..<n)
@@ -369,7 +372,7 @@ private struct Differ {
         if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
         let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
-        let runs = WordDiff.semanticCleanup(raw, a, b)
+        let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)
         var ops: [EditOperation] = []
         var bytesCache: [Int: [UInt8]] = [:]
         func bytes(_ side: Int, _ sentence: Int) -> [UInt8] {

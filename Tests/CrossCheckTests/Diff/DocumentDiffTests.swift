@@ -221,6 +221,15 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(md.contains("**long**"))
     }
 
+    @Test func aRemovedSentenceIsDeletedWhole() throws {
+        let a = try diffTestDoc("# T\n\n## H\n\nThe firm was valued at a record at the end of 2018. The government named it a national champion in 2018.\n")
+        let b = try diffTestDoc("# T\n\n## H\n\nThe firm was valued at a record sum at the end of 2018.\n")
+        let d = DocumentDiffer.diff(old: a, new: b)
+        diffTestExpectRebuilds(d, a, b)
+        let deletes = d.sections.flatMap(\.operations).filter { $0.kind == .delete }
+        #expect(deletes.map(\.text) == ["The government named it a national champion in 2018."])
+    }
+
     @Test func largeHeavilyEditedInputStaysBounded() throws {
         var rng = DiffTestRandom(state: 7)
         let vocabulary = (0..<300).map { "w\($0)" }
