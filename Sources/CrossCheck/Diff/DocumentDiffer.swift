@@ -35,6 +35,8 @@ public struct EditOperation: Sendable, Hashable {
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
     public var moveRole: MoveRole?
+    /// True for an equal operation that is a whole unchanged sentence (context in reports).
+    public var wholeSentence = false
 
     public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
 }
@@ -128,19 +130,36 @@ private struct Differ {
     var textIDs: [String: Int32] = [:]
     var interner = ExactInterner()
     var keys = KeyInterner()
-    var bags: [Int: [Int32]] = [:]
     var coarse = false
 
     /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
-    static let pairingThreshold = 1500
+    static let pairingThreshold = 800
+
+    /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
+    var scanned: [Int: SentenceTokens] = [:]
+
+    /// Exact ids, byte ranges and sorted content-key ids of one sentence (one scan, cached).
+    mutating func tokens(old isOld: Bool, _ section: Int, _ sentence: Int) -> SentenceTokens {
+        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
+        if let t = scanned[key] { return t }
+        var t = SentenceTokens()
+        var text = (isOld ? old : new).sections[section].sentences[sentence].text
+        text.withUTF8 { buf in
+            Tokenizer.scan(buf) { kind, r in
+                t.ids.append(interner.id(buf, r))
+                t.starts.append(Int32(r.lowerBound))
+                t.ends.append(Int32(r.upperBound))
+                if kind != .space && kind != .punctuation { t.bag.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r))) }
+            }
+        }
+        t.bag.sort()
+        scanned[key] = t
+        return t
+    }
 
     /// Sorted content-key ids of a sentence (cached).
     mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
-        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
-        if let b = bags[key] { return b }
-        let b = keys.bag((isOld ? old : new).sections[section].sentences[sentence].text)
-        bags[key] = b
-        return b
+        tokens(old: isOld, section, sentence).bag
     }
 
     init(old: Document, new: Document) { self.old = old; self.new = new }
@@ -161,9 +180,7 @@ private struct Differ {
         var pairRuns: [[DiffRun]] = []
         var hunks: [Hunk] = []
         for (p, pair) in pairs.enumerated() {
-            let a = pair.old.map { old.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let b = pair.new.map { new.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let (runs, minimal) = MyersDiff.diff(a, b, budget: 4_000_000)
+            let (runs, minimal) = sentenceRuns(pair.old, pair.new)
             if !minimal { coarse = true }
             pairRuns.append(runs)
             var k = 0
@@ -262,6 +279,33 @@ private struct Differ {
         return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
     }
 
+    /// Sentence-level runs of a pair: common leading and trailing sentences are matched by plain
+    /// string comparison (most sections of consecutive revisions end here without any hashing),
+    /// the middle by Myers over interned sentence texts.
+    mutating func sentenceRuns(_ os: Int?, _ ns: Int?) -> (runs: [DiffRun], minimal: Bool) {
+        let sa = os.map { old.sections[$0].sentences } ?? []
+        let sb = ns.map { new.sections[$0].sentences } ?? []
+        let limit = min(sa.count, sb.count)
+        var p = 0
+        while p < limit && sa[p].text == sb[p].text { p += 1 }
+        var q = 0
+        while q < limit - p && sa[sa.count - 1 - q].text == sb[sb.count - 1 - q].text { q += 1 }
+        var out = MyersDiff.Builder()
+        out.add(.equal, 0..<p, 0..<p)
+        var minimal = true
+        if p + q < sa.count || p + q < sb.count {
+            let a = sa[p..<(sa.count - q)].map { textID($0.text) }
+            let b = sb[p..<(sb.count - q)].map { textID($0.text) }
+            let (runs, m) = MyersDiff.diff(a, b, budget: 4_000_000)
+            minimal = m
+            for r in runs {
+                out.add(r.kind, (r.a.lowerBound + p)..<(r.a.upperBound + p), (r.b.lowerBound + p)..<(r.b.upperBound + p))
+            }
+        }
+        out.add(.equal, (sa.count - q)..<sa.count, (sb.count - q)..<sb.count)
+        return (out.runs, minimal)
+    }
+
     /// Share of the two sections' text that the operations keep equal (Dice on bytes).
     func contentSimilarity(_ ops: [EditOperation], _ os: Int, _ ns: Int) -> Double {
         let equal = ops.reduce(0) { $0 + ($1.kind == .equal && $1.moveRole == nil ? $1.text.utf8.count : 0) }
@@ -312,6 +356,7 @@ private struct Differ {
         var op = EditOperation(kind: .equal, text: text)
         let n = text.utf8.count
         op.oldSentence = i; op.newSentence = j
+        op.wholeSentence = true
         op.oldTextRange = 0..<n; op.newTextRange = 0..<n
         (op.oldRange, op.oldLine) = locate(old, os, i, 0..<n)
         (op.newRange, op.newLine) = locate(new, ns, j, 0..<n)
@@ -323,11 +368,11 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { a.append(sentence: i, text: old.sections[os].sentences[i].text, interner: &interner) } }
-        if let ns = newSection { for j in newSentences { b.append(sentence: j, text: new.sections[ns].sentences[j].text, interner: &interner) } }
-        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 50_000 + 32 * (a.count + b.count))
+        if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
+        if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
+        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
-        let runs = WordDiff.semanticCleanup(raw, a, b)
+        let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)
         var ops: [EditOperation] = []
         var bytesCache: [Int: [UInt8]] = [:]
         func bytes(_ side: Int, _ sentence: Int) -> [UInt8] {

@@ -159,21 +159,25 @@ public enum SectionAligner {
     /// Bottom-k sorted distinct key hashes of a section's content (sentences and its fields).
     static func sketch(_ doc: Document, _ section: Int) -> [UInt64] {
         let sec = doc.sections[section]
-        var hashes = Set<UInt64>()
+        var hashes: [UInt64] = []
         func add(_ text: String) {
             var t = text
             t.withUTF8 { buf in
                 Tokenizer.scan(buf) { kind, range in
                     guard kind != .space && kind != .punctuation else { return }
-                    hashes.insert(fnv1a(Tokenizer.key(buf, kind: kind, range: range)))
+                    hashes.append(Tokenizer.keyHash(buf, kind: kind, range: range))
                 }
             }
         }
         for s in sec.sentences { add(s.text) }
         for f in doc.fields where f.section == sec.path { add(f.key + " " + f.value) }
-        var sketch = Array(hashes)
-        sketch.sort()
-        if sketch.count > sketchSize { sketch.removeLast(sketch.count - sketchSize) }
+        hashes.sort()
+        var sketch: [UInt64] = []
+        sketch.reserveCapacity(min(sketchSize, hashes.count))
+        for h in hashes where sketch.last != h {
+            sketch.append(h)
+            if sketch.count == sketchSize { break }
+        }
         return sketch
     }
 
