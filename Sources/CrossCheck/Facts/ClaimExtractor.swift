@@ -182,7 +182,9 @@ public enum ClaimExtractor {
         // Founders and founding date.
         if let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
-            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60 {
+            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
+            {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)
                 if !people.isEmpty { claim(.founders, .people(people), label: "founded by") }
