@@ -161,7 +161,8 @@ public enum ClaimExtractor {
             out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
         }
         var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
-        if subject.count <= 2, subjectAt == nil { subjectAt = lower.startIndex }  // no title: the sentence's own subject
+        // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
+        if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
 
         // Headquarters.

@@ -171,3 +171,36 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         }
     }
 }
+
+@Suite struct ClaimRuleExampleTests {
+    @Test(arguments: claimRuleIDs)
+    func examplesOfEachClaimRule(_ id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id))
+        let d = rule.description
+        #expect(!d.triggering.isEmpty && !d.nonTriggering.isEmpty)
+        for (i, ex) in d.triggering.enumerated() {
+            let fs = try RuleEngine.run(ex.variantSet(), configuration: RuleConfiguration(enableOnly: [id])).findings
+            #expect(!fs.isEmpty, "\(id) triggering #\(i + 1) gave no finding")
+            for f in fs {
+                #expect(!f.evidence.isEmpty && f.evidence.allSatisfy { $0.value != nil }, "\(id) #\(i + 1): \(f.message)")
+                if let e = ex.expect {
+                    #expect(([f.message] + f.evidence.map { $0.text + " " + ($0.value ?? "") }).joined(separator: "\n").contains(e))
+                }
+            }
+        }
+        for (i, ex) in d.nonTriggering.enumerated() {
+            let fs = try RuleEngine.run(ex.variantSet(), configuration: RuleConfiguration(enableOnly: [id])).findings
+            #expect(fs.isEmpty, "\(id) non-triggering #\(i + 1): \(fs.map(\.message))")
+        }
+    }
+
+    @Test func examplesNameNoSeedEntity() {
+        let banned = ["sensetime", "hong kong", "shanghai", "xiao'ou", "xu li", "caixin", "hkex", "0020.hk"]
+        for id in claimRuleIDs {
+            guard let d = RuleRegistry.rule(id)?.description else { Issue.record("\(id) not registered"); continue }
+            let text = (d.triggering + d.nonTriggering).flatMap(\.files).map(\.text).joined(separator: "\n").lowercased()
+                + d.rationale.lowercased() + d.summary.lowercased()
+            for b in banned { #expect(!text.contains(b), "\(id) mentions \(b)") }
+        }
+    }
+}
