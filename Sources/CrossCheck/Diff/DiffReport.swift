@@ -28,15 +28,18 @@ public enum DiffReport {
             let wholeEqual = op.kind == .equal && op.move == nil && op.oldTextRange?.lowerBound == 0
                 && op.oldTextRange?.count == op.text.utf8.count && op.oldTextRange == op.newTextRange
             if wholeEqual {
-                if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+                if cur.contains(where: isChange) { out.append(cur) }
                 cur = []
             } else {
                 cur.append(op)
             }
         }
-        if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+        if cur.contains(where: isChange) { out.append(cur) }
         return out
     }
+
+    /// An operation worth showing: an insertion, a deletion, or any part of a move.
+    static func isChange(_ op: EditOperation) -> Bool { op.kind != .equal || op.move != nil }
 
     /// True when `b` starts another sentence than `a` on a side both touch (a space goes between).
     static func sentenceBreak(_ a: EditOperation, _ b: EditOperation) -> Bool {

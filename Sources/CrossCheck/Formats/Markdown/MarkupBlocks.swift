@@ -23,6 +23,8 @@ struct MarkupBlocks {
 
     // Paragraph being collected: its line segments (content ranges) and whether it is a list item.
     private var segments: [Range<Int>] = []
+    /// Some segment had block-quote markers before it (then segments are rendered one by one).
+    private var segmentsQuoted = false
     private var isItem = false
     private var itemIndent = 0
     private var inList = false
@@ -184,6 +186,7 @@ struct MarkupBlocks {
                 while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
                 flush()
                 segments = [q..<le]
+                segmentsQuoted = quoted
                 isItem = true
                 itemIndent = indent + (q - p)
                 inList = true
@@ -195,13 +198,22 @@ struct MarkupBlocks {
                 lastWasBlank = false
                 continue
             }
-            // Paragraph text: a blank line ends a paragraph; a list item continues lazily.
-            if !segments.isEmpty && lastWasBlank { flush() }
+            // Link reference and footnote definitions (`[id]: url`, `[^1]: text`) are not prose.
+            if markdown && indent < 4 && segments.isEmpty && src[p] == 0x5B, let close = find([0x5D, 0x3A], in: p..<min(le, p + 200)),
+                close > p + 1, find([0x5D], in: (p + 1)..<close) == nil
+            {
+                lastWasBlank = false
+                continue
+            }
+            // Paragraph text: a blank line ends a paragraph; a list item continues lazily; each
+            // `**Key:** value` line of a key/value block is its own paragraph.
+            if !segments.isEmpty && (lastWasBlank || (markdown && !isItem && startsWithBoldKey(p, le))) { flush() }
             if segments.isEmpty {
                 if inList && indent < itemIndent { inList = false }
                 isItem = inList
             }
             segments.append(p..<le)
+            if quoted { segmentsQuoted = true }
             lastWasBlank = false
         }
         flush()
@@ -210,6 +222,13 @@ struct MarkupBlocks {
         }
         for c in inline.comments { addSuppression(c.text, start: c.offset, after: c.end, limit: end) }
         inline.comments = []
+    }
+
+    /// Whether the line at `p` opens with `**Key**:` or `**Key:**`.
+    private func startsWithBoldKey(_ p: Int, _ le: Int) -> Bool {
+        guard p + 2 < le, (src[p] == 0x2A && src[p + 1] == 0x2A) || (src[p] == 0x5F && src[p + 1] == 0x5F) else { return false }
+        guard let close = find([src[p], src[p]], in: (p + 2)..<min(le, p + 120)), close > p + 2 else { return false }
+        return src[close - 1] == 0x3A || (close + 2 < le && src[close + 2] == 0x3A)
     }
 
     @inline(__always) private func startsWith(_ s: String, at p: Int, _ le: Int) -> Bool {
@@ -292,12 +311,25 @@ struct MarkupBlocks {
             if let field { events.append(field) }
         }
         var b = PlainTextBuilder()
-        for (n, s) in segs.enumerated() {
-            if n > 0 { b.appendSpace(at: s.lowerBound) }
-            inline.render(s, into: &b)
-        }
+        renderSegments(segs, from: segs[0].lowerBound, into: &b)
         events.append(.block(b.finish(isListItem: isItem), lineCount: segs.count))
         isItem = false
+        segmentsQuoted = false
+    }
+
+    /// Renders a paragraph's lines from `start`: as one range when only line ends and indentation
+    /// separate them (so a comment, link or code span may run over a line end), else line by line.
+    private mutating func renderSegments(_ segs: [Range<Int>], from start: Int, into b: inout PlainTextBuilder) {
+        guard let last = segs.last, start <= last.upperBound else { return }
+        if !segmentsQuoted {
+            inline.render(start..<last.upperBound, into: &b)
+            return
+        }
+        for (n, s) in segs.enumerated() {
+            let lo = n == 0 ? max(s.lowerBound, start) : s.lowerBound
+            if n > 0 { b.appendSpace(at: s.lowerBound) }
+            if lo < s.upperBound { inline.render(lo..<s.upperBound, into: &b) }
+        }
     }
 
     /// `**Key**: value`, `**Key:** value` (and, in list items, a short `Key: value`) as a field event.
@@ -339,11 +371,7 @@ struct MarkupBlocks {
         let key = inline.plain(keyRange).text.lowercased()
         guard !key.isEmpty, key.utf8.count <= 80 else { return nil }
         var b = PlainTextBuilder()
-        if valueStart < le { inline.render(valueStart..<le, into: &b) }
-        for s in segs.dropFirst() {
-            b.appendSpace(at: s.lowerBound)
-            inline.render(s, into: &b)
-        }
+        renderSegments(segs, from: valueStart, into: &b)
         let block = b.finish()
         let value = String(decoding: block.bytes, as: UTF8.self)
         guard !value.isEmpty else { return nil }
@@ -422,8 +450,13 @@ struct MarkupBlocks {
     }
 
     /// Rows become list-item blocks; a two-column table's body rows also become fields.
+    ///
+    /// A two-column table reads as key/value rows ("Founded: 2014"); in a wider one every cell is
+    /// prefixed with its column header so that a row still says what each number is.
     private mutating func emitTable(_ rows: [[Range<Int>]]) {
         let keyValue = rows.first?.count == 2
+        // Wider tables label each cell with its column header: "Year: 2021; Revenue: $1B".
+        let headers: [String] = keyValue ? [] : (rows.first ?? []).map { inline.plain($0).text }
         for (n, row) in rows.enumerated() where n > 0 {
             var b = PlainTextBuilder()
             var texts: [String] = []
@@ -431,6 +464,10 @@ struct MarkupBlocks {
                 if c > 0 {
                     if keyValue && c == 1 { b.append(generated: ":", at: cell.lowerBound) }
                     else { b.append(generated: ";", at: cell.lowerBound) }
+                    b.appendSpace(at: cell.lowerBound)
+                }
+                if c < headers.count, !headers[c].isEmpty, cell.lowerBound < cell.upperBound {
+                    b.append(generated: headers[c] + ":", at: cell.lowerBound)
                     b.appendSpace(at: cell.lowerBound)
                 }
                 let before = b.bytes.count

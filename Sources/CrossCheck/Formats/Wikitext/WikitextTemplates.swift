@@ -109,7 +109,7 @@ extension WikitextRenderer {
             ("middot", " · "), ("bull", " • "), ("bullet", " • "), ("!", "|"), ("=", "="), ("'", "'"),
             ("pipe", "|"), ("thinsp", ""), ("hair space", ""), ("zwsp", ""), ("shy", ""), ("-", ""), ("clear", ""),
             ("colon", ":"), ("sp", " "), ("space", " "), ("figure space", " "), ("'s", "'s"), ("`", "'"),
-            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("x", "×"), ("degree", "°"),
+            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("degree", "°"),
             ("!!", "||"), ("(", "("), (")", ")"), ("((", "{{"), ("))", "}}"), ("tilde", "~"),
         ] { t[name] = .text(text) }
         for name in ["break", "br", "crlf", "line break", "linebreak"] { t[name] = .lineBreak }
@@ -280,15 +280,6 @@ extension WikitextRenderer {
             if declaredDateStyle == nil {
                 declaredDateStyle = name.hasPrefix("use dmy") ? .dmy : .mdy
                 declaredDateStyleLine = lines.line(of: start)
-                if let p = call.named("date") {
-                    let v = plain(p.value, depth: depth + 1)
-                    if !v.isEmpty {
-                        fields.append(
-                            Field(
-                                key: "date", value: v, raw: raw(p.value), line: lines.line(of: start),
-                                section: currentSection, origin: name, sourceRange: trimmed(p.value)))
-                    }
-                }
             }
             return
         }
@@ -309,6 +300,13 @@ extension WikitextRenderer {
 
     /// Unknown templates render nothing, except stock-ticker-like and script-like ones.
     private mutating func renderUnknown(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth: Int) {
+        // `{{Reflist|refs=<ref name=a>...</ref>}}`: list-defined references render nothing here but
+        // define what `<ref name=a/>` means.
+        if let refs = call.named("refs") {
+            var discard = WikitextSink()
+            renderInline(refs.value, into: &discard, depth: depth + 1)
+            return
+        }
         let nameBytes = Array(call.name.utf8)
         let letters = nameBytes.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         // `{{NYSE|IBM}}`: a 2-6 letter name and one short code.
@@ -345,11 +343,12 @@ extension WikitextRenderer {
         case .lineBreak:
             if sink.separator == 0x3B { sink.listBreak(at: call.start) } else { sink.space(at: call.start) }
         case .list:
-            for p in call.positionals {
-                sink.listBreak(at: p.value.lowerBound)
+            var first = true
+            for p in call.positionals where !trimmed(p.value).isEmpty {
+                if !first { sink.listBreak(at: p.value.lowerBound) }
                 renderInline(p.value, into: &sink, depth: d, listLines: true)
+                first = false
             }
-            sink.listBreak(at: call.start)
         case .date:
             renderDate(call, into: &sink, depth: d)
         case .convert:

@@ -5,6 +5,9 @@ public enum RuleRegistry {
         DuplicateSectionRule.self,
         MergedWordsRule.self,
         IntroducedTypoRule.self,
+        DateFormatRule.self,
+        MisplacedEventRule.self,
+        StaleClaimRule.self,
         // Claim-comparing rules (facts).
         StatusConflictRule.self,
         HeadquartersConflictRule.self,

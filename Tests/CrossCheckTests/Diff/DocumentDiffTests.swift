@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+@testable import CrossCheck
+
+/// Parses an in-memory markdown document for differ tests.
+func diffTestDoc(_ text: String, path: String = "doc.md", format: DocumentFormat = .markdown) throws -> Document {
+    try DocumentParser.parse(SourceText(path: path, bytes: Array(text.utf8)), format: format)
+}
+
+func diffTestSeed(_ prefix: String) throws -> Document {
+    let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").sorted()
+    let name = try #require(names.first { $0.hasPrefix(prefix) })
+    return try DocumentParser.parse(path: seedPath(name))
+}
+
+/// Checks that the operations of every section pair rebuild both sides sentence by sentence.
+func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Document, sourceLocation: SourceLocation = #_sourceLocation) {
+    for s in diff.sections where s.status != .unchanged {
+        if let o = s.old {
+            for (i, sentence) in old.sections[o].sentences.enumerated() {
+                let rebuilt = s.operations.filter { $0.oldSentence == i && $0.kind != .insert && $0.moveRole != .destination }
+                    .map(\.text).joined()
+                #expect(rebuilt == sentence.text, "old section \(o) sentence \(i)", sourceLocation: sourceLocation)
+            }
+        }
+        if let n = s.new {
+            for (j, sentence) in new.sections[n].sentences.enumerated() {
+                let rebuilt = s.operations.filter { $0.newSentence == j && $0.kind != .delete && $0.moveRole != .origin }
+                    .map(\.text).joined()
+                #expect(rebuilt == sentence.text, "new section \(n) sentence \(j)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
+
+@Suite struct DocumentDiffTests {
+    static let old = """
+        # Title
+
+        The lead sentence stays. It has a second sentence about 2014.
+
+        ## History
+
+        The firm was founded in 2014 by two researchers. It grew quickly in its first year. Revenue reached $10 million.
+
+        ## Products
+
+        It sells cameras and software. The software runs on phones.
+
+        ## Old name
+
+        This whole section is about the partnerships with universities and research labs across the region.
+        """
+    static let new = """
+        # Title
+
+        The lead sentence stays. It has a second sentence about 2014.
+
+        ## History
+
+        The firm was founded in 2014 by three researchers. Revenue reached $12 million, up 20%.
+
+        ## Products
+
+        It sells cameras, drones and software. The software runs on phones. It grew quickly in its first year.
+
+        ## New name
+
+        This whole section is about the partnerships with universities and research labs across the region.
+
+        ## Outlook
+
+        A brand new section appears here with plans for next year.
+        """
+
+    @Test func statusesAndOperations() throws {
+        let a = try diffTestDoc(Self.old), b = try diffTestDoc(Self.new)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        let byNew = Dictionary(uniqueKeysWithValues: d.sections.compactMap { s in s.newPath.map { ($0.last ?? "(lead)", s) } })
+        #expect(byNew["History"]?.status == .changed)
+        #expect(byNew["Products"]?.status == .changed)
+        #expect(byNew["New name"]?.status == .renamed)
+        #expect(byNew["Outlook"]?.status == .added)
+        #expect(byNew["(lead)"]?.status == .unchanged)
+        let history = try #require(byNew["History"])
+        #expect(history.operations.contains { $0.kind == .delete && $0.text == "two" })
+        #expect(history.operations.contains { $0.kind == .insert && $0.text == "three" })
+        // The sentence that moved from History to Products is a move, not delete + insert.
+        #expect(d.moves.count == 1)
+        let move = try #require(d.moves.first)
+        #expect(a.sections[move.oldSection].path.last == "History")
+        #expect(b.sections[move.newSection].path.last == "Products")
+        #expect(move.similarity == 1)
+        diffTestExpectRebuilds(d, a, b)
+    }
+
+    @Test func operationsPointAtTheirSourceText() throws {
+        let a = try diffTestDoc(Self.old), b = try diffTestDoc(Self.new)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        var checked = 0
+        for s in d.sections {
+            for op in s.operations {
+                if let r = op.oldRange, op.moveRole != .destination || op.kind != .insert {
+                    #expect(a.source.text(r) == op.text || op.moveRole == .destination)
+                    #expect(op.oldLine == a.source.line(of: r.lowerBound))
+                    checked += 1
+                }
+                if let r = op.newRange {
+                    #expect(b.source.text(r) == op.text || op.kind == .delete)
+                    #expect(op.newLine == b.source.line(of: r.lowerBound))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10)
+    }
+
+    @Test func swappingSwapsInsertionsAndDeletions() throws {
+        let a = try diffTestDoc(Self.old), b = try diffTestDoc(Self.new)
+        let fwd = DocumentDiffer.diff(old: a, new: b), back = DocumentDiffer.diff(old: b, new: a)
+        func total(_ d: DocumentDiff, _ k: EditKind) -> Int {
+            d.sections.flatMap(\.operations).filter { $0.kind == k && $0.move == nil }.reduce(0) { $0 + Tokenizer.tokens($1.text).count }
+        }
+        #expect(total(fwd, .insert) == total(back, .delete))
+        #expect(total(fwd, .delete) == total(back, .insert))
+        #expect(fwd.moves.count == back.moves.count)
+        let statusF = fwd.sections.map(\.status).filter { $0 == .added }.count
+        let statusB = back.sections.map(\.status).filter { $0 == .removed }.count
+        #expect(statusF == statusB)
+    }
+
+    @Test(arguments: ["000", "001", "002", "003", "004"]) func diffOfASeedWithItselfIsEmpty(_ prefix: String) throws {
+        let d = try diffTestSeed(prefix)
+        let diff = DocumentDiffer.diff(old: d, new: d)
+        #expect(diff.isEmpty)
+        #expect(diff.sections.allSatisfy { $0.operations.isEmpty && $0.old == $0.new })
+    }
+
+    @Test(arguments: ["000", "001", "002", "003", "004"]) func alignmentOfASeedWithItselfIsIdentity(_ prefix: String) throws {
+        let d = try diffTestSeed(prefix)
+        let a = SectionAligner.align([d, d])
+        #expect(a.rows.count == d.sections.count)
+        for (i, row) in a.rows.enumerated() {
+            #expect(row.cells == [SectionRef(document: 0, section: i), SectionRef(document: 1, section: i)])
+        }
+    }
+
+    /// True once the wikitext parser splits sections (the placeholder keeps one lead section).
+    static let wikitextParserSplitsSections: Bool = {
+        guard let d = try? diffTestDoc("Lead text here.\n\n== Heading ==\nBody text here.\n", path: "w.wiki", format: .wikitext) else { return false }
+        return d.sections.count > 1
+    }()
+
+    @Test(.enabled(if: wikitextParserSplitsSections, "needs the wikitext parser"))
+    func seedRevisionsRebuildAndReportTheAllianceParagraphAsMoved() throws {
+        let older = try diffTestSeed("002"), newer = try diffTestSeed("001")
+        let d = DocumentDiffer.diff(old: older, new: newer)
+        diffTestExpectRebuilds(d, older, newer)
+        let move = d.moves.first { m in
+            newer.sections[m.newSection].sentences[m.newSentences].contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") }
+        }
+        let m = try #require(move)
+        #expect(older.sections[m.oldSection].sentences[m.oldSentences].contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
+        // No plain deletion or insertion carries the paragraph.
+        let plain = d.sections.flatMap(\.operations).filter { $0.move == nil && $0.kind != .equal }
+        #expect(!plain.contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
+    }
+
+    @Test func threeWayAlignmentKeepsRowsPerDocument() throws {
+        let a = try diffTestDoc(Self.old), b = try diffTestDoc(Self.new)
+        let al = SectionAligner.align([a, b, a])
+        for row in al.rows { #expect(row.cells.count == 3) }
+        // Every section of every document appears exactly once.
+        for (d, doc) in [a, b, a].enumerated() {
+            let refs = al.rows.compactMap { $0.cells[d] }
+            #expect(refs.map(\.section).sorted() == Array(doc.sections.indices))
+        }
+        // The renamed section lines up by content.
+        let renamed = try #require(al.rows.first { row in row.cells[1].map { b.sections[$0.section].heading == "New name" } ?? false })
+        #expect(renamed.cells[0].map { a.sections[$0.section].heading } == "Old name")
+        #expect(renamed.basis[1] == .content)
+    }
+
+    @Test func splitSectionLinesUpAndItsMovedHalfIsAMove() throws {
+        let a = try diffTestDoc("""
+            # T
+
+            Lead here.
+
+            ## History
+
+            The company was founded in 2014 by two professors of engineering. It opened its first lab in the city in 2015. It expanded into medical imaging during 2018 with new partners. It listed its shares on the exchange in 2021 after delays.
+            """)
+        let b = try diffTestDoc("""
+            # T
+
+            Lead here.
+
+            ## Early years
+
+            The company was founded in 2014 by two professors of engineering. It opened its first lab in the city in 2015.
+
+            ## Later years
+
+            It expanded into medical imaging during 2018 with new partners. It listed its shares on the exchange in 2021 after long delays.
+            """)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        diffTestExpectRebuilds(d, a, b)
+        #expect(d.moves.count == 1)
+        #expect(d.moves.first?.oldSentences == 0..<2)
+        let later = try #require(d.sections.first { $0.newPath?.last == "Later years" })
+        #expect(later.status == .renamed && later.oldPath?.last == "History")
+        let early = try #require(d.sections.first { $0.newPath?.last == "Early years" })
+        #expect(early.status == .added)
+        #expect(early.operations.allSatisfy { $0.moveRole == .destination && $0.kind == .equal })
+        let text = DiffReport.text(d, color: false)
+        #expect(text.contains("[moved from line 7]"))
+        #expect(text.contains("{+long +}delays."))
+        let md = DiffReport.markdown(d)
+        #expect(md.contains("*(moved from line 7)*"))
+        #expect(md.contains("**long**"))
+    }
+
+    @Test func largeHeavilyEditedInputStaysBounded() throws {
+        var rng = DiffTestRandom(state: 7)
+        let vocabulary = (0..<300).map { "w\($0)" }
+        func paragraph() -> String { (0..<400).map { _ in vocabulary[rng.next(vocabulary.count)] }.joined(separator: " ") + "." }
+        let a = try diffTestDoc("# T\n\n" + (0..<5).map { _ in paragraph() }.joined(separator: "\n\n"))
+        let b = try diffTestDoc("# T\n\n" + (0..<5).map { _ in paragraph() }.joined(separator: "\n\n"))
+        let d = DocumentDiffer.diff(old: a, new: b)
+        diffTestExpectRebuilds(d, a, b)
+    }
+}
+
+/// Robustness on real edits in five languages (the corpus is for robustness only, never tuning).
+@Suite struct MultilingualDiffTests {
+    static let corpus: String? = {
+        for p in [packageRoot + "/../shared/corpus/multilingual", "/work/shared/corpus/multilingual"]
+        where FileManager.default.fileExists(atPath: p) { return p }
+        return nil
+    }()
+
+    @Test(.enabled(if: corpus != nil, "needs the shared corpus"), arguments: ["en", "hi", "ru", "th", "zh"])
+    func realEditsRebuildAndDiffWithItselfIsEmpty(_ language: String) throws {
+        let dir = try #require(Self.corpus) + "/" + language
+        for k in 0..<3 {
+            let stem = dir + "/" + String(format: "%03d", k)
+            guard let a = try? DocumentParser.parse(path: stem + "-old.wiki", format: .wikitext),
+                  let b = try? DocumentParser.parse(path: stem + "-new.wiki", format: .wikitext) else { continue }
+            let d = DocumentDiffer.diff(old: a, new: b)
+            diffTestExpectRebuilds(d, a, b)
+            for s in d.sections {
+                for op in s.operations {
+                    if let r = op.oldRange { #expect(r.upperBound <= a.source.bytes.count && r.lowerBound <= r.upperBound) }
+                    if let r = op.newRange { #expect(r.upperBound <= b.source.bytes.count && r.lowerBound <= r.upperBound) }
+                }
+            }
+            #expect(DocumentDiffer.diff(old: a, new: a).isEmpty)
+        }
+    }
+
+    @Test(.enabled(if: corpus != nil, "needs the shared corpus"))
+    func chineseTokensAreSingleCharacters() throws {
+        let dir = try #require(Self.corpus) + "/zh"
+        let doc = try DocumentParser.parse(path: dir + "/000-new.wiki", format: .wikitext)
+        let cjk = doc.sections.flatMap(\.sentences).flatMap { s in Tokenizer.tokens(s.text).filter { $0.kind == .cjk } }
+        #expect(!cjk.isEmpty)
+        #expect(cjk.allSatisfy { $0.range.count <= 4 })
+    }
+}
