@@ -27,6 +27,15 @@ public struct AttributeJudge: Sendable {
         a.contains { x in b.contains { y in !x.value.agrees(with: y.value) } }
     }
 
+    /// A variant's value in one phrase: the union of its statuses, else its distinct values.
+    static func summary(_ claims: [Claim]) -> String {
+        var statuses = Set<CompanyStatus>()
+        var onlyStatus = true
+        for c in claims { if case let .status(s) = c.value { statuses.formUnion(s) } else { onlyStatus = false } }
+        if onlyStatus, !statuses.isEmpty { return ClaimValue.status(statuses).description }
+        return distinct(claims).joined(separator: " / ")
+    }
+
     /// Distinct values in first-seen order.
     static func distinct(_ claims: [Claim]) -> [String] {
         var seen = Set<String>()
@@ -54,8 +63,8 @@ public struct AttributeJudge: Sendable {
         // Edits between consecutive revisions.
         let revs = groups.filter { $0.variant.document.role == .revision }
         for (a, b) in zip(revs, revs.dropFirst()) where Self.disagree(a.claims, b.claims) {
-            let from = Self.distinct(a.claims).joined(separator: " / ")
-            let to = Self.distinct(b.claims).joined(separator: " / ")
+            let from = Self.summary(a.claims)
+            let to = Self.summary(b.claims)
             let na = Chronology.shortName(a.variant.id, in: set), nb = Chronology.shortName(b.variant.id, in: set)
             var message = "\(noun) changed between revisions: \(from) (\(na)) -> \(to) (\(nb))"
             let why = explain?(a.variant, b.variant, a.claims, b.claims)

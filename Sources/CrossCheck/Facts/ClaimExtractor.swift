@@ -161,7 +161,8 @@ public enum ClaimExtractor {
             out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
         }
         var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
-        if subject.count <= 2, subjectAt == nil { subjectAt = lower.startIndex }  // no title: the sentence's own subject
+        // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
+        if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
 
         // Headquarters.
@@ -182,7 +183,9 @@ public enum ClaimExtractor {
         // Founders and founding date.
         if let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
-            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60 {
+            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
+            {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)
                 if !people.isEmpty { claim(.founders, .people(people), label: "founded by") }

@@ -403,8 +403,12 @@ public enum QuantityNormalizer {
                 let w = raw.lowercased()
                 if let c = Currency.iso(raw) {
                     currency = c; kind = .money; end = t[next].end; next += 1
-                } else if w != "dollar" && w != "dollars", let c = Currency.word(w) {
+                } else if w != "dollar" && w != "dollars", let c = Currency.word(w),
+                    !(w == "pound" || w == "pounds") || scaled || word(b, t, next + 1) == "sterling"
+                {
+                    // "38 pounds" is a weight; "5 million pounds" and "pounds sterling" are money.
                     currency = c; kind = .money; end = t[next].end; next += 1
+                    if word(b, t, next) == "sterling" { end = t[next].end; next += 1 }
                 } else {
                     // Up to three capitalised place words, then "dollar(s)".
                     var k = next

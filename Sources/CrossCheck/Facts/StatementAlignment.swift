@@ -55,11 +55,6 @@ public enum StatementAlignment {
         return out
     }
 
-    /// Year for yearless dates in a sentence of a section: the section's year heading, else the variant's year.
-    public static func contextYear(_ section: Section, _ v: Variant) -> Int? {
-        ClaimExtractor.year(of: section) ?? v.document.date?.year
-    }
-
     /// Evidence for one side of a pair.
     public static func evidence(_ v: Variant, _ section: Section, _ s: Sentence, value: String) -> Evidence {
         Evidence(

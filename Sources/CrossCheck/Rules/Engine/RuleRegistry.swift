@@ -16,6 +16,7 @@ public enum RuleRegistry {
         UnsourcedFigureRule.self,
         NumberConflictRule.self,
         DateConflictRule.self,
+        UnsupportedClaimRule.self,
     ]
 
     /// The rule type with `id`.

@@ -32,6 +32,13 @@ public struct IntroducedTypoRule: Rule {
                     Brightwater Labs builds water filters. Brightwater Labs was founded by two engineers and organized a modest launch.
                     """)),
             RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Problems arising from the flood were reported. Problems arising from the flood closed the road. The Kestrel report covers problems arising from the flood, and problems arising from drought.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Raising the road fixed problems arising from the flood. The Kestrel report covers problems arising from the flood. Volunteers from Kestral Farm helped.
+                    """)),
+            RuleExample(
                 ExampleFile("only.txt", role: .revision, format: .plaintext, "Brightwatter Labs builds water filters, says Brightwater Labs.")),
         ])
 

@@ -39,6 +39,10 @@ public struct MergedWordsRule: Rule {
                     The cooperative is a global leader in cider apples. Its website is https://orchard.example/global_leader and its contact is info@orchardleader.example. The AppleTrack tool is used by AppleTrack members, and the athletic club shelters the hives.
                     """)),
             RuleExample(
+                ExampleFile("profile.txt", format: .plaintext, """
+                    Richard Davidson moved to a small town in the southeast of the valley. Its designation as a notable site threatened nobody, and the usage of the old mill herself remained everyday business for the Aryan-studies society.
+                    """)),
+            RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
                 ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
         ])

@@ -10,7 +10,9 @@ public struct StaleClaimRule: Rule {
             out of date and should not be quoted as current. The rule finds the counterpart of each such \
             sentence in every newer revision or source (the most similar sentence, with a lower bar in the \
             section of the same name) and \
-            reports the first counterpart that no longer carries the same time-relative wording, citing it.
+            reports the first counterpart that no longer carries the same time-relative wording, citing it. \
+            A revision's time-relative sentence that no newer revision repeats in any form is reported too: \
+            later edits dropped the claim.
             """,
         triggering: [
             RuleExample(
@@ -27,6 +29,13 @@ public struct StaleClaimRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     In May 2019, the trust raised funds for a second crossing over the river.
                     """), expect: "as of"),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    The bridge trust currently employs forty volunteer guides. The bridge has two towers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The bridge has two towers and a lift.
+                    """), expect: "dropped"),
         ],
         nonTriggering: [
             RuleExample(
@@ -99,10 +108,12 @@ public struct StaleClaimRule: Rule {
                 let relative = Self.relativeWording(sentence.text)
                 guard !relative.isEmpty else { continue }
                 let probe = Self.stripMarkers(sentence.text)
+                var matched = false
                 for b in newer {
                     guard let match = context.bestCounterpart(of: probe, in: b) else { continue }
                     let samePlace = match.section.path.map(DuplicateSectionRule.normalise) == section.path.map(DuplicateSectionRule.normalise)
                     guard match.score >= (samePlace ? Self.sameSectionThreshold : Self.elsewhereThreshold) else { continue }
+                    matched = true
                     if match.sentence.text == sentence.text { break }  // the newer variant repeats it: still current there
                     let theirs = Set(Self.relativeWording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
@@ -118,6 +129,19 @@ public struct StaleClaimRule: Rule {
                         values: dropped.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, b.id] + dropped.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
                     break
+                }
+                // A revision's time-relative claim that no newer revision repeats in any form was
+                // dropped by later edits: it cannot be quoted as current any more.
+                if !matched, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                    let shown = relative.map(\.phrase).filter { p in !relative.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
+                    let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
+                    let newestDate = newest.document.date.map { ", \($0)" } ?? ""
+                    findings.append(Finding(
+                        rule: Self.description.id, severity: Self.description.severity, kind: .change,
+                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but no newer revision repeats the statement (newest: \(newest.id)\(newestDate)): the claim was dropped and is likely out of date",
+                        evidence: [context.evidence(a, section, sentence)],
+                        values: relative.map(\.phrase), likelyWrong: a.id,
+                        fingerprintParts: [a.id, "dropped"] + relative.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
                 }
             }
         }

@@ -38,6 +38,14 @@ public struct StatusConflictRule: Rule {
 
                     On 4 May 2021, Brindle Foods completed its IPO on the national exchange.
                     """), expect: "public"),
+            RuleExample(
+                ExampleFile("article.wiki", role: .revision, date: "2022-02", format: .wikitext, """
+                    {{Infobox company
+                    | name = Corvid Mapping
+                    | type = [[Privately held company|Private]]
+                    }}
+                    '''Corvid Mapping''' is a [[Public company|publicly traded]] cartography company.
+                    """), expect: "private"),
         ],
         nonTriggering: [
             RuleExample(

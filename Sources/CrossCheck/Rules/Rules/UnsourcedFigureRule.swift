@@ -60,7 +60,9 @@ public struct UnsourcedFigureRule: Rule {
         // Cited figures anywhere, for support.
         var cited: [Claim] = []
         for (_, cs) in claimSet.byVariant { cited += cs.filter { $0.cited && Self.isFigure($0) } }
-        var out: [Finding] = []
+        // Group the same figure stated the same way across variants (a sentence kept by many revisions).
+        var groups: [String: [Claim]] = [:]
+        var order: [String] = []
         for (v, cs) in claimSet.byVariant where v.document.role != .source {
             for c in cs where !c.cited && Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
@@ -69,16 +71,25 @@ public struct UnsourcedFigureRule: Rule {
                     return oq.kind == q.kind && oq.supports(q)
                 }
                 if supported { continue }
-                let name = Chronology.shortName(v.id, in: set)
-                let what = c.label.map { " (\($0))" } ?? ""
-                out.append(
-                    Finding(
-                        rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                        message: "\(name) states \(q.text)\(what) with no citation, and no cited variant supports it",
-                        evidence: [c.evidence], values: [q.description], likelyWrong: v.id,
-                        explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
-                        fingerprintParts: [c.attribute.rawValue, q.description, v.id]))
+                let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(c)
             }
+        }
+        var out: [Finding] = []
+        for key in order {
+            guard let cs = groups[key], let c = cs.last, case let .quantity(q) = c.value else { continue }
+            let ids = cs.map(\.variant)
+            let names = Chronology.names(ids, in: set)
+            let what = c.label.map { " (\($0))" } ?? ""
+            let place = cs.count == 1 ? "" : " in \(names)"
+            out.append(
+                Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .problem,
+                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation\(place == "" ? "" : ""), and no cited variant supports it",
+                    evidence: cs.reversed().map(\.evidence), values: [q.description], likelyWrong: c.variant,
+                    explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
+                    fingerprintParts: [c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))
         }
         return out
     }
