@@ -82,7 +82,7 @@ public struct IntroducedTypoRule: Rule {
                 let uses = stats.total[hit.target] ?? 0
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                    message: "\"\(hit.original)\" (new in \(b.id), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    message: "\"\(hit.original)\" (new in \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
                     evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
                     fingerprintParts: [b.id, key, hit.target]))
             }
