@@ -82,7 +82,7 @@ public struct IntroducedTypoRule: Rule {
                 let uses = stats.total[hit.target] ?? 0
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                    message: "\"\(hit.original)\" (new in \(b.id), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    message: "\"\(hit.original)\" (new in \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
                     evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
                     fingerprintParts: [b.id, key, hit.target]))
             }
@@ -198,17 +198,20 @@ public struct IntroducedTypoRule: Rule {
         return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
     }
 
-    /// The most frequent original spelling of a lower-cased word in the set.
+    /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
-        context.memo("typo.spelling." + lowered) {
-            var counts: [String: Int] = [:]
+        let table = context.memo("typo.spellings") { () -> [String: String] in
+            var counts: [String: [String: Int]] = [:]
             for v in set.variants {
                 for u in context.textUnits(v) {
-                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered { counts[w.text, default: 0] += 1 }
+                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode { counts[w.lowered, default: [:]][w.text, default: 0] += 1 }
                 }
             }
-            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return counts.mapValues { forms in
+                forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? ""
+            }
         }
+        return table[lowered].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.

@@ -93,7 +93,7 @@ public struct MergedWordsRule: Rule {
                 let lineList = lines.map(String.init).joined(separator: ", ")
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "\"\(h.token)\" looks like \"\(h.split.first) \(h.split.second)\" \(how) in \(v.id) (line\(lines.count > 1 ? "s" : "") \(lineList))",
+                    message: "\"\(h.token)\" looks like \"\(h.split.first) \(h.split.second)\" \(how) in \(context.set.shortName(v.id)) (line\(lines.count > 1 ? "s" : "") \(lineList))",
                     evidence: evidence, values: [h.token, h.split.first + " " + h.split.second],
                     fingerprintParts: [v.id, key]))
             }

@@ -85,7 +85,11 @@ public struct StaleClaimRule: Rule {
                 // "is the most" also matches "is currently the most"; "is the first" only with a superlative sense is fine.
                 guard ok else { continue }
                 kinds.insert(m.kind)
-                found.append((m.kind, words[i..<(i + m.words.count)].map(\.text).joined(separator: " ")))
+                var end = i + m.words.count
+                if m.kind == "as of" {  // quote the date too: "as of 27 November 2019"
+                    while end < words.count, end < i + 5, words[end].hasDigit || DateNormalizer.month(named: words[end].text) != nil { end += 1 }
+                }
+                found.append((m.kind, words[i..<end].map(\.text).joined(separator: " ")))
             }
             // "is currently the world's most ..." carries both kinds.
             if i + 3 < lower.count, lower[i] == "is" || lower[i] == "are", lower[i + 1] == "currently" || lower[i + 1] == "now",
@@ -124,7 +128,7 @@ public struct StaleClaimRule: Rule {
                     let newerDate = b.document.date.map { " (\($0))" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but the newer \(b.id)\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
+                        message: "\(set.shortName(a.id)) says \(phrases) (line \(sentence.line)), but the newer \(set.shortName(b.id))\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
                         evidence: [context.evidence(a, section, sentence), context.evidence(b, match.section, match.sentence)],
                         values: dropped.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, b.id] + dropped.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
@@ -138,7 +142,7 @@ public struct StaleClaimRule: Rule {
                     let newestDate = newest.document.date.map { ", \($0)" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but no newer revision repeats the statement (newest: \(newest.id)\(newestDate)): the claim was dropped and is likely out of date",
+                        message: "\(set.shortName(a.id)) says \(phrases) (line \(sentence.line)), but no newer revision repeats the statement (newest: \(set.shortName(newest.id))\(newestDate)): the claim was dropped and is likely out of date",
                         evidence: [context.evidence(a, section, sentence)],
                         values: relative.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, "dropped"] + relative.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
