@@ -213,7 +213,7 @@ public enum MarkdownReport {
             out += list("Sections removed", c.removed.map { inline($0) })
             out += list("Sections moved", c.moved.map { "\(inline($0.from)) → \(inline($0.to))" })
             out += list("Sections renamed", c.renamed.map { "\(inline($0.from)) → \(inline($0.to))" })
-            out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" })
+            out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" + ($0.edit.map { ": " + inline($0) } ?? "") })
             out += list("Passages moved", c.passages.map { "\($0.sentences) sentence\($0.sentences == 1 ? "" : "s") from \(inline($0.from)) to \(inline($0.to))" })
             out += list("Key facts changed", c.facts.map { "**\(inline($0.key))**: \(inline($0.old)) → \(inline($0.new))" })
             let explained = changeFindings.filter { f in
@@ -355,8 +355,11 @@ struct RevisionChanges {
     var removed: [String] = []
     var moved: [(from: String, to: String)] = []
     var renamed: [(from: String, to: String)] = []
-    /// Sections whose text changed, with their count of inserted and deleted words.
-    var changed: [(path: String, inserted: Int, deleted: Int)] = []
+    /// Sections whose text changed, with their count of inserted and deleted words and, for a
+    /// small edit, the edit itself (`−"old" +"new"`).
+    var changed: [(path: String, inserted: Int, deleted: Int, edit: String?)] = []
+    /// Edits of at most this many words are quoted.
+    static let quotedEditWords = 12
     /// Passages of sentences that moved (old path, new path, sentence count).
     var passages: [(from: String, to: String, sentences: Int)] = []
     var facts: [(key: String, old: String, new: String)] = []
@@ -385,11 +388,15 @@ struct RevisionChanges {
             if s.status != .added && s.status != .removed && s.hasChanges {
                 var inserted = 0
                 var deleted = 0
-                for op in s.operations where op.moveRole == nil {
-                    let words = op.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-                    if op.kind == .insert { inserted += words } else if op.kind == .delete { deleted += words }
+                var parts: [String] = []
+                for op in s.operations where op.moveRole == nil && op.kind != .equal {
+                    let words = op.text.split(whereSeparator: \.isWhitespace).count
+                    if op.kind == .insert { inserted += words } else { deleted += words }
+                    let text = RevisionChanges.normalise(op.text)
+                    if !text.isEmpty { parts.append((op.kind == .insert ? "+" : "−") + "“" + text + "”") }
                 }
-                if inserted + deleted > 0 { changed.append((RevisionChanges.name(s.newPath ?? s.oldPath), inserted, deleted)) }
+                let edit = inserted + deleted <= RevisionChanges.quotedEditWords && !parts.isEmpty ? parts.joined(separator: " ") : nil
+                if inserted + deleted > 0 { changed.append((RevisionChanges.name(s.newPath ?? s.oldPath), inserted, deleted, edit)) }
             }
         }
         for m in diff.moves {
@@ -409,6 +416,6 @@ struct RevisionChanges {
     }
 
     static func normalise(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
