@@ -54,3 +54,18 @@ import Testing
         #expect(IntroducedTypoRule.isSpellingVariant("organise", "organize"))
     }
 }
+
+
+@Suite struct TypoEditTests {
+    @Test func classifiesSlips() {
+        #expect(IntroducedTypoRule.classify(typo: "brightwatter", intended: "brightwater")?.kind == .doubling)
+        #expect(IntroducedTypoRule.classify(typo: "flagshp", intended: "flagship")?.kind == .deletion)
+        #expect(IntroducedTypoRule.classify(typo: "recieve", intended: "receive")?.kind == .transposition)
+        #expect(IntroducedTypoRule.classify(typo: "forums", intended: "forms")?.kind == .insertion)
+        #expect(IntroducedTypoRule.classify(typo: "print", intended: "point")?.kind == .substitution)
+        #expect(IntroducedTypoRule.classify(typo: "raising", intended: "arising")?.interior != true)
+        #expect(IntroducedTypoRule.classify(typo: "realm", intended: "real")?.interior == false)
+        #expect(IntroducedTypoRule.classify(typo: "cleft", intended: "left")?.interior == false)
+        #expect(IntroducedTypoRule.classify(typo: "abcdef", intended: "uvwxyz") == nil)
+    }
+}

@@ -7,7 +7,7 @@ public enum CommonWords {
     /// Function words: articles, pronouns, prepositions, conjunctions, auxiliaries.
     public static let function: Set<String> = words("""
         a an the this that these those there here it its it's itself they them their theirs themselves we us our
-        ours you your yours he him his she her hers i me my mine who whom whose which what when where why how
+        ours ourselves you your yours yourself he him his himself she her hers herself i me my mine myself who whom whose which what when where why how
         and or but nor so yet if then than as because while although though unless until since whether
         of in on at by for with from to into onto upon about above below over under between among through
         throughout during before after against within without along across around behind beyond near off out
@@ -20,7 +20,7 @@ public enum CommonWords {
 
     /// Frequent general words (nouns, verbs, adjectives, adverbs), in base and common inflected forms.
     public static let frequent: Set<String> = words("""
-        able access account act action active activity add added addition additional address age agency ago
+        able access account act action active activity add added addition additional address advance advanced age agency ago
         agree agreed agreement ahead aid aim air allow allowed almost alone already alliance although always
         amount analysis analyst analysts analytics announce announced annual another answer appear application
         applications apply approach approved area areas arm art article artificial ask asked assets assistance
@@ -34,7 +34,7 @@ public enum CommonWords {
         collaboration colleague collection come comes coming commercial commission committee common communication
         community companies company compared competition complete computer computing concern concerns condition
         conference connected consider considered consumer contact content continue continued contract control
-        controlled core corporate corporation cost costs could council country countries course court cover
+        controlled core corporate corporation cost costs could council country countries county counties course court cover
         create created creating credit crime crisis critical current currently customer customers cut data date
         day days deal death decade decided decision deep defense degree delivered demand department describe
         described design designed despite detail details detection develop developed developer developers
@@ -56,7 +56,7 @@ public enum CommonWords {
         industry influence information infrastructure initial initiative innovation inside instead institute
         institution institutions intelligence intelligent interest interests internal international internet
         investment investor investors involved issue issued issues item job jobs join joined joint key kind
-        know knowledge known lab labor laboratory lack land language large largest late later launch launched
+        know knowledge known lab labor laboratory lack land language large largest late later latter launch launched
         law laws lead leader leaders leadership leading learn learning least leave led left legal less level
         life light likely limit limited line link list listed listing little live local located location long
         look lose loss lost lot low machine made main major majority make makes making manage management

@@ -98,14 +98,17 @@ extension RuleContext {
         }
     }
 
-    /// The sentence of `variant` most similar to `text` (word-set Dice over content words), with the score.
-    public func bestCounterpart(of text: String, in variant: Variant) -> (section: Section, sentence: Sentence, score: Double)? {
+    /// The sentence of `variant` most similar to `text`, with its `TextSimilarity` score.
+    ///
+    /// Candidates are first filtered cheaply by content-word overlap (Dice >= `prefilter` over
+    /// words that are not function words), then scored with `TextSimilarity.similarity`.
+    public func bestCounterpart(of text: String, in variant: Variant, prefilter: Double = 0.2) -> (section: Section, sentence: Sentence, score: Double)? {
         let probe = SimilarityWords.contentWords(text)
         guard !probe.isEmpty else { return nil }
         var best: (Section, Sentence, Double)? = nil
         for s in variant.document.sections {
-            for t in s.sentences {
-                let score = SimilarityWords.dice(probe, contentWords(t.text))
+            for t in s.sentences where SimilarityWords.dice(probe, contentWords(t.text)) >= prefilter {
+                let score = TextSimilarity.similarity(text, t.text)
                 if score > (best?.2 ?? 0) { best = (s, t, score) }
             }
         }

@@ -6,12 +6,13 @@ public struct IntroducedTypoRule: Rule {
         rationale: """
             Edits introduce typos that spell-checkers miss because the word is a name or a term of art. \
             A word that first appears in a revision (absent from the previous revision), is not a common \
-            English word, and is one edit (an insertion, deletion, substitution or swap of adjacent letters) \
-            away from a word the variant set uses more often is most likely a misspelling of that word. \
-            The intended word must be part of the article's own vocabulary (the previous revision or the \
-            rest of the new one), so a name from an outside source one letter away does not count. \
-            Plurals and other one-letter inflections ("model"/"models", "use"/"used") and s/z spelling \
-            variants are not reported; words shorter than five letters are too ambiguous to judge.
+            English word, and is one slip of the keyboard away from a word the article itself uses at least \
+            five times (and three times as often) is most likely a misspelling of that word. To stay clear \
+            of real words that differ by one letter, the slip must spare the first and last letters and \
+            keep the capitalisation, and in lower-case words only a dropped, doubled or swapped letter \
+            counts ("recieve", "committe", "adress"); names may also have one letter replaced. The \
+            intended word must come from the article itself (the previous revision or the rest of the new \
+            one), never only from an outside source.
             """,
         triggering: [
             RuleExample(
@@ -19,7 +20,7 @@ public struct IntroducedTypoRule: Rule {
                     Brightwater Labs builds water filters. Brightwater Labs was founded by two engineers.
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
-                    Brightwater Labs builds water filters. Brightwatter Labs was founded by two engineers. Brightwater Labs opened a plant.
+                    Brightwater Labs builds water filters. Brightwatter Labs was founded by two engineers. Brightwater Labs opened a plant, and Brightwater staff run it.
                     """), expect: "Brightwatter"),
         ],
         nonTriggering: [
@@ -29,6 +30,13 @@ public struct IntroducedTypoRule: Rule {
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
                     Brightwater Labs builds water filters. Brightwater Labs was founded by two engineers and organized a modest launch.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Problems arising from the flood were reported. Problems arising from the flood closed the road. The Kestrel report covers problems arising from the flood, and problems arising from drought.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Raising the road fixed problems arising from the flood. The Kestrel report covers problems arising from the flood. Volunteers from Kestral Farm helped.
                     """)),
             RuleExample(
                 ExampleFile("only.txt", role: .revision, format: .plaintext, "Brightwatter Labs builds water filters, says Brightwater Labs.")),
@@ -54,7 +62,9 @@ public struct IntroducedTypoRule: Rule {
                     guard key.utf8.count >= 5, before[key] == nil else { continue }
                     let target: String?
                     if let j = judged[key] { target = j } else {
-                        target = Self.likelyIntended(key, stats: stats, variant: bi, previous: ai)
+                        target = Self.likelyIntended(
+                            key, original: w.text, stats: stats, variant: bi, previous: ai,
+                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 })
                         judged[key] = target
                     }
                     guard let t = target else { continue }
@@ -82,20 +92,66 @@ public struct IntroducedTypoRule: Rule {
 
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
     ///
-    /// The intended word must belong to the article's own vocabulary: used in the previous revision
-    /// or elsewhere in the new one (a name from an outside source one letter away is not a typo).
-    static func likelyIntended(_ w: String, stats: WordStats, variant: Int, previous: Int) -> String? {
-        if CommonWords.contains(w) { return nil }
+    /// The intended word must belong to the article's own vocabulary (used in the previous revision
+    /// or elsewhere in the new one), be used at least five times and three times as often as `w`, and
+    /// be spelt with the same capitalisation. The edit must look like a slip of the keyboard rather
+    /// than another word: never on the first or last letter (that is how different words and
+    /// inflections differ: "raising"/"arising", "real"/"realm"), and for a lower-case word only a
+    /// dropped letter, a doubled letter or two swapped letters (a substituted or added letter in an
+    /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
+    static func likelyIntended(
+        _ w: String, original: String, stats: WordStats, variant: Int, previous: Int, spelling: (String) -> String
+    ) -> String? {
+        if CommonWords.contains(w) || w.contains("'") { return nil }
         let mine = stats.total[w] ?? 0
+        // A word used several times is deliberate.
+        guard mine <= 3 else { return nil }
+        let capitalised = original.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
+        let innerCaps = original.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
         var best: (word: String, count: Int)? = nil
         for c in neighbours(w) where c != w {
             let count = stats.total[c] ?? 0
-            guard count > mine, count >= 2 else { continue }
+            guard count >= 5, count >= 3 * max(1, mine) else { continue }
             guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
+            guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
+            switch edit.kind {
+            case .deletion, .transposition, .doubling: break
+            case .substitution: guard capitalised else { continue }
+            case .insertion: continue
+            }
+            let shown = spelling(c)
+            let shownCapitalised = shown.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
+            let shownInnerCaps = shown.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+            guard shownCapitalised == capitalised, !shownInnerCaps || innerCaps else { continue }
             if count > (best?.count ?? 0) { best = (c, count) }
         }
         return best?.word
+    }
+
+    /// How a misspelling differs from the intended word.
+    enum EditKind { case deletion, insertion, doubling, substitution, transposition }
+
+    /// The single edit turning `intended` into `typo`, and whether it spares the first and last letters.
+    static func classify(typo: String, intended: String) -> (kind: EditKind, interior: Bool)? {
+        let t = Array(typo.utf8), c = Array(intended.utf8)
+        var i = 0
+        while i < t.count && i < c.count && t[i] == c[i] { i += 1 }
+        if t.count + 1 == c.count {  // a letter of the intended word was dropped at i
+            guard Array(t[i...]) == Array(c[(i + 1)...]) else { return nil }
+            return (.deletion, i > 0 && i < c.count - 1)
+        }
+        if t.count == c.count + 1 {  // a letter was added at i
+            guard Array(t[(i + 1)...]) == Array(c[i...]) else { return nil }
+            let doubled = (i > 0 && t[i] == t[i - 1]) || (i + 1 < t.count && t[i] == t[i + 1])
+            return (doubled ? .doubling : .insertion, i > 0 && i < t.count - 1)
+        }
+        guard t.count == c.count, i < t.count else { return nil }
+        if i + 1 < t.count, t[i] == c[i + 1], t[i + 1] == c[i], Array(t[(i + 2)...]) == Array(c[(i + 2)...]) {
+            return (.transposition, i > 0)
+        }
+        guard Array(t[(i + 1)...]) == Array(c[(i + 1)...]) else { return nil }
+        return (.substitution, i > 0 && i < t.count - 1)
     }
 
     /// Every lower-case ASCII string one Damerau-Levenshtein edit from `w`.

@@ -10,7 +10,8 @@ public struct MergedWordsRule: Rule {
             hide words from every comparison. A token is flagged when it is not itself a known word (used \
             in another variant or in the built-in list of common English words) and splits into two known \
             words where the first ends with the letter the second begins with; a plain concatenation is \
-            flagged only when both parts are long. Possessives fused with the next word ("the firm'sales") \
+            flagged only when both halves are long (seven letters or more) and the token is not capitalised. \
+            Beside a two-letter half the other half must be a common word. Possessives fused with the next word ("the firm'sales") \
             are flagged too. Words inside links, e-mail addresses and code, tokens with digits, \
             all-capital acronyms and inflections of known words are left alone.
             """,
@@ -36,6 +37,10 @@ public struct MergedWordsRule: Rule {
 
                     ## Overview
                     The cooperative is a global leader in cider apples. Its website is https://orchard.example/global_leader and its contact is info@orchardleader.example. The AppleTrack tool is used by AppleTrack members, and the athletic club shelters the hives.
+                    """)),
+            RuleExample(
+                ExampleFile("profile.txt", format: .plaintext, """
+                    Richard Davidson moved to a small town in the southeast of the valley. Its designation as a notable site threatened nobody, and the usage of the old mill herself remained everyday business for the Aryan-studies society.
                     """)),
             RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
@@ -116,18 +121,22 @@ public struct MergedWordsRule: Rule {
         if n == 2 { return shortParts.contains(w) }
         if n == 3 { return CommonWords.contains(w) }
         if CommonWords.contains(w) || (stats.total[w] ?? 0) > 0 { return true }
-        for s in ["s", "es", "ed", "d", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
+        for s in ["s", "es", "ed", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
             let stem = String(w.dropLast(s.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return true }
         }
         return false
     }
 
-    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten").
-    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent"]
+    /// Derivational endings: a known word plus one of these is a real word ("designation", "threaten",
+    /// "notable"; "son" for patronymic names such as "Davidson").
+    static let derivations = ["ation", "ations", "ion", "ions", "en", "ened", "ening", "ity", "ive", "ize", "ise", "ous", "ful", "less", "ship", "able", "ably", "ism", "ist", "ists", "ance", "ence", "ant", "ent", "son"]
 
     /// The best split of `bytes` into two known parts sharing a letter (longest shorter part wins).
-    static func sharedLetterSplit(_ bytes: [UInt8], stats: WordStats) -> Int? {
+    ///
+    /// For a name-like token (`titleCase`: capital then lower case) both parts must be common words,
+    /// or the second a function word ("Asiand"): names split into words too easily ("Rich" + "hard").
+    static func sharedLetterSplit(_ bytes: [UInt8], stats: WordStats, titleCase: Bool = false, acronymStart: Bool = false) -> Int? {
         let n = bytes.count
         guard n >= 4 else { return nil }
         var best: (k: Int, score: Int)? = nil
@@ -135,6 +144,12 @@ public struct MergedWordsRule: Rule {
             let first = String(decoding: bytes[0...k], as: UTF8.self)
             let second = String(decoding: bytes[k..<n], as: UTF8.self)
             guard isKnownPart(first, stats: stats), isKnownPart(second, stats: stats) else { continue }
+            // Beside a two-letter word the other part must be a common word ("at" + "the"), not just a
+            // word of the set: "us" + "sage" or "Africa" + "an" are real words, not fusions.
+            // A two-letter acronym written in capitals ("AI", "US") may precede any known word.
+            if k + 1 == 2, !CommonWords.contains(second), !acronymStart { continue }
+            if n - k == 2, !CommonWords.contains(first) { continue }
+            if titleCase, !(CommonWords.contains(first) && CommonWords.contains(second)), !CommonWords.function.contains(second) { continue }
             let score = min(k + 1, n - k)
             if score > (best?.score ?? 0) { best = (k, score) }
         }
@@ -164,38 +179,41 @@ public struct MergedWordsRule: Rule {
         }
         if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
         // A known word plus a derivational ending is a word, not a fusion.
-        for d in derivations where bytes.count > d.utf8.count + 3 && lowered.hasSuffix(d) {
+        for d in derivations where bytes.count >= d.utf8.count + 3 && lowered.hasSuffix(d) {
             let stem = String(lowered.dropLast(d.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
         }
         let n = bytes.count
         // A compound of two known words of four letters or more ("southeast", "framework") is a word,
         // unless both halves are long (see the plain concatenation below).
-        if n >= 8 {
-            for k in 4...(n - 4) where k < 6 || n - k < 6 {
+        if n >= 7 {
+            for k in 3...(n - 3) where k < 6 || n - k < 6 {
                 if isKnownPart(String(decoding: bytes[0..<k], as: UTF8.self), stats: stats),
                     isKnownPart(String(decoding: bytes[k..<n], as: UTF8.self), stats: stats)
                 { return nil }
             }
         }
         // Shared letter: first = t[0...k], second = t[k..<n].
-        if let k = sharedLetterSplit(bytes, stats: stats) {
+        let titleCase = uppers == 1 && orig[0] >= 0x41 && orig[0] <= 0x5A
+        let acronymStart = orig.count > 2 && orig[0] >= 0x41 && orig[0] <= 0x5A && orig[1] >= 0x41 && orig[1] <= 0x5A
+        if let k = sharedLetterSplit(bytes, stats: stats, titleCase: titleCase, acronymStart: acronymStart) {
             return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true)
         }
         // Three words: a known first part sharing a letter with a fused remainder ("andatanalytics").
-        for k in 1..<max(1, n - 4) {
+        for k in 1..<max(1, n - 4) where n >= 10 {
             let first = String(decoding: bytes[0...k], as: UTF8.self)
             guard isKnownPart(first, stats: stats) else { continue }
             let rest = Array(bytes[k..<n])
-            if let j = sharedLetterSplit(rest, stats: stats), j >= 2 {
+            if let j = sharedLetterSplit(rest, stats: stats, titleCase: titleCase), j >= 2 {
                 let r = Array(orig[k..<n])
                 let second = String(decoding: r[0...j], as: UTF8.self) + " " + String(decoding: r[j...], as: UTF8.self)
                 return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: second, shared: true)
             }
         }
         // Plain concatenation of two long words, unless the token is CamelCase at the join (a name).
-        guard n >= 12 else { return nil }
-        for k in 6...(n - 6) {
+        // Capitalised tokens are left alone here: a proper noun is often a compound ("Northumberland").
+        guard n >= 14, !(orig[0] >= 0x41 && orig[0] <= 0x5A) else { return nil }
+        for k in 7...(n - 7) {
             if orig[k] >= 0x41 && orig[k] <= 0x5A { continue }
             let first = String(decoding: bytes[0..<k], as: UTF8.self)
             let second = String(decoding: bytes[k..<n], as: UTF8.self)

@@ -8,7 +8,8 @@ public struct StaleClaimRule: Rule {
             "to date", "recently", "now") go stale silently. When a newer variant states the same thing in \
             the past tense, with another value or without the time-relative wording, the older wording is \
             out of date and should not be quoted as current. The rule finds the counterpart of each such \
-            sentence in every newer revision or source (the most similar sentence by content words) and \
+            sentence in every newer revision or source (the most similar sentence, with a lower bar in the \
+            section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it.
             """,
         triggering: [
@@ -57,8 +58,10 @@ public struct StaleClaimRule: Rule {
         ("is the most", ["are", "the", "most"]),
     ]
 
-    /// Minimum content-word similarity for a newer sentence to count as the same statement.
-    static let threshold = 0.4
+    /// Minimum similarity for a newer sentence to count as the same statement: lower when it sits
+    /// in the section with the same heading path (the same place in the article), higher elsewhere.
+    static let sameSectionThreshold = 0.4
+    static let elsewhereThreshold = 0.55
 
     /// Time-relative kinds in a sentence, with the first marker phrase as written.
     static func relativeWording(_ text: String) -> [(kind: String, phrase: String)] {
@@ -97,16 +100,20 @@ public struct StaleClaimRule: Rule {
                 guard !relative.isEmpty else { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 for b in newer {
-                    guard let match = context.bestCounterpart(of: probe, in: b), match.score >= Self.threshold else { continue }
+                    guard let match = context.bestCounterpart(of: probe, in: b) else { continue }
+                    let samePlace = match.section.path.map(DuplicateSectionRule.normalise) == section.path.map(DuplicateSectionRule.normalise)
+                    guard match.score >= (samePlace ? Self.sameSectionThreshold : Self.elsewhereThreshold) else { continue }
                     if match.sentence.text == sentence.text { break }  // the newer variant repeats it: still current there
                     let theirs = Set(Self.relativeWording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
                     if dropped.isEmpty { break }  // still stated as current
-                    let phrases = dropped.map { "\"\($0.phrase)\"" }.joined(separator: ", ")
+                    // "is currently the" already quotes "currently": show the longer phrase only.
+                    let shown = dropped.map(\.phrase).filter { p in !dropped.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
+                    let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
                     let newerDate = b.document.date.map { " (\($0))" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases), but the newer \(b.id)\(newerDate) states it differently; the older wording is out of date",
+                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but the newer \(b.id)\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
                         evidence: [context.evidence(a, section, sentence), context.evidence(b, match.section, match.sentence)],
                         values: dropped.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, b.id] + dropped.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
