@@ -22,6 +22,8 @@ struct WikitextRenderer {
     var fieldTemplatesAllowed = false
     /// The `name` of the first infobox.
     var infoboxName: String?
+    /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
+    let special: [Bool] = WikitextRenderer.inlineSpecial
     var closeBracket = WikitextNextFinder("]")
     var newline = WikitextNextFinder("\n")
 
@@ -105,10 +107,23 @@ struct WikitextRenderer {
             default:
                 sink.emit(b, at: i)
                 i += 1
+                while i < end {
+                    let c = bytes[i]
+                    if special[Int(c)] { break }
+                    sink.emit(c, at: i)
+                    i += 1
+                }
             }
         }
         return end
     }
+
+    /// Bytes `renderInline` acts on; every other byte is copied.
+    static let inlineSpecial: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F] { t[Int(b)] = true }
+        return t
+    }()
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {

@@ -200,6 +200,13 @@ enum WikitextScanner {
 
     private enum OpenKind: UInt8 { case template, parameter, link, barrier }
 
+    /// Bytes the scanner acts on: `{ } [ ] <` and line ends.
+    static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x7B, 0x7D, 0x5B, 0x5D, 0x3C, 0x0A] { t[Int(b)] = true }
+        return t
+    }()
+
     static func scan(_ bytes: [UInt8], from start: Int) -> WikitextScan {
         var result = WikitextScan()
         let n = bytes.count
@@ -210,6 +217,7 @@ enum WikitextScanner {
         var tableStack: [Int] = []
         var commentEnd = WikitextNextFinder("-->")
         var tagFinders: [String: WikitextNextFinder] = [:]
+        let special = WikitextScanner.special
 
         func tableLine(_ q: Int) {
             var j = q
@@ -341,9 +349,13 @@ enum WikitextScanner {
                     i = tag.end
                 }
             default:
+                // Skip ordinary text up to the next byte that can matter.
                 i += 1
+                while i < limit && !special[Int(bytes[i])] { i += 1 }
             }
         }
+        // An unterminated table runs to the end of the input, as in MediaWiki.
+        if let outer = tableStack.first { result.tables[outer] = n }
         return result
     }
 

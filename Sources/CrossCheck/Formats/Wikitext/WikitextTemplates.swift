@@ -109,7 +109,7 @@ extension WikitextRenderer {
             ("middot", " · "), ("bull", " • "), ("bullet", " • "), ("!", "|"), ("=", "="), ("'", "'"),
             ("pipe", "|"), ("thinsp", ""), ("hair space", ""), ("zwsp", ""), ("shy", ""), ("-", ""), ("clear", ""),
             ("colon", ":"), ("sp", " "), ("space", " "), ("figure space", " "), ("'s", "'s"), ("`", "'"),
-            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("x", "×"), ("degree", "°"),
+            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("degree", "°"),
             ("!!", "||"), ("(", "("), (")", ")"), ("((", "{{"), ("))", "}}"), ("tilde", "~"),
         ] { t[name] = .text(text) }
         for name in ["break", "br", "crlf", "line break", "linebreak"] { t[name] = .lineBreak }
@@ -345,11 +345,12 @@ extension WikitextRenderer {
         case .lineBreak:
             if sink.separator == 0x3B { sink.listBreak(at: call.start) } else { sink.space(at: call.start) }
         case .list:
-            for p in call.positionals {
-                sink.listBreak(at: p.value.lowerBound)
+            var first = true
+            for p in call.positionals where !trimmed(p.value).isEmpty {
+                if !first { sink.listBreak(at: p.value.lowerBound) }
                 renderInline(p.value, into: &sink, depth: d, listLines: true)
+                first = false
             }
-            sink.listBreak(at: call.start)
         case .date:
             renderDate(call, into: &sink, depth: d)
         case .convert:
