@@ -191,3 +191,40 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         diffTestExpectRebuilds(d, a, b)
     }
 }
+
+/// Robustness on real edits in five languages (the corpus is for robustness only, never tuning).
+@Suite struct MultilingualDiffTests {
+    static let corpus: String? = {
+        for p in [packageRoot + "/../shared/corpus/multilingual", "/work/shared/corpus/multilingual"]
+        where FileManager.default.fileExists(atPath: p) { return p }
+        return nil
+    }()
+
+    @Test(.enabled(if: corpus != nil, "needs the shared corpus"), arguments: ["en", "hi", "ru", "th", "zh"])
+    func realEditsRebuildAndDiffWithItselfIsEmpty(_ language: String) throws {
+        let dir = try #require(Self.corpus) + "/" + language
+        for k in 0..<3 {
+            let stem = dir + "/" + String(format: "%03d", k)
+            guard let a = try? DocumentParser.parse(path: stem + "-old.wiki", format: .wikitext),
+                  let b = try? DocumentParser.parse(path: stem + "-new.wiki", format: .wikitext) else { continue }
+            let d = DocumentDiffer.diff(old: a, new: b)
+            diffTestExpectRebuilds(d, a, b)
+            for s in d.sections {
+                for op in s.operations {
+                    if let r = op.oldRange { #expect(r.upperBound <= a.source.bytes.count && r.lowerBound <= r.upperBound) }
+                    if let r = op.newRange { #expect(r.upperBound <= b.source.bytes.count && r.lowerBound <= r.upperBound) }
+                }
+            }
+            #expect(DocumentDiffer.diff(old: a, new: a).isEmpty)
+        }
+    }
+
+    @Test(.enabled(if: corpus != nil, "needs the shared corpus"))
+    func chineseTokensAreSingleCharacters() throws {
+        let dir = try #require(Self.corpus) + "/zh"
+        let doc = try DocumentParser.parse(path: dir + "/000-new.wiki", format: .wikitext)
+        let cjk = doc.sections.flatMap(\.sentences).flatMap { s in Tokenizer.tokens(s.text).filter { $0.kind == .cjk } }
+        #expect(!cjk.isEmpty)
+        #expect(cjk.allSatisfy { $0.range.count <= 4 })
+    }
+}
