@@ -2,7 +2,10 @@ import Testing
 @testable import CrossCheck
 
 @Suite struct VariantInferenceTests {
-    @Test(arguments: ["000_1c75f7c1b93db0bb.txt", "003_7ef685683aa46a24.txt", "004_dae551df292514b4.txt"])
+    @Test(arguments: [
+        "000_1c75f7c1b93db0bb.txt", "001_e3333450b7a6811b.txt", "002_73259c55204946b0.txt", "003_7ef685683aa46a24.txt",
+        "004_dae551df292514b4.txt",
+    ])
     func roleAndDateAgreeWithTheManifest(name: String) throws {
         let manifest = try Manifest.load(path: seedPath("crosscheck.json"))
         let entry = try #require(manifest.variants.first { $0.path == name })
@@ -18,6 +21,17 @@ import Testing
         #expect(try fmtSeed("000_1c75f7c1b93db0bb.txt").date == PartialDate(year: 2024, month: 12))
         #expect(try fmtSeed("003_7ef685683aa46a24.txt").date == PartialDate(year: 2023))
         #expect(try fmtSeed("004_dae551df292514b4.txt").date == PartialDate(year: 2021, month: 11, day: 23))
+        // The newer revision's latest event; its {{Use dmy dates|date=December 2021}} is only a lower bound.
+        #expect(try fmtSeed("001_e3333450b7a6811b.txt").date == PartialDate(year: 2023, month: 12))
+        // The older revision says "as of 27 November 2019"; a retrospective "in 2020" does not move it.
+        #expect(try fmtSeed("002_73259c55204946b0.txt").date == PartialDate(year: 2019, month: 11, day: 27))
+    }
+
+    @Test func seedsOrderOldestToNewestByInferredDate() throws {
+        let names = ["000_1c75f7c1b93db0bb.txt", "001_e3333450b7a6811b.txt", "002_73259c55204946b0.txt", "003_7ef685683aa46a24.txt", "004_dae551df292514b4.txt"]
+        let dated = try names.map { ($0, try #require(try fmtSeed($0).date)) }
+        let order = dated.sorted { $0.1 < $1.1 }.map { String($0.0.prefix(3)) }
+        #expect(order == ["002", "004", "003", "001", "000"])
     }
 
     @Test func scannerFindsTheCommonDateShapes() {

@@ -37,6 +37,11 @@ import Testing
         #expect(FormatDetector.detect(try source("hello\n", path: "a.wiki")) == .wikitext)
         #expect(FormatDetector.detect(try source("hello\n", path: "a.txt")) == .plaintext)
         #expect(FormatDetector.detect(try source("hello\n", path: "a")) == .plaintext)
+        // Markup-free prose is a tie too.
+        let prose = String(repeating: "A long sentence of prose without any markup at all, written plainly. ", count: 4) + "\n"
+        #expect(FormatDetector.detect(try source(prose, path: "a.wiki")) == .wikitext)
+        #expect(FormatDetector.detect(try source(prose, path: "a.md")) == .markdown)
+        #expect(FormatDetector.detect(try source(prose, path: "a")) == .plaintext)
         // Content beats the extension.
         #expect(FormatDetector.detect(try source("{{a}} [[b]] <ref>c</ref>\n== H ==\n", path: "a.md")) == .wikitext)
     }

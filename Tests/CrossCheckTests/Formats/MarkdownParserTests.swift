@@ -84,6 +84,19 @@ import Testing
         #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "1; 2; 3"])
     }
 
+    @Test func boldKeyLinesWithoutBulletsAreFieldsEach() throws {
+        let d = try fmtMarkdown("**Founded:** 2014\n**CEO**: Jane Roe\nmore about her\n")
+        #expect(d.field("founded")?.value == "2014")
+        #expect(d.field("ceo")?.value == "Jane Roe more about her")
+        #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe more about her"])
+    }
+
+    @Test func definitionsAreNotProse() throws {
+        let d = try fmtMarkdown("Text with a note.[^1]\n\n[^1]: The note body.\n[id]: http://example.org\n")
+        #expect(fmtSentences(d) == ["Text with a note."])
+        #expect(d.allSentences.first?.sentence.citations.first?.mark == "1")
+    }
+
     @Test func blockQuotesReadAsText() throws {
         let d = try fmtMarkdown("> Quoted words.\n> More.\n")
         #expect(fmtSentences(d) == ["Quoted words.", "More."])

@@ -195,8 +195,16 @@ struct MarkupBlocks {
                 lastWasBlank = false
                 continue
             }
-            // Paragraph text: a blank line ends a paragraph; a list item continues lazily.
-            if !segments.isEmpty && lastWasBlank { flush() }
+            // Link reference and footnote definitions (`[id]: url`, `[^1]: text`) are not prose.
+            if markdown && indent < 4 && segments.isEmpty && src[p] == 0x5B, let close = find([0x5D, 0x3A], in: p..<min(le, p + 200)),
+                close > p + 1, find([0x5D], in: (p + 1)..<close) == nil
+            {
+                lastWasBlank = false
+                continue
+            }
+            // Paragraph text: a blank line ends a paragraph; a list item continues lazily; each
+            // `**Key:** value` line of a key/value block is its own paragraph.
+            if !segments.isEmpty && (lastWasBlank || (markdown && !isItem && startsWithBoldKey(p, le))) { flush() }
             if segments.isEmpty {
                 if inList && indent < itemIndent { inList = false }
                 isItem = inList
@@ -210,6 +218,13 @@ struct MarkupBlocks {
         }
         for c in inline.comments { addSuppression(c.text, start: c.offset, after: c.end, limit: end) }
         inline.comments = []
+    }
+
+    /// Whether the line at `p` opens with `**Key**:` or `**Key:**`.
+    private func startsWithBoldKey(_ p: Int, _ le: Int) -> Bool {
+        guard p + 2 < le, (src[p] == 0x2A && src[p + 1] == 0x2A) || (src[p] == 0x5F && src[p + 1] == 0x5F) else { return false }
+        guard let close = find([src[p], src[p]], in: (p + 2)..<min(le, p + 120)), close > p + 2 else { return false }
+        return src[close - 1] == 0x3A || (close + 2 < le && src[close + 2] == 0x3A)
     }
 
     @inline(__always) private func startsWith(_ s: String, at p: Int, _ le: Int) -> Bool {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders inline light markup (markdown or a rendered article's text) into plain text.
 ///
 /// Shared by the markdown and plain-text parsers: emphasis markers, inline code backticks, HTML
@@ -76,8 +74,7 @@ struct MarkupInline {
         var link: (close: Int, resume: Int, url: String, textStart: Int, offset: Int)? = nil
         while i < hi {
             if let l = link, i >= l.close {
-                let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-                links.append(DocumentLink(text: text.trimmingCharacters(in: .whitespaces), url: l.url, line: lines.line(of: l.offset)))
+                links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
                 i = l.resume
                 link = nil
                 continue
@@ -155,9 +152,17 @@ struct MarkupInline {
             }
         }
         if let l = link {  // the label ran to the end of the range (cannot happen for a well-formed link)
-            let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-            links.append(DocumentLink(text: text.trimmingCharacters(in: .whitespaces), url: l.url, line: lines.line(of: l.offset)))
+            links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
         }
+    }
+
+    /// The text of `bytes` from `start` on, without surrounding spaces.
+    static func trimmed(_ bytes: [UInt8], from start: Int) -> String {
+        var lo = min(start, bytes.count)
+        var hi = bytes.count
+        while lo < hi && bytes[lo] == 0x20 { lo += 1 }
+        while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// Renders a range to a standalone string (headings, field keys and values).
