@@ -165,7 +165,7 @@ public enum MarkdownReport {
         let shown = report.display(e)
         var out = "`\(code(report.shortID(e.variant)))` [\(inline(shown)):\(e.line)](\(linkTarget(report.paths.link(e.path)))#L\(e.line))"
         if !e.section.isEmpty { out += " in *\(inline(e.section))*" }
-        out += ": “\(inline(e.text))”"
+        out += ": " + quote(e.text)
         if let v = e.value { out += " → **\(inline(v))**" }
         return out
     }
@@ -317,6 +317,23 @@ public enum MarkdownReport {
 
     static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
         (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9")
+    }
+
+    /// A quotation: prose in curly quotes; a line of markup (wikitext, markdown, HTML) as a code
+    /// span, which shows it verbatim on GitHub and in terminals without a wall of escapes.
+    static func quote(_ s: String) -> String {
+        let markup = ["[[", "{{", "|", "**", "<", "`", "__", "''"].contains { s.contains($0) }
+        guard markup else { return "“" + inline(s) + "”" }
+        var text = ""
+        var run = 0
+        var longest = 0
+        for u in s.unicodeScalars {
+            if u == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+            if u == "\n" || u == "\r" || u == "\t" { text += " " } else if u.value >= 0x20 && u.value != 0x7F { text.unicodeScalars.append(u) }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
     }
 
     /// Text inside a code span: backticks and line breaks cannot appear there.
