@@ -165,7 +165,7 @@ public enum MarkdownReport {
         let shown = report.display(e)
         var out = "`\(code(report.shortID(e.variant)))` [\(inline(shown)):\(e.line)](\(linkTarget(report.paths.link(e.path)))#L\(e.line))"
         if !e.section.isEmpty { out += " in *\(inline(e.section))*" }
-        out += ": “\(inline(e.text))”"
+        out += ": " + quote(e.text)
         if let v = e.value { out += " → **\(inline(v))**" }
         return out
     }
@@ -213,7 +213,7 @@ public enum MarkdownReport {
             out += list("Sections removed", c.removed.map { inline($0) })
             out += list("Sections moved", c.moved.map { "\(inline($0.from)) → \(inline($0.to))" })
             out += list("Sections renamed", c.renamed.map { "\(inline($0.from)) → \(inline($0.to))" })
-            out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" })
+            out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" + ($0.edit.map { ": " + inline($0) } ?? "") })
             out += list("Passages moved", c.passages.map { "\($0.sentences) sentence\($0.sentences == 1 ? "" : "s") from \(inline($0.from)) to \(inline($0.to))" })
             out += list("Key facts changed", c.facts.map { "**\(inline($0.key))**: \(inline($0.old)) → \(inline($0.new))" })
             let explained = changeFindings.filter { f in
@@ -319,6 +319,23 @@ public enum MarkdownReport {
         (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9")
     }
 
+    /// A quotation: prose in curly quotes; a line of markup (wikitext, markdown, HTML) as a code
+    /// span, which shows it verbatim on GitHub and in terminals without a wall of escapes.
+    static func quote(_ s: String) -> String {
+        let markup = ["[[", "{{", "|", "**", "<", "`", "__", "''"].contains { s.contains($0) }
+        guard markup else { return "“" + inline(s) + "”" }
+        var text = ""
+        var run = 0
+        var longest = 0
+        for u in s.unicodeScalars {
+            if u == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+            if u == "\n" || u == "\r" || u == "\t" { text += " " } else if u.value >= 0x20 && u.value != 0x7F { text.unicodeScalars.append(u) }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
     /// Text inside a code span: backticks and line breaks cannot appear there.
     static func code(_ s: String) -> String {
         var out = ""
@@ -355,8 +372,11 @@ struct RevisionChanges {
     var removed: [String] = []
     var moved: [(from: String, to: String)] = []
     var renamed: [(from: String, to: String)] = []
-    /// Sections whose text changed, with their count of inserted and deleted words.
-    var changed: [(path: String, inserted: Int, deleted: Int)] = []
+    /// Sections whose text changed, with their count of inserted and deleted words and, for a
+    /// small edit, the edit itself (`−"old" +"new"`).
+    var changed: [(path: String, inserted: Int, deleted: Int, edit: String?)] = []
+    /// Edits of at most this many words are quoted.
+    static let quotedEditWords = 12
     /// Passages of sentences that moved (old path, new path, sentence count).
     var passages: [(from: String, to: String, sentences: Int)] = []
     var facts: [(key: String, old: String, new: String)] = []
@@ -385,11 +405,15 @@ struct RevisionChanges {
             if s.status != .added && s.status != .removed && s.hasChanges {
                 var inserted = 0
                 var deleted = 0
-                for op in s.operations where op.moveRole == nil {
-                    let words = op.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-                    if op.kind == .insert { inserted += words } else if op.kind == .delete { deleted += words }
+                var parts: [String] = []
+                for op in s.operations where op.moveRole == nil && op.kind != .equal {
+                    let words = op.text.split(whereSeparator: \.isWhitespace).count
+                    if op.kind == .insert { inserted += words } else { deleted += words }
+                    let text = RevisionChanges.normalise(op.text)
+                    if !text.isEmpty { parts.append((op.kind == .insert ? "+" : "−") + "“" + text + "”") }
                 }
-                if inserted + deleted > 0 { changed.append((RevisionChanges.name(s.newPath ?? s.oldPath), inserted, deleted)) }
+                let edit = inserted + deleted <= RevisionChanges.quotedEditWords && !parts.isEmpty ? parts.joined(separator: " ") : nil
+                if inserted + deleted > 0 { changed.append((RevisionChanges.name(s.newPath ?? s.oldPath), inserted, deleted, edit)) }
             }
         }
         for m in diff.moves {
@@ -409,6 +433,6 @@ struct RevisionChanges {
     }
 
     static func normalise(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

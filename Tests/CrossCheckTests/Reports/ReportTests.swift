@@ -221,6 +221,14 @@ import Testing
         #expect(details == md.components(separatedBy: "</details>").count - 1)
     }
 
+    @Test func quotesProseAndMarkupDifferently() {
+        #expect(MarkdownReport.quote("It grew *fast* in 2021.") == "“It grew \\*fast\\* in 2021.”")
+        #expect(MarkdownReport.quote("| hq = [[A|B]]") == "`| hq = [[A|B]]`")
+        #expect(MarkdownReport.quote("use `x` and **y**") == "``use `x` and **y**``")
+        #expect(MarkdownReport.quote("`a` <b>") == "`` `a` <b> ``")
+        #expect(MarkdownReport.inline("a_b _c_ <x> [l](u) |") == "a_b \\_c\\_ \\<x> \\[l\\](u) \\|")
+    }
+
     @Test func revisionChangesFindAddedRemovedMovedAndFacts() {
         let set = ReportFixture.set
         let c = RevisionChanges(old: set.variants[0].document, new: set.variants[2].document)
