@@ -79,7 +79,7 @@ struct MarkupInline {
         while i < hi {
             if let l = link, i >= l.close {
                 links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
-                i = l.resume
+                i = max(i, l.resume)  // a code span or comment inside the label may already have run past it
                 link = nil
                 continue
             }
