@@ -35,6 +35,8 @@ public struct EditOperation: Sendable, Hashable {
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
     public var moveRole: MoveRole?
+    /// True for an equal operation that is a whole unchanged sentence (context in reports).
+    public var wholeSentence = false
 
     public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
 }
@@ -127,7 +129,38 @@ private struct Differ {
     let new: Document
     var textIDs: [String: Int32] = [:]
     var interner = ExactInterner()
+    var keys = KeyInterner()
     var coarse = false
+
+    /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
+    static let pairingThreshold = 800
+
+    /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
+    var scanned: [Int: SentenceTokens] = [:]
+
+    /// Exact ids, byte ranges and sorted content-key ids of one sentence (one scan, cached).
+    mutating func tokens(old isOld: Bool, _ section: Int, _ sentence: Int) -> SentenceTokens {
+        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
+        if let t = scanned[key] { return t }
+        var t = SentenceTokens()
+        var text = (isOld ? old : new).sections[section].sentences[sentence].text
+        text.withUTF8 { buf in
+            Tokenizer.scan(buf) { kind, r in
+                t.ids.append(interner.id(buf, r))
+                t.starts.append(Int32(r.lowerBound))
+                t.ends.append(Int32(r.upperBound))
+                if kind != .space && kind != .punctuation { t.bag.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r))) }
+            }
+        }
+        t.bag.sort()
+        scanned[key] = t
+        return t
+    }
+
+    /// Sorted content-key ids of a sentence (cached).
+    mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
+        tokens(old: isOld, section, sentence).bag
+    }
 
     init(old: Document, new: Document) { self.old = old; self.new = new }
 
@@ -147,9 +180,7 @@ private struct Differ {
         var pairRuns: [[DiffRun]] = []
         var hunks: [Hunk] = []
         for (p, pair) in pairs.enumerated() {
-            let a = pair.old.map { old.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let b = pair.new.map { new.sections[$0].sentences.map { textID($0.text) } } ?? []
-            let (runs, minimal) = MyersDiff.diff(a, b, budget: 4_000_000)
+            let (runs, minimal) = sentenceRuns(pair.old, pair.new)
             if !minimal { coarse = true }
             pairRuns.append(runs)
             var k = 0
@@ -172,9 +203,8 @@ private struct Differ {
             if let s = pairs[hunk.pair].old { for i in hunk.a { oldC.append(Candidate(hunk: h, section: s, sentence: i)) } }
             if let s = pairs[hunk.pair].new { for j in hunk.b { newC.append(Candidate(hunk: h, section: s, sentence: j)) } }
         }
-        var keys = KeyInterner()
-        let bagsA = oldC.map { keys.bag(old.sections[$0.section].sentences[$0.sentence].text) }
-        let bagsB = newC.map { keys.bag(new.sections[$0.section].sentences[$0.sentence].text) }
+        let bagsA = oldC.map { bag(old: true, $0.section, $0.sentence) }
+        let bagsB = newC.map { bag(old: false, $0.section, $0.sentence) }
         let exactA = oldC.map { textID(old.sections[$0.section].sentences[$0.sentence].text) }
         let exactB = newC.map { textID(new.sections[$0.section].sentences[$0.sentence].text) }
         var matches = MoveMatcher.match(bagsA, bagsB, threshold: SentenceAligner.moveThreshold, exactA: exactA, exactB: exactB)
@@ -229,7 +259,7 @@ private struct Differ {
             if pair.old == nil { status = .added; similarity = 0 } else if pair.new == nil { status = .removed; similarity = 0 } else {
                 let op = old.sections[pair.old ?? 0].path, np = new.sections[pair.new ?? 0].path
                 let changed = ops.contains { $0.kind != .equal }
-                if !changed { similarity = 1 }
+                similarity = changed ? contentSimilarity(ops, pair.old ?? 0, pair.new ?? 0) : 1
                 if SectionAligner.normalizeHeading(op.last ?? "") != SectionAligner.normalizeHeading(np.last ?? "") {
                     status = .renamed
                 } else if op.dropLast().map(SectionAligner.normalizeHeading) != np.dropLast().map(SectionAligner.normalizeHeading) {
@@ -247,6 +277,41 @@ private struct Differ {
         }
         markReorderedSections(&sections)
         return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+    }
+
+    /// Sentence-level runs of a pair: common leading and trailing sentences are matched by plain
+    /// string comparison (most sections of consecutive revisions end here without any hashing),
+    /// the middle by Myers over interned sentence texts.
+    mutating func sentenceRuns(_ os: Int?, _ ns: Int?) -> (runs: [DiffRun], minimal: Bool) {
+        let sa = os.map { old.sections[$0].sentences } ?? []
+        let sb = ns.map { new.sections[$0].sentences } ?? []
+        let limit = min(sa.count, sb.count)
+        var p = 0
+        while p < limit && sa[p].text == sb[p].text { p += 1 }
+        var q = 0
+        while q < limit - p && sa[sa.count - 1 - q].text == sb[sb.count - 1 - q].text { q += 1 }
+        var out = MyersDiff.Builder()
+        out.add(.equal, 0..<p, 0..<p)
+        var minimal = true
+        if p + q < sa.count || p + q < sb.count {
+            let a = sa[p..<(sa.count - q)].map { textID($0.text) }
+            let b = sb[p..<(sb.count - q)].map { textID($0.text) }
+            let (runs, m) = MyersDiff.diff(a, b, budget: 4_000_000)
+            minimal = m
+            for r in runs {
+                out.add(r.kind, (r.a.lowerBound + p)..<(r.a.upperBound + p), (r.b.lowerBound + p)..<(r.b.upperBound + p))
+            }
+        }
+        out.add(.equal, (sa.count - q)..<sa.count, (sb.count - q)..<sb.count)
+        return (out.runs, minimal)
+    }
+
+    /// Share of the two sections' text that the operations keep equal (Dice on bytes).
+    func contentSimilarity(_ ops: [EditOperation], _ os: Int, _ ns: Int) -> Double {
+        let equal = ops.reduce(0) { $0 + ($1.kind == .equal && $1.moveRole == nil ? $1.text.utf8.count : 0) }
+        let a = old.sections[os].sentences.reduce(0) { $0 + $1.text.utf8.count }
+        let b = new.sections[ns].sentences.reduce(0) { $0 + $1.text.utf8.count }
+        return a + b == 0 ? 1 : min(1, 2 * Double(equal) / Double(a + b))
     }
 
     /// Sections whose order relative to the others changed (outside the longest increasing run of
@@ -291,6 +356,7 @@ private struct Differ {
         var op = EditOperation(kind: .equal, text: text)
         let n = text.utf8.count
         op.oldSentence = i; op.newSentence = j
+        op.wholeSentence = true
         op.oldTextRange = 0..<n; op.newTextRange = 0..<n
         (op.oldRange, op.oldLine) = locate(old, os, i, 0..<n)
         (op.newRange, op.newLine) = locate(new, ns, j, 0..<n)
@@ -302,11 +368,11 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { a.append(sentence: i, text: old.sections[os].sentences[i].text, interner: &interner) } }
-        if let ns = newSection { for j in newSentences { b.append(sentence: j, text: new.sections[ns].sentences[j].text, interner: &interner) } }
-        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 100_000 + 64 * (a.count + b.count))
+        if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
+        if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
+        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
-        let runs = WordDiff.semanticCleanup(raw, a, b)
+        let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)
         var ops: [EditOperation] = []
         var bytesCache: [Int: [UInt8]] = [:]
         func bytes(_ side: Int, _ sentence: Int) -> [UInt8] {
@@ -355,6 +421,37 @@ private struct Differ {
         return ops
     }
 
+    /// Word operations for the unmoved sentences of a hunk: one word diff over the whole stretch,
+    /// or, when the stretch is large, a word diff per pair of similar sentences (paired in order)
+    /// with the unpaired sentences deleted or inserted whole.
+    mutating func hunkCore(_ os: Int?, _ stayA: [Int], _ ns: Int?, _ stayB: [Int]) -> [EditOperation] {
+        var bytes = 0
+        if let os { for i in stayA { bytes += old.sections[os].sentences[i].text.utf8.count } }
+        if let ns { for j in stayB { bytes += new.sections[ns].sentences[j].text.utf8.count } }
+        // About one token per three bytes of prose (words and the spaces between them).
+        guard let os, let ns, bytes / 3 > Differ.pairingThreshold, stayA.count > 1 || stayB.count > 1 else {
+            return wordOps(oldSection: os, oldSentences: stayA, newSection: ns, newSentences: stayB)
+        }
+        var bagA: [Int: [Int32]] = [:], bagB: [Int: [Int32]] = [:]
+        for i in stayA { bagA[i] = bag(old: true, os, i) }
+        for j in stayB { bagB[j] = bag(old: false, ns, j) }
+        let pairs = SentenceAligner.pairInOrder(stayA, stayB, bagA: { bagA[$0] ?? [] }, bagB: { bagB[$0] ?? [] })
+        coarse = true
+        var out: [EditOperation] = []
+        var ia = 0, ib = 0
+        for p in pairs + [SentencePair(a: Int.max, b: Int.max, similarity: 0, moved: false)] {
+            var da: [Int] = [], db: [Int] = []
+            while ia < stayA.count && stayA[ia] < p.a { da.append(stayA[ia]); ia += 1 }
+            while ib < stayB.count && stayB[ib] < p.b { db.append(stayB[ib]); ib += 1 }
+            if !da.isEmpty { out += wordOps(oldSection: os, oldSentences: da, newSection: nil, newSentences: []) }
+            if !db.isEmpty { out += wordOps(oldSection: nil, oldSentences: [], newSection: ns, newSentences: db) }
+            if p.a == Int.max { break }
+            out += wordOps(oldSection: os, oldSentences: [p.a], newSection: ns, newSentences: [p.b])
+            ia += 1; ib += 1
+        }
+        return out
+    }
+
     mutating func hunkOps(
         _ h: Hunk, _ os: Int?, _ ns: Int?,
         _ moveOfOld: [Int: [Int: (move: Int, new: Candidate, sim: Double)]],
@@ -364,7 +461,7 @@ private struct Differ {
         let movedNew = ns.flatMap { moveOfNew[$0] } ?? [:]
         let stayA = os == nil ? [] : h.a.filter { movedOld[$0] == nil }
         let stayB = ns == nil ? [] : h.b.filter { movedNew[$0] == nil }
-        let core = wordOps(oldSection: os, oldSentences: stayA, newSection: ns, newSentences: stayB)
+        let core = hunkCore(os, stayA, ns, stayB)
         var origins: [EditOperation] = []
         if let os {
             for i in h.a { if let m = movedOld[i] {

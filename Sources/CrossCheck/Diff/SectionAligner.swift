@@ -17,12 +17,13 @@ public struct AlignedRow: Sendable, Hashable {
     public var cells: [SectionRef?]
     /// Per cell, how it joined the row (nil for empty cells).
     public var basis: [AlignmentBasis?]
-    /// Per cell, content similarity (0...1) to the row's earlier cells (1 for the first cell).
+    /// Per cell, estimated content similarity (0...1) to the row's earlier cells, for cells aligned
+    /// by content (nil otherwise: heading matches are not measured, to keep alignment cheap).
     public var similarity: [Double?]
     public init(cells: [SectionRef?], basis: [AlignmentBasis?] = [], similarity: [Double?] = []) {
         self.cells = cells
         self.basis = basis.count == cells.count ? basis : cells.map { $0 == nil ? nil : .first }
-        self.similarity = similarity.count == cells.count ? similarity : cells.map { $0 == nil ? nil : 1 }
+        self.similarity = similarity.count == cells.count ? similarity : cells.map { _ in nil }
     }
 }
 
@@ -55,12 +56,13 @@ public enum SectionAligner {
         let n = documents.count
         guard n > 0 else { return SetAlignment(rows: []) }
         let profiles = documents.map { profilesOf($0) }
+        var sketches = Sketches(documents)
         var rows: [AlignedRow] = []
         for (s, _) in documents[0].sections.enumerated() {
             var cells = [SectionRef?](repeating: nil, count: n)
             cells[0] = SectionRef(document: 0, section: s)
             var basis = [AlignmentBasis?](repeating: nil, count: n); basis[0] = .first
-            var sim = [Double?](repeating: nil, count: n); sim[0] = 1
+            let sim = [Double?](repeating: nil, count: n)
             rows.append(AlignedRow(cells: cells, basis: basis, similarity: sim))
         }
         guard n > 1 else { return SetAlignment(rows: rows) }
@@ -69,7 +71,7 @@ public enum SectionAligner {
             var rowFor = [Int?](repeating: nil, count: secs.count)
             var rowTaken = [Bool](repeating: false, count: rows.count)
             var basisFor = [AlignmentBasis?](repeating: nil, count: secs.count)
-            var simFor = [Double](repeating: 1, count: secs.count)
+            var simFor = [Double?](repeating: nil, count: secs.count)
             // 1. Full heading path.
             var byPath: [String: [Int]] = [:]
             var byHeading: [String: [Int]] = [:]
@@ -92,16 +94,18 @@ public enum SectionAligner {
                     rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .heading
                 }
             }
-            for s in secs.indices { if let r = rowFor[s] { simFor[s] = rowSimilarity(rows[r], secs[s], profiles) } }
             // 3. Content.
             let freeRows = rows.indices.filter { !rowTaken[$0] }
-            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !secs[$0].sketch.isEmpty }
+            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !sketches.get(SectionRef(document: d, section: $0)).isEmpty }
             if !freeRows.isEmpty && !freeSecs.isEmpty {
                 var candidates: [(s: Int, r: Int, sim: Double)] = []
                 for s in freeSecs {
                     for r in freeRows {
-                        let sim = rowSimilarity(rows[r], secs[s], profiles)
-                        if sim >= contentThreshold { candidates.append((s, r, sim)) }
+                        let content = rowSimilarity(rows[r], SectionRef(document: d, section: s), &sketches)
+                        guard content > 0 else { continue }
+                        // Shared heading words break ties between similar contents.
+                        let sim = content + 0.25 * rowHeadingSimilarity(rows[r], secs[s], profiles)
+                        if sim >= contentThreshold { candidates.append((s, r, min(1, sim))) }
                     }
                 }
                 candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.s != $1.s ? $0.s < $1.s : $0.r < $1.r) }
@@ -126,7 +130,7 @@ public enum SectionAligner {
                 var cells = [SectionRef?](repeating: nil, count: n)
                 cells[d] = SectionRef(document: d, section: s)
                 var basis = [AlignmentBasis?](repeating: nil, count: n); basis[d] = .first
-                var sim = [Double?](repeating: nil, count: n); sim[d] = 1
+                let sim = [Double?](repeating: nil, count: n)
                 let at = lastRow + 1
                 rows.insert(AlignedRow(cells: cells, basis: basis, similarity: sim), at: at)
                 for t in rowFor.indices { if let r = rowFor[t], r >= at { rowFor[t] = r + 1 } }
@@ -137,39 +141,59 @@ public enum SectionAligner {
         return SetAlignment(rows: rows)
     }
 
-    /// Heading keys and a content sketch of one section.
+    /// Heading keys of one section (the content sketch is computed only when needed).
     struct Profile {
         var pathKey: String
         var headingKey: String
-        /// Bottom-k sorted distinct key hashes of the section's content.
-        var sketch: [UInt64]
     }
 
     static let sketchSize = 128
 
     static func profilesOf(_ doc: Document) -> [Profile] {
-        var fieldsBySection: [[String]: [String]] = [:]
-        for f in doc.fields { fieldsBySection[f.section, default: []].append(f.key + " " + f.value) }
-        return doc.sections.map { sec in
-            var hashes = Set<UInt64>()
-            func add(_ text: String) {
-                var t = text
-                t.withUTF8 { buf in
-                    Tokenizer.scan(buf) { kind, range in
-                        guard kind != .space && kind != .punctuation else { return }
-                        hashes.insert(fnv1a(Tokenizer.key(buf, kind: kind, range: range)))
-                    }
+        doc.sections.map { sec in
+            Profile(pathKey: sec.path.map(normalizeHeading).joined(separator: "\u{1F}"),
+                    headingKey: sec.path.last.map(normalizeHeading) ?? "")
+        }
+    }
+
+    /// Bottom-k sorted distinct key hashes of a section's content (sentences and its fields).
+    static func sketch(_ doc: Document, _ section: Int) -> [UInt64] {
+        let sec = doc.sections[section]
+        var hashes: [UInt64] = []
+        func add(_ text: String) {
+            var t = text
+            t.withUTF8 { buf in
+                Tokenizer.scan(buf) { kind, range in
+                    guard kind != .space && kind != .punctuation else { return }
+                    hashes.append(Tokenizer.keyHash(buf, kind: kind, range: range))
                 }
             }
-            for s in sec.sentences { add(s.text) }
-            for f in fieldsBySection[sec.path] ?? [] { add(f) }
-            var sketch = Array(hashes)
-            sketch.sort()
-            if sketch.count > sketchSize { sketch.removeLast(sketch.count - sketchSize) }
-            return Profile(
-                pathKey: sec.path.map(normalizeHeading).joined(separator: "\u{1F}"),
-                headingKey: sec.path.last.map(normalizeHeading) ?? "",
-                sketch: sketch)
+        }
+        for s in sec.sentences { add(s.text) }
+        for f in doc.fields where f.section == sec.path { add(f.key + " " + f.value) }
+        hashes.sort()
+        var sketch: [UInt64] = []
+        sketch.reserveCapacity(min(sketchSize, hashes.count))
+        for h in hashes where sketch.last != h {
+            sketch.append(h)
+            if sketch.count == sketchSize { break }
+        }
+        return sketch
+    }
+
+    /// Sketches computed on first use.
+    struct Sketches {
+        let documents: [Document]
+        var cache: [[[UInt64]?]]
+        init(_ documents: [Document]) {
+            self.documents = documents
+            cache = documents.map { [[UInt64]?](repeating: nil, count: $0.sections.count) }
+        }
+        mutating func get(_ ref: SectionRef) -> [UInt64] {
+            if let s = cache[ref.document][ref.section] { return s }
+            let s = SectionAligner.sketch(documents[ref.document], ref.section)
+            cache[ref.document][ref.section] = s
+            return s
         }
     }
 
@@ -188,10 +212,22 @@ public enum SectionAligner {
     }
 
     /// Best content similarity of a section to any cell of a row.
-    static func rowSimilarity(_ row: AlignedRow, _ p: Profile, _ profiles: [[Profile]]) -> Double {
+    static func rowSimilarity(_ row: AlignedRow, _ ref: SectionRef, _ sketches: inout Sketches) -> Double {
+        let mine = sketches.get(ref)
+        var best = 0.0
+        for case let other? in row.cells { best = max(best, jaccard(sketches.get(other), mine)) }
+        return best
+    }
+
+    /// Best Dice overlap of heading words between a section and any cell of a row.
+    static func rowHeadingSimilarity(_ row: AlignedRow, _ p: Profile, _ profiles: [[Profile]]) -> Double {
+        let mine = Set(p.headingKey.split(separator: " "))
+        if mine.isEmpty { return 0 }
         var best = 0.0
         for case let ref? in row.cells {
-            best = max(best, jaccard(profiles[ref.document][ref.section].sketch, p.sketch))
+            let other = Set(profiles[ref.document][ref.section].headingKey.split(separator: " "))
+            if other.isEmpty { continue }
+            best = max(best, 2 * Double(mine.intersection(other).count) / Double(mine.count + other.count))
         }
         return best
     }

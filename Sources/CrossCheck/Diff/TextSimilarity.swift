@@ -31,13 +31,15 @@ public enum TextSimilarity {
 }
 
 /// Interns normalised token keys as small integers, so bags of keys compare as sorted integer arrays.
+///
+/// Keys are identified by their 64-bit hash (`Tokenizer.keyHash`), so no key string is built for
+/// ASCII tokens; a collision could only make two different words count as shared.
 struct KeyInterner {
-    var ids: [String: Int32] = [:]
-    /// How many bags each key appeared in (document frequency), when counted.
-    mutating func id(_ key: String) -> Int32 {
-        if let i = ids[key] { return i }
+    var ids: [UInt64: Int32] = [:]
+    mutating func id(_ hash: UInt64) -> Int32 {
+        if let i = ids[hash] { return i }
         let i = Int32(ids.count)
-        ids[key] = i
+        ids[hash] = i
         return i
     }
 
@@ -48,7 +50,7 @@ struct KeyInterner {
         t.withUTF8 { buf in
             Tokenizer.scan(buf) { kind, range in
                 guard kind != .space && kind != .punctuation else { return }
-                out.append(id(Tokenizer.key(buf, kind: kind, range: range)))
+                out.append(id(Tokenizer.keyHash(buf, kind: kind, range: range)))
             }
         }
         out.sort()

@@ -268,25 +268,86 @@ public enum Tokenizer {
         "hundred": "100", "dozen": "12",
     ]
 
+    /// Number words packed into integers (up to eight lower-case ASCII bytes), sorted for search.
+    static let packedNumberWords: [(packed: UInt64, digits: String)] = numberWords.compactMap { word, digits in
+        word.utf8.count <= 8 ? (pack(word.utf8), digits) : nil
+    }.sorted { $0.packed < $1.packed }
+
+    @inline(__always) static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var v: UInt64 = 0
+        for b in bytes { v = v << 8 | UInt64(b) }
+        return v
+    }
+
+    /// Digits for a lower-case ASCII number word, without hashing a string.
+    static func numberWord(_ s: String) -> String? {
+        let n = s.utf8.count
+        if n > 8 { return s == "seventeen" ? "17" : nil }
+        let v = pack(s.utf8)
+        let table = packedNumberWords
+        var lo = 0, hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid].packed < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < table.count && table[lo].packed == v ? table[lo].digits : nil
+    }
+
+    /// FNV-1a hash of the normalised key of one token, without building the key for ASCII tokens.
+    ///
+    /// Equal to `fnv1a(key(...))`; used where keys are only compared (similarity, sketches), so a
+    /// 64-bit collision can at worst nudge a similarity score.
+    public static func keyHash(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        switch kind {
+        case .space:
+            return (h ^ 0x20) &* 0x0000_0100_0000_01B3
+        case .number:
+            for k in range where buf[k] != 0x2C { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
+            return h
+        default:
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                break  // may be a number word: take the general path below
+            }
+            var ascii = true
+            for k in range where buf[k] >= 0x80 { ascii = false; break }
+            guard ascii else { break }
+            for k in range {
+                let b = buf[k]
+                if kind == .percent && b == 0x2C { continue }
+                h = (h ^ UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+            }
+            return h
+        }
+        return fnv1a(key(buf, kind: kind, range: range))
+    }
+
     /// The normalised key of one token.
     public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {
         case .space: return " "
         case .number:
             // Drop thousands separators (commas); a period stays a decimal point.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count)
-            for k in range where buf[k] != 0x2C { bytes.append(buf[k]) }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                for k in range where buf[k] != 0x2C { out[n] = buf[k]; n += 1 }
+                return n
+            }
         case .punctuation, .currency, .percent, .cjk, .word:
             var ascii = true
             for k in range where buf[k] >= 0x80 { ascii = false; break }
             if ascii {
-                var bytes = [UInt8](UnsafeBufferPointer(rebasing: buf[range]))
-                for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
-                if kind == .percent { bytes.removeAll { $0 == 0x2C } }
-                let s = String(decoding: bytes, as: UTF8.self)
-                if kind == .word, let d = numberWords[s] { return d }
+                let s = String(unsafeUninitializedCapacity: range.count) { out in
+                    var n = 0
+                    for k in range {
+                        let b = buf[k]
+                        if kind == .percent && b == 0x2C { continue }
+                        out[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                        n += 1
+                    }
+                    return n
+                }
+                if kind == .word, range.count >= 3, range.count <= 9, let d = numberWord(s) { return d }
                 return s
             }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
@@ -301,9 +362,7 @@ public enum Tokenizer {
                 default: folded.unicodeScalars.append(s)
                 }
             }
-            let lower = folded.lowercased()
-            if kind == .word, let d = numberWords[lower] { return d }
-            return lower
+            return folded.lowercased()
         }
     }
 }

@@ -10,15 +10,63 @@ public struct TextEdit: Sendable, Hashable {
 }
 
 /// Interns exact token text as small integers so the differ compares integers.
+///
+/// Tokens are looked up by a 64-bit FNV-1a hash of their bytes in an open-addressing table whose
+/// entries keep the bytes (in one arena), so equal ids always mean equal bytes; no `String` is
+/// built and no Unicode-aware hashing runs.
 struct ExactInterner {
-    var ids: [String: Int32] = [:]
+    private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var arena: [UInt8] = []
+
+    var count: Int { hashes.count }
+
     mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
-        let s = String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
-        if let i = ids[s] { return i }
-        let i = Int32(ids.count)
-        ids[s] = i
-        return i
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in r { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let e = slots[slot]
+            if e < 0 { break }
+            let i = Int(e)
+            if hashes[i] == h && lengths[i] == r.count {
+                var same = true
+                let s = starts[i]
+                for k in 0..<r.count where arena[s + k] != buf[r.lowerBound + k] { same = false; break }
+                if same { return e }
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        hashes.append(h); starts.append(arena.count); lengths.append(r.count)
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
+        slots[slot] = id
+        if hashes.count * 2 > slots.count { grow() }
+        return id
     }
+
+    private mutating func grow() {
+        var next = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = next.count - 1
+        for (i, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while next[slot] >= 0 { slot = (slot + 1) & mask }
+            next[slot] = Int32(i)
+        }
+        slots = next
+    }
+}
+
+/// One sentence's tokens as the differ needs them: exact ids, byte ranges, content-key bag.
+struct SentenceTokens {
+    var ids: [Int32] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    /// Sorted content-key ids (words, numbers, currency, percentages, CJK).
+    var bag: [Int32] = []
 }
 
 /// Tokens of one or more sentences laid end to end, as the differ sees them.
@@ -42,6 +90,17 @@ struct TokenStream {
                 end.append(Int32(r.upperBound))
                 prefix.append((prefix.last ?? 0) + r.count)
             }
+        }
+    }
+
+    /// Appends a sentence scanned earlier.
+    mutating func append(sentence: Int, _ t: SentenceTokens) {
+        ids += t.ids
+        for k in t.ids.indices {
+            owner.append(Int32(sentence))
+            start.append(t.starts[k])
+            end.append(t.ends[k])
+            prefix.append((prefix.last ?? 0) + Int(t.ends[k] - t.starts[k]))
         }
     }
 
@@ -121,6 +180,46 @@ public enum WordDiff {
             }
             runs = normalize(out.runs)
             if !changed { break }
+        }
+        return runs
+    }
+
+    /// Slides a lone deletion or insertion over the equal tokens after it when that makes it end at
+    /// a sentence boundary, so a removed sentence reads as one whole sentence instead of the tail
+    /// of one and the head of the next (the equal text is the same either way).
+    static func slideToSentenceEnds(_ input: [DiffRun], _ a: TokenStream, _ b: TokenStream) -> [DiffRun] {
+        var runs = input
+        var i = 0
+        while i + 1 < runs.count {
+            let r = runs[i], next = runs[i + 1]
+            let isolated = r.kind != .equal && next.kind == .equal && (i == 0 || runs[i - 1].kind == .equal)
+            guard isolated else { i += 1; continue }
+            let side = r.kind == .delete ? a : b
+            let change = r.kind == .delete ? r.a : r.b
+            let eq = r.kind == .delete ? next.a : next.b
+            // How far the change can slide: its leading tokens equal the equality's leading tokens.
+            var k = 0
+            while k < change.count && k < eq.count && side.ids[change.lowerBound + k] == side.ids[eq.lowerBound + k] { k += 1 }
+            // Already ending at a boundary: leave it.
+            let endsAtBoundary = { (end: Int) -> Bool in end >= side.count || side.owner[end] != side.owner[end - 1] }
+            if k == 0 || endsAtBoundary(change.upperBound) { i += 1; continue }
+            var best = 0
+            for s in stride(from: k, through: 1, by: -1) where endsAtBoundary(change.upperBound + s) { best = s; break }
+            if best == 0 { i += 1; continue }
+            // Shift: the previous equality grows by `best` tokens, the next one shrinks.
+            if i > 0 {
+                runs[i - 1].a = runs[i - 1].a.lowerBound..<(runs[i - 1].a.upperBound + best)
+                runs[i - 1].b = runs[i - 1].b.lowerBound..<(runs[i - 1].b.upperBound + best)
+            } else {
+                runs.insert(DiffRun(kind: .equal, a: r.a.lowerBound..<(r.a.lowerBound + best), b: r.b.lowerBound..<(r.b.lowerBound + best)), at: 0)
+                i += 1
+            }
+            runs[i].a = (r.a.lowerBound + best)..<(r.a.upperBound + best)
+            runs[i].b = (r.b.lowerBound + best)..<(r.b.upperBound + best)
+            runs[i + 1].a = (next.a.lowerBound + best)..<next.a.upperBound
+            runs[i + 1].b = (next.b.lowerBound + best)..<next.b.upperBound
+            if runs[i + 1].a.isEmpty { runs.remove(at: i + 1) }
+            i += 1
         }
         return runs
     }

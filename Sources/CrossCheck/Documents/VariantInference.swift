@@ -10,7 +10,8 @@ import Foundation
 /// else the latest dated event the text mentions ("In December 2023", "as of 27 November 2019",
 /// "2023 Revenue"), where a bare year counts only when it is later than every month-dated event and
 /// the text states no "as of" date (an "as of" date says when the text was last brought up to
-/// date, so a later bare year is a retrospective aside); a `{{Use dmy dates|date=...}}`-style
+/// date, so a later bare year is a retrospective aside); reference and link sections do not count
+/// (their dates are publication and access dates); a `{{Use dmy dates|date=...}}`-style
 /// declaration is a lower bound. The scanner here is deliberately small and private.
 public enum VariantInference {
     /// Role from structure.
@@ -42,7 +43,7 @@ public enum VariantInference {
         var finest: PartialDate? = nil
         var bareYear: Int? = nil
         var asOf = false
-        for section in document.sections {
+        for section in document.sections where !isApparatus(section) {
             for sentence in section.sentences {
                 for m in DateScanner.scan(sentence.text) {
                     if m.asOf { asOf = true }
@@ -60,6 +61,17 @@ public enum VariantInference {
             result = bound
         }
         return result
+    }
+
+    /// Reference lists and link sections: their dates are publication and access dates, not events.
+    static let apparatusHeadings: Set<String> = [
+        "references", "notes", "footnotes", "citations", "sources", "bibliography", "further reading", "external links",
+        "see also", "notes and references", "works cited",
+    ]
+
+    static func isApparatus(_ section: Section) -> Bool {
+        guard let top = section.path.first else { return false }
+        return apparatusHeadings.contains(top.lowercased())
     }
 
     /// The `date=` of a `{{Use dmy dates|date=...}}`, `{{Use mdy dates|...}}` or `{{Use ... English|date=...}}` declaration.
@@ -120,6 +132,18 @@ enum DateScanner {
         var end: Int
     }
 
+    /// Cheap pre-check: a `19` or `20` followed by two digits somewhere.
+    static func mayHoldYear(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i + 3 < b.count {
+            if (b[i] == 0x31 && b[i + 1] == 0x39) || (b[i] == 0x32 && b[i + 1] == 0x30) {
+                if b[i + 2] >= 0x30 && b[i + 2] <= 0x39 && b[i + 3] >= 0x30 && b[i + 3] <= 0x39 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The first date in `text` (for metadata values such as `2021-11-23T21:42:00Z`).
     static func first(in text: String) -> PartialDate? {
         scan(text).first?.date
@@ -128,6 +152,7 @@ enum DateScanner {
     /// Every date mentioned in `text`, in order.
     static func scan(_ text: String) -> [Match] {
         let b = Array(text.utf8)
+        guard mayHoldYear(b) else { return [] }
         var tokens: [Token] = []
         var i = 0
         while i < b.count {
@@ -143,8 +168,10 @@ enum DateScanner {
                 i += 1
             }
         }
-        func between(_ a: Int, _ c: Int) -> String {  // the bytes between token a's end and token c's start
-            String(decoding: b[tokens[a].end..<tokens[c].start], as: UTF8.self)
+        // Whether the bytes between token a's end and token c's start are only spaces and `extra`.
+        func gap(_ a: Int, _ c: Int, _ extra: [UInt8] = []) -> Bool {
+            for x in b[tokens[a].end..<tokens[c].start] where x != 0x20 && !extra.contains(x) { return false }
+            return true
         }
         func year(_ t: Token) -> Int? {
             guard t.isNumber, t.text.utf8.count == 4, let y = Int(t.text), y >= 1900 && y <= 2099 else { return nil }
@@ -163,14 +190,13 @@ enum DateScanner {
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
-            let sep1 = k + 1 < tokens.count ? between(k, k + 1) : ""
             // ISO: 2019-11-27, 2019-11
-            if let y = year(t), k + 1 < tokens.count, sep1 == "-", tokens[k + 1].isNumber, tokens[k + 1].text.utf8.count == 2,
+            if let y = year(t), k + 1 < tokens.count, tokens[k + 1].start == t.end + 1, b[t.end] == 0x2D, tokens[k + 1].isNumber, tokens[k + 1].text.utf8.count == 2,
                 let m = Int(tokens[k + 1].text), (1...12).contains(m)
             {
                 var d: Int? = nil
                 var used = 2
-                if k + 2 < tokens.count, between(k + 1, k + 2) == "-", tokens[k + 2].text.utf8.count == 2, let dd = Int(tokens[k + 2].text), (1...31).contains(dd) {
+                if k + 2 < tokens.count, tokens[k + 2].start == tokens[k + 1].end + 1, b[tokens[k + 1].end] == 0x2D, tokens[k + 2].text.utf8.count == 2, let dd = Int(tokens[k + 2].text), (1...31).contains(dd) {
                     d = dd
                     used = 3
                 }
@@ -180,8 +206,8 @@ enum DateScanner {
                 continue
             }
             // 27 November 2019
-            if let d = day(t), k + 2 < tokens.count, let m = months[tokens[k + 1].text], sep1.trimmingCharacters(in: .whitespaces).isEmpty,
-                let y = year(tokens[k + 2]), between(k + 1, k + 2).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,"))).isEmpty
+            if let d = day(t), k + 2 < tokens.count, let m = months[tokens[k + 1].text], gap(k, k + 1),
+                let y = year(tokens[k + 2]), gap(k + 1, k + 2, [0x2E, 0x2C])
             {
                 let ctx = context(k)
                 out.append(Match(date: PartialDate(year: y, month: m, day: d), asOf: ctx.asOf, future: ctx.future))
@@ -193,8 +219,7 @@ enum DateScanner {
                 let capital = b[t.start] >= 0x41 && b[t.start] <= 0x5A
                 // November 27, 2019
                 if let d = day(tokens[k + 1]), k + 2 < tokens.count, let y = year(tokens[k + 2]), capital,
-                    between(k, k + 1).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "."))).isEmpty,
-                    between(k + 1, k + 2).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ","))).isEmpty
+                    gap(k, k + 1, [0x2E]), gap(k + 1, k + 2, [0x2C])
                 {
                     let ctx = context(k)
                     out.append(Match(date: PartialDate(year: y, month: m, day: d), asOf: ctx.asOf, future: ctx.future))
@@ -203,7 +228,7 @@ enum DateScanner {
                 }
                 // December 2023
                 if let y = year(tokens[k + 1]), capital,
-                    between(k, k + 1).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,"))).isEmpty
+                    gap(k, k + 1, [0x2E, 0x2C])
                 {
                     let ctx = context(k)
                     out.append(Match(date: PartialDate(year: y, month: m), asOf: ctx.asOf, future: ctx.future))

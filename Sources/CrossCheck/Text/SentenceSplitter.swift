@@ -180,13 +180,16 @@ public enum SentenceSplitter {
             s -= 1
         }
         guard s < dotAt else { return nil }
+        // No abbreviation is longer than eight bytes unless it is dotted ("P.R.C").
+        let dotted = b[s..<dotAt].contains(0x2E)
+        if dotAt - s > 8 && !dotted { return nil }
         let word = String(decoding: b[s..<dotAt], as: UTF8.self)
         if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return (word, true) }  // initial
         let lower = word.lowercased()
         if closingAbbreviations.contains(lower) { return (lower, true) }
         if abbreviations.contains(lower) { return (lower, false) }
         // Dotted acronyms such as "U.S" or "P.R.C".
-        if lower.contains("."), lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return (lower, true) }
+        if dotted, lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return (lower, true) }
         return nil
     }
 }

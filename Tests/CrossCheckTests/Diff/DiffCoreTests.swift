@@ -56,6 +56,15 @@ struct DiffTestRandom {
         #expect(diffTestTexts("สวัสดี") == ["ส", "วั", "ส", "ดี"])
     }
 
+    @Test func keyHashesMatchKeys() {
+        var text = "Nine 9 THE seventeen 1,000 15% US$ don’t Привет 北 — x,y ok"
+        text.withUTF8 { buf in
+            for t in Tokenizer.tokens(buf) {
+                #expect(Tokenizer.keyHash(buf, kind: t.kind, range: t.range) == fnv1a(t.key), "\(t.key)")
+            }
+        }
+    }
+
     @Test func keysFoldCaseQuotesDashesAndNumberWords() {
         let keys = Tokenizer.tokens("Nine 9 THE the don’t don't – - 1,000 1000").map(\.key)
         #expect(keys[0] == "9" && keys[2] == "9")
