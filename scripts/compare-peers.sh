@@ -23,26 +23,33 @@ if ! php -r 'exit(function_exists("wikidiff2_do_diff") ? 0 : 1);' 2>/dev/null; t
 fi
 
 php_timer=$(mktemp --suffix=.php)
-trap 'rm -f "$php_timer"' EXIT
+times_file=$(mktemp)
+trap 'rm -f "$php_timer" "$times_file"' EXIT
 cat > "$php_timer" <<'PHP'
 <?php
-// Diffs every neighbouring pair of files in a folder with wikidiff2; prints total and max ms.
+// Diffs every neighbouring pair of files in a folder with wikidiff2; prints total and max CPU ms
+// (user + system time of this process, as crosscheck-bench measures CPU time).
+function cpu_ms() { $u = getrusage(); return ($u["ru_utime.tv_sec"] + $u["ru_stime.tv_sec"]) * 1000 + ($u["ru_utime.tv_usec"] + $u["ru_stime.tv_usec"]) / 1000; }
 $dir = $argv[1];
 $files = array_values(array_filter(scandir($dir), fn($f) => $f[0] !== '.'));
 sort($files);
 $texts = array_map(fn($f) => file_get_contents("$dir/$f"), $files);
 $total = 0.0; $max = 0.0; $pairs = 0;
 for ($i = 1; $i < count($texts); $i++) {
-    $t0 = hrtime(true);
+    $t0 = cpu_ms();
     $out = wikidiff2_do_diff($texts[$i - 1], $texts[$i], 2);
-    $ms = (hrtime(true) - $t0) / 1e6;
+    $ms = cpu_ms() - $t0;
     $total += $ms; $max = max($max, $ms); $pairs++;
 }
 printf("%d %.1f %.1f\n", $pairs, $total, $max);
 PHP
 
+# Total CPU time of the git processes (user + system, from the shell's `times`, 10 ms
+# resolution) and the longest wall time of one pair.
 git_time() {
-  local dir="$1" prev="" total=0 max=0 pairs=0
+  local dir="$1" prev="" max=0 pairs=0 before after
+  times > "$times_file"  # not in $(...): a subshell would report its own children
+  before=$(tail -1 "$times_file")
   for f in $(ls "$dir" | sort); do
     if [[ -n "$prev" ]]; then
       local t0 t1 ms
@@ -50,18 +57,25 @@ git_time() {
       git diff --no-index --word-diff "$dir/$prev" "$dir/$f" >/dev/null || true
       t1=$(date +%s%N)
       ms=$(( (t1 - t0) / 1000 ))
-      total=$(( total + ms )); (( ms > max )) && max=$ms; pairs=$(( pairs + 1 ))
+      (( ms > max )) && max=$ms; pairs=$(( pairs + 1 ))
     fi
     prev="$f"
   done
-  awk -v p="$pairs" -v t="$total" -v m="$max" 'BEGIN { printf "%d %.1f %.1f\n", p, t / 1000, m / 1000 }'
+  times > "$times_file"
+  after=$(tail -1 "$times_file")
+  awk -v p="$pairs" -v m="$max" -v b="$before" -v a="$after" 'function s(x,   parts, t) {
+      # "0m1.234s 0m0.567s" -> milliseconds of user + system
+      split(x, parts, " "); t = 0
+      for (i = 1; i <= 2; i++) { split(parts[i], q, "m"); sub("s", "", q[2]); t += (q[1] * 60 + q[2]) * 1000 }
+      return t }
+    BEGIN { printf "%d %.1f %.1f\n", p, s(a) - s(b), m / 1000 }'
 }
 
-echo "| tool | set | pairs | total ms | max ms |"
+echo "| tool | set | pairs | total CPU ms | max ms |"
 echo "|---|---|---|---|---|"
 for set in consecutive sampled; do
   read -r p t m < <(php "$php_timer" "$corpus/anarchism/$set")
   echo "| wikidiff2 $(php -r 'echo phpversion("wikidiff2");') (raw wikitext, line + word diff) | $set | $p | $t | $m |"
   read -r p t m < <(git_time "$corpus/anarchism/$set")
-  echo "| git $(git --version | awk '{print $3}') diff --no-index --word-diff (incl. process start) | $set | $p | $t | $m |"
+  echo "| git $(git --version | awk '{print $3}') diff --no-index --word-diff (CPU incl. process start; max is wall) | $set | $p | $t | $m |"
 done

@@ -25,18 +25,49 @@ public enum DiffReport {
         var out: [[EditOperation]] = []
         var cur: [EditOperation] = []
         for op in ops {
-            let wholeEqual = op.kind == .equal && op.move == nil && op.oldTextRange?.lowerBound == 0
-                && op.oldTextRange?.count == op.text.utf8.count && op.oldTextRange == op.newTextRange
+            let wholeEqual = op.kind == .equal && op.move == nil && op.wholeSentence
             if wholeEqual {
-                if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+                let folded = foldWhitespaceChanges(cur)
+                if folded.contains(where: isChange) { out.append(folded) }
                 cur = []
             } else {
                 cur.append(op)
             }
         }
-        if cur.contains(where: { $0.kind != .equal }) { out.append(cur) }
+        let folded = foldWhitespaceChanges(cur)
+        if folded.contains(where: isChange) { out.append(folded) }
         return out
     }
+
+    /// A deletion of only whitespace followed by an insertion of only whitespace (a no-break space
+    /// for a space, say) is shown as the new whitespace: invisible changes only add noise. The
+    /// JSON report keeps them.
+    static func foldWhitespaceChanges(_ ops: [EditOperation]) -> [EditOperation] {
+        var out: [EditOperation] = []
+        var i = 0
+        while i < ops.count {
+            let op = ops[i]
+            if op.kind == .delete, op.move == nil, i + 1 < ops.count, ops[i + 1].kind == .insert, ops[i + 1].move == nil,
+               isBlank(op.text), isBlank(ops[i + 1].text) {
+                var merged = ops[i + 1]
+                merged.kind = .equal
+                merged.oldSentence = op.oldSentence
+                out.append(merged)
+                i += 2
+                continue
+            }
+            out.append(op)
+            i += 1
+        }
+        return out
+    }
+
+    static func isBlank(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// An operation worth showing: an insertion, a deletion, or any part of a move.
+    static func isChange(_ op: EditOperation) -> Bool { op.kind != .equal || op.move != nil }
 
     /// True when `b` starts another sentence than `a` on a side both touch (a space goes between).
     static func sentenceBreak(_ a: EditOperation, _ b: EditOperation) -> Bool {
@@ -62,7 +93,9 @@ public enum DiffReport {
         if diff.isEmpty { out += "No differences.\n"; return out }
         for s in diff.sections where s.status != .unchanged {
             out += "\n" + c(bold, "\(s.status.rawValue.uppercased()): \(sectionLabel(s))") + " (\(lineLabel(s)))\n"
-            for p in passages(s.operations) {
+            let ps = passages(s.operations)
+            if ps.isEmpty && s.hasChanges { out += "  (whitespace changes only)\n" }
+            for p in ps {
                 out += "  " + passageLine(p) + ": "
                 var prev: EditOperation? = nil
                 for op in p {

@@ -35,6 +35,8 @@ public struct EditOperation: Sendable, Hashable {
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
     public var moveRole: MoveRole?
+    /// True for an equal operation that is a whole unchanged sentence (context in reports).
+    public var wholeSentence = false
 
     public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
 }
@@ -131,7 +133,7 @@ private struct Differ {
     var coarse = false
 
     /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
-    static let pairingThreshold = 1500
+    static let pairingThreshold = 800
 
     /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
     var scanned: [Int: SentenceTokens] = [:]
@@ -354,6 +356,7 @@ private struct Differ {
         var op = EditOperation(kind: .equal, text: text)
         let n = text.utf8.count
         op.oldSentence = i; op.newSentence = j
+        op.wholeSentence = true
         op.oldTextRange = 0..<n; op.newTextRange = 0..<n
         (op.oldRange, op.oldLine) = locate(old, os, i, 0..<n)
         (op.newRange, op.newLine) = locate(new, ns, j, 0..<n)
@@ -367,9 +370,9 @@ private struct Differ {
         var a = TokenStream(), b = TokenStream()
         if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
         if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
-        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 50_000 + 32 * (a.count + b.count))
+        let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
-        let runs = WordDiff.semanticCleanup(raw, a, b)
+        let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)
         var ops: [EditOperation] = []
         var bytesCache: [Int: [UInt8]] = [:]
         func bytes(_ side: Int, _ sentence: Int) -> [UInt8] {

@@ -7,14 +7,17 @@ import Foundation
 /// sentences by general patterns of English ("headquartered in", "co-founded in ... by").
 public enum ClaimExtractor {
     /// Every claim the variant states, in document order (fields first).
-    public static func claims(in variant: Variant) -> [Claim] {
+    ///
+    /// `subject` (the set's subject) names the article's topic when the variant has no title;
+    /// with neither, a sentence's own opening words are taken as its subject.
+    public static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
         var out: [Claim] = []
         let doc = variant.document
         let isSource = doc.role == .source
         for field in doc.fields {
             out += fieldClaims(field, variant, cited: isSource || !field.citations.isEmpty)
         }
-        let subjectWords = subjectKeys(doc.title)
+        let subjectWords = subjectKeys(doc.title ?? subject)
         for section in doc.sections {
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
@@ -158,6 +161,8 @@ public enum ClaimExtractor {
             out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
         }
         var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
+        // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
+        if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
 
         // Headquarters.
@@ -178,7 +183,9 @@ public enum ClaimExtractor {
         // Founders and founding date.
         if let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
-            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60 {
+            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
+            {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)
                 if !people.isEmpty { claim(.founders, .people(people), label: "founded by") }

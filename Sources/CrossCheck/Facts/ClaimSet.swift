@@ -48,7 +48,7 @@ public struct ClaimSet: Sendable {
     public var byVariant: [(variant: Variant, claims: [Claim])]
 
     public init(_ set: VariantSet) {
-        var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0)) }
+        var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject)) }
         // Propagate citations across variants for the same statement.
         var citedIndex: [Claim.Attribute: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
         for (v, cs) in per {

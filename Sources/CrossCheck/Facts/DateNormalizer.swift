@@ -129,6 +129,12 @@ public enum DateNormalizer {
             if nx.kind == .word || nx.kind == .number { return true }
             let c = b[nx.start]
             if c == 0x25 { return true }  // %
+            // A decade: "1870's", "1870’s".
+            if c == 0x27 || c == 0xE2, i + 2 < t.count, t[i + 2].kind == .word, t[i + 2].start == nx.end,
+                t[i + 2].end - t[i + 2].start == 1, b[t[i + 2].start] | 0x20 == 0x73
+            {
+                return true
+            }
             if (c == 0x2C || c == 0x2E || c == 0x3A || c == 0x2F), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].start == nx.end { return true }
         }
         return false

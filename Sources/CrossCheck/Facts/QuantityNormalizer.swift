@@ -78,6 +78,20 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         return a0 <= b1 * (1 + 1e-9) && b0 <= a1 * (1 + 1e-9)
     }
 
+    /// True when `self` is evidence for `other`: they agree, their values are close (within 25%,
+    /// so an open bound such as "over 1,200" is not supported by "54,000,000"), and counts share a
+    /// word of what they count.
+    public func supports(_ other: Quantity) -> Bool {
+        guard agrees(with: other) else { return false }
+        let a = abs(value), b = abs(other.value)
+        if max(a, b) > 1.25 * min(a, b) { return false }
+        if kind == .count {
+            let mine = Set(following.filter { $0.count > 2 })
+            return other.following.contains { mine.contains($0) }
+        }
+        return true
+    }
+
     /// True when the values are numerically equal ignoring bounds and currency (the "same amount").
     public func sameAmount(as other: Quantity) -> Bool {
         abs(value - other.value) <= max(abs(value), abs(other.value)) * 1e-9 && upper == other.upper
@@ -389,8 +403,12 @@ public enum QuantityNormalizer {
                 let w = raw.lowercased()
                 if let c = Currency.iso(raw) {
                     currency = c; kind = .money; end = t[next].end; next += 1
-                } else if w != "dollar" && w != "dollars", let c = Currency.word(w) {
+                } else if w != "dollar" && w != "dollars", let c = Currency.word(w),
+                    !(w == "pound" || w == "pounds") || scaled || word(b, t, next + 1) == "sterling"
+                {
+                    // "38 pounds" is a weight; "5 million pounds" and "pounds sterling" are money.
                     currency = c; kind = .money; end = t[next].end; next += 1
+                    if word(b, t, next) == "sterling" { end = t[next].end; next += 1 }
                 } else {
                     // Up to three capitalised place words, then "dollar(s)".
                     var k = next

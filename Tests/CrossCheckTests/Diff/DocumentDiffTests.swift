@@ -181,6 +181,55 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(renamed.basis[1] == .content)
     }
 
+    @Test func splitSectionLinesUpAndItsMovedHalfIsAMove() throws {
+        let a = try diffTestDoc("""
+            # T
+
+            Lead here.
+
+            ## History
+
+            The company was founded in 2014 by two professors of engineering. It opened its first lab in the city in 2015. It expanded into medical imaging during 2018 with new partners. It listed its shares on the exchange in 2021 after delays.
+            """)
+        let b = try diffTestDoc("""
+            # T
+
+            Lead here.
+
+            ## Early years
+
+            The company was founded in 2014 by two professors of engineering. It opened its first lab in the city in 2015.
+
+            ## Later years
+
+            It expanded into medical imaging during 2018 with new partners. It listed its shares on the exchange in 2021 after long delays.
+            """)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        diffTestExpectRebuilds(d, a, b)
+        #expect(d.moves.count == 1)
+        #expect(d.moves.first?.oldSentences == 0..<2)
+        let later = try #require(d.sections.first { $0.newPath?.last == "Later years" })
+        #expect(later.status == .renamed && later.oldPath?.last == "History")
+        let early = try #require(d.sections.first { $0.newPath?.last == "Early years" })
+        #expect(early.status == .added)
+        #expect(early.operations.allSatisfy { $0.moveRole == .destination && $0.kind == .equal })
+        let text = DiffReport.text(d, color: false)
+        #expect(text.contains("[moved from line 7]"))
+        #expect(text.contains("{+long +}delays."))
+        let md = DiffReport.markdown(d)
+        #expect(md.contains("*(moved from line 7)*"))
+        #expect(md.contains("**long**"))
+    }
+
+    @Test func aRemovedSentenceIsDeletedWhole() throws {
+        let a = try diffTestDoc("# T\n\n## H\n\nThe firm was valued at a record at the end of 2018. The government named it a national champion in 2018.\n")
+        let b = try diffTestDoc("# T\n\n## H\n\nThe firm was valued at a record sum at the end of 2018.\n")
+        let d = DocumentDiffer.diff(old: a, new: b)
+        diffTestExpectRebuilds(d, a, b)
+        let deletes = d.sections.flatMap(\.operations).filter { $0.kind == .delete }
+        #expect(deletes.map(\.text) == ["The government named it a national champion in 2018."])
+    }
+
     @Test func largeHeavilyEditedInputStaysBounded() throws {
         var rng = DiffTestRandom(state: 7)
         let vocabulary = (0..<300).map { "w\($0)" }

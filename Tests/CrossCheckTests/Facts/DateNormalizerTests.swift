@@ -61,6 +61,7 @@ import Testing
         #expect(DateNormalizer.mentions(in: "It has 1,2014 staff and $2021 cash, 2014% growth, No. 1098 road.").isEmpty)
         #expect(DateNormalizer.mentions(in: "You may 3 times.").isEmpty)
         #expect(DateNormalizer.mentions(in: "at 3:18 February").isEmpty)
+        #expect(DateNormalizer.mentions(in: "in the 1870's and 1880s and the 1890’s").isEmpty)
         #expect(DateNormalizer.mentions(in: "30 February 2020").map(\.style) == [.monthYear])
         #expect(DateNormalizer.mentions(in: "US$767 million and 2,000 people").isEmpty)
     }

@@ -18,6 +18,9 @@ import Testing
         #expect(q("5 billion yuan")[0].currency == Currency("CNY"))
         #expect(q("20 million euros")[0].currency == Currency("EUR"))
         #expect(q("USD 7 million")[0].currency == Currency("USD"))
+        #expect(q("38 pounds of flour")[0].kind == .count)
+        #expect(q("5 million pounds")[0].currency == Currency("GBP"))
+        #expect(q("300 pounds sterling")[0].currency == Currency("GBP"))
     }
 
     @Test func placeDollarsTakeThePlaceInitials() throws {

@@ -86,6 +86,19 @@ import Testing
         #expect(fmtSentences(m) == ["Text."])
     }
 
+    @Test func byteOrderMarkAndCRLFThroughTheCLI() throws {
+        let path = try fmtTempFile("bom.md", [0xEF, 0xBB, 0xBF] + Array("# T\r\n\r\n## Part\r\n- **Key**: value\r\n".utf8))
+        let r = runCLI(["parse", path, "--format", "json"])
+        #expect(r.status == 0)
+        let json = try JSONValue.parse(r.out)
+        #expect(json["format"]?.stringValue == "markdown")
+        #expect(json["title"]?.stringValue == "T")
+        let field = json["fields"]?.arrayValue?.first
+        #expect(field?["key"]?.stringValue == "key")
+        #expect(field?["value"]?.stringValue == "value")
+        #expect(field?["line"] == .int(4))
+    }
+
     @Test func deepNestingIsLinear() throws {
         let n = 10_000
         let lists = String(repeating: "- ", count: n) + "deep item\n"

@@ -62,6 +62,17 @@ import Testing
         #expect(d.links.first?.url == "http://x.y/(z)")
     }
 
+    @Test func nestedBracketsAndBadgesInLinks() throws {
+        let d = try fmtMarkdown("See [the [2019] report](http://r.org) and [![badge](b.svg)](http://ci) now.\n")
+        #expect(fmtSentences(d) == ["See the [2019] report and now."])
+        #expect(d.links.map(\.url) == ["http://r.org", "http://ci"])
+        #expect(d.links.first?.text == "the [2019] report")
+    }
+
+    @Test func arithmeticStarsAndLooseStarsStay() throws {
+        #expect(fmtSentences(try fmtMarkdown("It is 2*3 and 1_000 and a * b here.\n")) == ["It is 2*3 and 1_000 and a * b here."])
+    }
+
     @Test func codeBlocksStayOutOfSentences() throws {
         let d = try fmtMarkdown("Before.\n\n```swift\nlet x = 1. Not prose.\n```\n\n    indented code\n\nAfter.\n")
         #expect(fmtSentences(d) == ["Before.", "After."])
@@ -75,13 +86,20 @@ import Testing
         #expect(d.suppressions.first?.lines == 4...4)
     }
 
+    @Test func inlineConstructsMayRunOverALineEnd() throws {
+        let d = try fmtMarkdown("Text <!-- a note\nover lines --> goes [on\nhere](http://x) and `co\nde` ends.\n\n- **Key**: one\n  two <!-- c\n  d --> three\n")
+        #expect(fmtSentences(d) == ["Text goes on here and co de ends.", "Key: one two three"])
+        #expect(d.field("key")?.value == "one two three")
+        #expect(d.links.map(\.text) == ["on here"])
+    }
+
     @Test func twoColumnTablesBecomeFields() throws {
         let d = try fmtMarkdown("## Facts\n\n| Key | Value |\n|---|---|\n| Founded | 2014 |\n| **CEO** | Jane Roe |\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n")
         #expect(d.field("founded")?.value == "2014")
         #expect(d.field("founded")?.origin == "table")
         #expect(d.field("ceo")?.value == "Jane Roe")
         #expect(d.fields.count == 2)
-        #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "1; 2; 3"])
+        #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "a: 1; b: 2; c: 3"])
     }
 
     @Test func boldKeyLinesWithoutBulletsAreFieldsEach() throws {

@@ -20,6 +20,8 @@ import Testing
         let doc = try wikitextDoc("Text here.\n\n[[Category:Software companies|Sort key]]\n[[Category: Banks ]]\n[[de:Beispiel]]\n[[zh-yue:例]]")
         #expect(doc.categories == ["Software companies", "Banks"])
         #expect(wikitextSentences(doc) == ["Text here."])
+        // A title with a colon is no interlanguage link.
+        #expect(try wikitextText("Read [[Mao: The Unknown Story]].") == "Read Mao: The Unknown Story.")
     }
 
     @Test func externalLinksKeepOnlyTheirLabel() throws {
@@ -87,6 +89,21 @@ import Testing
         #expect(doc.allSentences.last?.sentence.citations.first?.title == "Table source")
     }
 
+    @Test func languageConversionShowsTheFirstVariant() throws {
+        let text = try wikitextText("A -{香港}- b -{zh-hans:冲; zh-hant:衝;}- c -{H|zh-cn:x;zh-tw:y}- d -{}- e - {f}.")
+        #expect(text == "A 香港 b 冲 c d e - {f}.")
+    }
+
+    @Test func noBreakSpacesBecomeSpaces() throws {
+        #expect(try wikitextText("It costs $7.7\u{A0}billion.\u{A0}Next one.") == "It costs $7.7 billion. | Next one.")
+    }
+
+    @Test func unbalancedBoldEndsAtTheLineEnd() throws {
+        let doc = try wikitextDoc("'''Broken bold\ncontinues. '''Real''' term.")
+        #expect(doc.title == "Real")
+        #expect(wikitextSentences(doc) == ["Broken bold continues.", "Real term."])
+    }
+
     @Test func magicWordsAreRemoved() throws {
         #expect(try wikitextText("__NOTOC__Text here.") == "Text here.")
         #expect(try wikitextText("snake_case_name stays.") == "snake_case_name stays.")
@@ -134,6 +151,16 @@ import Testing
         #expect(try wikitextText("Home {{Official website}}{{Official URL}} page.") == "Home page.")
         #expect(try wikitextText("Worth {{US$|5 million}} or {{HK$|40}}.") == "Worth US$5 million or HK$40.")
         #expect(try wikitextText("Built {{circa|1900}}, {{frac|1|2}} done.") == "Built c. 1900, 1/2 done.")
+    }
+
+    @Test func namingTemplatesRenderTheirText() throws {
+        #expect(try wikitextText("The {{HMS|Victory}} and {{ship|SS|Great Britain}} sailed.") == "The HMS Victory and SS Great Britain sailed.")
+        #expect(try wikitextText("See {{bibleverse||Leviticus|23:5}} in {{by|1990}}, {{n/a}}.") == "See Leviticus 23:5 in 1990, N/A.")
+    }
+
+    @Test func tagRefParserFunctionIsACitation() throws {
+        let doc = try wikitextDoc("Claim.{{#tag:ref|{{cite web|title=Tagged|url=https://e.x}}|name=tg}} Again.<ref name=tg/>")
+        #expect(doc.allSentences.map(\.sentence.citations.first?.title) == ["Tagged", "Tagged"])
     }
 
     @Test func languageTemplatesRenderTheirText() throws {

@@ -71,7 +71,8 @@ import Testing
         let doc = try wikitextDoc("{{Short description|x}}\n{{Use dmy dates|date=December 2021}}\nText.")
         #expect(doc.declaredDateStyle == .dmy)
         #expect(doc.declaredDateStyleLine == 2)
-        #expect(doc.field("date")?.value == "December 2021")
+        // The declaration's `date=` is maintenance metadata, not an article field.
+        #expect(doc.field("date") == nil)
         #expect(try wikitextDoc("{{use mdy dates}}\nText.").declaredDateStyle == .mdy)
         #expect(try wikitextDoc("Text.").declaredDateStyle == nil)
     }
@@ -125,6 +126,11 @@ import Testing
     @Test func citationsAttachToTheSentenceTheyFollow() throws {
         let doc = try wikitextDoc("First claim.<ref>A</ref><ref>B</ref> Second claim. Third claim.<ref>C</ref>")
         #expect(doc.allSentences.map(\.sentence.citations.count) == [2, 0, 1])
+    }
+
+    @Test func reflistDefinitionsResolveReuses() throws {
+        let doc = try wikitextDoc("Claim.<ref name=rl/>\n== Notes ==\n{{Reflist|refs=\n<ref name=rl>{{cite web|title=In reflist|url=https://e.x}}</ref>\n}}")
+        #expect(doc.allSentences.first?.sentence.citations.first?.title == "In reflist")
     }
 
     @Test func referencesListDefinitionsResolveReuses() throws {

@@ -170,3 +170,31 @@ func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {
         #expect(words.first { $0.text == "café" }?.isASCII == false)
     }
 }
+
+/// A test rule reporting one info and one warning finding, and the same finding twice.
+struct EngineProbeRule: Rule {
+    static let description = RuleDescription(
+        id: "engine-probe", name: "Probe", severity: .warning, summary: "Test only.", rationale: "Test only.",
+        triggering: [], nonTriggering: [])
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let v = context.set.variants.first else { return [] }
+        let e = Evidence(variant: v.id, path: v.document.path, line: 3, section: "", text: "x")
+        return [
+            Finding(rule: "engine-probe", severity: .info, message: "b explained change", evidence: [e], fingerprintParts: ["b"]),
+            Finding(rule: "engine-probe", severity: .warning, message: "a problem", evidence: [e], fingerprintParts: ["a"]),
+            Finding(rule: "engine-probe", severity: .warning, message: "a problem", evidence: [e], fingerprintParts: ["a"]),
+        ]
+    }
+}
+
+@Suite struct RuleEngineProbeTests {
+    @Test func rulesKeepTheirOwnSeverityUnlessConfigured() throws {
+        let set = try engineFusedSet()
+        let run = try RuleEngine.run(set, configuration: RuleConfiguration(), rules: [EngineProbeRule.self])
+        #expect(run.findings.map(\.severity) == [.warning, .info])
+        #expect(run.findings.map(\.message) == ["a problem", "b explained change"])
+        let over = try RuleEngine.run(
+            set, configuration: RuleConfiguration(settings: ["engine-probe": RuleSetting(severity: .error)]), rules: [EngineProbeRule.self])
+        #expect(over.findings.map(\.severity) == [.error, .error])
+    }
+}

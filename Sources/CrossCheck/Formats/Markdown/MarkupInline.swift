@@ -21,6 +21,9 @@ struct MarkupInline {
     var comments: [Comment] = []
     /// For each backtick run length, a start offset from which no closing run exists (keeps scans linear).
     private var backtickMiss: [Int: Int] = [:]
+    /// Matching `]` of each `[` in the range being rendered (one stack pass, so nested labels stay linear).
+    private var closeOf: [Int: Int] = [:]
+    private var closeRange: Range<Int> = 0..<0
 
     init(src: [UInt8], markdown: Bool, lines: LineTable) {
         self.src = src
@@ -69,6 +72,7 @@ struct MarkupInline {
     mutating func render(_ range: Range<Int>, into out: inout PlainTextBuilder) {
         let lo = range.lowerBound
         let hi = min(range.upperBound, src.count)
+        if markdown { matchBrackets(lo..<hi) }
         var i = lo
         // An open link label: where its `]` is, where to resume after the `(url)`, the URL.
         var link: (close: Int, resume: Int, url: String, textStart: Int, offset: Int)? = nil
@@ -90,7 +94,8 @@ struct MarkupInline {
                 let prev: UInt8 = i > lo ? src[i - 1] : 0x20
                 let next: UInt8 = r < hi ? src[r] : 0x20
                 let intraword = c == 0x5F && MarkupInline.isAlnum(prev) && MarkupInline.isAlnum(next)
-                let loose = MarkupInline.isSpace(prev) && MarkupInline.isSpace(next)
+                let loose = (MarkupInline.isSpace(prev) && MarkupInline.isSpace(next))
+                    || (MarkupInline.isDigit(prev) && MarkupInline.isDigit(next))  // 2*3, 1_000
                 if intraword || loose || (c == 0x5F && r - i > 3) {
                     for k in i..<r { out.append(byte: src[k], at: k) }
                 }
@@ -202,17 +207,30 @@ struct MarkupInline {
             return (String(decoding: src[s..<k], as: UTF8.self), k + 1)
         }
         let s = k
-        while k < hi && k - s < 4 && MarkupInline.isDigit(src[k]) { k += 1 }
+        while k < hi && k - s < 3 && MarkupInline.isDigit(src[k]) { k += 1 }
         guard k > s, k < hi, src[k] == 0x5D else { return nil }
         if markdown && k + 1 < hi && (src[k + 1] == 0x28 || src[k + 1] == 0x5B || src[k + 1] == 0x3A) { return nil }
         return (String(decoding: src[s..<k], as: UTF8.self), k + 1)
     }
 
+    /// Pairs the brackets of `range` with one stack pass (escaped brackets do not count).
+    private mutating func matchBrackets(_ range: Range<Int>) {
+        guard range != closeRange else { return }
+        closeRange = range
+        closeOf = [:]
+        var stack: [Int] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let b = src[k]
+            if b == 0x5C { k += 2; continue }
+            if b == 0x5B { stack.append(k) } else if b == 0x5D, let open = stack.popLast() { closeOf[open] = k }
+            k += 1
+        }
+    }
+
     /// `[label](url "title")` starting at the `[` at `i`: where the label ends, the URL, and the end offset.
     private func parseLink(at i: Int, hi: Int) -> (labelEnd: Int, url: String, end: Int)? {
-        var k = i + 1
-        while k < hi && src[k] != 0x5D && src[k] != 0x5B { k += 1 }
-        guard k + 1 < hi, src[k] == 0x5D, src[k + 1] == 0x28 else { return nil }
+        guard let k = closeOf[i], k + 1 < hi, src[k + 1] == 0x28 else { return nil }
         let urlStart = k + 2
         var u = urlStart
         var depth = 0

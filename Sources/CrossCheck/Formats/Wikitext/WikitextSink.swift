@@ -98,6 +98,13 @@ struct WikitextSink {
         }
     }
 
+    /// Ends a source line: bold and italic never run on to the next line (as in MediaWiki).
+    mutating func endLine() {
+        bold = false
+        italic = false
+        boldStart = nil
+    }
+
     /// The plain text so far, as a string.
     var string: String { String(decoding: text.bytes, as: UTF8.self) }
 }

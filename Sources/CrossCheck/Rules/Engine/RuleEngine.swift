@@ -31,30 +31,39 @@ public enum RuleEngine {
     /// configured severity, dropped when an inline suppression covers their evidence, deduplicated
     /// by fingerprint and sorted in report order.
     public static func run(_ set: VariantSet, configuration: RuleConfiguration = RuleConfiguration()) throws(CrossCheckError) -> RuleRun {
-        let plan = try resolve(set: set, configuration: configuration)
+        try run(set, configuration: configuration, rules: RuleRegistry.all)
+    }
+
+    /// Runs `rules` (instead of the registry) with `configuration`; for tests and embedding.
+    public static func run(_ set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type]) throws(CrossCheckError) -> RuleRun {
+        let plan = try resolve(set: set, configuration: configuration, rules: rules)
         let context = RuleContext(set: set)
         var findings: [Finding] = []
         for (rule, severity) in plan {
             for var f in rule.init().check(context) {
                 f.rule = rule.description.id
-                f.severity = severity
+                // A configured severity replaces every finding's; otherwise the rule's own choice
+                // stands (a rule may report an explained change below its default severity).
+                if let severity { f.severity = severity }
                 findings.append(f)
             }
         }
         let ran = Set(plan.map { $0.rule.description.id })
         var warnings: [String] = []
-        findings = applySuppressions(findings, set: set, ran: ran, warnings: &warnings)
+        findings = applySuppressions(findings, set: set, ran: ran, known: Set(rules.map { $0.description.id }), warnings: &warnings)
         findings.sort(by: Finding.reportOrder)
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.fingerprint).inserted }
         return RuleRun(findings: findings, warnings: warnings)
     }
 
-    /// The rules that run, with their effective severity, in registry order.
+    /// The rules that run, with their configured severity (nil: the rule decides), in registry order.
     ///
     /// Throws `.usage` naming the first unknown rule id (manifest, config file or flag).
-    public static func resolve(set: VariantSet, configuration: RuleConfiguration) throws(CrossCheckError) -> [(rule: any Rule.Type, severity: Severity)] {
-        let known = Set(RuleRegistry.all.map { $0.description.id })
+    public static func resolve(
+        set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type] = RuleRegistry.all
+    ) throws(CrossCheckError) -> [(rule: any Rule.Type, severity: Severity?)] {
+        let known = Set(rules.map { $0.description.id })
         func check(_ ids: [String], _ origin: String) throws(CrossCheckError) {
             for id in ids.sorted() where !known.contains(id) {
                 throw .usage("crosscheck: unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')")
@@ -67,8 +76,8 @@ public enum RuleEngine {
         try check(configuration.disabled, "--disable")
         let only = Set(configuration.enableOnly)
         let off = Set(configuration.disabled)
-        var plan: [(rule: any Rule.Type, severity: Severity)] = []
-        for rule in RuleRegistry.all {
+        var plan: [(rule: any Rule.Type, severity: Severity?)] = []
+        for rule in rules {
             let d = rule.description
             let base = manifestRules[d.id]
             let over = configuration.settings[d.id]
@@ -76,14 +85,14 @@ public enum RuleEngine {
             if !only.isEmpty { enabled = only.contains(d.id) }
             if off.contains(d.id) { enabled = false }
             guard enabled else { continue }
-            plan.append((rule, over?.severity ?? base?.severity ?? d.severity))
+            plan.append((rule, over?.severity ?? base?.severity))
         }
         return plan
     }
 
     /// Drops findings whose evidence sits on a line an inline suppression covers, and warns about
     /// suppressions (of rules that ran) that matched nothing.
-    static func applySuppressions(_ findings: [Finding], set: VariantSet, ran: Set<String>, warnings: inout [String]) -> [Finding] {
+    static func applySuppressions(_ findings: [Finding], set: VariantSet, ran: Set<String>, known: Set<String>, warnings: inout [String]) -> [Finding] {
         struct Key: Hashable { var variant: Int; var index: Int }
         var byVariant: [String: (Int, Variant)] = [:]
         for (i, v) in set.variants.enumerated() { byVariant[v.id] = (i, v) }
@@ -102,7 +111,6 @@ public enum RuleEngine {
             }
             if !suppressed { kept.append(f) }
         }
-        let known = Set(RuleRegistry.all.map { $0.description.id })
         for (vi, v) in set.variants.enumerated() {
             for (si, s) in v.document.suppressions.enumerated() {
                 let where_ = "\(v.document.path):\(s.commentLine)"

@@ -8,6 +8,15 @@ public enum RuleRegistry {
         DateFormatRule.self,
         MisplacedEventRule.self,
         StaleClaimRule.self,
+        // Claim-comparing rules (facts).
+        StatusConflictRule.self,
+        HeadquartersConflictRule.self,
+        FounderConflictRule.self,
+        CurrencyMismatchRule.self,
+        UnsourcedFigureRule.self,
+        NumberConflictRule.self,
+        DateConflictRule.self,
+        UnsupportedClaimRule.self,
     ]
 
     /// The rule type with `id`.

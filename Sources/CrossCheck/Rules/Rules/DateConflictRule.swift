@@ -1,0 +1,80 @@
+/// `date-conflict`: the same statement carries different dates in two variants.
+public struct DateConflictRule: Rule {
+    public static let description = RuleDescription(
+        id: "date-conflict", name: "Date conflict", severity: .warning,
+        summary: "The same statement (aligned sentences) carries different dates in two variants.",
+        rationale: """
+            When two variants make the same statement, its dates must agree. Sentences are aligned \
+            between consecutive revisions and between each summary or source and its revision; dates \
+            are normalised with their grain, so "On 18 February" equals "On February 18", and "2021" \
+            agrees with "30 December 2021". A date without a year takes the year of its section \
+            heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits, reported for \
+            information; a summary or source that moves an event is a conflict.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2020-06", format: .plaintext, """
+                    The Harrow Orchestra was formed by local teachers.
+
+                    On 14 March 2012, the orchestra opened its new concert hall in the old market square.
+                    """),
+                ExampleFile("sum.txt", role: .summary, date: "2021", format: .plaintext, """
+                    The Harrow Orchestra was formed by local teachers.
+
+                    On 14 May 2012, the orchestra opened its new concert hall in the old market square.
+                    """), expect: "2012-05-14"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2020-06", format: .plaintext, """
+                    On 14 March 2012, the orchestra opened its new concert hall in the old market square.
+                    """),
+                ExampleFile("sum.txt", role: .summary, date: "2021", format: .plaintext, """
+                    On March 14, 2012, the orchestra opened its new concert hall in the old market square.
+                    """)),
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2020-06", format: .plaintext, """
+                    In 2012, the orchestra opened its new concert hall in the old market square.
+                    """),
+                ExampleFile("sum.txt", role: .summary, date: "2021", format: .plaintext, """
+                    On 14 March 2012, the orchestra opened its new concert hall in the old market square.
+                    """)),
+        ])
+
+    public init() {}
+
+    /// Dates agree at the coarser grain; an unknown year (0) matches any year.
+    static func agree(_ a: PartialDate, _ b: PartialDate) -> Bool {
+        if a.year == 0 || b.year == 0 {
+            guard let m1 = a.month, let m2 = b.month else { return true }
+            guard m1 == m2 else { return false }
+            guard let d1 = a.day, let d2 = b.day else { return true }
+            return d1 == d2
+        }
+        return a.agrees(with: b)
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var differences: [(AlignedStatement, String, String)] = []
+        for st in StatementAlignment.pairs(context) {
+            // A yearless date takes the year of its section heading only; otherwise its year is
+            // unknown (0) and it is compared by month and day.
+            let da = DateNormalizer.mentions(in: st.sentenceA.text, contextYear: ClaimExtractor.year(of: st.sectionA)).map(\.date)
+            let db = DateNormalizer.mentions(in: st.sentenceB.text, contextYear: ClaimExtractor.year(of: st.sectionB)).map(\.date)
+            guard !da.isEmpty, !db.isEmpty else { continue }
+            let ua = da.filter { x in !db.contains { Self.agree($0, x) } }
+            let ub = db.filter { y in !da.contains { Self.agree($0, y) } }
+            if ua.count == 1, ub.count == 1 {
+                differences.append((st, ua[0].description, ub[0].description))
+            } else {
+                // Several: pair dates of the same grain and year.
+                for x in ua {
+                    let m = ub.filter { $0.grain == x.grain && ($0.year == x.year || $0.year == 0 || x.year == 0) }
+                    if m.count == 1 { differences.append((st, x.description, m[0].description)) }
+                }
+            }
+        }
+        return StatementAlignment.findings(
+            rule: Self.description.id, severity: Self.description.severity, noun: "Date", set: context.set, differences: differences)
+    }
+}

@@ -1,0 +1,67 @@
+/// `number-conflict`: the same statement carries different numbers or amounts in two variants.
+public struct NumberConflictRule: Rule {
+    public static let description = RuleDescription(
+        id: "number-conflict", name: "Number conflict", severity: .warning,
+        summary: "The same statement (aligned sentences) carries different numbers or amounts in two variants.",
+        rationale: """
+            When two variants make the same statement, their numbers must agree. Sentences are aligned \
+            between consecutive revisions and between each summary or source and its revision; numbers \
+            are compared after normalisation, so "nine papers" equals "9 papers" and "valued at over \
+            $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction). A \
+            number is paired only with one of the same kind (count, percentage, money) that has no \
+            agreeing partner; the same amount in two currencies is left to `currency-mismatch`. \
+            Differences between revisions are edits, reported for information.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2020-06", format: .plaintext, """
+                    The Harrow Orchestra was formed by local teachers.
+
+                    In 2012, the orchestra gave 42 concerts in the region, more than any other ensemble.
+                    """),
+                ExampleFile("sum.txt", role: .summary, date: "2021", format: .plaintext, """
+                    The Harrow Orchestra was formed by local teachers.
+
+                    In 2012, the orchestra gave 24 concerts in the region, more than any other ensemble.
+                    """), expect: "24"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2020-06", format: .plaintext, """
+                    In 2012, the orchestra gave nine concerts and was valued at over $2.5 million by its insurers.
+                    """),
+                ExampleFile("sum.txt", role: .summary, date: "2021", format: .plaintext, """
+                    In 2012, the orchestra gave 9 concerts and was valued at $2.5 million by its insurers.
+                    """)),
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var differences: [(AlignedStatement, String, String)] = []
+        for st in StatementAlignment.pairs(context) {
+            let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
+            let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
+            guard !qa.isEmpty, !qb.isEmpty else { continue }
+            // Same amount in another currency is currency-mismatch's concern.
+            let ua = qa.filter { x in !qb.contains { $0.agrees(with: x) || $0.sameAmount(as: x) } }
+            let ub = qb.filter { y in !qa.contains { $0.agrees(with: y) || $0.sameAmount(as: y) } }
+            for kind in [Quantity.Kind.count, .percent, .money] {
+                let a = ua.filter { $0.kind == kind }, b = ub.filter { $0.kind == kind }
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                if a.count == 1, b.count == 1 {
+                    differences.append((st, a[0].description, b[0].description))
+                    continue
+                }
+                // Several: pair counts that count the same thing.
+                for x in a where kind == .count {
+                    let words = Set(x.following.filter { $0.count > 2 })
+                    let match = b.filter { $0.following.contains { words.contains($0) } }
+                    if match.count == 1 { differences.append((st, x.description, match[0].description)) }
+                }
+            }
+        }
+        return StatementAlignment.findings(
+            rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
+    }
+}

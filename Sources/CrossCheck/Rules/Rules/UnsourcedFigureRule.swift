@@ -1,0 +1,96 @@
+/// `unsourced-figure`: a money amount, percentage or count with no citation and no support in any cited variant.
+public struct UnsourcedFigureRule: Rule {
+    public static let description = RuleDescription(
+        id: "unsourced-figure", name: "Unsourced figure", severity: .warning,
+        summary: "A money amount, percentage or count stated with no citation and no support in any cited variant.",
+        rationale: """
+            Figures (revenue, growth, valuation, customer counts) are what digests most often invent or \
+            mis-copy. A figure is sourced when its sentence or field carries a citation (a citation at the \
+            end of a paragraph covers the paragraph), when it comes from a source document, or when a \
+            cited statement in another variant states an agreeing value ("over $7.7 billion" supports \
+            "$7.7 billion"). Counts are checked when they measure the business (customers, employees, \
+            users, partners) or come from a key/value field. One finding per unsupported figure.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Dovetail Audio
+
+                    ## Recent Performance
+                    - 2023 Revenue: $3.4B (estimated)
+                    - Growth Rate: 27% YoY
+                    """), expect: "no citation"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    Dovetail Audio makes speakers. In 2022 its revenue was $3.4 billion.¹²
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Dovetail Audio
+
+                    ## Recent Performance
+                    - 2022 Revenue: $3.4B
+                    """)),
+        ])
+
+    public init() {}
+
+    static let businessNouns: Set<String> = [
+        "customers", "clients", "employees", "staff", "users", "subscribers", "members", "partners", "enterprises",
+        "companies", "stores", "shops", "offices", "branches", "countries", "cities", "markets", "patents", "products",
+        "downloads", "installations", "vehicles", "units", "devices", "workers", "people", "students",
+    ]
+
+    /// The claims this rule checks: money, percentages, and business counts.
+    static func isFigure(_ c: Claim) -> Bool {
+        guard case let .quantity(q) = c.value else { return false }
+        switch q.kind {
+        case .money, .percent: return true
+        case .count:
+            if q.spelledOut || q.value < 2 { return false }
+            return c.origin == .field || c.attribute == .employees || q.following.contains { businessNouns.contains($0) }
+        case .ordinal: return false
+        }
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let set = context.set
+        let claimSet = ClaimSet.of(context)
+        // Cited figures anywhere, for support.
+        var cited: [Claim] = []
+        for (_, cs) in claimSet.byVariant { cited += cs.filter { $0.cited && Self.isFigure($0) } }
+        // Group the same figure stated the same way across variants (a sentence kept by many revisions).
+        var groups: [String: [Claim]] = [:]
+        var order: [String] = []
+        for (v, cs) in claimSet.byVariant where v.document.role != .source {
+            for c in cs where !c.cited && Self.isFigure(c) {
+                guard case let .quantity(q) = c.value else { continue }
+                let supported = cited.contains { other in
+                    guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
+                    return oq.kind == q.kind && oq.supports(q)
+                }
+                if supported { continue }
+                let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(c)
+            }
+        }
+        var out: [Finding] = []
+        for key in order {
+            guard let cs = groups[key], let c = cs.last, case let .quantity(q) = c.value else { continue }
+            let ids = cs.map(\.variant)
+            let names = Chronology.names(ids, in: set)
+            let what = c.label.map { " (\($0))" } ?? ""
+            let place = cs.count == 1 ? "" : " in \(names)"
+            out.append(
+                Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .problem,
+                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation\(place == "" ? "" : ""), and no cited variant supports it",
+                    evidence: cs.reversed().map(\.evidence), values: [q.description], likelyWrong: c.variant,
+                    explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
+                    fingerprintParts: [c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))
+        }
+        return out
+    }
+}
