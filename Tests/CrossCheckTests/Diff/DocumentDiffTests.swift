@@ -84,7 +84,11 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(byNew["(lead)"]?.status == .unchanged)
         let history = try #require(byNew["History"])
         #expect(history.operations.contains { $0.kind == .delete && $0.text == "two" })
-        #expect(history.operations.contains { $0.kind == .insert && $0.text == "three" })
+        let three = try #require(history.operations.first { $0.kind == .insert && $0.text == "three" })
+        let two = try #require(history.operations.first { $0.kind == .delete && $0.text == "two" })
+        // One-sided operations carry the line where they apply on the other side.
+        #expect(three.oldLine == two.oldLine && three.oldRange == nil)
+        #expect(two.newLine == three.newLine && two.newRange == nil)
         // The sentence that moved from History to Products is a move, not delete + insert.
         #expect(d.moves.count == 1)
         let move = try #require(d.moves.first)
