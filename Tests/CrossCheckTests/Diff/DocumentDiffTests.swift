@@ -234,6 +234,30 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(deletes.map(\.text) == ["The government named it a national champion in 2018."])
     }
 
+    @Test func contentTakesOverARowHeldByAnEmptySection() throws {
+        let article = try diffTestDoc("""
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+
+            ## History
+
+            It was founded by two engineers who met at a university laboratory.
+            """, path: "a.txt", format: .plaintext)
+        let summary = try diffTestDoc("""
+            # Digest
+
+            ## Overview
+
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+            """)
+        #expect(summary.sections.first?.sentences.isEmpty == true)
+        let al = SectionAligner.align([article, summary])
+        let leadRow = try #require(al.rows.first { $0.cells[0]?.section == 0 })
+        #expect(leadRow.cells[1].map { summary.sections[$0.section].heading } == "Overview")
+        #expect(leadRow.basis[1] == .content)
+        // The summary's empty lead still appears, in a row of its own.
+        #expect(al.rows.contains { $0.cells[1]?.section == 0 && $0.cells[0] == nil })
+    }
+
     @Test func largeHeavilyEditedInputStaysBounded() throws {
         var rng = DiffTestRandom(state: 7)
         let vocabulary = (0..<300).map { "w\($0)" }
