@@ -4,7 +4,8 @@
 /// `== heading ==` lines; markdown `**Key**:` items, bullets, `[x](url)` links, fences and tables;
 /// a rendered article's footnote marks and long prose lines; a leading `---` block of `key:`
 /// lines) and the highest score wins, so one stray `[[` or `**` cannot decide alone. The file
-/// extension only breaks ties. One pass over at most the first 4 MB.
+/// extension only breaks ties, including the tie of markup-free prose (which every format reads
+/// the same way). One pass over at most the first 4 MB.
 public enum FormatDetector {
     /// Signal counts gathered in one pass; exposed for tests and diagnostics.
     public struct Signals: Sendable, Equatable {
@@ -29,7 +30,10 @@ public enum FormatDetector {
             + 5 * cap(s.wikiHeadings, 10) + 2 * cap(s.wikiBold, 10)
         out[.markdown] = 4 * cap(s.keyLines, 25) + cap(s.bullets, 40) + 3 * cap(s.mdLinks, 25) + 3 * cap(s.fences, 10)
             + 4 * cap(s.tableRules, 5) + 2 * cap(s.inlineCode, 10) + (s.atxHeadings > 0 && (s.bullets > 0 || s.mdLinks > 0) ? 3 : 0)
-        out[.plaintext] = 3 * cap(s.footnoteMarks, 30) + 0.5 * cap(s.proseLines, 100) + (s.atxHeadings > 0 ? 1 : 0)
+        // Prose alone fits every format; it counts for a rendered article only next to its own marks
+        // (footnote marks or `#` headings), so markup-free text falls to the extension.
+        let rendered = s.footnoteMarks > 0 || s.atxHeadings > 0
+        out[.plaintext] = 3 * cap(s.footnoteMarks, 30) + (rendered ? 0.5 * cap(s.proseLines, 100) + 1 : 0)
         // A leading `---` block of keys is decisive, closed or not (an unclosed one is reported by the parser).
         out[.frontmatter] = s.frontMatterKeys >= 1 ? 1000 + Double(s.frontMatterKeys) + (s.frontMatterClosed ? 100 : 0) : 0
         return out
@@ -61,7 +65,6 @@ public enum FormatDetector {
             var ls = source.contentStart
             var lineNo = 0
             var inFrontMatter = false
-            var firstContentLine = true
             while ls < n {
                 var le = ls
                 while le < n && b[le] != 0x0A && b[le] != 0x0D { le += 1 }
@@ -95,7 +98,6 @@ public enum FormatDetector {
                     continue
                 }
                 if len == 0 { continue }
-                firstContentLine = false
                 let c = b[p]
                 // Headings.
                 if c == 0x3D && len >= 4 && b[e - 1] == 0x3D { s.wikiHeadings += 1 }
@@ -160,7 +162,6 @@ public enum FormatDetector {
                 s.inlineCode += inlineCount / 2
                 if !isBullet && c != 0x23 && c != 0x7C && c != 0x3D && len >= 150 { s.proseLines += 1 }
             }
-            _ = firstContentLine
         }
         return s
     }

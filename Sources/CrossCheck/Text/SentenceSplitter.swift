@@ -3,8 +3,13 @@
 /// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes or brackets) that is
 /// followed by whitespace and then an upper-case letter, digit, opening quote or non-Latin text,
 /// unless the word before the period is a known abbreviation, a single initial, or the period sits
-/// inside a number ("$7.7 billion", "0.15"). A citation attached right after a sentence end
-/// belongs to that sentence. Linear in the block.
+/// inside a number ("$7.7 billion", "0.15"). Abbreviations that can also close a sentence
+/// (company suffixes such as "Inc." or "Co.", "etc.", dotted acronyms such as "U.S.", initials) end
+/// one only when the next word is a common sentence opener ("The", "In", "It", ...): "Foo Co.
+/// added" and "the U.S. Department" stay whole, "in the U.S. The next" splits. A number alone at
+/// the start of a sentence ("1. Key people") is a list number, not a sentence. An ellipsis (`...`
+/// or `…`) ends a sentence like a period. A citation attached right after a sentence end belongs
+/// to that sentence. Linear in the block.
 public enum SentenceSplitter {
     /// Abbreviations (lower-cased, without the final period) after which a period does not end a sentence.
     static let abbreviations: Set<String> = [
@@ -16,6 +21,20 @@ public enum SentenceSplitter {
         "univ", "assn", "ave", "blvd", "rd", "op", "cit", "ibid", "viz", "incl", "govt", "intl", "natl",
     ]
 
+    /// Abbreviations that may also be the last word of a sentence.
+    static let closingAbbreviations: Set<String> = [
+        "inc", "ltd", "llc", "plc", "corp", "co", "bros", "etc", "jr", "sr", "al", "a.m", "p.m", "u.s", "u.k", "u.n",
+        "e.u", "p.r.c",
+    ]
+
+    /// Capitalised words that usually open a sentence (lower-cased).
+    static let openers: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "it", "its", "he", "she", "they", "we", "i", "this", "that", "these",
+        "those", "there", "their", "his", "her", "but", "and", "however", "after", "before", "during", "since", "as",
+        "for", "from", "by", "with", "when", "while", "according", "following", "despite", "although", "if", "some",
+        "many", "most", "other", "our", "my", "you", "then", "thus", "also", "later", "meanwhile", "today", "yet",
+    ]
+
     /// Splits `block` into sentences, numbering them as paragraph `paragraph`.
     public static func split(_ block: TextBlock, lines: LineTable, paragraph: Int) -> [Sentence] {
         let b = block.bytes
@@ -25,7 +44,8 @@ public enum SentenceSplitter {
         var i = 0
         while i < n {
             let c = b[i]
-            if c == 0x2E || c == 0x21 || c == 0x3F || isCJKStop(b, i) {
+            let ellipsis = c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6
+            if c == 0x2E || c == 0x21 || c == 0x3F || ellipsis || isCJKStop(b, i) {
                 var j = i + (c < 0x80 ? 1 : 3)
                 // Absorb further terminators, closing quotes and brackets.
                 while j < n {
@@ -35,10 +55,10 @@ public enum SentenceSplitter {
                         j += 3  // ” ’
                     } else { break }
                 }
-                let cjk = c >= 0x80
+                let cjk = c >= 0x80 && !ellipsis
                 if j >= n { break }
                 if cjk || (b[j] == 0x20 && j + 1 < n && startsSentence(b, j + 1)) {
-                    if c == 0x2E && !cjk && isAbbreviationOrInitial(b, dotAt: i) {
+                    if c == 0x2E && !cjk && continuesAfterPeriod(b, dotAt: i, next: j + 1, sentenceStart: ends.last ?? 0) {
                         i = j
                         continue
                     }
@@ -123,22 +143,53 @@ public enum SentenceSplitter {
         return false
     }
 
+    /// True when the period at `dotAt` does not end the sentence although a capital follows at `next`.
+    static func continuesAfterPeriod(_ b: [UInt8], dotAt: Int, next: Int, sentenceStart: Int) -> Bool {
+        // A list number opening the sentence: "1. Key people".
+        var s = dotAt
+        while s > sentenceStart && s > dotAt - 4 && b[s - 1] >= 0x30 && b[s - 1] <= 0x39 { s -= 1 }
+        if s < dotAt {
+            var t = sentenceStart
+            while t < s && b[t] == 0x20 { t += 1 }
+            if t == s && (s == 0 || b[s - 1] == 0x20) { return true }
+        }
+        guard let word = abbreviationOrInitial(b, dotAt: dotAt) else { return false }
+        if word.closing {
+            // The next word decides: a common sentence opener means the sentence ended here.
+            var e = next
+            while e < b.count && e - next < 16 && ((b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A)) { e += 1 }
+            let following = String(decoding: b[next..<e], as: UTF8.self).lowercased()
+            let wordEnds = e >= b.count || b[e] == 0x20 || b[e] == 0x2C
+            return !(wordEnds && openers.contains(following))
+        }
+        return true
+    }
+
     /// True when the period at `dotAt` ends an abbreviation or an initial ("Gregory C. Allen").
     static func isAbbreviationOrInitial(_ b: [UInt8], dotAt: Int) -> Bool {
+        abbreviationOrInitial(b, dotAt: dotAt) != nil
+    }
+
+    /// The abbreviation or initial the period at `dotAt` ends, and whether it may also close a sentence.
+    static func abbreviationOrInitial(_ b: [UInt8], dotAt: Int) -> (word: String, closing: Bool)? {
         var s = dotAt
-        while s > 0 {
+        while s > 0 && dotAt - s < 32 {
             let c = b[s - 1]
             let isWordByte = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2E || c >= 0x80
             if !isWordByte { break }
             s -= 1
         }
-        guard s < dotAt else { return false }
+        guard s < dotAt else { return nil }
+        // No abbreviation is longer than eight bytes unless it is dotted ("P.R.C").
+        let dotted = b[s..<dotAt].contains(0x2E)
+        if dotAt - s > 8 && !dotted { return nil }
         let word = String(decoding: b[s..<dotAt], as: UTF8.self)
-        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return true }  // initial
+        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return (word, true) }  // initial
         let lower = word.lowercased()
-        if abbreviations.contains(lower) { return true }
+        if closingAbbreviations.contains(lower) { return (lower, true) }
+        if abbreviations.contains(lower) { return (lower, false) }
         // Dotted acronyms such as "U.S" or "P.R.C".
-        if lower.contains("."), lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
-        return false
+        if dotted, lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return (lower, true) }
+        return nil
     }
 }

@@ -61,7 +61,9 @@ public struct SourceText: Sendable {
             SourceText.validate(buf, from: start, onlySpace: &onlySpace, crlf: &crlf)
         }
         if let problem {
-            if problem.binary { throw .binary(path: path) }
+            if problem.binary || bytes.withUnsafeBufferPointer({ SourceText.looksBinary($0, from: start, around: problem.offset) }) {
+                throw .binary(path: path)
+            }
             throw .invalidEncoding(path: path, line: lines.line(of: problem.offset), reason: "invalid UTF-8 byte sequence")
         }
         if onlySpace { throw .empty(path: path) }
@@ -127,6 +129,31 @@ public struct SourceText: Sendable {
             i += len
         }
         return nil
+    }
+
+    /// Decides whether text that failed UTF-8 validation is binary data rather than mis-encoded text.
+    ///
+    /// Text in a legacy encoding (Latin-1, Windows-1252, KOI8-R) has high bytes but almost no
+    /// control bytes; binary data (random bytes, images, archives) has NULs and control bytes
+    /// throughout. Samples the first 64 KB and 4 KB around the first bad byte.
+    static func looksBinary(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, around offset: Int) -> Bool {
+        var controls = 0
+        var total = 0
+        func count(_ r: Range<Int>) {
+            for i in r {
+                let b = buf[i]
+                total += 1
+                if b == 0 { controls += 1000 }
+                else if (b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C) || b == 0x7F { controls += 1 }
+            }
+        }
+        let n = buf.count
+        let head = start..<min(n, start + 65_536)
+        count(head)
+        let lo = max(head.upperBound, offset - 2048)
+        let hi = min(n, offset + 2048)
+        if lo < hi { count(lo..<hi) }
+        return total > 0 && controls * 50 > total  // more than 2% control bytes (a NUL counts heavily)
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8]? {

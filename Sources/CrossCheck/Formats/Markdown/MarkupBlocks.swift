@@ -23,6 +23,8 @@ struct MarkupBlocks {
 
     // Paragraph being collected: its line segments (content ranges) and whether it is a list item.
     private var segments: [Range<Int>] = []
+    /// Some segment had block-quote markers before it (then segments are rendered one by one).
+    private var segmentsQuoted = false
     private var isItem = false
     private var itemIndent = 0
     private var inList = false
@@ -178,12 +180,12 @@ struct MarkupBlocks {
                 }
             }
             // List item (nested markers on one line collapse into one item).
-            if let (content, width) = listMarker(at: p, le) {
-                _ = width
+            if let (content, _) = listMarker(at: p, le) {
                 var q = content
                 while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
                 flush()
                 segments = [q..<le]
+                segmentsQuoted = quoted
                 isItem = true
                 itemIndent = indent + (q - p)
                 inList = true
@@ -195,13 +197,22 @@ struct MarkupBlocks {
                 lastWasBlank = false
                 continue
             }
-            // Paragraph text: a blank line ends a paragraph; a list item continues lazily.
-            if !segments.isEmpty && lastWasBlank { flush() }
+            // Link reference and footnote definitions (`[id]: url`, `[^1]: text`) are not prose.
+            if markdown && indent < 4 && segments.isEmpty && src[p] == 0x5B, let close = find([0x5D, 0x3A], in: p..<min(le, p + 200)),
+                close > p + 1, find([0x5D], in: (p + 1)..<close) == nil
+            {
+                lastWasBlank = false
+                continue
+            }
+            // Paragraph text: a blank line ends a paragraph; a list item continues lazily; each
+            // `**Key:** value` line of a key/value block is its own paragraph.
+            if !segments.isEmpty && (lastWasBlank || (markdown && !isItem && startsWithBoldKey(p, le))) { flush() }
             if segments.isEmpty {
                 if inList && indent < itemIndent { inList = false }
                 isItem = inList
             }
             segments.append(p..<le)
+            if quoted { segmentsQuoted = true }
             lastWasBlank = false
         }
         flush()
@@ -210,6 +221,13 @@ struct MarkupBlocks {
         }
         for c in inline.comments { addSuppression(c.text, start: c.offset, after: c.end, limit: end) }
         inline.comments = []
+    }
+
+    /// Whether the line at `p` opens with `**Key**:` or `**Key:**`.
+    private func startsWithBoldKey(_ p: Int, _ le: Int) -> Bool {
+        guard p + 2 < le, (src[p] == 0x2A && src[p + 1] == 0x2A) || (src[p] == 0x5F && src[p + 1] == 0x5F) else { return false }
+        guard let close = find([src[p], src[p]], in: (p + 2)..<min(le, p + 120)), close > p + 2 else { return false }
+        return src[close - 1] == 0x3A || (close + 2 < le && src[close + 2] == 0x3A)
     }
 
     @inline(__always) private func startsWith(_ s: String, at p: Int, _ le: Int) -> Bool {
@@ -283,14 +301,34 @@ struct MarkupBlocks {
         guard !segments.isEmpty else { isItem = false; return }
         let segs = segments
         segments = []
-        if markdown, let field = keyValue(segs, listItem: isItem) { events.append(field) }
-        var b = PlainTextBuilder()
-        for (n, s) in segs.enumerated() {
-            if n > 0 { b.appendSpace(at: s.lowerBound) }
-            inline.render(s, into: &b)
+        if markdown {
+            // The field's key and value are rendered again below as the item's text: keep one copy of links.
+            let (linkCount, commentCount) = (inline.links.count, inline.comments.count)
+            let field = keyValue(segs, listItem: isItem)
+            inline.links.removeSubrange(linkCount...)
+            inline.comments.removeSubrange(commentCount...)
+            if let field { events.append(field) }
         }
+        var b = PlainTextBuilder()
+        renderSegments(segs, from: segs[0].lowerBound, into: &b)
         events.append(.block(b.finish(isListItem: isItem), lineCount: segs.count))
         isItem = false
+        segmentsQuoted = false
+    }
+
+    /// Renders a paragraph's lines from `start`: as one range when only line ends and indentation
+    /// separate them (so a comment, link or code span may run over a line end), else line by line.
+    private mutating func renderSegments(_ segs: [Range<Int>], from start: Int, into b: inout PlainTextBuilder) {
+        guard let last = segs.last, start <= last.upperBound else { return }
+        if !segmentsQuoted {
+            inline.render(start..<last.upperBound, into: &b)
+            return
+        }
+        for (n, s) in segs.enumerated() {
+            let lo = n == 0 ? max(s.lowerBound, start) : s.lowerBound
+            if n > 0 { b.appendSpace(at: s.lowerBound) }
+            if lo < s.upperBound { inline.render(lo..<s.upperBound, into: &b) }
+        }
     }
 
     /// `**Key**: value`, `**Key:** value` (and, in list items, a short `Key: value`) as a field event.
@@ -332,11 +370,7 @@ struct MarkupBlocks {
         let key = inline.plain(keyRange).text.lowercased()
         guard !key.isEmpty, key.utf8.count <= 80 else { return nil }
         var b = PlainTextBuilder()
-        if valueStart < le { inline.render(valueStart..<le, into: &b) }
-        for s in segs.dropFirst() {
-            b.appendSpace(at: s.lowerBound)
-            inline.render(s, into: &b)
-        }
+        renderSegments(segs, from: valueStart, into: &b)
         let block = b.finish()
         let value = String(decoding: block.bytes, as: UTF8.self)
         guard !value.isEmpty else { return nil }
@@ -374,16 +408,13 @@ struct MarkupBlocks {
 
     private func isDelimiterRow(_ r: Range<Int>) -> Bool {
         var dash = false
-        var pipe = false
         for k in r {
             switch src[k] {
             case 0x2D: dash = true
-            case 0x7C: pipe = true
-            case 0x3A, 0x20, 0x09: break
+            case 0x7C, 0x3A, 0x20, 0x09: break
             default: return false
             }
         }
-        _ = pipe
         return dash
     }
 
@@ -415,8 +446,13 @@ struct MarkupBlocks {
     }
 
     /// Rows become list-item blocks; a two-column table's body rows also become fields.
+    ///
+    /// A two-column table reads as key/value rows ("Founded: 2014"); in a wider one every cell is
+    /// prefixed with its column header so that a row still says what each number is.
     private mutating func emitTable(_ rows: [[Range<Int>]]) {
         let keyValue = rows.first?.count == 2
+        // Wider tables label each cell with its column header: "Year: 2021; Revenue: $1B".
+        let headers: [String] = keyValue ? [] : (rows.first ?? []).map { inline.plain($0).text }
         for (n, row) in rows.enumerated() where n > 0 {
             var b = PlainTextBuilder()
             var texts: [String] = []
@@ -424,6 +460,10 @@ struct MarkupBlocks {
                 if c > 0 {
                     if keyValue && c == 1 { b.append(generated: ":", at: cell.lowerBound) }
                     else { b.append(generated: ";", at: cell.lowerBound) }
+                    b.appendSpace(at: cell.lowerBound)
+                }
+                if c < headers.count, !headers[c].isEmpty, cell.lowerBound < cell.upperBound {
+                    b.append(generated: headers[c] + ":", at: cell.lowerBound)
                     b.appendSpace(at: cell.lowerBound)
                 }
                 let before = b.bytes.count
@@ -455,7 +495,7 @@ struct MarkupBlocks {
     /// not a section (the text under it is the lead); so is a first short line without final
     /// punctuation (plain text only) when it stands alone or repeats that heading.
     static func assemble(
-        _ events: [Event], builder: inout SectionBuilder, end: Int, titleLine: Bool, source: [UInt8]
+        _ events: [Event], builder: inout SectionBuilder, end: Int, titleLine: Bool
     ) -> Assembled {
         var skip = Set<Int>()
         var title: String? = nil

@@ -21,6 +21,9 @@ struct MarkupInline {
     var comments: [Comment] = []
     /// For each backtick run length, a start offset from which no closing run exists (keeps scans linear).
     private var backtickMiss: [Int: Int] = [:]
+    /// Matching `]` of each `[` in the range being rendered (one stack pass, so nested labels stay linear).
+    private var closeOf: [Int: Int] = [:]
+    private var closeRange: Range<Int> = 0..<0
 
     init(src: [UInt8], markdown: Bool, lines: LineTable) {
         self.src = src
@@ -69,14 +72,14 @@ struct MarkupInline {
     mutating func render(_ range: Range<Int>, into out: inout PlainTextBuilder) {
         let lo = range.lowerBound
         let hi = min(range.upperBound, src.count)
+        if markdown { matchBrackets(lo..<hi) }
         var i = lo
         // An open link label: where its `]` is, where to resume after the `(url)`, the URL.
         var link: (close: Int, resume: Int, url: String, textStart: Int, offset: Int)? = nil
         while i < hi {
             if let l = link, i >= l.close {
-                let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-                links.append(DocumentLink(text: text, url: l.url, line: lines.line(of: l.offset)))
-                i = l.resume
+                links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
+                i = max(i, l.resume)  // a code span or comment inside the label may already have run past it
                 link = nil
                 continue
             }
@@ -91,7 +94,8 @@ struct MarkupInline {
                 let prev: UInt8 = i > lo ? src[i - 1] : 0x20
                 let next: UInt8 = r < hi ? src[r] : 0x20
                 let intraword = c == 0x5F && MarkupInline.isAlnum(prev) && MarkupInline.isAlnum(next)
-                let loose = MarkupInline.isSpace(prev) && MarkupInline.isSpace(next)
+                let loose = (MarkupInline.isSpace(prev) && MarkupInline.isSpace(next))
+                    || (MarkupInline.isDigit(prev) && MarkupInline.isDigit(next))  // 2*3, 1_000
                 if intraword || loose || (c == 0x5F && r - i > 3) {
                     for k in i..<r { out.append(byte: src[k], at: k) }
                 }
@@ -110,6 +114,8 @@ struct MarkupInline {
             case 0x5B:  // [
                 if let (mark, end) = bracketMark(at: i, hi: hi) {
                     out.attach(Citation(mark: mark, offset: i))
+                    i = end
+                } else if !markdown, let end = editorialMark(at: i, hi: hi) {
                     i = end
                 } else if markdown, link == nil, let l = parseLink(at: i, hi: hi) {
                     link = (l.labelEnd, l.end, l.url, out.bytes.count, i)
@@ -153,9 +159,17 @@ struct MarkupInline {
             }
         }
         if let l = link {  // the label ran to the end of the range (cannot happen for a well-formed link)
-            let text = String(decoding: out.bytes[min(l.textStart, out.bytes.count)...], as: UTF8.self)
-            links.append(DocumentLink(text: text, url: l.url, line: lines.line(of: l.offset)))
+            links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
         }
+    }
+
+    /// The text of `bytes` from `start` on, without surrounding spaces.
+    static func trimmed(_ bytes: [UInt8], from start: Int) -> String {
+        var lo = min(start, bytes.count)
+        var hi = bytes.count
+        while lo < hi && bytes[lo] == 0x20 { lo += 1 }
+        while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// Renders a range to a standalone string (headings, field keys and values).
@@ -195,17 +209,47 @@ struct MarkupInline {
             return (String(decoding: src[s..<k], as: UTF8.self), k + 1)
         }
         let s = k
-        while k < hi && k - s < 4 && MarkupInline.isDigit(src[k]) { k += 1 }
+        while k < hi && k - s < 3 && MarkupInline.isDigit(src[k]) { k += 1 }
         guard k > s, k < hi, src[k] == 0x5D else { return nil }
         if markdown && k + 1 < hi && (src[k + 1] == 0x28 || src[k + 1] == 0x5B || src[k + 1] == 0x3A) { return nil }
         return (String(decoding: src[s..<k], as: UTF8.self), k + 1)
     }
 
+    /// Pairs the brackets of `range` with one stack pass (escaped brackets do not count).
+    private mutating func matchBrackets(_ range: Range<Int>) {
+        guard range != closeRange else { return }
+        closeRange = range
+        closeOf = [:]
+        var stack: [Int] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let b = src[k]
+            if b == 0x5C { k += 2; continue }
+            if b == 0x5B { stack.append(k) } else if b == 0x5D, let open = stack.popLast() { closeOf[open] = k }
+            k += 1
+        }
+    }
+
+    /// A rendered article's editorial marks, which are not prose: `[citation needed]`, `[when?]`,
+    /// `[note 1]`, and lettered note marks such as `[a]`. Returns the end offset.
+    private func editorialMark(at i: Int, hi: Int) -> Int? {
+        var k = i + 1
+        while k < hi && k - i <= 40 && src[k] != 0x5D && src[k] != 0x5B && src[k] != 0x0A { k += 1 }
+        guard k < hi, src[k] == 0x5D, k > i + 1 else { return nil }
+        let body = String(decoding: src[(i + 1)..<k], as: UTF8.self)
+        let isLetterNote = body.utf8.count == 1 && (body.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
+        let lowerOnly = body.unicodeScalars.allSatisfy { !($0.properties.isUppercase) }
+        if isLetterNote || (lowerOnly && (body.hasSuffix("needed") || body.hasSuffix("?") || body.hasPrefix("note ")
+            || body.hasPrefix("dubious") || body.hasPrefix("failed verification") || body == "sic" || body == "citation needed"))
+        {
+            return k + 1
+        }
+        return nil
+    }
+
     /// `[label](url "title")` starting at the `[` at `i`: where the label ends, the URL, and the end offset.
     private func parseLink(at i: Int, hi: Int) -> (labelEnd: Int, url: String, end: Int)? {
-        var k = i + 1
-        while k < hi && src[k] != 0x5D && src[k] != 0x5B { k += 1 }
-        guard k + 1 < hi, src[k] == 0x5D, src[k + 1] == 0x28 else { return nil }
+        guard let k = closeOf[i], k + 1 < hi, src[k + 1] == 0x28 else { return nil }
         let urlStart = k + 2
         var u = urlStart
         var depth = 0

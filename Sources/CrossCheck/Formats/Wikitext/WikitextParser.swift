@@ -81,6 +81,7 @@ public enum WikitextParser {
             paragraph.captureBold = boldTitle == nil && builder.currentPath.isEmpty
             let e = renderer.renderInline(i..<n, into: &paragraph, depth: 0, stopAtNewline: true)
             builder.extend(to: e)
+            paragraph.endLine()
             if e < n {
                 paragraph.space(at: e)
                 i = e + 1

@@ -22,7 +22,10 @@ struct WikitextRenderer {
     var fieldTemplatesAllowed = false
     /// The `name` of the first infobox.
     var infoboxName: String?
+    /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
+    let special: [Bool] = WikitextRenderer.inlineSpecial
     var closeBracket = WikitextNextFinder("]")
+    var conversionEnd = WikitextNextFinder("}-")
     var newline = WikitextNextFinder("\n")
 
     init(bytes: [UInt8], scan: WikitextScan, lines: LineTable) {
@@ -95,6 +98,21 @@ struct WikitextRenderer {
                     applyQuotes(r, at: i, into: &sink)
                 }
                 i += r
+            case 0xC2:  // U+00A0 no-break space, written as a character
+                if i + 1 < end && bytes[i + 1] == 0xA0 {
+                    sink.space(at: i)
+                    i += 2
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
+            case 0x2D:  // - (language conversion `-{...}-`)
+                if i + 1 < end && bytes[i + 1] == 0x7B, let next = renderConversion(at: i, end: end, into: &sink, depth: depth) {
+                    i = next
+                } else {
+                    sink.emit(b, at: i)
+                    i += 1
+                }
             case 0x5F:  // _ (magic words such as __NOTOC__)
                 if let next = magicWordEnd(at: i, end: end) {
                     i = next
@@ -105,10 +123,23 @@ struct WikitextRenderer {
             default:
                 sink.emit(b, at: i)
                 i += 1
+                while i < end {
+                    let c = bytes[i]
+                    if special[Int(c)] { break }
+                    sink.emit(c, at: i)
+                    i += 1
+                }
             }
         }
         return end
     }
+
+    /// Bytes `renderInline` acts on; every other byte is copied.
+    static let inlineSpecial: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = true }
+        return t
+    }()
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
@@ -168,6 +199,28 @@ struct WikitextRenderer {
         }
     }
 
+    /// Language conversion markup `-{text}-`, `-{zh-hans:A;zh-hant:B}-` (first variant), `-{H|rule}-`.
+    ///
+    /// Returns the offset after `}-`, or nil when there is no closer on the same line.
+    private mutating func renderConversion(at i: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int? {
+        let start = i + 2
+        guard let close = conversionEnd.next(in: bytes, from: start), close < end else { return nil }
+        if let nl = newline.next(in: bytes, from: start), nl < close { return nil }
+        var content = start..<close
+        if let bar = firstTopLevel(0x7C, in: content), bar - start <= 3 {
+            let flags = bytes[start..<bar]
+            if flags.contains(0x48) || flags.contains(0x2D) || flags.contains(0x54) { return close + 2 }  // H, -, T: rules
+            content = (bar + 1)..<close
+        }
+        // Variants: `code:text;code:text`; show the first.
+        if let colon = firstTopLevel(0x3A, in: content), WikitextRenderer.isInterlanguagePrefix(raw(content.lowerBound..<colon)) {
+            let stop = firstTopLevel(0x3B, in: (colon + 1)..<content.upperBound) ?? content.upperBound
+            content = (colon + 1)..<stop
+        }
+        if depth < WikitextRenderer.maxDepth { renderInline(content, into: &sink, depth: depth + 1) }
+        return close + 2
+    }
+
     private func magicWordEnd(at i: Int, end: Int) -> Int? {
         guard i + 1 < end, bytes[i + 1] == 0x5F else { return nil }
         var j = i + 2
@@ -224,14 +277,15 @@ struct WikitextRenderer {
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
         if let colon = firstTopLevel(0x3A, in: targetRange), !leadingColon {
-            let prefix = raw(targetRange.lowerBound..<colon).lowercased()
+            let written = raw(targetRange.lowerBound..<colon)
+            let prefix = written.lowercased()
             if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
             if prefix == "category" {
                 let name = raw((colon + 1)..<targetRange.upperBound)
                 if !name.isEmpty { categories.append(HTMLEntities.decodeAll(name)) }
                 return r.end
             }
-            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(prefix) { return r.end }
+            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }
         }
         if let pipe {
             let label = trimmed((pipe + 1)..<inner.upperBound)

@@ -82,8 +82,10 @@ struct WikitextTag {
         let bound = min(limit, p + maxLength)
         while i < bound {
             let c = bytes[i]
+            // A `<` never sits inside a tag, so every look-ahead ends before the next one starts.
+            if c == 0x3C { return nil }
             if quote != 0 {
-                if c == quote { quote = 0 } else if c == 0x0A || c == 0x3C { quote = 0 }
+                if c == quote || c == 0x0A { quote = 0 }
             } else if c == 0x22 || c == 0x27 {
                 if i > attrStart && (bytes[i - 1] == 0x3D || bytes[i - 1] == 0x20) { quote = c }
             } else if c == 0x3E {
@@ -91,8 +93,6 @@ struct WikitextTag {
                 return WikitextTag(
                     name: name, isClosing: closing, isSelfClosing: selfClosing,
                     attributes: attrStart..<(selfClosing ? i - 1 : i), end: i + 1)
-            } else if c == 0x3C {
-                return nil
             }
             i += 1
         }
@@ -172,10 +172,80 @@ struct WikitextRegion: Sendable {
     var attributes: Range<Int> = 0..<0
 }
 
+/// The last position looked up in a region table (a per-parse cache).
+final class WikitextRegionCursor {
+    var index = 0
+}
+
+/// Matched constructs in order of their opener's offset, looked up by offset.
+///
+/// Slots are taken in scan order (an opener's slot when it is pushed, so the order holds even
+/// though closers come later) and unmatched openers keep an empty slot. Lookups gallop from the
+/// previous one: O(log distance), near O(1) for the mostly forward walk of the renderer, and
+/// without a hash table's cache misses on large inputs.
+struct WikitextRegionTable {
+    private var starts: [Int] = []
+    private var items: [WikitextRegion] = []
+    private let cursor = WikitextRegionCursor()
+
+    /// Takes a slot for an opener at `offset` (offsets must not decrease).
+    mutating func reserve(at offset: Int) -> Int {
+        starts.append(offset)
+        items.append(WikitextRegion(kind: .template, inner: 0..<0, end: -1))
+        return starts.count - 1
+    }
+
+    /// Fills a reserved slot, possibly moving its offset forward (`{{{x}}` is a template at +1).
+    mutating func fill(_ slot: Int, at offset: Int, _ region: WikitextRegion) {
+        starts[slot] = offset
+        items[slot] = region
+    }
+
+    /// Records a construct found complete at `offset`.
+    mutating func record(at offset: Int, _ region: WikitextRegion) {
+        starts.append(offset)
+        items.append(region)
+    }
+
+    var count: Int { starts.count }
+
+    /// The matched construct whose opener is at `offset`, if any.
+    subscript(offset: Int) -> WikitextRegion? {
+        let n = starts.count
+        guard n > 0 else { return nil }
+        let c = min(cursor.index, n - 1)
+        if starts[c] == offset { return items[c].end >= 0 ? items[c] : nil }
+        var l: Int
+        var h: Int
+        if starts[c] < offset {
+            var lo = c
+            var step = 1
+            var hi = c + 1
+            while hi < n && starts[hi] < offset { lo = hi; step <<= 1; hi = lo + step }
+            l = lo + 1
+            h = min(hi, n)
+        } else {
+            var hi = c
+            var step = 1
+            var lo = c - 1
+            while lo >= 0 && starts[lo] >= offset { hi = lo; step <<= 1; lo = hi - step }
+            l = max(lo, -1) + 1
+            h = hi
+        }
+        while l < h {
+            let m = (l + h) / 2
+            if starts[m] < offset { l = m + 1 } else { h = m }
+        }
+        cursor.index = min(l, n - 1)
+        guard l < n, starts[l] == offset, items[l].end >= 0 else { return nil }
+        return items[l]
+    }
+}
+
 /// The result of the one linear matching pass over a wikitext source.
-struct WikitextScan: Sendable {
+struct WikitextScan {
     /// Matched constructs by the offset of their opener.
-    var regions: [Int: WikitextRegion] = [:]
+    var regions = WikitextRegionTable()
     /// Tables: offset of `{|` to the offset just after the matching `|}`.
     var tables: [Int: Int] = [:]
     /// Comments whose body starts with `crosscheck-disable`: comment start and trimmed body.
@@ -200,16 +270,24 @@ enum WikitextScanner {
 
     private enum OpenKind: UInt8 { case template, parameter, link, barrier }
 
+    /// Bytes the scanner acts on: `{ } [ ] <` and line ends.
+    static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x7B, 0x7D, 0x5B, 0x5D, 0x3C, 0x0A] { t[Int(b)] = true }
+        return t
+    }()
+
     static func scan(_ bytes: [UInt8], from start: Int) -> WikitextScan {
         var result = WikitextScan()
         let n = bytes.count
-        var stack: [(kind: OpenKind, pos: Int)] = []
+        var stack: [(kind: OpenKind, pos: Int, slot: Int)] = []
         // Open braces and links above the innermost barrier.
         var levels: [(braces: Int, links: Int)] = [(0, 0)]
         var barriers: [(closeStart: Int, end: Int)] = []
         var tableStack: [Int] = []
         var commentEnd = WikitextNextFinder("-->")
         var tagFinders: [String: WikitextNextFinder] = [:]
+        let special = WikitextScanner.special
 
         func tableLine(_ q: Int) {
             var j = q
@@ -245,9 +323,9 @@ enum WikitextScanner {
                 var left = r
                 while left >= 2 {
                     if left == 3 {
-                        stack.append((.parameter, p)); p += 3; left = 0
+                        stack.append((.parameter, p, result.regions.reserve(at: p))); p += 3; left = 0
                     } else {
-                        stack.append((.template, p)); p += 2; left -= 2
+                        stack.append((.template, p, result.regions.reserve(at: p))); p += 2; left -= 2
                     }
                     levels[levels.count - 1].braces += 1
                 }
@@ -264,14 +342,14 @@ enum WikitextScanner {
                     }
                     guard let top = stack.last, top.kind == .template || top.kind == .parameter else { break }
                     if top.kind == .parameter && left >= 3 {
-                        result.regions[top.pos] = WikitextRegion(kind: .parameter, inner: (top.pos + 3)..<p, end: p + 3)
+                        result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .parameter, inner: (top.pos + 3)..<p, end: p + 3))
                         p += 3; left -= 3
                     } else if top.kind == .parameter {
                         // `{{{x}}`: a template opened one brace later; the first brace is text.
-                        result.regions[top.pos + 1] = WikitextRegion(kind: .template, inner: (top.pos + 3)..<p, end: p + 2)
+                        result.regions.fill(top.slot, at: top.pos + 1, WikitextRegion(kind: .template, inner: (top.pos + 3)..<p, end: p + 2))
                         p += 2; left -= 2
                     } else {
-                        result.regions[top.pos] = WikitextRegion(kind: .template, inner: (top.pos + 2)..<p, end: p + 2)
+                        result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .template, inner: (top.pos + 2)..<p, end: p + 2))
                         p += 2; left -= 2
                     }
                     stack.removeLast()
@@ -282,7 +360,7 @@ enum WikitextScanner {
                 var r = 1
                 while i + r < limit && bytes[i + r] == 0x5B { r += 1 }
                 if r >= 2 {
-                    stack.append((.link, i + r - 2))
+                    stack.append((.link, i + r - 2, result.regions.reserve(at: i + r - 2)))
                     levels[levels.count - 1].links += 1
                 }
                 i += r
@@ -292,7 +370,7 @@ enum WikitextScanner {
                 var p = i
                 var left = r
                 while left >= 2, let top = stack.last, top.kind == .link {
-                    result.regions[top.pos] = WikitextRegion(kind: .link, inner: (top.pos + 2)..<p, end: p + 2)
+                    result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .link, inner: (top.pos + 2)..<p, end: p + 2))
                     stack.removeLast()
                     levels[levels.count - 1].links -= 1
                     p += 2; left -= 2
@@ -307,7 +385,7 @@ enum WikitextScanner {
                         innerEnd = close
                         end = close + 3
                     }
-                    result.regions[i] = WikitextRegion(kind: .comment, inner: innerStart..<innerEnd, end: end)
+                    result.regions.record(at: i, WikitextRegion(kind: .comment, inner: innerStart..<innerEnd, end: end))
                     recordSuppression(bytes, start: i, inner: innerStart..<innerEnd, end: end, into: &result)
                     i = end
                     continue
@@ -330,20 +408,25 @@ enum WikitextScanner {
                 }
                 tagFinders[tag.name] = finder
                 guard let closeTag else { i = tag.end; continue }
-                result.regions[i] = WikitextRegion(
-                    kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes)
+                result.regions.record(
+                    at: i,
+                    WikitextRegion(kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes))
                 if kind == .verbatim || kind == .dropped {
                     i = closeTag.end
                 } else {
-                    stack.append((.barrier, i))
+                    stack.append((.barrier, i, -1))
                     levels.append((0, 0))
                     barriers.append((closeTag.start, closeTag.end))
                     i = tag.end
                 }
             default:
+                // Skip ordinary text up to the next byte that can matter.
                 i += 1
+                while i < limit && !special[Int(bytes[i])] { i += 1 }
             }
         }
+        // An unterminated table runs to the end of the input, as in MediaWiki.
+        if let outer = tableStack.first { result.tables[outer] = n }
         return result
     }
 

@@ -90,12 +90,19 @@ struct WikitextSink {
         bold.toggle()
         guard captureBold, boldTerm == nil else { return }
         if bold {
-            boldStart = text.bytes.count + (spacePending || separatorPending ? 1 : 0)
+            boldStart = text.bytes.count
         } else if let s = boldStart, s <= text.bytes.count {
             let term = String(decoding: text.bytes[s...], as: UTF8.self).wikitextTrimmed
             if !term.isEmpty { boldTerm = term }
             boldStart = nil
         }
+    }
+
+    /// Ends a source line: bold and italic never run on to the next line (as in MediaWiki).
+    mutating func endLine() {
+        bold = false
+        italic = false
+        boldStart = nil
     }
 
     /// The plain text so far, as a string.

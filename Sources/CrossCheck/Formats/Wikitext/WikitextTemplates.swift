@@ -75,6 +75,8 @@ enum WikitextTemplateKind: Sendable {
     case interlanguage
     /// Positional parameters joined without separator (`{{sic|the|re}}`).
     case joined
+    /// Non-empty positional parameters joined with spaces (`{{bibleverse|1|John|3:16}}`, `{{ship|HMS|Name}}`).
+    case spaced
     /// `{{efn|...}}`, `{{refn|...}}`: a footnote citation.
     case footnote
     /// `{{sfn|...}}`: a short citation.
@@ -109,7 +111,7 @@ extension WikitextRenderer {
             ("middot", " · "), ("bull", " • "), ("bullet", " • "), ("!", "|"), ("=", "="), ("'", "'"),
             ("pipe", "|"), ("thinsp", ""), ("hair space", ""), ("zwsp", ""), ("shy", ""), ("-", ""), ("clear", ""),
             ("colon", ":"), ("sp", " "), ("space", " "), ("figure space", " "), ("'s", "'s"), ("`", "'"),
-            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("x", "×"), ("degree", "°"),
+            ("en space", " "), ("em space", " "), ("minus", "−"), ("times", "×"), ("degree", "°"),
             ("!!", "||"), ("(", "("), (")", ")"), ("((", "{{"), ("))", "}}"), ("tilde", "~"),
         ] { t[name] = .text(text) }
         for name in ["break", "br", "crlf", "line break", "linebreak"] { t[name] = .lineBreak }
@@ -151,6 +153,18 @@ extension WikitextRenderer {
         ] { t[name] = .quote }
         for name in ["ill", "interlanguage link", "interlanguage link multi", "ill-wd"] { t[name] = .interlanguage }
         for name in ["sic", "sic?"] { t[name] = .joined }
+        for name in ["bibleverse", "bibleref", "bibleref2", "bibleverse-nb", "bible verse", "ship", "ship prefix"] {
+            t[name] = .spaced
+        }
+        // Ship-name templates: `{{HMS|Victory}}` is "HMS Victory".
+        for prefix in [
+            "hms", "uss", "ss", "mv", "rms", "sms", "hmas", "hmcs", "hmnzs", "ins", "usns", "uscgc", "usrc", "hmhs", "hmt",
+            "hnlms", "hdms", "hswms",
+        ] { t[prefix] = .prefixed(prefix.uppercased() + " ") }
+        // Year-link templates (`{{by|1990}}`, `{{NFL Year|2017}}`) show the year.
+        for name in ["by", "mlby", "nfl year", "nfly", "cfb year", "nba year", "nhl year"] { t[name] = .first }
+        t["n/a"] = .text("N/A")
+        t["0"] = .text("")
         for name in ["efn", "efn-ua", "efn-lr", "efn-lg", "efn-ur", "efn-la", "efn-ll", "efn-lu", "refn", "notetag", "efn-note"] {
             t[name] = .footnote
         }
@@ -262,6 +276,19 @@ extension WikitextRenderer {
         guard depth < WikitextRenderer.maxDepth else { return }
         let call = split(r, at: start)
         let name = call.name
+        if name.hasPrefix("#tag:ref") {
+            // `{{#tag:ref|body|name=x}}` is a `<ref>` written as a parser function.
+            guard let body = call.positional(1) else { return }
+            var c = bodyCitation(body.value, offset: start, depth: depth + 1)
+            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let name = c.name, WikitextRenderer.hasMetadata(c) {
+                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
+                if definitions[key] == nil { definitions[key] = c }
+            }
+            sink.attach(c)
+            return
+        }
         guard let first = name.utf8.first, first != 0x23 else { return }  // `{{#if:...}}` and other parser functions
         if let colon = firstTopLevel(0x3A, in: call.nameRange) {
             let fn = name.prefix { $0 != ":" }
@@ -280,15 +307,6 @@ extension WikitextRenderer {
             if declaredDateStyle == nil {
                 declaredDateStyle = name.hasPrefix("use dmy") ? .dmy : .mdy
                 declaredDateStyleLine = lines.line(of: start)
-                if let p = call.named("date") {
-                    let v = plain(p.value, depth: depth + 1)
-                    if !v.isEmpty {
-                        fields.append(
-                            Field(
-                                key: "date", value: v, raw: raw(p.value), line: lines.line(of: start),
-                                section: currentSection, origin: name, sourceRange: trimmed(p.value)))
-                    }
-                }
             }
             return
         }
@@ -309,6 +327,13 @@ extension WikitextRenderer {
 
     /// Unknown templates render nothing, except stock-ticker-like and script-like ones.
     private mutating func renderUnknown(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth: Int) {
+        // `{{Reflist|refs=<ref name=a>...</ref>}}`: list-defined references render nothing here but
+        // define what `<ref name=a/>` means.
+        if let refs = call.named("refs") {
+            var discard = WikitextSink()
+            renderInline(refs.value, into: &discard, depth: depth + 1)
+            return
+        }
         let nameBytes = Array(call.name.utf8)
         let letters = nameBytes.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         // `{{NYSE|IBM}}`: a 2-6 letter name and one short code.
@@ -345,11 +370,12 @@ extension WikitextRenderer {
         case .lineBreak:
             if sink.separator == 0x3B { sink.listBreak(at: call.start) } else { sink.space(at: call.start) }
         case .list:
-            for p in call.positionals {
-                sink.listBreak(at: p.value.lowerBound)
+            var first = true
+            for p in call.positionals where !trimmed(p.value).isEmpty {
+                if !first { sink.listBreak(at: p.value.lowerBound) }
                 renderInline(p.value, into: &sink, depth: d, listLines: true)
+                first = false
             }
-            sink.listBreak(at: call.start)
         case .date:
             renderDate(call, into: &sink, depth: d)
         case .convert:
@@ -413,6 +439,11 @@ extension WikitextRenderer {
             if let p = call.named("lt") ?? call.positional(1) { renderInline(p.value, into: &sink, depth: d) }
         case .joined:
             for p in call.positionals { renderInline(p.value, into: &sink, depth: d) }
+        case .spaced:
+            for p in call.positionals where !trimmed(p.value).isEmpty {
+                sink.space(at: p.value.lowerBound)
+                renderInline(p.value, into: &sink, depth: d)
+            }
         case .footnote:
             guard let body = call.positional(1) ?? call.named("text") else {
                 if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {

@@ -1,0 +1,83 @@
+import Testing
+@testable import CrossCheck
+
+@Suite struct VariantInferenceTests {
+    @Test(arguments: [
+        "000_1c75f7c1b93db0bb.txt", "001_e3333450b7a6811b.txt", "002_73259c55204946b0.txt", "003_7ef685683aa46a24.txt",
+        "004_dae551df292514b4.txt",
+    ])
+    func roleAndDateAgreeWithTheManifest(name: String) throws {
+        let manifest = try Manifest.load(path: seedPath("crosscheck.json"))
+        let entry = try #require(manifest.variants.first { $0.path == name })
+        let d = try fmtSeed(name)
+        #expect(d.role == entry.role)
+        let date = try #require(d.date)
+        let want = try #require(entry.date)
+        #expect(date.agrees(with: want), "\(name): inferred \(date), manifest \(want)")
+        #expect(date.grain >= want.grain)
+    }
+
+    @Test func seedDatesAtTheirGrain() throws {
+        #expect(try fmtSeed("000_1c75f7c1b93db0bb.txt").date == PartialDate(year: 2024, month: 12))
+        #expect(try fmtSeed("003_7ef685683aa46a24.txt").date == PartialDate(year: 2023))
+        #expect(try fmtSeed("004_dae551df292514b4.txt").date == PartialDate(year: 2021, month: 11, day: 23))
+        // The newer revision's latest event; its {{Use dmy dates|date=December 2021}} is only a lower bound.
+        #expect(try fmtSeed("001_e3333450b7a6811b.txt").date == PartialDate(year: 2023, month: 12))
+        // The older revision says "as of 27 November 2019"; a retrospective "in 2020" does not move it.
+        #expect(try fmtSeed("002_73259c55204946b0.txt").date == PartialDate(year: 2019, month: 11, day: 27))
+    }
+
+    @Test func seedsOrderOldestToNewestByInferredDate() throws {
+        let names = ["000_1c75f7c1b93db0bb.txt", "001_e3333450b7a6811b.txt", "002_73259c55204946b0.txt", "003_7ef685683aa46a24.txt", "004_dae551df292514b4.txt"]
+        let dated = try names.map { ($0, try #require(try fmtSeed($0).date)) }
+        let order = dated.sorted { $0.1 < $1.1 }.map { String($0.0.prefix(3)) }
+        #expect(order == ["002", "004", "003", "001", "000"])
+    }
+
+    @Test func scannerFindsTheCommonDateShapes() {
+        let m = DateScanner.scan("In December 2023 and on 27 November 2019, also November 5, 2020, 2021-03-04, 2022-07 and 1998; not $2019 or 2019% or 2,019 or 0020.HK. By 2030.")
+        #expect(m.map(\.date) == [
+            PartialDate(year: 2023, month: 12), PartialDate(year: 2019, month: 11, day: 27), PartialDate(year: 2020, month: 11, day: 5),
+            PartialDate(year: 2021, month: 3, day: 4), PartialDate(year: 2022, month: 7), PartialDate(year: 1998), PartialDate(year: 2030),
+        ])
+        #expect(m.last?.future == true)
+        #expect(DateScanner.scan("as of 27 November 2019").first?.asOf == true)
+        #expect(DateScanner.scan("you may 2019").isEmpty == false)  // the bare year still counts
+        #expect(DateScanner.scan("you may 2019").first?.date == PartialDate(year: 2019))
+    }
+
+    @Test func asOfDateOutranksALaterBareYear() throws {
+        var d = try fmtPlain("Title\n\n# Title\n\nX was cancelled in 2020. X is, as of 27 November 2019, leading a committee.\n")
+        d.date = VariantInference.date(of: d)
+        #expect(d.date == PartialDate(year: 2019, month: 11, day: 27))
+        var e = try fmtPlain("Title\n\n# Title\n\nIn March 2019 it began. 2021 revenue grew.\n")
+        e.date = VariantInference.date(of: e)
+        #expect(e.date == PartialDate(year: 2021))
+    }
+
+    @Test func referenceSectionsAreNotEvents() throws {
+        let d = try fmtPlain("T\n\n# T\n\nIn March 2019 it began.\n\n## References\n\n1. Some title. Retrieved 5 June 2024.\n")
+        #expect(VariantInference.date(of: d) == PartialDate(year: 2019, month: 3))
+    }
+
+    @Test func declaredDateIsALowerBound() throws {
+        let s = try source("{{Use dmy dates|date=December 2021}}\nIn 2019 it began.\n")
+        var d = try MarkdownParser.parse(s)
+        d.format = .wikitext
+        #expect(VariantInference.date(of: d) == PartialDate(year: 2021, month: 12))
+    }
+
+    @Test func rolesFromStructure() throws {
+        #expect(VariantInference.role(of: try fmtMarkdown("- **K**: v\n")) == .summary)
+        #expect(VariantInference.role(of: try fmtMarkdown("A claim.[^1]\n")) == .revision)
+        #expect(VariantInference.role(of: try fmtPlain("Text.\n")) == .revision)
+        #expect(VariantInference.role(of: try fmtFrontMatter("---\na: b\n---\n")) == .source)
+    }
+
+    @Test func frontMatterDateKeysWin() throws {
+        let d = try DocumentParser.parse(source("---\ntitle: t\ndate: \"5 March 2020\"\nexcerpt: In December 2023 things.\n---\n"))
+        #expect(d.date == PartialDate(year: 2020, month: 3, day: 5))
+        let p = try DocumentParser.parse(source("---\npublished: false\nexcerpt: In December 2023 things.\n---\n"))
+        #expect(p.date == PartialDate(year: 2023, month: 12))
+    }
+}
