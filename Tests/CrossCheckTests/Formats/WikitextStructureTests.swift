@@ -37,6 +37,11 @@ import Testing
         #expect(doc.title == "Acme Corp")
     }
 
+    @Test func parameterNamesDropCommentsAndCase() throws {
+        let doc = try wikitextDoc("{{Infobox company\n| Num_Employees <!-- as of 2019 --> = 3,000\n| key  people = Ann\n}}\nText.")
+        #expect(doc.fields.map(\.key) == ["num_employees", "key people"])
+    }
+
     @Test func fieldValuesCarryTheirCitations() throws {
         let doc = try wikitextDoc(WikitextFieldTests.infobox)
         let hq = try #require(doc.field("hq_location"))

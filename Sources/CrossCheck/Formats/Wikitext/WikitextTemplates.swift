@@ -210,6 +210,30 @@ extension WikitextRenderer {
         return name
     }
 
+    /// A parameter name as written, lower-cased, without comments, spaces collapsed.
+    func parameterName(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                space = true
+                continue
+            }
+            if WikitextRenderer.isSpace(b) {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Splits a template region at its top-level `|` and `=`.
     func split(_ r: WikitextRegion, at start: Int) -> WikitextTemplateCall {
         let inner = r.inner
@@ -235,7 +259,7 @@ extension WikitextRenderer {
         for part in parts.dropFirst() {
             if let eq = firstTopLevel(0x3D, in: part) {
                 let nameRange = trimmed(part.lowerBound..<eq)
-                let name = String(decoding: bytes[nameRange], as: UTF8.self).lowercased()
+                let name = parameterName(nameRange)
                 params.append(
                     WikitextParam(
                         name: name, nameRange: nameRange, value: (eq + 1)..<part.upperBound, index: 0, start: part.lowerBound))
