@@ -66,6 +66,12 @@ import Testing
         #expect(wikitextSentences(doc) == ["Text 后, 後 here."])
     }
 
+    @Test func sidebarsAndBannersAtTheTopAreNoFields() throws {
+        let doc = try wikitextDoc("{{Sidebar with collapsible lists\n| title = Topics\n| list1 = A\n}}\n{{Multiple issues\n| unreferenced = May 2020\n| orphan = May 2020\n}}\nText.")
+        #expect(doc.fields.isEmpty)
+        #expect(wikitextSentences(doc) == ["Text."])
+    }
+
     @Test func titleFallsBackToTheFirstBoldTerm() throws {
         #expect(try wikitextDoc("{{Use dmy dates}}\n'''Widget Works''' ({{lang|de|Werk}}) is a '''firm'''.").title == "Widget Works")
         #expect(try wikitextDoc("No bold here.").title == nil)

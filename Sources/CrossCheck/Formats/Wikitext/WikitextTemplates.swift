@@ -278,6 +278,12 @@ extension WikitextRenderer {
         renderInline((pipe + 1)..<r.inner.upperBound, into: &sink, depth: depth + 1)
     }
 
+    /// Sidebars, navigation boxes and maintenance banners: key = value lines that are no article facts.
+    static func isLayoutTemplate(_ name: String) -> Bool {
+        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible"]
+            .contains { name.contains($0) }
+    }
+
     /// Whether a template's parameters are `key = value` lines (an infobox-like block).
     func isKeyValueBlock(_ call: WikitextTemplateCall) -> Bool {
         var count = 0
@@ -322,7 +328,8 @@ extension WikitextRenderer {
             return
         }
         if name.hasPrefix("infobox") || name.hasSuffix(" infobox")
-            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && isKeyValueBlock(call))
+            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
+                && isKeyValueBlock(call))
         {
             extractFields(call, origin: name, depth: depth)
             return
