@@ -198,7 +198,11 @@ public enum DiffReport {
 
     static func side(_ op: EditOperation, old: Bool) -> JSONValue {
         let range = old ? op.oldRange : op.newRange
-        guard let range else { return .null }
+        guard let range else {
+            // A one-sided change: only where it applies on this side, when known.
+            if let line = old ? op.oldLine : op.newLine { return .object(["line": .int(line)]) }
+            return .null
+        }
         var o: [String: JSONValue] = [
             "start": .int(range.lowerBound), "end": .int(range.upperBound),
             "line": .int((old ? op.oldLine : op.newLine) ?? 0),

@@ -28,9 +28,9 @@ public struct EditOperation: Sendable, Hashable {
     public var oldRange: Range<Int>?
     /// Byte range in the new source file.
     public var newRange: Range<Int>?
-    /// 1-based line in the old source file.
+    /// 1-based line in the old source file (for an insertion: where it applies, when known).
     public var oldLine: Int?
-    /// 1-based line in the new source file.
+    /// 1-based line in the new source file (for a deletion: where it applies, when known).
     public var newLine: Int?
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
@@ -351,6 +351,16 @@ private struct Differ {
         return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
     }
 
+    /// Line of the token at stream position `k` (or of the end of the last token).
+    func anchorLine(_ stream: TokenStream, _ k: Int, _ doc: Document, _ section: Int) -> Int? {
+        if k < stream.count {
+            return locate(doc, section, Int(stream.owner[k]), Int(stream.start[k])..<Int(stream.start[k])).1
+        }
+        guard stream.count > 0 else { return nil }
+        let last = stream.count - 1
+        return locate(doc, section, Int(stream.owner[last]), Int(stream.end[last])..<Int(stream.end[last])).1
+    }
+
     func equalSentence(_ os: Int, _ i: Int, _ ns: Int, _ j: Int) -> EditOperation {
         let text = old.sections[os].sentences[i].text
         var op = EditOperation(kind: .equal, text: text)
@@ -414,6 +424,9 @@ private struct Differ {
                     (op.newRange, op.newLine) = locate(new, ns, s, tr)
                     if r.kind == .insert { op.text = String(decoding: bytes(1, s)[tr], as: UTF8.self) }
                 }
+                // Anchor a one-sided change to the line where it applies on the other side.
+                if r.kind == .delete, let ns = newSection { op.newLine = anchorLine(b, j, new, ns) }
+                if r.kind == .insert, let os = oldSection { op.oldLine = anchorLine(a, i, old, os) }
                 ops.append(op)
                 i = ie; j = je
             }

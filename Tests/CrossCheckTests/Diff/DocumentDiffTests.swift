@@ -84,7 +84,11 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(byNew["(lead)"]?.status == .unchanged)
         let history = try #require(byNew["History"])
         #expect(history.operations.contains { $0.kind == .delete && $0.text == "two" })
-        #expect(history.operations.contains { $0.kind == .insert && $0.text == "three" })
+        let three = try #require(history.operations.first { $0.kind == .insert && $0.text == "three" })
+        let two = try #require(history.operations.first { $0.kind == .delete && $0.text == "two" })
+        // One-sided operations carry the line where they apply on the other side.
+        #expect(three.oldLine == two.oldLine && three.oldRange == nil)
+        #expect(two.newLine == three.newLine && two.newRange == nil)
         // The sentence that moved from History to Products is a move, not delete + insert.
         #expect(d.moves.count == 1)
         let move = try #require(d.moves.first)
@@ -228,6 +232,30 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         diffTestExpectRebuilds(d, a, b)
         let deletes = d.sections.flatMap(\.operations).filter { $0.kind == .delete }
         #expect(deletes.map(\.text) == ["The government named it a national champion in 2018."])
+    }
+
+    @Test func contentTakesOverARowHeldByAnEmptySection() throws {
+        let article = try diffTestDoc("""
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+
+            ## History
+
+            It was founded by two engineers who met at a university laboratory.
+            """, path: "a.txt", format: .plaintext)
+        let summary = try diffTestDoc("""
+            # Digest
+
+            ## Overview
+
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+            """)
+        #expect(summary.sections.first?.sentences.isEmpty == true)
+        let al = SectionAligner.align([article, summary])
+        let leadRow = try #require(al.rows.first { $0.cells[0]?.section == 0 })
+        #expect(leadRow.cells[1].map { summary.sections[$0.section].heading } == "Overview")
+        #expect(leadRow.basis[1] == .content)
+        // The summary's empty lead still appears, in a row of its own.
+        #expect(al.rows.contains { $0.cells[1]?.section == 0 && $0.cells[0] == nil })
     }
 
     @Test func largeHeavilyEditedInputStaysBounded() throws {

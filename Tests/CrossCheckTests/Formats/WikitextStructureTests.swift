@@ -37,6 +37,11 @@ import Testing
         #expect(doc.title == "Acme Corp")
     }
 
+    @Test func parameterNamesDropCommentsAndCase() throws {
+        let doc = try wikitextDoc("{{Infobox company\n| Num_Employees <!-- as of 2019 --> = 3,000\n| key  people = Ann\n}}\nText.")
+        #expect(doc.fields.map(\.key) == ["num_employees", "key people"])
+    }
+
     @Test func fieldValuesCarryTheirCitations() throws {
         let doc = try wikitextDoc(WikitextFieldTests.infobox)
         let hq = try #require(doc.field("hq_location"))
@@ -59,6 +64,12 @@ import Testing
         #expect(doc.field("born")?.section == ["Section"])
         #expect(doc.field("born")?.origin == "infobox person")
         #expect(wikitextSentences(doc) == ["Text 后, 後 here."])
+    }
+
+    @Test func sidebarsAndBannersAtTheTopAreNoFields() throws {
+        let doc = try wikitextDoc("{{Sidebar with collapsible lists\n| title = Topics\n| list1 = A\n}}\n{{Multiple issues\n| unreferenced = May 2020\n| orphan = May 2020\n}}\nText.")
+        #expect(doc.fields.isEmpty)
+        #expect(wikitextSentences(doc) == ["Text."])
     }
 
     @Test func titleFallsBackToTheFirstBoldTerm() throws {

@@ -210,6 +210,30 @@ extension WikitextRenderer {
         return name
     }
 
+    /// A parameter name as written, lower-cased, without comments, spaces collapsed.
+    func parameterName(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                space = true
+                continue
+            }
+            if WikitextRenderer.isSpace(b) {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Splits a template region at its top-level `|` and `=`.
     func split(_ r: WikitextRegion, at start: Int) -> WikitextTemplateCall {
         let inner = r.inner
@@ -235,7 +259,7 @@ extension WikitextRenderer {
         for part in parts.dropFirst() {
             if let eq = firstTopLevel(0x3D, in: part) {
                 let nameRange = trimmed(part.lowerBound..<eq)
-                let name = String(decoding: bytes[nameRange], as: UTF8.self).lowercased()
+                let name = parameterName(nameRange)
                 params.append(
                     WikitextParam(
                         name: name, nameRange: nameRange, value: (eq + 1)..<part.upperBound, index: 0, start: part.lowerBound))
@@ -252,6 +276,12 @@ extension WikitextRenderer {
     mutating func renderParameter(_ r: WikitextRegion, into sink: inout WikitextSink, depth: Int) {
         guard depth < WikitextRenderer.maxDepth, let pipe = firstTopLevel(0x7C, in: r.inner) else { return }
         renderInline((pipe + 1)..<r.inner.upperBound, into: &sink, depth: depth + 1)
+    }
+
+    /// Sidebars, navigation boxes and maintenance banners: key = value lines that are no article facts.
+    static func isLayoutTemplate(_ name: String) -> Bool {
+        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible"]
+            .contains { name.contains($0) }
     }
 
     /// Whether a template's parameters are `key = value` lines (an infobox-like block).
@@ -298,7 +328,8 @@ extension WikitextRenderer {
             return
         }
         if name.hasPrefix("infobox") || name.hasSuffix(" infobox")
-            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && isKeyValueBlock(call))
+            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
+                && isKeyValueBlock(call))
         {
             extractFields(call, origin: name, depth: depth)
             return

@@ -11,8 +11,8 @@ public struct StaleClaimRule: Rule {
             sentence in every newer revision or source (the most similar sentence, with a lower bar in the \
             section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it. \
-            A revision's time-relative sentence that no newer revision repeats in any form is reported too: \
-            later edits dropped the claim.
+            A revision's claim about the present ("currently", "as of", "now", "to date", "is the most") \
+            that no newer revision repeats in any form is reported too: later edits dropped the claim.
             """,
         triggering: [
             RuleExample(
@@ -63,7 +63,6 @@ public struct StaleClaimRule: Rule {
         ("now", ["is", "now"]), ("now", ["are", "now"]), ("now", ["now", "has"]), ("now", ["now", "have"]),
         ("is the most", ["is", "the", "most"]), ("is the most", ["is", "the", "world's"]),
         ("is the most", ["is", "the", "largest"]), ("is the most", ["is", "the", "biggest"]),
-        ("is the most", ["is", "the", "only"]), ("is the most", ["is", "the", "first"]),
         ("is the most", ["are", "the", "most"]),
     ]
 
@@ -136,7 +135,10 @@ public struct StaleClaimRule: Rule {
                 }
                 // A revision's time-relative claim that no newer revision repeats in any form was
                 // dropped by later edits: it cannot be quoted as current any more.
-                if !matched, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                // "recently" dates an event rather than a state, so dropping it says little.
+                let states = relative.filter { $0.kind != "recently" }
+                if !matched, !states.isEmpty, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                    let relative = states
                     let shown = relative.map(\.phrase).filter { p in !relative.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
                     let newestDate = newest.document.date.map { ", \($0)" } ?? ""
