@@ -66,6 +66,23 @@ import Testing
         #expect(wikitextSentences(doc) == ["Text 后, 後 here."])
     }
 
+    @Test func tablesInFieldValuesAreDropped() throws {
+        let doc = try wikitextDoc(
+            "{{Infobox person\n| honours = {{{!}} style=y\n{{!}} Order\n{{!}}}\n| name = Someone\n}}\nText.")
+        #expect(doc.field("honours") == nil)
+        #expect(doc.field("name")?.value == "Someone")
+        #expect(wikitextLeaks(doc).isEmpty)
+    }
+
+    @Test func tablesInsideInlineContentAreDropped() throws {
+        #expect(try wikitextText("A <poem>\nb\n{| class=x\n! Medal\n|}\nc\n</poem> d.") == "A b c d.")
+    }
+
+    @Test func numberedParametersAreNoFields() throws {
+        let doc = try wikitextDoc("{{Infobox thing\n| 1 = first\n| label = x\n}}\nText.")
+        #expect(doc.fields.map(\.key) == ["label"])
+    }
+
     @Test func sidebarsAndBannersAtTheTopAreNoFields() throws {
         let doc = try wikitextDoc("{{Sidebar with collapsible lists\n| title = Topics\n| list1 = A\n}}\n{{Multiple issues\n| unreferenced = May 2020\n| orphan = May 2020\n}}\nText.")
         #expect(doc.fields.isEmpty)

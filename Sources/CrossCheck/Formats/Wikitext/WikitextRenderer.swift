@@ -66,6 +66,14 @@ struct WikitextRenderer {
                         renderParameter(r, into: &sink, depth: depth)
                     }
                     i = r.end
+                } else if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
+                    // A table inside a template parameter: dropped like tables in prose.
+                    if depth < WikitextRenderer.maxDepth {
+                        var discard = WikitextSink()
+                        renderInline((i + 2)..<tableEnd, into: &discard, depth: depth + 1)
+                    }
+                    sink.space(at: i)
+                    i = tableEnd
                 } else {
                     sink.emit(b, at: i)
                     i += 1
