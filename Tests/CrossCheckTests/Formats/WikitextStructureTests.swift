@@ -40,6 +40,7 @@ import Testing
     @Test func parameterNamesDropCommentsAndCase() throws {
         let doc = try wikitextDoc("{{Infobox company\n| Num_Employees <!-- as of 2019 --> = 3,000\n| key  people = Ann\n}}\nText.")
         #expect(doc.fields.map(\.key) == ["num_employees", "key people"])
+        #expect(try wikitextDoc("{{Infobox\n| Отец = Иван\n}}").fields.map(\.key) == ["отец"])
     }
 
     @Test func fieldValuesCarryTheirCitations() throws {

@@ -231,7 +231,8 @@ extension WikitextRenderer {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        let name = String(decoding: out, as: UTF8.self)
+        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// Splits a template region at its top-level `|` and `=`.
