@@ -19,6 +19,7 @@ import Testing
     @Test func categoriesAreKeptAsMetadataAndInterlanguageLinksDropped() throws {
         let doc = try wikitextDoc("Text here.\n\n[[Category:Software companies|Sort key]]\n[[Category: Banks ]]\n[[de:Beispiel]]\n[[zh-yue:例]]")
         #expect(doc.categories == ["Software companies", "Banks"])
+        #expect(try wikitextDoc("A.\n[[Category:X]]\n[[Category:X|k]]").categories == ["X"])
         #expect(wikitextSentences(doc) == ["Text here."])
         // A title with a colon is no interlanguage link.
         #expect(try wikitextText("Read [[Mao: The Unknown Story]].") == "Read Mao: The Unknown Story.")
