@@ -141,6 +141,20 @@ import Testing
         #expect(text == "A b c d.")
     }
 
+    @Test func templateParametersSplitAtTheTopLevelOnly() throws {
+        let src = try source("{{Template:Name_of  Template|first|Key = [[a|b]] {{x|y=z}}|second|k2=<ref>a|b=c</ref>|3=third}}")
+        let scan = WikitextScanner.scan(src.bytes, from: 0)
+        let renderer = WikitextRenderer(bytes: src.bytes, scan: scan, lines: src.lines)
+        let region = try #require(scan.regions[0])
+        let call = renderer.split(region, at: 0)
+        #expect(call.name == "name of template")
+        #expect(call.params.map(\.name) == [nil, "key", nil, "k2", "3"])
+        #expect(call.positionals.map { renderer.raw($0.value) } == ["first", "second"])
+        #expect(renderer.raw(try #require(call.named("key")).value) == "[[a|b]] {{x|y=z}}")
+        #expect(renderer.raw(try #require(call.named("k2")).value) == "<ref>a|b=c</ref>")
+        #expect(call.positional(3).map { renderer.raw($0.value) } == "third")
+    }
+
     @Test func parametersRenderTheirDefault() throws {
         #expect(try wikitextText("Value {{{1|fallback}}} and {{{name}}} end.") == "Value fallback and end.")
     }
