@@ -136,6 +136,11 @@ import Testing
         #expect(text == "It grew.")
     }
 
+    @Test func noSpaceIsLeftBeforePunctuationAfterDroppedMarkup() throws {
+        #expect(try wikitextText("It grew {{citation needed|date=May 2020}}. Then {{sfn|A|2001}}, more <!-- c -->; end (x {{cn}}).") == "It grew. | Then, more; end (x).")
+        #expect(try wikitextText("Keep a {{cn}} space.") == "Keep a space.")
+    }
+
     @Test func nestedMultiLineTemplatesAreMatched() throws {
         let text = try wikitextText("A {{outer|\n x = {{inner|{{deep|1}}}}\n| y = [[z|w]]\n}} b {{nowrap|c {{nowrap|d}}}}.")
         #expect(text == "A b c d.")
