@@ -8,6 +8,10 @@
 /// references still count as definitions). Never throws on malformed markup: unmatched openers
 /// are text, unterminated comments run to the end, as in MediaWiki.
 public enum WikitextParser {
+    /// Parses `source` into sections, sentences, fields, citations, categories and metadata.
+    ///
+    /// Role and date are left for `VariantInference`; the declared date style and its line are
+    /// set here. O(n) in the size of the source for any input, well-formed or not.
     public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         let bytes = source.bytes
         let n = bytes.count
