@@ -51,6 +51,9 @@ import Testing
         let doc = try wikitextDoc("== [[Early life|Early]] ''years'' == <!-- note -->\nText.\n= not a heading\n")
         #expect(doc.sections.map(\.path) == [[], ["Early years"]])
         #expect(wikitextSentences(doc) == ["Text. = not a heading"])
+        let empty = try wikitextDoc("Lead.\n== {{anchor|x}} ==\nText.")
+        #expect(empty.sections.map(\.path) == [[]])
+        #expect(wikitextSentences(empty) == ["Lead.", "Text."])
     }
 
     @Test func listItemsAreSeparateBlocks() throws {
