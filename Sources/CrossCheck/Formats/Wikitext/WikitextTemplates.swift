@@ -231,7 +231,8 @@ extension WikitextRenderer {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        let name = String(decoding: out, as: UTF8.self)
+        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// Splits a template region at its top-level `|` and `=`.
@@ -278,9 +279,33 @@ extension WikitextRenderer {
         renderInline((pipe + 1)..<r.inner.upperBound, into: &sink, depth: depth + 1)
     }
 
+    /// `text` without `{| ... |}` tables that templates produced (`{{{!}} ...` written for `{|`).
+    static func withoutRenderedTables(_ text: String) -> String {
+        let u = Array(text.utf8)
+        guard u.count > 1, u.contains(0x7C) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var depth = 0
+        var i = 0
+        while i < u.count {
+            if i + 1 < u.count && u[i] == 0x7B && u[i + 1] == 0x7C {
+                depth += 1
+                i += 2
+            } else if depth > 0 && i + 1 < u.count && u[i] == 0x7C && u[i + 1] == 0x7D {
+                depth -= 1
+                i += 2
+            } else {
+                if depth == 0 { out.append(u[i]) }
+                i += 1
+            }
+        }
+        // An unclosed table keeps the text as it was.
+        return depth > 0 ? text : String(decoding: out, as: UTF8.self)
+    }
+
     /// Sidebars, navigation boxes and maintenance banners: key = value lines that are no article facts.
     static func isLayoutTemplate(_ name: String) -> Bool {
-        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible"]
+        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible", "noteta"]
             .contains { name.contains($0) }
     }
 
@@ -288,7 +313,7 @@ extension WikitextRenderer {
     func isKeyValueBlock(_ call: WikitextTemplateCall) -> Bool {
         var count = 0
         for p in call.params {
-            guard let nameRange = p.nameRange else { continue }
+            guard let nameRange = p.nameRange, let name = p.name, !WikitextRenderer.isDigits(name) else { continue }
             // A line end between the `|` and the key, or just before the `|`.
             var onOwnLine = bytes[p.start..<nameRange.lowerBound].contains(0x0A)
             if !onOwnLine {
@@ -571,10 +596,12 @@ extension WikitextRenderer {
     /// Turns every named, non-empty parameter of an infobox-like template into a field.
     mutating func extractFields(_ call: WikitextTemplateCall, origin: String, depth: Int) {
         for p in call.params {
-            guard let key = p.name, !key.isEmpty, let nameRange = p.nameRange else { continue }
+            guard let key = p.name, !key.isEmpty, !WikitextRenderer.isDigits(key), let nameRange = p.nameRange else {
+                continue
+            }
             var sink = WikitextSink(fieldValue: true)
             renderInline(p.value, into: &sink, depth: depth + 1, listLines: true)
-            let value = sink.string.wikitextTrimmed
+            let value = WikitextRenderer.withoutRenderedTables(sink.string).wikitextTrimmed
             guard !value.isEmpty else { continue }
             let valueRange = trimmed(p.value)
             fields.append(
