@@ -305,3 +305,57 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(cjk.allSatisfy { $0.range.count <= 4 })
     }
 }
+
+/// Random documents with random edits (word changes, sentence deletions, insertions and moves
+/// between sections): the script always rebuilds both sides.
+@Suite struct RandomDocumentDiffTests {
+    static func diffTestRandomDoc(_ sections: [[String]]) -> String {
+        var out = "# Title\n\n"
+        for (i, s) in sections.enumerated() {
+            if i > 0 { out += "## Part \(i)\n\n" }
+            out += s.joined(separator: " ") + "\n\n"
+        }
+        return out
+    }
+
+    @Test func randomEditsRebuild() throws {
+        var rng = DiffTestRandom(state: 0xDEAD_BEEF)
+        let words = ["alpha", "beta", "gamma", "delta", "nine", "9", "the", "firm", "grew", "in", "2014", "$5", "15%", "北京", "дом"]
+        func sentence() -> String {
+            let n = 3 + rng.next(10)
+            var w = (0..<n).map { _ in words[rng.next(words.count)] }
+            w[0] = w[0].capitalized
+            return w.joined(separator: " ") + "."
+        }
+        for _ in 0..<40 {
+            var sections = (0..<(1 + rng.next(4))).map { _ in (0..<(1 + rng.next(6))).map { _ in sentence() } }
+            let old = sections
+            for _ in 0..<rng.next(6) {
+                let s = rng.next(sections.count)
+                guard !sections[s].isEmpty else { continue }
+                let k = rng.next(sections[s].count)
+                switch rng.next(4) {
+                case 0: sections[s].remove(at: k)
+                case 1: sections[s].insert(sentence(), at: k)
+                case 2:
+                    let moved = sections[s].remove(at: k)
+                    let t = rng.next(sections.count)
+                    sections[t].insert(moved, at: rng.next(sections[t].count + 1))
+                default:
+                    var w = sections[s][k].dropLast().split(separator: " ").map(String.init)
+                    w[rng.next(w.count)] = words[rng.next(words.count)]
+                    sections[s][k] = w.joined(separator: " ") + "."
+                }
+            }
+            let a = try diffTestDoc(Self.diffTestRandomDoc(old)), b = try diffTestDoc(Self.diffTestRandomDoc(sections))
+            let d = DocumentDiffer.diff(old: a, new: b)
+            diffTestExpectRebuilds(d, a, b)
+            let back = DocumentDiffer.diff(old: b, new: a)
+            diffTestExpectRebuilds(back, b, a)
+            #expect(DocumentDiffer.diff(old: a, new: a).isEmpty)
+            _ = DiffReport.text(d, color: true)
+            _ = DiffReport.markdown(d)
+            _ = DiffReport.json(d, old: a, new: b).serialized()
+        }
+    }
+}
