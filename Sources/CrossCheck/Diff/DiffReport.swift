@@ -117,6 +117,21 @@ public enum DiffReport {
                 out += "\n"
             }
         }
+        if !diff.fields.isEmpty {
+            out += "\n" + c(bold, "FIELDS") + "\n"
+            for f in diff.fields {
+                let line = "line " + (f.old.map { String($0.line) } ?? "-") + " -> " + (f.new.map { String($0.line) } ?? "-")
+                out += "  \(f.key) (\(f.status.rawValue), \(line)): "
+                for e in f.edits {
+                    switch e.kind {
+                    case .equal: out += e.text
+                    case .delete: out += color ? red + "[-" + e.text + "-]" + reset : "[-" + e.text + "-]"
+                    case .insert: out += color ? green + "{+" + e.text + "+}" + reset : "{+" + e.text + "+}"
+                    }
+                }
+                out += "\n"
+            }
+        }
         if diff.coarse { out += "\nNote: parts of this diff are coarser than word level (work bound reached).\n" }
         return out
     }
@@ -125,6 +140,7 @@ public enum DiffReport {
         let counts = diff.statusCounts
         var parts = SectionStatus.allCases.compactMap { st in counts[st].map { "\($0) \(st.rawValue)" } }
         if !diff.moves.isEmpty { parts.append("\(diff.moves.count) moved passage\(diff.moves.count == 1 ? "" : "s")") }
+        if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
         return "Sections: " + parts.joined(separator: ", ")
     }
 
@@ -191,6 +207,19 @@ public enum DiffReport {
                 out += line + "\n"
             }
         }
+        if !diff.fields.isEmpty {
+            out += "\n#### Fields\n\n| Field | Status | Old line | New line | Value |\n|---|---|---|---|---|\n"
+            for f in diff.fields {
+                let value = f.edits.map { e -> String in
+                    switch e.kind {
+                    case .equal: return escape(e.text)
+                    case .delete: return wrap(e.text, "~~")
+                    case .insert: return wrap(e.text, "**")
+                    }
+                }.joined()
+                out += "| \(escape(f.key)) | \(f.status.rawValue) | \(f.old.map { String($0.line) } ?? "") | \(f.new.map { String($0.line) } ?? "") | \(value) |\n"
+            }
+        }
         return out
     }
 
@@ -216,6 +245,19 @@ public enum DiffReport {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
+        summary["fields"] = .int(diff.fields.count)
+        let fields: [JSONValue] = diff.fields.map { f in
+            func side(_ x: Field?) -> JSONValue {
+                guard let x else { return .null }
+                return .object(["value": .string(x.value), "line": .int(x.line),
+                                "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
+            }
+            return .object([
+                "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
+                "old": side(f.old), "new": side(f.new),
+                "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+            ])
+        }
         let sections: [JSONValue] = diff.sections.map { s in
             func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
                 guard let idx else { return .null }
@@ -255,6 +297,7 @@ public enum DiffReport {
         return .object([
             "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
             "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
+            "fields": .array(fields),
         ])
     }
 }

@@ -165,6 +165,11 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         }
         let m = try #require(move)
         #expect(older.sections[m.oldSection].sentences[m.oldSentences].contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
+        // Infobox fields are compared too: the ownership type changed between the revisions.
+        let type = try #require(d.fields.first { $0.key == "type" })
+        #expect(type.status == .changed)
+        #expect(type.edits.contains { $0.kind == .insert && $0.text.contains("Public") })
+        #expect(!d.fields.contains { $0.key == "industry" })
         // No plain deletion or insertion carries the paragraph.
         let plain = d.sections.flatMap(\.operations).filter { $0.move == nil && $0.kind != .equal }
         #expect(!plain.contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
