@@ -397,6 +397,13 @@ private struct Differ {
         return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
     }
 
+    /// Line of sentence `index` of a section, else of the section's end (or heading).
+    func anchor(_ doc: Document, _ section: Int, _ index: Int) -> Int? {
+        let sec = doc.sections[section]
+        if index < sec.sentences.count { return sec.sentences[index].line }
+        return sec.sentences.last?.line ?? sec.line
+    }
+
     /// Line of the token at stream position `k` (or of the end of the last token).
     func anchorLine(_ stream: TokenStream, _ k: Int, _ doc: Document, _ section: Int) -> Int? {
         if k < stream.count {
@@ -520,7 +527,14 @@ private struct Differ {
         let movedNew = ns.flatMap { moveOfNew[$0] } ?? [:]
         let stayA = os == nil ? [] : h.a.filter { movedOld[$0] == nil }
         let stayB = ns == nil ? [] : h.b.filter { movedNew[$0] == nil }
-        let core = hunkCore(os, stayA, ns, stayB)
+        var core = hunkCore(os, stayA, ns, stayB)
+        // One-sided changes with no anchor yet (a stretch only inserted or only deleted) apply
+        // before the next sentence on the other side, or after the section's last one.
+        let oldAnchor = os.map { anchor(old, $0, h.a.upperBound) }, newAnchor = ns.map { anchor(new, $0, h.b.upperBound) }
+        for k in core.indices {
+            if core[k].kind == .insert && core[k].oldLine == nil { core[k].oldLine = oldAnchor ?? nil }
+            if core[k].kind == .delete && core[k].newLine == nil { core[k].newLine = newAnchor ?? nil }
+        }
         var origins: [EditOperation] = []
         if let os {
             for i in h.a { if let m = movedOld[i] {
