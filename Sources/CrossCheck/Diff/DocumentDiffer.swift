@@ -75,6 +75,19 @@ public struct MovedPassage: Sendable, Hashable {
     public var newLine: Int
 }
 
+/// A key/value field that differs between two documents, with a word diff of its value.
+public struct FieldChange: Sendable, Hashable {
+    public var key: String
+    /// Heading path of the section the field sits in (new side when present).
+    public var section: [String]
+    /// `added`, `removed` or `changed`.
+    public var status: SectionStatus
+    public var old: Field?
+    public var new: Field?
+    /// Word-level edits of the value (byte ranges are within the values' plain text).
+    public var edits: [TextEdit]
+}
+
 /// The diff of two documents: aligned sections with their word-level edits, and moved passages.
 public struct DocumentDiff: Sendable {
     public var oldPath: String
@@ -84,9 +97,12 @@ public struct DocumentDiff: Sendable {
     public var moves: [MovedPassage]
     /// True when a work bound made part of the diff coarser than minimal.
     public var coarse: Bool
+    /// Key/value fields (infobox parameters, key lists, front matter) that were added, removed or
+    /// changed; unchanged fields are not listed.
+    public var fields: [FieldChange] = []
 
     /// True when the documents have the same sections and sentences.
-    public var isEmpty: Bool { moves.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
+    public var isEmpty: Bool { moves.isEmpty && fields.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
 
     /// Number of sections per status.
     public var statusCounts: [SectionStatus: Int] {
@@ -276,7 +292,37 @@ private struct Differ {
                 similarity: similarity, operations: ops))
         }
         markReorderedSections(&sections)
-        return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+        var diff = DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+        diff.fields = fieldChanges()
+        return diff
+    }
+
+    /// Fields paired by section path and key (in order for repeated keys); values compared as text.
+    func fieldChanges() -> [FieldChange] {
+        func key(_ f: Field) -> String { f.section.map(SectionAligner.normalizeHeading).joined(separator: "\u{1F}") + "\u{1E}" + f.key }
+        var pending: [String: [Int]] = [:]
+        for (i, f) in old.fields.enumerated() { pending[key(f), default: []].append(i) }
+        var used = [Bool](repeating: false, count: old.fields.count)
+        var out: [FieldChange] = []
+        for f in new.fields {
+            let k = key(f)
+            if var list = pending[k], let i = list.first {
+                list.removeFirst(); pending[k] = list; used[i] = true
+                let o = old.fields[i]
+                if o.value != f.value {
+                    out.append(FieldChange(key: f.key, section: f.section, status: .changed, old: o, new: f,
+                                           edits: WordDiff.diff(o.value, f.value)))
+                }
+            } else {
+                out.append(FieldChange(key: f.key, section: f.section, status: .added, old: nil, new: f,
+                                       edits: WordDiff.diff("", f.value)))
+            }
+        }
+        for (i, o) in old.fields.enumerated() where !used[i] {
+            out.append(FieldChange(key: o.key, section: o.section, status: .removed, old: o, new: nil,
+                                   edits: WordDiff.diff(o.value, "")))
+        }
+        return out
     }
 
     /// Sentence-level runs of a pair: common leading and trailing sentences are matched by plain
@@ -349,6 +395,13 @@ private struct Differ {
         let lo = s.sourceOffset(ofTextOffset: r.lowerBound)
         let hi = r.isEmpty ? lo : max(lo, s.sourceOffset(ofTextOffset: r.upperBound - 1) + 1)
         return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
+    }
+
+    /// Line of sentence `index` of a section, else of the section's end (or heading).
+    func anchor(_ doc: Document, _ section: Int, _ index: Int) -> Int? {
+        let sec = doc.sections[section]
+        if index < sec.sentences.count { return sec.sentences[index].line }
+        return sec.sentences.last?.line ?? sec.line
     }
 
     /// Line of the token at stream position `k` (or of the end of the last token).
@@ -474,7 +527,14 @@ private struct Differ {
         let movedNew = ns.flatMap { moveOfNew[$0] } ?? [:]
         let stayA = os == nil ? [] : h.a.filter { movedOld[$0] == nil }
         let stayB = ns == nil ? [] : h.b.filter { movedNew[$0] == nil }
-        let core = hunkCore(os, stayA, ns, stayB)
+        var core = hunkCore(os, stayA, ns, stayB)
+        // One-sided changes with no anchor yet (a stretch only inserted or only deleted) apply
+        // before the next sentence on the other side, or after the section's last one.
+        let oldAnchor = os.map { anchor(old, $0, h.a.upperBound) }, newAnchor = ns.map { anchor(new, $0, h.b.upperBound) }
+        for k in core.indices {
+            if core[k].kind == .insert && core[k].oldLine == nil { core[k].oldLine = oldAnchor ?? nil }
+            if core[k].kind == .delete && core[k].newLine == nil { core[k].newLine = newAnchor ?? nil }
+        }
         var origins: [EditOperation] = []
         if let os {
             for i in h.a { if let m = movedOld[i] {
