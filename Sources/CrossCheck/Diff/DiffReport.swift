@@ -25,17 +25,45 @@ public enum DiffReport {
         var out: [[EditOperation]] = []
         var cur: [EditOperation] = []
         for op in ops {
-            let wholeEqual = op.kind == .equal && op.move == nil && op.oldTextRange?.lowerBound == 0
-                && op.oldTextRange?.count == op.text.utf8.count && op.oldTextRange == op.newTextRange
+            let wholeEqual = op.kind == .equal && op.move == nil && op.wholeSentence
             if wholeEqual {
-                if cur.contains(where: isChange) { out.append(cur) }
+                let folded = foldWhitespaceChanges(cur)
+                if folded.contains(where: isChange) { out.append(folded) }
                 cur = []
             } else {
                 cur.append(op)
             }
         }
-        if cur.contains(where: isChange) { out.append(cur) }
+        let folded = foldWhitespaceChanges(cur)
+        if folded.contains(where: isChange) { out.append(folded) }
         return out
+    }
+
+    /// A deletion of only whitespace followed by an insertion of only whitespace (a no-break space
+    /// for a space, say) is shown as the new whitespace: invisible changes only add noise. The
+    /// JSON report keeps them.
+    static func foldWhitespaceChanges(_ ops: [EditOperation]) -> [EditOperation] {
+        var out: [EditOperation] = []
+        var i = 0
+        while i < ops.count {
+            let op = ops[i]
+            if op.kind == .delete, op.move == nil, i + 1 < ops.count, ops[i + 1].kind == .insert, ops[i + 1].move == nil,
+               isBlank(op.text), isBlank(ops[i + 1].text) {
+                var merged = ops[i + 1]
+                merged.kind = .equal
+                merged.oldSentence = op.oldSentence
+                out.append(merged)
+                i += 2
+                continue
+            }
+            out.append(op)
+            i += 1
+        }
+        return out
+    }
+
+    static func isBlank(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// An operation worth showing: an insertion, a deletion, or any part of a move.
@@ -65,7 +93,9 @@ public enum DiffReport {
         if diff.isEmpty { out += "No differences.\n"; return out }
         for s in diff.sections where s.status != .unchanged {
             out += "\n" + c(bold, "\(s.status.rawValue.uppercased()): \(sectionLabel(s))") + " (\(lineLabel(s)))\n"
-            for p in passages(s.operations) {
+            let ps = passages(s.operations)
+            if ps.isEmpty && s.hasChanges { out += "  (whitespace changes only)\n" }
+            for p in ps {
                 out += "  " + passageLine(p) + ": "
                 var prev: EditOperation? = nil
                 for op in p {
@@ -87,6 +117,21 @@ public enum DiffReport {
                 out += "\n"
             }
         }
+        if !diff.fields.isEmpty {
+            out += "\n" + c(bold, "FIELDS") + "\n"
+            for f in diff.fields {
+                let line = "line " + (f.old.map { String($0.line) } ?? "-") + " -> " + (f.new.map { String($0.line) } ?? "-")
+                out += "  \(f.key) (\(f.status.rawValue), \(line)): "
+                for e in f.edits {
+                    switch e.kind {
+                    case .equal: out += e.text
+                    case .delete: out += color ? red + "[-" + e.text + "-]" + reset : "[-" + e.text + "-]"
+                    case .insert: out += color ? green + "{+" + e.text + "+}" + reset : "{+" + e.text + "+}"
+                    }
+                }
+                out += "\n"
+            }
+        }
         if diff.coarse { out += "\nNote: parts of this diff are coarser than word level (work bound reached).\n" }
         return out
     }
@@ -95,6 +140,7 @@ public enum DiffReport {
         let counts = diff.statusCounts
         var parts = SectionStatus.allCases.compactMap { st in counts[st].map { "\($0) \(st.rawValue)" } }
         if !diff.moves.isEmpty { parts.append("\(diff.moves.count) moved passage\(diff.moves.count == 1 ? "" : "s")") }
+        if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
         return "Sections: " + parts.joined(separator: ", ")
     }
 
@@ -161,6 +207,19 @@ public enum DiffReport {
                 out += line + "\n"
             }
         }
+        if !diff.fields.isEmpty {
+            out += "\n#### Fields\n\n| Field | Status | Old line | New line | Value |\n|---|---|---|---|---|\n"
+            for f in diff.fields {
+                let value = f.edits.map { e -> String in
+                    switch e.kind {
+                    case .equal: return escape(e.text)
+                    case .delete: return wrap(e.text, "~~")
+                    case .insert: return wrap(e.text, "**")
+                    }
+                }.joined()
+                out += "| \(escape(f.key)) | \(f.status.rawValue) | \(f.old.map { String($0.line) } ?? "") | \(f.new.map { String($0.line) } ?? "") | \(value) |\n"
+            }
+        }
         return out
     }
 
@@ -168,7 +227,11 @@ public enum DiffReport {
 
     static func side(_ op: EditOperation, old: Bool) -> JSONValue {
         let range = old ? op.oldRange : op.newRange
-        guard let range else { return .null }
+        guard let range else {
+            // A one-sided change: only where it applies on this side, when known.
+            if let line = old ? op.oldLine : op.newLine { return .object(["line": .int(line)]) }
+            return .null
+        }
         var o: [String: JSONValue] = [
             "start": .int(range.lowerBound), "end": .int(range.upperBound),
             "line": .int((old ? op.oldLine : op.newLine) ?? 0),
@@ -182,6 +245,19 @@ public enum DiffReport {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
+        summary["fields"] = .int(diff.fields.count)
+        let fields: [JSONValue] = diff.fields.map { f in
+            func side(_ x: Field?) -> JSONValue {
+                guard let x else { return .null }
+                return .object(["value": .string(x.value), "line": .int(x.line),
+                                "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
+            }
+            return .object([
+                "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
+                "old": side(f.old), "new": side(f.new),
+                "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+            ])
+        }
         let sections: [JSONValue] = diff.sections.map { s in
             func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
                 guard let idx else { return .null }
@@ -221,6 +297,7 @@ public enum DiffReport {
         return .object([
             "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
             "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
+            "fields": .array(fields),
         ])
     }
 }

@@ -94,14 +94,20 @@ public enum SectionAligner {
                     rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .heading
                 }
             }
-            // 3. Content.
-            let freeRows = rows.indices.filter { !rowTaken[$0] }
-            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !sketches.get(SectionRef(document: d, section: $0)).isEmpty }
+            // 3. Content. A row held only by an empty section of this document (a summary's
+            // title-only lead, say) is still open to a section with content, which takes it over.
+            var holder = [Int?](repeating: nil, count: rows.count)
+            for s in secs.indices { if let r = rowFor[s] { holder[r] = s } }
+            let isEmpty = { (s: Int) in sketches.get(SectionRef(document: d, section: s)).isEmpty }
+            let freeRows = rows.indices.filter { !rowTaken[$0] || holder[$0].map(isEmpty) == true }
+            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !isEmpty($0) }
             if !freeRows.isEmpty && !freeSecs.isEmpty {
                 var candidates: [(s: Int, r: Int, sim: Double)] = []
                 for s in freeSecs {
+                    let ref = SectionRef(document: d, section: s)
                     for r in freeRows {
-                        let content = rowSimilarity(rows[r], SectionRef(document: d, section: s), &sketches)
+                        let content = rowSimilarity(rows[r], ref, &sketches)
+                        // Key facts listed in a section of their own meet the lead (with its infobox).
                         guard content > 0 else { continue }
                         // Shared heading words break ties between similar contents.
                         let sim = content + 0.25 * rowHeadingSimilarity(rows[r], secs[s], profiles)
@@ -109,8 +115,11 @@ public enum SectionAligner {
                     }
                 }
                 candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.s != $1.s ? $0.s < $1.s : $0.r < $1.r) }
-                for c in candidates where rowFor[c.s] == nil && !rowTaken[c.r] {
-                    rowFor[c.s] = c.r; rowTaken[c.r] = true; basisFor[c.s] = .content; simFor[c.s] = c.sim
+                var takenByContent = [Bool](repeating: false, count: rows.count)
+                for c in candidates where rowFor[c.s] == nil && !takenByContent[c.r] {
+                    if let old = holder[c.r] { rowFor[old] = nil; basisFor[old] = nil }
+                    rowFor[c.s] = c.r; rowTaken[c.r] = true; takenByContent[c.r] = true
+                    basisFor[c.s] = .content; simFor[c.s] = c.sim
                 }
             }
             // Fill cells; unmatched sections become new rows after the previous section's row.

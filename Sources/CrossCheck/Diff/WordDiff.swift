@@ -184,6 +184,46 @@ public enum WordDiff {
         return runs
     }
 
+    /// Slides a lone deletion or insertion over the equal tokens after it when that makes it end at
+    /// a sentence boundary, so a removed sentence reads as one whole sentence instead of the tail
+    /// of one and the head of the next (the equal text is the same either way).
+    static func slideToSentenceEnds(_ input: [DiffRun], _ a: TokenStream, _ b: TokenStream) -> [DiffRun] {
+        var runs = input
+        var i = 0
+        while i + 1 < runs.count {
+            let r = runs[i], next = runs[i + 1]
+            let isolated = r.kind != .equal && next.kind == .equal && (i == 0 || runs[i - 1].kind == .equal)
+            guard isolated else { i += 1; continue }
+            let side = r.kind == .delete ? a : b
+            let change = r.kind == .delete ? r.a : r.b
+            let eq = r.kind == .delete ? next.a : next.b
+            // How far the change can slide: its leading tokens equal the equality's leading tokens.
+            var k = 0
+            while k < change.count && k < eq.count && side.ids[change.lowerBound + k] == side.ids[eq.lowerBound + k] { k += 1 }
+            // Already ending at a boundary: leave it.
+            let endsAtBoundary = { (end: Int) -> Bool in end >= side.count || side.owner[end] != side.owner[end - 1] }
+            if k == 0 || endsAtBoundary(change.upperBound) { i += 1; continue }
+            var best = 0
+            for s in stride(from: k, through: 1, by: -1) where endsAtBoundary(change.upperBound + s) { best = s; break }
+            if best == 0 { i += 1; continue }
+            // Shift: the previous equality grows by `best` tokens, the next one shrinks.
+            if i > 0 {
+                runs[i - 1].a = runs[i - 1].a.lowerBound..<(runs[i - 1].a.upperBound + best)
+                runs[i - 1].b = runs[i - 1].b.lowerBound..<(runs[i - 1].b.upperBound + best)
+            } else {
+                runs.insert(DiffRun(kind: .equal, a: r.a.lowerBound..<(r.a.lowerBound + best), b: r.b.lowerBound..<(r.b.lowerBound + best)), at: 0)
+                i += 1
+            }
+            runs[i].a = (r.a.lowerBound + best)..<(r.a.upperBound + best)
+            runs[i].b = (r.b.lowerBound + best)..<(r.b.upperBound + best)
+            runs[i + 1].a = (next.a.lowerBound + best)..<next.a.upperBound
+            runs[i + 1].b = (next.b.lowerBound + best)..<next.b.upperBound
+            if runs[i + 1].a.isEmpty { runs.remove(at: i + 1) }
+            i += 1
+        }
+        return runs
+    }
+
     /// Collapses every stretch of changes between equalities into one deletion and one insertion.
     static func normalize(_ runs: [DiffRun]) -> [DiffRun] {
         var out: [DiffRun] = []

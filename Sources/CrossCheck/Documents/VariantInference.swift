@@ -10,7 +10,8 @@ import Foundation
 /// else the latest dated event the text mentions ("In December 2023", "as of 27 November 2019",
 /// "2023 Revenue"), where a bare year counts only when it is later than every month-dated event and
 /// the text states no "as of" date (an "as of" date says when the text was last brought up to
-/// date, so a later bare year is a retrospective aside); a `{{Use dmy dates|date=...}}`-style
+/// date, so a later bare year is a retrospective aside); reference and link sections do not count
+/// (their dates are publication and access dates); a `{{Use dmy dates|date=...}}`-style
 /// declaration is a lower bound. The scanner here is deliberately small and private.
 public enum VariantInference {
     /// Role from structure.
@@ -42,7 +43,7 @@ public enum VariantInference {
         var finest: PartialDate? = nil
         var bareYear: Int? = nil
         var asOf = false
-        for section in document.sections {
+        for section in document.sections where !isApparatus(section) {
             for sentence in section.sentences {
                 for m in DateScanner.scan(sentence.text) {
                     if m.asOf { asOf = true }
@@ -60,6 +61,17 @@ public enum VariantInference {
             result = bound
         }
         return result
+    }
+
+    /// Reference lists and link sections: their dates are publication and access dates, not events.
+    static let apparatusHeadings: Set<String> = [
+        "references", "notes", "footnotes", "citations", "sources", "bibliography", "further reading", "external links",
+        "see also", "notes and references", "works cited",
+    ]
+
+    static func isApparatus(_ section: Section) -> Bool {
+        guard let top = section.path.first else { return false }
+        return apparatusHeadings.contains(top.lowercased())
     }
 
     /// The `date=` of a `{{Use dmy dates|date=...}}`, `{{Use mdy dates|...}}` or `{{Use ... English|date=...}}` declaration.

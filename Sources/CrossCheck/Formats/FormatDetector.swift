@@ -65,7 +65,6 @@ public enum FormatDetector {
             var ls = source.contentStart
             var lineNo = 0
             var inFrontMatter = false
-            var firstContentLine = true
             while ls < n {
                 var le = ls
                 while le < n && b[le] != 0x0A && b[le] != 0x0D { le += 1 }
@@ -99,7 +98,6 @@ public enum FormatDetector {
                     continue
                 }
                 if len == 0 { continue }
-                firstContentLine = false
                 let c = b[p]
                 // Headings.
                 if c == 0x3D && len >= 4 && b[e - 1] == 0x3D { s.wikiHeadings += 1 }
@@ -164,7 +162,6 @@ public enum FormatDetector {
                 s.inlineCode += inlineCount / 2
                 if !isBullet && c != 0x23 && c != 0x7C && c != 0x3D && len >= 150 { s.proseLines += 1 }
             }
-            _ = firstContentLine
         }
         return s
     }

@@ -55,6 +55,11 @@ import Testing
         #expect(e.date == PartialDate(year: 2021))
     }
 
+    @Test func referenceSectionsAreNotEvents() throws {
+        let d = try fmtPlain("T\n\n# T\n\nIn March 2019 it began.\n\n## References\n\n1. Some title. Retrieved 5 June 2024.\n")
+        #expect(VariantInference.date(of: d) == PartialDate(year: 2019, month: 3))
+    }
+
     @Test func declaredDateIsALowerBound() throws {
         let s = try source("{{Use dmy dates|date=December 2021}}\nIn 2019 it began.\n")
         var d = try MarkdownParser.parse(s)

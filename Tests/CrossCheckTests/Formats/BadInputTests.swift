@@ -42,7 +42,9 @@ import Testing
         }
         // Small random blobs too.
         #expect(throws: CrossCheckError.binary(path: "r.bin")) { try SourceText(path: "r.bin", bytes: randomBytes(64, seed: 3)) }
-        expectParseRejects(try fmtTempFile("blob.bin", randomBytes(10_000, seed: 5)), "binary data")
+        let blob = try fmtTempFile("blob.bin", randomBytes(10_000, seed: 5))
+        defer { fmtRemove(blob) }
+        expectParseRejects(blob, "binary data")
     }
 
     @Test func legacyEncodedTextIsInvalidUTF8NotBinary() throws {
@@ -86,6 +88,19 @@ import Testing
         #expect(fmtSentences(m) == ["Text."])
     }
 
+    @Test func byteOrderMarkAndCRLFThroughTheCLI() throws {
+        let path = try fmtTempFile("bom.md", [0xEF, 0xBB, 0xBF] + Array("# T\r\n\r\n## Part\r\n- **Key**: value\r\n".utf8))
+        let r = runCLI(["parse", path, "--format", "json"])
+        #expect(r.status == 0)
+        let json = try JSONValue.parse(r.out)
+        #expect(json["format"]?.stringValue == "markdown")
+        #expect(json["title"]?.stringValue == "T")
+        let field = json["fields"]?.arrayValue?.first
+        #expect(field?["key"]?.stringValue == "key")
+        #expect(field?["value"]?.stringValue == "value")
+        #expect(field?["line"] == .int(4))
+    }
+
     @Test func deepNestingIsLinear() throws {
         let n = 10_000
         let lists = String(repeating: "- ", count: n) + "deep item\n"
@@ -106,6 +121,7 @@ import Testing
         #expect(try fmtFrontMatter(yaml).fields.first?.key.hasSuffix("k199") == true)
         // Through the CLI with an explicit format.
         let path = try fmtTempFile("deep.md", Array((lists + quotes + brackets).utf8))
+        defer { fmtRemove(path) }
         #expect(runCLI(["parse", path, "--as", "markdown"]).status == 0)
     }
 
@@ -120,6 +136,7 @@ import Testing
         #expect(p.allSentences.count == 20_000)
         #expect(p.citationCount == 20_000)
         let path = try fmtTempFile("huge.txt", Array(shorter.utf8))
+        defer { fmtRemove(path) }
         #expect(runCLI(["parse", path, "--format", "json"]).status == 0)
     }
 

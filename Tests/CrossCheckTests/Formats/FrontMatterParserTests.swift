@@ -57,6 +57,18 @@ import Testing
         #expect(d.field("key")?.section == ["Body"])
     }
 
+    @Test func listsAtTheKeysIndentation() throws {
+        let d = try fmtFrontMatter("---\nrelated:\n- title: A\n  x: 1\n- B\nother: 2\ntags:\n- t\n---\n")
+        #expect(d.fields.map(\.key) == ["related.0.title", "related.0.x", "related.1", "other", "tags.0"])
+        #expect(d.field("other")?.value == "2")
+    }
+
+    @Test func plainScalarsContinueOnMoreIndentedLines() throws {
+        let d = try fmtFrontMatter("---\ndescription: A long\n  description here.\nnext: x\n---\n")
+        #expect(d.field("description")?.value == "A long description here.")
+        #expect(fmtSentences(d) == ["A long description here."])
+    }
+
     @Test func multiLineQuotedScalarsFold() throws {
         let d = try fmtFrontMatter("---\nexcerpt: \"one\n  two\"\n---\n")
         #expect(d.field("excerpt")?.value == "one two")

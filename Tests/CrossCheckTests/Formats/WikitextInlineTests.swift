@@ -19,6 +19,7 @@ import Testing
     @Test func categoriesAreKeptAsMetadataAndInterlanguageLinksDropped() throws {
         let doc = try wikitextDoc("Text here.\n\n[[Category:Software companies|Sort key]]\n[[Category: Banks ]]\n[[de:Beispiel]]\n[[zh-yue:例]]")
         #expect(doc.categories == ["Software companies", "Banks"])
+        #expect(try wikitextDoc("A.\n[[Category:X]]\n[[Category:X|k]]").categories == ["X"])
         #expect(wikitextSentences(doc) == ["Text here."])
         // A title with a colon is no interlanguage link.
         #expect(try wikitextText("Read [[Mao: The Unknown Story]].") == "Read Mao: The Unknown Story.")
@@ -140,6 +141,20 @@ import Testing
         #expect(text == "A b c d.")
     }
 
+    @Test func templateParametersSplitAtTheTopLevelOnly() throws {
+        let src = try source("{{Template:Name_of  Template|first|Key = [[a|b]] {{x|y=z}}|second|k2=<ref>a|b=c</ref>|3=third}}")
+        let scan = WikitextScanner.scan(src.bytes, from: 0)
+        let renderer = WikitextRenderer(bytes: src.bytes, scan: scan, lines: src.lines)
+        let region = try #require(scan.regions[0])
+        let call = renderer.split(region, at: 0)
+        #expect(call.name == "name of template")
+        #expect(call.params.map(\.name) == [nil, "key", nil, "k2", "3"])
+        #expect(call.positionals.map { renderer.raw($0.value) } == ["first", "second"])
+        #expect(renderer.raw(try #require(call.named("key")).value) == "[[a|b]] {{x|y=z}}")
+        #expect(renderer.raw(try #require(call.named("k2")).value) == "<ref>a|b=c</ref>")
+        #expect(call.positional(3).map { renderer.raw($0.value) } == "third")
+    }
+
     @Test func parametersRenderTheirDefault() throws {
         #expect(try wikitextText("Value {{{1|fallback}}} and {{{name}}} end.") == "Value fallback and end.")
     }
@@ -151,6 +166,16 @@ import Testing
         #expect(try wikitextText("Home {{Official website}}{{Official URL}} page.") == "Home page.")
         #expect(try wikitextText("Worth {{US$|5 million}} or {{HK$|40}}.") == "Worth US$5 million or HK$40.")
         #expect(try wikitextText("Built {{circa|1900}}, {{frac|1|2}} done.") == "Built c. 1900, 1/2 done.")
+    }
+
+    @Test func namingTemplatesRenderTheirText() throws {
+        #expect(try wikitextText("The {{HMS|Victory}} and {{ship|SS|Great Britain}} sailed.") == "The HMS Victory and SS Great Britain sailed.")
+        #expect(try wikitextText("See {{bibleverse||Leviticus|23:5}} in {{by|1990}}, {{n/a}}.") == "See Leviticus 23:5 in 1990, N/A.")
+    }
+
+    @Test func tagRefParserFunctionIsACitation() throws {
+        let doc = try wikitextDoc("Claim.{{#tag:ref|{{cite web|title=Tagged|url=https://e.x}}|name=tg}} Again.<ref name=tg/>")
+        #expect(doc.allSentences.map(\.sentence.citations.first?.title) == ["Tagged", "Tagged"])
     }
 
     @Test func languageTemplatesRenderTheirText() throws {

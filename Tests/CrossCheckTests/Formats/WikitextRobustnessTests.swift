@@ -59,6 +59,8 @@ import Testing
         let text = String(repeating: "<ref>a <!-- [http://x ", count: 20_000)
         let doc = try wikitextDoc("Start " + text)
         #expect(wikitextSentences(doc) == ["Start a"])
+        let quoted = String(repeating: "<a x=\"<b y='", count: 50_000)
+        #expect(try wikitextText(quoted + "end.").hasSuffix("end."))
         let refs = String(repeating: "<ref>a <nowiki>b [http://x y ", count: 20_000)
         #expect(try wikitextText(refs).hasPrefix("a b [http://x y a b"))
     }

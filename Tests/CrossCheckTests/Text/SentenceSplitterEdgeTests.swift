@@ -47,6 +47,16 @@ import Testing
         #expect(textSplit("Profit rose in 2019. 2020 was worse.") == ["Profit rose in 2019.", "2020 was worse."])
     }
 
+    @Test func titlesTimesAndQuotes() {
+        #expect(textSplit("Dr. Smith met Prof. Jones in St. Louis. They talked.") == ["Dr. Smith met Prof. Jones in St. Louis.", "They talked."])
+        #expect(textSplit("It opened at 9 a.m. The crowd came.") == ["It opened at 9 a.m.", "The crowd came."])
+        #expect(textSplit("It opened at 9 a.m. Monday.") == ["It opened at 9 a.m. Monday."])
+        #expect(textSplit("He said “it works.” Then left.") == ["He said “it works.”", "Then left."])
+        #expect(textSplit("Was it? Yes! Fine.") == ["Was it?", "Yes!", "Fine."])
+        #expect(textSplit("Smith et al. The study grew.") == ["Smith et al.", "The study grew."])
+        #expect(textSplit("Apples, pears, etc. are fruit.") == ["Apples, pears, etc. are fruit."])
+    }
+
     @Test func longInputsStayLinear() {
         // Many abbreviation checks and one very long word: must finish (no quadratic backtracking).
         let text = String(repeating: "Foo Inc. Bar ", count: 50_000) + String(repeating: "x", count: 200_000) + ". The end."

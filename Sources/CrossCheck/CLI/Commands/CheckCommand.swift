@@ -1,10 +1,37 @@
-/// `crosscheck check`: Check a variant set for conflicts. (Not built yet.)
+/// `crosscheck check [PATH...]`: every enabled rule over one variant set.
 public enum CheckCommand: Command {
     public static let name = "check"
     public static let summary = "Check a variant set for conflicts"
-    public static let help = "Usage: crosscheck check ...\n\nCheck a variant set for conflicts."
-    public static let spec = ArgumentSpec()
+    public static let help = """
+        Usage: crosscheck check [PATH ...] [options]
+
+        Runs every enabled rule over one variant set: all PATHs together (files, or folders of
+        files with an optional crosscheck.json manifest). With no PATH it checks ./seeds.
+
+        Options:
+        \(ReportOptions.help)
+
+        Exit status: 0 nothing at or above --fail-on (baselined findings never count),
+        1 findings at or above --fail-on, 2 usage error or unreadable input.
+
+        Examples:
+          crosscheck check seeds
+          crosscheck check seeds --format markdown --output reports/seeds.md \\
+                                 --format json --output reports/seeds.json --fail-on never
+          crosscheck check seeds --baseline .crosscheck-baseline.json --format sarif --output crosscheck.sarif
+        """
+    public static let spec = ArgumentSpec(options: ReportOptions.names)
+
     public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
-        throw .usage("crosscheck check: not implemented yet")
+        let options = try ReportOptions.parse(arguments, command: name)
+        let config = try options.loadConfig(context)
+        let paths = (arguments.positionals.isEmpty ? ["seeds"] : arguments.positionals).map { ReportOptions.resolve($0, context) }
+        let set = try VariantSet.load(paths: paths)
+        var run = try RuleEngine.run(set, configuration: options.configuration(manifest: set.manifest, config: config))
+        let (findings, usedBaseline) = try options.applyBaselines(run.findings, context)
+        run.findings = findings
+        let report = Report(set: set, run: run, usedBaseline: usedBaseline, paths: ReportPaths(workingDirectory: context.workingDirectory))
+        try options.emit(report, &context)
+        return report.fails(at: options.threshold(manifest: set.manifest, config: config)) ? 1 : 0
     }
 }

@@ -163,6 +163,8 @@ struct YAMLSubset {
                 }
             }
             while stack.count > 1, let top = stack.last, top.indent > indent { stack.removeLast() }
+            // A list written at its key's indentation (`key:` then `- item`) ends at the next key.
+            while stack.count > 1, let top = stack.last, top.isList, top.indent == indent, !isDash { stack.removeLast() }
             guard let top = stack.last, top.indent == indent else {
                 // More indented than its container: a continuation of a plain scalar, or an error.
                 if let last = entries.last, let f = last.raw.utf8.first, f != 0x22, f != 0x27, f != 0x7C, f != 0x3E,

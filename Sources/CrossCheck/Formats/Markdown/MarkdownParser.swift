@@ -20,7 +20,7 @@ public enum MarkdownParser {
         var builder = SectionBuilder(lines: source.lines, leadStart: start)
         for block in lead { builder.add(block) }
         let result = MarkupBlocks.assemble(
-            blocks.events, builder: &builder, end: source.bytes.count, titleLine: titleLine, source: source.bytes)
+            blocks.events, builder: &builder, end: source.bytes.count, titleLine: titleLine)
         var document = Document(
             source: source, format: format, title: result.title, fields: result.fields, sections: result.sections,
             suppressions: blocks.suppressions)

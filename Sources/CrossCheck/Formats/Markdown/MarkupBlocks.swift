@@ -180,8 +180,7 @@ struct MarkupBlocks {
                 }
             }
             // List item (nested markers on one line collapse into one item).
-            if let (content, width) = listMarker(at: p, le) {
-                _ = width
+            if let (content, _) = listMarker(at: p, le) {
                 var q = content
                 while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
                 flush()
@@ -409,16 +408,13 @@ struct MarkupBlocks {
 
     private func isDelimiterRow(_ r: Range<Int>) -> Bool {
         var dash = false
-        var pipe = false
         for k in r {
             switch src[k] {
             case 0x2D: dash = true
-            case 0x7C: pipe = true
-            case 0x3A, 0x20, 0x09: break
+            case 0x7C, 0x3A, 0x20, 0x09: break
             default: return false
             }
         }
-        _ = pipe
         return dash
     }
 
@@ -499,7 +495,7 @@ struct MarkupBlocks {
     /// not a section (the text under it is the lead); so is a first short line without final
     /// punctuation (plain text only) when it stands alone or repeats that heading.
     static func assemble(
-        _ events: [Event], builder: inout SectionBuilder, end: Int, titleLine: Bool, source: [UInt8]
+        _ events: [Event], builder: inout SectionBuilder, end: Int, titleLine: Bool
     ) -> Assembled {
         var skip = Set<Int>()
         var title: String? = nil

@@ -1,8 +1,8 @@
 /// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
 /// stripped, entities decoded, references turned into attached citations.
 ///
-/// Works on byte offsets over the scan's matched regions, so every construct is found in O(1)
-/// and skipped as a unit. Rendering nests (a link label inside a template parameter) only up to
+/// Works on byte offsets over the scan's matched regions, so every construct is found by its
+/// offset (near O(1)) and skipped as a unit. Rendering nests (a link label inside a template parameter) only up to
 /// `maxDepth`; deeper content renders nothing, so input cannot drive the call depth.
 struct WikitextRenderer {
     let bytes: [UInt8]
@@ -14,6 +14,7 @@ struct WikitextRenderer {
     var definitions: [String: Citation] = [:]
     var fields: [Field] = []
     var categories: [String] = []
+    private var categorySet: Set<String> = []
     var declaredDateStyle: DateStyle?
     var declaredDateStyleLine: Int?
     /// Heading path of the section being rendered (for fields).
@@ -66,6 +67,14 @@ struct WikitextRenderer {
                         renderParameter(r, into: &sink, depth: depth)
                     }
                     i = r.end
+                } else if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
+                    // A table inside a template parameter: dropped like tables in prose.
+                    if depth < WikitextRenderer.maxDepth {
+                        var discard = WikitextSink()
+                        renderInline((i + 2)..<tableEnd, into: &discard, depth: depth + 1)
+                    }
+                    sink.space(at: i)
+                    i = tableEnd
                 } else {
                     sink.emit(b, at: i)
                     i += 1
@@ -282,7 +291,8 @@ struct WikitextRenderer {
             if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
             if prefix == "category" {
                 let name = raw((colon + 1)..<targetRange.upperBound)
-                if !name.isEmpty { categories.append(HTMLEntities.decodeAll(name)) }
+                let decoded = HTMLEntities.decodeAll(name)
+                if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
                 return r.end
             }
             if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }

@@ -82,8 +82,10 @@ struct WikitextTag {
         let bound = min(limit, p + maxLength)
         while i < bound {
             let c = bytes[i]
+            // A `<` never sits inside a tag, so every look-ahead ends before the next one starts.
+            if c == 0x3C { return nil }
             if quote != 0 {
-                if c == quote { quote = 0 } else if c == 0x0A || c == 0x3C { quote = 0 }
+                if c == quote || c == 0x0A { quote = 0 }
             } else if c == 0x22 || c == 0x27 {
                 if i > attrStart && (bytes[i - 1] == 0x3D || bytes[i - 1] == 0x20) { quote = c }
             } else if c == 0x3E {
@@ -91,8 +93,6 @@ struct WikitextTag {
                 return WikitextTag(
                     name: name, isClosing: closing, isSelfClosing: selfClosing,
                     attributes: attrStart..<(selfClosing ? i - 1 : i), end: i + 1)
-            } else if c == 0x3C {
-                return nil
             }
             i += 1
         }
@@ -317,6 +317,12 @@ enum WikitextScanner {
                 i += 1
                 tableLine(i)
             case 0x7B:  // {
+                if i + 1 < limit && bytes[i + 1] == 0x7C && WikitextScanner.followsEquals(bytes, i, from: start) {
+                    // `| key = {| ...`: a table as a template parameter value.
+                    tableStack.append(i)
+                    i += 2
+                    continue
+                }
                 var r = 1
                 while i + r < limit && bytes[i + r] == 0x7B { r += 1 }
                 var p = i
@@ -428,6 +434,13 @@ enum WikitextScanner {
         // An unterminated table runs to the end of the input, as in MediaWiki.
         if let outer = tableStack.first { result.tables[outer] = n }
         return result
+    }
+
+    /// Whether only spaces separate offset `i` from a preceding `=` on the same line.
+    static func followsEquals(_ bytes: [UInt8], _ i: Int, from start: Int) -> Bool {
+        var j = i - 1
+        while j >= start && (bytes[j] == 0x20 || bytes[j] == 0x09) { j -= 1 }
+        return j >= start && bytes[j] == 0x3D
     }
 
     private static func recordSuppression(

@@ -75,6 +75,8 @@ enum WikitextTemplateKind: Sendable {
     case interlanguage
     /// Positional parameters joined without separator (`{{sic|the|re}}`).
     case joined
+    /// Non-empty positional parameters joined with spaces (`{{bibleverse|1|John|3:16}}`, `{{ship|HMS|Name}}`).
+    case spaced
     /// `{{efn|...}}`, `{{refn|...}}`: a footnote citation.
     case footnote
     /// `{{sfn|...}}`: a short citation.
@@ -151,6 +153,18 @@ extension WikitextRenderer {
         ] { t[name] = .quote }
         for name in ["ill", "interlanguage link", "interlanguage link multi", "ill-wd"] { t[name] = .interlanguage }
         for name in ["sic", "sic?"] { t[name] = .joined }
+        for name in ["bibleverse", "bibleref", "bibleref2", "bibleverse-nb", "bible verse", "ship", "ship prefix"] {
+            t[name] = .spaced
+        }
+        // Ship-name templates: `{{HMS|Victory}}` is "HMS Victory".
+        for prefix in [
+            "hms", "uss", "ss", "mv", "rms", "sms", "hmas", "hmcs", "hmnzs", "ins", "usns", "uscgc", "usrc", "hmhs", "hmt",
+            "hnlms", "hdms", "hswms",
+        ] { t[prefix] = .prefixed(prefix.uppercased() + " ") }
+        // Year-link templates (`{{by|1990}}`, `{{NFL Year|2017}}`) show the year.
+        for name in ["by", "mlby", "nfl year", "nfly", "cfb year", "nba year", "nhl year"] { t[name] = .first }
+        t["n/a"] = .text("N/A")
+        t["0"] = .text("")
         for name in ["efn", "efn-ua", "efn-lr", "efn-lg", "efn-ur", "efn-la", "efn-ll", "efn-lu", "refn", "notetag", "efn-note"] {
             t[name] = .footnote
         }
@@ -196,6 +210,31 @@ extension WikitextRenderer {
         return name
     }
 
+    /// A parameter name as written, lower-cased, without comments, spaces collapsed.
+    func parameterName(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                space = true
+                continue
+            }
+            if WikitextRenderer.isSpace(b) {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        let name = String(decoding: out, as: UTF8.self)
+        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
+    }
+
     /// Splits a template region at its top-level `|` and `=`.
     func split(_ r: WikitextRegion, at start: Int) -> WikitextTemplateCall {
         let inner = r.inner
@@ -221,7 +260,7 @@ extension WikitextRenderer {
         for part in parts.dropFirst() {
             if let eq = firstTopLevel(0x3D, in: part) {
                 let nameRange = trimmed(part.lowerBound..<eq)
-                let name = String(decoding: bytes[nameRange], as: UTF8.self).lowercased()
+                let name = parameterName(nameRange)
                 params.append(
                     WikitextParam(
                         name: name, nameRange: nameRange, value: (eq + 1)..<part.upperBound, index: 0, start: part.lowerBound))
@@ -240,11 +279,41 @@ extension WikitextRenderer {
         renderInline((pipe + 1)..<r.inner.upperBound, into: &sink, depth: depth + 1)
     }
 
+    /// `text` without `{| ... |}` tables that templates produced (`{{{!}} ...` written for `{|`).
+    static func withoutRenderedTables(_ text: String) -> String {
+        let u = Array(text.utf8)
+        guard u.count > 1, u.contains(0x7C) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var depth = 0
+        var i = 0
+        while i < u.count {
+            if i + 1 < u.count && u[i] == 0x7B && u[i + 1] == 0x7C {
+                depth += 1
+                i += 2
+            } else if depth > 0 && i + 1 < u.count && u[i] == 0x7C && u[i + 1] == 0x7D {
+                depth -= 1
+                i += 2
+            } else {
+                if depth == 0 { out.append(u[i]) }
+                i += 1
+            }
+        }
+        // An unclosed table keeps the text as it was.
+        return depth > 0 ? text : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Sidebars, navigation boxes and maintenance banners: key = value lines that are no article facts.
+    static func isLayoutTemplate(_ name: String) -> Bool {
+        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible", "noteta"]
+            .contains { name.contains($0) }
+    }
+
     /// Whether a template's parameters are `key = value` lines (an infobox-like block).
     func isKeyValueBlock(_ call: WikitextTemplateCall) -> Bool {
         var count = 0
         for p in call.params {
-            guard let nameRange = p.nameRange else { continue }
+            guard let nameRange = p.nameRange, let name = p.name, !WikitextRenderer.isDigits(name) else { continue }
             // A line end between the `|` and the key, or just before the `|`.
             var onOwnLine = bytes[p.start..<nameRange.lowerBound].contains(0x0A)
             if !onOwnLine {
@@ -262,6 +331,19 @@ extension WikitextRenderer {
         guard depth < WikitextRenderer.maxDepth else { return }
         let call = split(r, at: start)
         let name = call.name
+        if name.hasPrefix("#tag:ref") {
+            // `{{#tag:ref|body|name=x}}` is a `<ref>` written as a parser function.
+            guard let body = call.positional(1) else { return }
+            var c = bodyCitation(body.value, offset: start, depth: depth + 1)
+            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let name = c.name, WikitextRenderer.hasMetadata(c) {
+                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
+                if definitions[key] == nil { definitions[key] = c }
+            }
+            sink.attach(c)
+            return
+        }
         guard let first = name.utf8.first, first != 0x23 else { return }  // `{{#if:...}}` and other parser functions
         if let colon = firstTopLevel(0x3A, in: call.nameRange) {
             let fn = name.prefix { $0 != ":" }
@@ -271,7 +353,8 @@ extension WikitextRenderer {
             return
         }
         if name.hasPrefix("infobox") || name.hasSuffix(" infobox")
-            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && isKeyValueBlock(call))
+            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
+                && isKeyValueBlock(call))
         {
             extractFields(call, origin: name, depth: depth)
             return
@@ -412,6 +495,11 @@ extension WikitextRenderer {
             if let p = call.named("lt") ?? call.positional(1) { renderInline(p.value, into: &sink, depth: d) }
         case .joined:
             for p in call.positionals { renderInline(p.value, into: &sink, depth: d) }
+        case .spaced:
+            for p in call.positionals where !trimmed(p.value).isEmpty {
+                sink.space(at: p.value.lowerBound)
+                renderInline(p.value, into: &sink, depth: d)
+            }
         case .footnote:
             guard let body = call.positional(1) ?? call.named("text") else {
                 if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {
@@ -508,10 +596,12 @@ extension WikitextRenderer {
     /// Turns every named, non-empty parameter of an infobox-like template into a field.
     mutating func extractFields(_ call: WikitextTemplateCall, origin: String, depth: Int) {
         for p in call.params {
-            guard let key = p.name, !key.isEmpty, let nameRange = p.nameRange else { continue }
+            guard let key = p.name, !key.isEmpty, !WikitextRenderer.isDigits(key), let nameRange = p.nameRange else {
+                continue
+            }
             var sink = WikitextSink(fieldValue: true)
             renderInline(p.value, into: &sink, depth: depth + 1, listLines: true)
-            let value = sink.string.wikitextTrimmed
+            let value = WikitextRenderer.withoutRenderedTables(sink.string).wikitextTrimmed
             guard !value.isEmpty else { continue }
             let valueRange = trimmed(p.value)
             fields.append(

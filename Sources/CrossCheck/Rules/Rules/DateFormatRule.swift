@@ -47,7 +47,7 @@ public struct DateFormatRule: Rule {
         for v in context.set.variants {
             guard let declared = v.document.declaredDateStyle else { continue }
             let wrong: DateMention.Style = declared == .dmy ? .mdy : .dmy
-            let declaredAt = v.document.declaredDateStyleLine.map { ", line \($0)" } ?? ""
+            let declaredAt = v.document.declaredDateStyleLine.map { " (line \($0))" } ?? ""
             for (section, sentence) in v.document.allSentences {
                 for m in DateNormalizer.mentions(in: sentence.text) where m.style == wrong {
                     let line = v.document.source.lines.line(of: sentence.sourceOffset(ofTextOffset: m.range.lowerBound))
@@ -56,7 +56,7 @@ public struct DateFormatRule: Rule {
                     let suggestion = Self.rewrite(m, as: declared)
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                        message: "\"\(m.text)\" is written \(wrong == .mdy ? "month first" : "day first") but \(v.id) declares \(declared.rawValue) dates\(declaredAt)" + (suggestion.map { "; write \"\($0)\"" } ?? ""),
+                        message: "\"\(m.text)\" is written \(wrong == .mdy ? "month first" : "day first") but \(context.set.shortName(v.id)) declares \(declared.rawValue) dates\(declaredAt)" + (suggestion.map { "; write \"\($0)\"" } ?? ""),
                         evidence: [e], values: [m.text] + (suggestion.map { [$0] } ?? []),
                         fingerprintParts: [v.id, declared.rawValue, m.text, String(sentence.text.prefix(60))]))
                 }

@@ -94,8 +94,8 @@ public struct DuplicateSectionRule: Rule {
                 let parent = first.path.count > 1 ? " under \"\(first.path.dropLast().joined(separator: " > "))\"" : ""
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "Heading \"\(first.heading)\" appears \(secs.count) times at level \(key.level)\(parent) in \(v.id) (lines \(lines))",
-                    evidence: evidence, values: secs.map(\.heading),
+                    message: "Heading \"\(first.heading)\" appears \(secs.count) times at level \(key.level)\(parent) in \(context.set.shortName(v.id)) (lines \(lines))",
+                    evidence: evidence, values: secs.map(\.heading).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
                     fingerprintParts: [v.id, String(key.level), key.parent.joined(separator: "/"), key.heading]))
             }
         }

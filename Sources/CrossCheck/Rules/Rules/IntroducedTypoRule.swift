@@ -8,20 +8,28 @@ public struct IntroducedTypoRule: Rule {
             A word that first appears in a revision (absent from the previous revision), is not a common \
             English word, and is one slip of the keyboard away from a word the article itself uses at least \
             five times (and three times as often) is most likely a misspelling of that word. To stay clear \
-            of real words that differ by one letter, the slip must spare the first and last letters and \
-            keep the capitalisation, and in lower-case words only a dropped, doubled or swapped letter \
-            counts ("recieve", "committe", "adress"); names may also have one letter replaced. The \
-            intended word must come from the article itself (the previous revision or the rest of the new \
-            one), never only from an outside source.
+            of real words that differ by one letter, the slip must spare the first and last letters, keep \
+            the capitalisation and not touch a plural ending; a dropped or swapped letter always counts, a \
+            doubled letter counts except in plain names (name variants such as "Allan" and "Alan" differ \
+            that way), and a replaced letter counts only in CamelCase names. The intended word must come \
+            from the article itself (the previous revision or the rest of the new one), never only from an \
+            outside source.
             """,
         triggering: [
             RuleExample(
                 ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
-                    Brightwater Labs builds water filters. Brightwater Labs was founded by two engineers.
+                    BrightWater Labs builds water filters. BrightWater Labs was founded by two engineers.
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
-                    Brightwater Labs builds water filters. Brightwatter Labs was founded by two engineers. Brightwater Labs opened a plant, and Brightwater staff run it.
-                    """), expect: "Brightwatter"),
+                    BrightWater Labs builds water filters. BrightWatter Labs was founded by two engineers. BrightWater Labs opened a plant, and BrightWater staff run it.
+                    """), expect: "BrightWatter"),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The plant uses membrane filtration. Membrane filtration removes salt, and filtration runs all day.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The plant uses membrane filtration. A second filtraton line opened, and filtration runs all day.
+                    """), expect: "filtraton"),
         ],
         nonTriggering: [
             RuleExample(
@@ -82,7 +90,7 @@ public struct IntroducedTypoRule: Rule {
                 let uses = stats.total[hit.target] ?? 0
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                    message: "\"\(hit.original)\" (new in \(b.id), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    message: "\"\(hit.original)\" (new in \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
                     evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
                     fingerprintParts: [b.id, key, hit.target]))
             }
@@ -115,9 +123,14 @@ public struct IntroducedTypoRule: Rule {
             guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
+            // Both plural or third-person forms differing near the end: "organizes"/"organizers".
+            if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
             switch edit.kind {
-            case .deletion, .transposition, .doubling: break
-            case .substitution: guard capitalised else { continue }
+            case .deletion, .transposition: break
+            // Doubled letters in ordinary words are slips; in plain names they are variants ("Allan").
+            case .doubling: guard !capitalised || innerCaps else { continue }
+            // A replaced letter makes another real word or name, except in a CamelCase name.
+            case .substitution: guard innerCaps else { continue }
             case .insertion: continue
             }
             let shown = spelling(c)
@@ -132,26 +145,27 @@ public struct IntroducedTypoRule: Rule {
     /// How a misspelling differs from the intended word.
     enum EditKind { case deletion, insertion, doubling, substitution, transposition }
 
-    /// The single edit turning `intended` into `typo`, and whether it spares the first and last letters.
-    static func classify(typo: String, intended: String) -> (kind: EditKind, interior: Bool)? {
+    /// The single edit turning `intended` into `typo`, where it is, and whether it spares the first
+    /// and last letters.
+    static func classify(typo: String, intended: String) -> (kind: EditKind, position: Int, interior: Bool)? {
         let t = Array(typo.utf8), c = Array(intended.utf8)
         var i = 0
         while i < t.count && i < c.count && t[i] == c[i] { i += 1 }
         if t.count + 1 == c.count {  // a letter of the intended word was dropped at i
             guard Array(t[i...]) == Array(c[(i + 1)...]) else { return nil }
-            return (.deletion, i > 0 && i < c.count - 1)
+            return (.deletion, i, i > 0 && i < c.count - 1)
         }
         if t.count == c.count + 1 {  // a letter was added at i
             guard Array(t[(i + 1)...]) == Array(c[i...]) else { return nil }
             let doubled = (i > 0 && t[i] == t[i - 1]) || (i + 1 < t.count && t[i] == t[i + 1])
-            return (doubled ? .doubling : .insertion, i > 0 && i < t.count - 1)
+            return (doubled ? .doubling : .insertion, i, i > 0 && i < t.count - 1)
         }
         guard t.count == c.count, i < t.count else { return nil }
         if i + 1 < t.count, t[i] == c[i + 1], t[i + 1] == c[i], Array(t[(i + 2)...]) == Array(c[(i + 2)...]) {
-            return (.transposition, i > 0)
+            return (.transposition, i, i > 0 && i + 1 < t.count - 1)
         }
         guard Array(t[(i + 1)...]) == Array(c[(i + 1)...]) else { return nil }
-        return (.substitution, i > 0 && i < t.count - 1)
+        return (.substitution, i, i > 0 && i < t.count - 1)
     }
 
     /// Every lower-case ASCII string one Damerau-Levenshtein edit from `w`.
@@ -198,17 +212,20 @@ public struct IntroducedTypoRule: Rule {
         return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
     }
 
-    /// The most frequent original spelling of a lower-cased word in the set.
+    /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
-        context.memo("typo.spelling." + lowered) {
-            var counts: [String: Int] = [:]
+        let table = context.memo("typo.spellings") { () -> [String: String] in
+            var counts: [String: [String: Int]] = [:]
             for v in set.variants {
                 for u in context.textUnits(v) {
-                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered { counts[w.text, default: 0] += 1 }
+                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode { counts[w.lowered, default: [:]][w.text, default: 0] += 1 }
                 }
             }
-            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return counts.mapValues { forms in
+                forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? ""
+            }
         }
+        return table[lowered].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.

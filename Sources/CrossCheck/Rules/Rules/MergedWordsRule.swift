@@ -53,6 +53,8 @@ public struct MergedWordsRule: Rule {
     static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ment", "ments", "ness", "al"]
     /// Two-letter words allowed as one half of a fusion (longer halves must simply be known).
     static let shortParts: Set<String> = ["at", "in", "an", "of", "to", "is", "on", "by", "as", "or", "it", "we", "he", "be", "so", "no", "up", "ai", "my", "us"]
+    /// Long words that start closed compounds ("counterproductive", "throughout").
+    static let compoundHeads: Set<String> = ["counter", "through", "together", "another", "whatever", "everything", "something", "anything", "electro", "thermo"]
     /// Contraction and possessive endings after an apostrophe.
     static let clitics: Set<String> = ["s", "t", "d", "ll", "re", "ve", "m"]
 
@@ -93,7 +95,7 @@ public struct MergedWordsRule: Rule {
                 let lineList = lines.map(String.init).joined(separator: ", ")
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "\"\(h.token)\" looks like \"\(h.split.first) \(h.split.second)\" \(how) in \(v.id) (line\(lines.count > 1 ? "s" : "") \(lineList))",
+                    message: "\"\(h.token)\" looks like \"\(h.split.first) \(h.split.second)\" \(how) in \(context.set.shortName(v.id)) (line\(lines.count > 1 ? "s" : "") \(lineList))",
                     evidence: evidence, values: [h.token, h.split.first + " " + h.split.second],
                     fingerprintParts: [v.id, key]))
             }
@@ -217,6 +219,7 @@ public struct MergedWordsRule: Rule {
             if orig[k] >= 0x41 && orig[k] <= 0x5A { continue }
             let first = String(decoding: bytes[0..<k], as: UTF8.self)
             let second = String(decoding: bytes[k..<n], as: UTF8.self)
+            if compoundHeads.contains(first) { continue }  // "counterproductive", "throughput"
             if isKnownPart(first, stats: stats) && isKnownPart(second, stats: stats) {
                 return Split(first: String(decoding: orig[0..<k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: false)
             }

@@ -103,7 +103,7 @@ public struct MisplacedEventRule: Rule {
                     guard let date = Self.openingDate(sentence.text), !range.contains(date.date.year) else { continue }
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                        message: "\"\(date.text)\" opens a sentence filed under \"\(heading)\" in \(v.id); the event is dated \(date.date.year)",
+                        message: "\"\(date.text)\" opens a sentence filed under \"\(heading)\" in \(context.set.shortName(v.id)); the event is dated \(date.date.year)",
                         evidence: [context.evidence(v, section, sentence, value: date.date.description)],
                         values: [date.date.description, heading],
                         fingerprintParts: [v.id, heading, date.date.description, WordScanner.lower(String(sentence.text.prefix(80)))]))

@@ -11,8 +11,8 @@ public struct StaleClaimRule: Rule {
             sentence in every newer revision or source (the most similar sentence, with a lower bar in the \
             section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it. \
-            A revision's time-relative sentence that no newer revision repeats in any form is reported too: \
-            later edits dropped the claim.
+            A revision's claim about the present ("currently", "as of", "now", "to date", "is the most") \
+            that no newer revision repeats in any form is reported too: later edits dropped the claim.
             """,
         triggering: [
             RuleExample(
@@ -63,7 +63,6 @@ public struct StaleClaimRule: Rule {
         ("now", ["is", "now"]), ("now", ["are", "now"]), ("now", ["now", "has"]), ("now", ["now", "have"]),
         ("is the most", ["is", "the", "most"]), ("is the most", ["is", "the", "world's"]),
         ("is the most", ["is", "the", "largest"]), ("is the most", ["is", "the", "biggest"]),
-        ("is the most", ["is", "the", "only"]), ("is the most", ["is", "the", "first"]),
         ("is the most", ["are", "the", "most"]),
     ]
 
@@ -85,7 +84,11 @@ public struct StaleClaimRule: Rule {
                 // "is the most" also matches "is currently the most"; "is the first" only with a superlative sense is fine.
                 guard ok else { continue }
                 kinds.insert(m.kind)
-                found.append((m.kind, words[i..<(i + m.words.count)].map(\.text).joined(separator: " ")))
+                var end = i + m.words.count
+                if m.kind == "as of" {  // quote the date too: "as of 27 November 2019"
+                    while end < words.count, end < i + 5, words[end].hasDigit || DateNormalizer.month(named: words[end].text) != nil { end += 1 }
+                }
+                found.append((m.kind, words[i..<end].map(\.text).joined(separator: " ")))
             }
             // "is currently the world's most ..." carries both kinds.
             if i + 3 < lower.count, lower[i] == "is" || lower[i] == "are", lower[i + 1] == "currently" || lower[i + 1] == "now",
@@ -124,7 +127,7 @@ public struct StaleClaimRule: Rule {
                     let newerDate = b.document.date.map { " (\($0))" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but the newer \(b.id)\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
+                        message: "\(set.shortName(a.id)) says \(phrases) (line \(sentence.line)), but the newer \(set.shortName(b.id))\(newerDate) no longer states it as current (line \(match.sentence.line)): the older wording is out of date",
                         evidence: [context.evidence(a, section, sentence), context.evidence(b, match.section, match.sentence)],
                         values: dropped.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, b.id] + dropped.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))
@@ -132,13 +135,16 @@ public struct StaleClaimRule: Rule {
                 }
                 // A revision's time-relative claim that no newer revision repeats in any form was
                 // dropped by later edits: it cannot be quoted as current any more.
-                if !matched, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                // "recently" dates an event rather than a state, so dropping it says little.
+                let states = relative.filter { $0.kind != "recently" }
+                if !matched, !states.isEmpty, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                    let relative = states
                     let shown = relative.map(\.phrase).filter { p in !relative.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
                     let newestDate = newest.document.date.map { ", \($0)" } ?? ""
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                        message: "\(a.id) says \(phrases) (line \(sentence.line)), but no newer revision repeats the statement (newest: \(newest.id)\(newestDate)): the claim was dropped and is likely out of date",
+                        message: "\(set.shortName(a.id)) says \(phrases) (line \(sentence.line)), but no newer revision repeats the statement (newest: \(set.shortName(newest.id))\(newestDate)): the claim was dropped and is likely out of date",
                         evidence: [context.evidence(a, section, sentence)],
                         values: relative.map(\.phrase), likelyWrong: a.id,
                         fingerprintParts: [a.id, "dropped"] + relative.map(\.kind) + [WordScanner.lower(String(sentence.text.prefix(80)))]))

@@ -1,0 +1,215 @@
+import Foundation
+
+/// The output formats of `check` and `gate`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, sarif, github
+
+    /// The format a file name suggests (`.md` markdown, `.json` JSON, `.sarif` SARIF), else nil.
+    public static func guess(path: String) -> ReportFormat? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "md", "markdown": return .markdown
+        case "json": return .json
+        case "sarif": return .sarif
+        case "txt", "log": return .text
+        default: return nil
+        }
+    }
+}
+
+/// Shows paths relative to the working directory and links them relative to the report's folder.
+///
+/// Reports must be byte-identical wherever they are made, so no absolute path ever reaches one:
+/// a path under the working directory is shown relative to it, and links from a report written
+/// to `reports/x.md` point at `../seeds/...`.
+public struct ReportPaths: Sendable {
+    /// Absolute, standardised working directory.
+    public var workingDirectory: String
+    /// Absolute folder the report is written to (the working directory for stdout).
+    public var reportDirectory: String
+
+    public init(workingDirectory: String, reportFile: String? = nil) {
+        let wd = ReportPaths.standardise(workingDirectory, base: "/")
+        self.workingDirectory = wd
+        if let reportFile {
+            let abs = ReportPaths.standardise(reportFile, base: wd)
+            self.reportDirectory = (abs as NSString).deletingLastPathComponent
+        } else {
+            self.reportDirectory = wd
+        }
+    }
+
+    /// `path` made absolute against `base`, with `.` and `..` resolved textually.
+    public static func standardise(_ path: String, base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base.hasSuffix("/") ? base + path : base + "/" + path)
+        var parts: [Substring] = []
+        for c in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The relative path from folder `from` to `to` (both absolute, standardised).
+    public static func relative(_ to: String, from: String) -> String {
+        let a = from.split(separator: "/")
+        let b = to.split(separator: "/")
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        let ups = Array(repeating: "..", count: a.count - i)
+        let rest = b[i...].map(String.init)
+        let parts = ups + rest
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The path a user sees: relative to the working directory.
+    public func display(_ path: String) -> String {
+        ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: workingDirectory)
+    }
+
+    /// The link target from the report's folder to `path`.
+    public func link(_ path: String) -> String {
+        ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: reportDirectory)
+    }
+}
+
+/// One variant as reports show it.
+public struct ReportVariant: Sendable, Equatable {
+    public var id: String
+    /// Path relative to the working directory.
+    public var path: String
+    /// The path as loaded (for links).
+    public var sourcePath: String
+    public var format: String
+    public var role: String
+    public var date: String?
+    public var order: Int
+    public var label: String?
+    public var sections: Int
+    public var words: Int
+    public var citations: Int
+}
+
+/// Counts by severity of the findings that count (baselined ones are counted apart).
+public struct ReportSummary: Sendable, Equatable {
+    public var error = 0
+    public var warning = 0
+    public var info = 0
+    public var baselined = 0
+
+    public init(_ findings: [Finding]) {
+        for f in findings {
+            if f.baselined { baselined += 1; continue }
+            switch f.severity {
+            case .error: error += 1
+            case .warning: warning += 1
+            case .info: info += 1
+            }
+        }
+    }
+
+    /// "3 errors, 5 warnings, 12 info".
+    public var phrase: String {
+        "\(error) error\(error == 1 ? "" : "s"), \(warning) warning\(warning == 1 ? "" : "s"), \(info) info"
+    }
+}
+
+/// Everything a reporter needs: the set, its findings (or a gate's introduced and resolved ones).
+public struct Report: Sendable {
+    /// What the report answers.
+    public enum Mode: Sendable, Equatable {
+        /// `check`: every finding of one set.
+        case check
+        /// `gate`: what NEW changes against OLD (paths relative to the working directory).
+        case gate(old: String, new: String)
+    }
+
+    public var mode: Mode
+    public var subject: String?
+    public var variants: [ReportVariant]
+    /// `check`: all findings; `gate`: the introduced ones. Report order.
+    public var findings: [Finding]
+    /// `gate` only: findings of OLD that NEW no longer has. Report order.
+    public var resolved: [Finding]
+    /// Engine notes (also printed on stderr).
+    public var warnings: [String]
+    /// The variant set (NEW's for a gate), for the markdown sections that read documents.
+    public var set: VariantSet?
+    /// The set before the edit, for a gate.
+    public var oldSet: VariantSet?
+    /// Whether a baseline was applied (SARIF marks baseline states only then).
+    public var usedBaseline: Bool
+    public var paths: ReportPaths
+
+    public init(
+        mode: Mode = .check, subject: String?, variants: [ReportVariant], findings: [Finding], resolved: [Finding] = [],
+        warnings: [String] = [], set: VariantSet? = nil, oldSet: VariantSet? = nil, usedBaseline: Bool = false, paths: ReportPaths
+    ) {
+        self.mode = mode; self.subject = subject; self.variants = variants
+        self.findings = findings.sorted(by: Finding.reportOrder); self.resolved = resolved.sorted(by: Finding.reportOrder)
+        self.warnings = warnings; self.set = set; self.oldSet = oldSet; self.usedBaseline = usedBaseline; self.paths = paths
+    }
+
+    /// Builds the report of a loaded set.
+    public init(set: VariantSet, run: RuleRun, mode: Mode = .check, resolved: [Finding] = [], oldSet: VariantSet? = nil, usedBaseline: Bool = false, paths: ReportPaths) {
+        self.init(
+            mode: mode, subject: set.subject, variants: Report.variants(of: set, paths: paths), findings: run.findings,
+            resolved: resolved, warnings: run.warnings, set: set, oldSet: oldSet, usedBaseline: usedBaseline, paths: paths)
+    }
+
+    /// Report rows for the variants of `set`, oldest first.
+    public static func variants(of set: VariantSet, paths: ReportPaths) -> [ReportVariant] {
+        set.variants.sorted { $0.order < $1.order }.map { v in
+            let d = v.document
+            return ReportVariant(
+                id: v.id, path: paths.display(d.path), sourcePath: d.path, format: d.format.rawValue, role: d.role.rawValue,
+                date: d.date?.description, order: v.order, label: v.label, sections: d.sections.filter { !$0.path.isEmpty }.count,
+                words: d.wordCount, citations: d.citationCount)
+        }
+    }
+
+    public var summary: ReportSummary { ReportSummary(findings) }
+
+    /// Whether the run fails at `threshold`: any counting finding at or above it.
+    public func fails(at threshold: Severity.Threshold) -> Bool {
+        findings.contains { !$0.baselined && threshold.fails($0.severity) }
+    }
+
+    /// The stderr summary line: "3 errors, 5 warnings, 12 info in 5 variants".
+    public var summaryLine: String {
+        let s = summary
+        var line: String
+        switch mode {
+        case .check:
+            line = "\(s.phrase) in \(variants.count) variant\(variants.count == 1 ? "" : "s")"
+        case let .gate(old, new):
+            line = "\(s.phrase) introduced, \(resolved.count) resolved by \(new) (against \(old))"
+        }
+        if s.baselined > 0 { line += " (\(s.baselined) baselined)" }
+        return line
+    }
+
+    /// The variant's path for evidence shown to users (relative to the working directory).
+    func display(_ e: Evidence) -> String { paths.display(e.path) }
+
+    /// A short name for a variant id: the part before the first `_` when that is unique in the report.
+    func shortID(_ id: String) -> String {
+        guard let cut = id.firstIndex(of: "_") else { return id }
+        let head = String(id[..<cut])
+        guard !head.isEmpty else { return id }
+        let clash = variants.contains { $0.id != id && $0.id.hasPrefix(head + "_") }
+        return clash ? id : head
+    }
+
+    /// Renders in `format`.
+    public func render(_ format: ReportFormat) -> String {
+        switch format {
+        case .text: return TextReport.render(self, color: false)
+        case .markdown: return MarkdownReport.render(self)
+        case .json: return JSONReport.render(self)
+        case .sarif: return SARIFReport.render(self)
+        case .github: return GitHubReport.render(self)
+        }
+    }
+}
