@@ -6,8 +6,6 @@
 /// alerts survive unrelated edits. Baselined findings carry an external suppression.
 public enum SARIFReport {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// Where people learn about the tool (SARIF `informationUri`).
-    public static let informationURI = "https://github.com/crosscheck-tool/crosscheck"
     /// The key of crosscheck's fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "crosscheckFingerprint/v1"
 
@@ -47,7 +45,7 @@ public enum SARIFReport {
                 "driver": .object([
                     "name": .string("crosscheck"), "version": .string(CrossCheckCLI.version),
                     "semanticVersion": .string(CrossCheckCLI.version),
-                    "informationUri": .string(informationURI), "rules": .array(rules),
+                    "rules": .array(rules),
                 ])
             ]),
             "results": .array(results),

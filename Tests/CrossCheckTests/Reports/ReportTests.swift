@@ -101,7 +101,8 @@ import Testing
         let driver = try #require(runs.first?["tool"]?["driver"])
         #expect(driver["name"]?.stringValue == "crosscheck")
         #expect(driver["version"]?.stringValue == CrossCheckCLI.version)
-        #expect(driver["informationUri"]?.stringValue?.hasPrefix("https://") == true)
+        // informationUri is optional; the project has no public home to point at yet.
+        #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"]?.arrayValue)
         let ruleIDs = rules.compactMap { $0["id"]?.stringValue }
         for r in rules {
