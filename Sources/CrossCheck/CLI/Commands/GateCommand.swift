@@ -41,10 +41,10 @@ public enum GateCommand: Command {
         let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
         var newRun = try RuleEngine.run(pair.new, configuration: configuration)
         let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, context)
-        let before = Set(oldRun.findings.map(\.fingerprint))
-        let after = Set(newFindings.map(\.fingerprint))
-        newRun.findings = newFindings.filter { !before.contains($0.fingerprint) }
-        let resolved = oldRun.findings.filter { !after.contains($0.fingerprint) }
+        let edited = pair.old.variants.first { ReportPaths.standardise($0.document.path, base: context.workingDirectory) == ReportPaths.standardise(oldPath, base: context.workingDirectory) }?.id ?? ""
+        let delta = GateDelta.compare(before: oldRun.findings, after: newFindings, edited: edited)
+        newRun.findings = delta.introduced
+        let resolved = delta.resolved
 
         let paths = ReportPaths(workingDirectory: context.workingDirectory)
         let mode = Report.Mode.gate(old: paths.display(oldPath), new: paths.display(newPath))
