@@ -66,6 +66,16 @@ public enum DiffReport {
         !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
+    /// Long unchanged context keeps its first and last 60 characters around an ellipsis.
+    static func elide(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.count > 160 else { return s }
+        var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+        head.append(contentsOf: scalars.prefix(60))
+        tail.append(contentsOf: scalars.suffix(60))
+        return String(head) + " … " + String(tail)
+    }
+
     /// An operation worth showing: an insertion, a deletion, or any part of a move.
     static func isChange(_ op: EditOperation) -> Bool { op.kind != .equal || op.move != nil }
 
@@ -105,13 +115,28 @@ public enum DiffReport {
                     case (_, .origin?):
                         let target = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
                         out += c(yellow, "[moved to line \(target?.newLine ?? 0): " + op.text + "]")
-                    case (.equal, _): out += op.text
+                    case (.equal, _): out += elide(op.text)
                     case (.delete, _): out += color ? red + "[-" + op.text + "-]" + reset : "[-" + op.text + "-]"
                     case (.insert, _): out += color ? green + "{+" + op.text + "+}" + reset : "{+" + op.text + "+}"
                     }
                     if op.moveRole == .destination, op.kind == .equal || op.kind == .insert, op == p.last(where: { $0.move == op.move }) {
                         let from = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
                         out += c(yellow, " [moved from line \(from?.oldLine ?? 0)]")
+                    }
+                }
+                out += "\n"
+            }
+        }
+        if !diff.fields.isEmpty {
+            out += "\n" + c(bold, "FIELDS") + "\n"
+            for f in diff.fields {
+                let line = "line " + (f.old.map { String($0.line) } ?? "-") + " -> " + (f.new.map { String($0.line) } ?? "-")
+                out += "  \(f.key) (\(f.status.rawValue), \(line)): "
+                for e in f.edits {
+                    switch e.kind {
+                    case .equal: out += e.text
+                    case .delete: out += color ? red + "[-" + e.text + "-]" + reset : "[-" + e.text + "-]"
+                    case .insert: out += color ? green + "{+" + e.text + "+}" + reset : "{+" + e.text + "+}"
                     }
                 }
                 out += "\n"
@@ -125,6 +150,7 @@ public enum DiffReport {
         let counts = diff.statusCounts
         var parts = SectionStatus.allCases.compactMap { st in counts[st].map { "\($0) \(st.rawValue)" } }
         if !diff.moves.isEmpty { parts.append("\(diff.moves.count) moved passage\(diff.moves.count == 1 ? "" : "s")") }
+        if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
         return "Sections: " + parts.joined(separator: ", ")
     }
 
@@ -179,7 +205,7 @@ public enum DiffReport {
                         continue
                     }
                     switch op.kind {
-                    case .equal: line += escape(op.text)
+                    case .equal: line += escape(elide(op.text))
                     case .delete: line += wrap(op.text, "~~")
                     case .insert: line += wrap(op.text, "**")
                     }
@@ -191,6 +217,19 @@ public enum DiffReport {
                 out += line + "\n"
             }
         }
+        if !diff.fields.isEmpty {
+            out += "\n#### Fields\n\n| Field | Status | Old line | New line | Value |\n|---|---|---|---|---|\n"
+            for f in diff.fields {
+                let value = f.edits.map { e -> String in
+                    switch e.kind {
+                    case .equal: return escape(e.text)
+                    case .delete: return wrap(e.text, "~~")
+                    case .insert: return wrap(e.text, "**")
+                    }
+                }.joined()
+                out += "| \(escape(f.key)) | \(f.status.rawValue) | \(f.old.map { String($0.line) } ?? "") | \(f.new.map { String($0.line) } ?? "") | \(value) |\n"
+            }
+        }
         return out
     }
 
@@ -198,7 +237,11 @@ public enum DiffReport {
 
     static func side(_ op: EditOperation, old: Bool) -> JSONValue {
         let range = old ? op.oldRange : op.newRange
-        guard let range else { return .null }
+        guard let range else {
+            // A one-sided change: only where it applies on this side, when known.
+            if let line = old ? op.oldLine : op.newLine { return .object(["line": .int(line)]) }
+            return .null
+        }
         var o: [String: JSONValue] = [
             "start": .int(range.lowerBound), "end": .int(range.upperBound),
             "line": .int((old ? op.oldLine : op.newLine) ?? 0),
@@ -212,6 +255,19 @@ public enum DiffReport {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
+        summary["fields"] = .int(diff.fields.count)
+        let fields: [JSONValue] = diff.fields.map { f in
+            func side(_ x: Field?) -> JSONValue {
+                guard let x else { return .null }
+                return .object(["value": .string(x.value), "line": .int(x.line),
+                                "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
+            }
+            return .object([
+                "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
+                "old": side(f.old), "new": side(f.new),
+                "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+            ])
+        }
         let sections: [JSONValue] = diff.sections.map { s in
             func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
                 guard let idx else { return .null }
@@ -251,6 +307,7 @@ public enum DiffReport {
         return .object([
             "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
             "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
+            "fields": .array(fields),
         ])
     }
 }

@@ -28,9 +28,9 @@ public struct EditOperation: Sendable, Hashable {
     public var oldRange: Range<Int>?
     /// Byte range in the new source file.
     public var newRange: Range<Int>?
-    /// 1-based line in the old source file.
+    /// 1-based line in the old source file (for an insertion: where it applies, when known).
     public var oldLine: Int?
-    /// 1-based line in the new source file.
+    /// 1-based line in the new source file (for a deletion: where it applies, when known).
     public var newLine: Int?
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
     public var move: Int?
@@ -75,6 +75,19 @@ public struct MovedPassage: Sendable, Hashable {
     public var newLine: Int
 }
 
+/// A key/value field that differs between two documents, with a word diff of its value.
+public struct FieldChange: Sendable, Hashable {
+    public var key: String
+    /// Heading path of the section the field sits in (new side when present).
+    public var section: [String]
+    /// `added`, `removed` or `changed`.
+    public var status: SectionStatus
+    public var old: Field?
+    public var new: Field?
+    /// Word-level edits of the value (byte ranges are within the values' plain text).
+    public var edits: [TextEdit]
+}
+
 /// The diff of two documents: aligned sections with their word-level edits, and moved passages.
 public struct DocumentDiff: Sendable {
     public var oldPath: String
@@ -84,9 +97,12 @@ public struct DocumentDiff: Sendable {
     public var moves: [MovedPassage]
     /// True when a work bound made part of the diff coarser than minimal.
     public var coarse: Bool
+    /// Key/value fields (infobox parameters, key lists, front matter) that were added, removed or
+    /// changed; unchanged fields are not listed.
+    public var fields: [FieldChange] = []
 
     /// True when the documents have the same sections and sentences.
-    public var isEmpty: Bool { moves.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
+    public var isEmpty: Bool { moves.isEmpty && fields.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
 
     /// Number of sections per status.
     public var statusCounts: [SectionStatus: Int] {
@@ -276,7 +292,37 @@ private struct Differ {
                 similarity: similarity, operations: ops))
         }
         markReorderedSections(&sections)
-        return DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+        var diff = DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
+        diff.fields = fieldChanges()
+        return diff
+    }
+
+    /// Fields paired by section path and key (in order for repeated keys); values compared as text.
+    func fieldChanges() -> [FieldChange] {
+        func key(_ f: Field) -> String { f.section.map(SectionAligner.normalizeHeading).joined(separator: "\u{1F}") + "\u{1E}" + f.key }
+        var pending: [String: [Int]] = [:]
+        for (i, f) in old.fields.enumerated() { pending[key(f), default: []].append(i) }
+        var used = [Bool](repeating: false, count: old.fields.count)
+        var out: [FieldChange] = []
+        for f in new.fields {
+            let k = key(f)
+            if var list = pending[k], let i = list.first {
+                list.removeFirst(); pending[k] = list; used[i] = true
+                let o = old.fields[i]
+                if o.value != f.value {
+                    out.append(FieldChange(key: f.key, section: f.section, status: .changed, old: o, new: f,
+                                           edits: WordDiff.diff(o.value, f.value)))
+                }
+            } else {
+                out.append(FieldChange(key: f.key, section: f.section, status: .added, old: nil, new: f,
+                                       edits: WordDiff.diff("", f.value)))
+            }
+        }
+        for (i, o) in old.fields.enumerated() where !used[i] {
+            out.append(FieldChange(key: o.key, section: o.section, status: .removed, old: o, new: nil,
+                                   edits: WordDiff.diff(o.value, "")))
+        }
+        return out
     }
 
     /// Sentence-level runs of a pair: common leading and trailing sentences are matched by plain
@@ -351,6 +397,23 @@ private struct Differ {
         return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
     }
 
+    /// Line of sentence `index` of a section, else of the section's end (or heading).
+    func anchor(_ doc: Document, _ section: Int, _ index: Int) -> Int? {
+        let sec = doc.sections[section]
+        if index < sec.sentences.count { return sec.sentences[index].line }
+        return sec.sentences.last?.line ?? sec.line
+    }
+
+    /// Line of the token at stream position `k` (or of the end of the last token).
+    func anchorLine(_ stream: TokenStream, _ k: Int, _ doc: Document, _ section: Int) -> Int? {
+        if k < stream.count {
+            return locate(doc, section, Int(stream.owner[k]), Int(stream.start[k])..<Int(stream.start[k])).1
+        }
+        guard stream.count > 0 else { return nil }
+        let last = stream.count - 1
+        return locate(doc, section, Int(stream.owner[last]), Int(stream.end[last])..<Int(stream.end[last])).1
+    }
+
     func equalSentence(_ os: Int, _ i: Int, _ ns: Int, _ j: Int) -> EditOperation {
         let text = old.sections[os].sentences[i].text
         var op = EditOperation(kind: .equal, text: text)
@@ -414,6 +477,9 @@ private struct Differ {
                     (op.newRange, op.newLine) = locate(new, ns, s, tr)
                     if r.kind == .insert { op.text = String(decoding: bytes(1, s)[tr], as: UTF8.self) }
                 }
+                // Anchor a one-sided change to the line where it applies on the other side.
+                if r.kind == .delete, let ns = newSection { op.newLine = anchorLine(b, j, new, ns) }
+                if r.kind == .insert, let os = oldSection { op.oldLine = anchorLine(a, i, old, os) }
                 ops.append(op)
                 i = ie; j = je
             }
@@ -461,7 +527,14 @@ private struct Differ {
         let movedNew = ns.flatMap { moveOfNew[$0] } ?? [:]
         let stayA = os == nil ? [] : h.a.filter { movedOld[$0] == nil }
         let stayB = ns == nil ? [] : h.b.filter { movedNew[$0] == nil }
-        let core = hunkCore(os, stayA, ns, stayB)
+        var core = hunkCore(os, stayA, ns, stayB)
+        // One-sided changes with no anchor yet (a stretch only inserted or only deleted) apply
+        // before the next sentence on the other side, or after the section's last one.
+        let oldAnchor = os.map { anchor(old, $0, h.a.upperBound) }, newAnchor = ns.map { anchor(new, $0, h.b.upperBound) }
+        for k in core.indices {
+            if core[k].kind == .insert && core[k].oldLine == nil { core[k].oldLine = oldAnchor ?? nil }
+            if core[k].kind == .delete && core[k].newLine == nil { core[k].newLine = newAnchor ?? nil }
+        }
         var origins: [EditOperation] = []
         if let os {
             for i in h.a { if let m = movedOld[i] {

@@ -46,7 +46,8 @@ public struct SetAlignment: Sendable, Hashable {
 /// before them. Content is the section's sentences plus the fields filed under it (so a summary's
 /// key/value list can meet an infobox). Content comparison uses bottom-k sketches of the distinct
 /// key hashes (k = 128), so it costs O(rows x sections x k) only for sections left unmatched by
-/// heading. Aligning a document with itself is the identity.
+/// heading, and when that product is large each section is compared only with the rows within
+/// 200 places of where its matched neighbours sit. Aligning a document with itself is the identity.
 public enum SectionAligner {
     /// Minimum estimated Jaccard similarity of content for two sections to align by content.
     public static let contentThreshold = 0.2
@@ -94,14 +95,36 @@ public enum SectionAligner {
                     rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .heading
                 }
             }
-            // 3. Content.
-            let freeRows = rows.indices.filter { !rowTaken[$0] }
-            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !sketches.get(SectionRef(document: d, section: $0)).isEmpty }
+            // 3. Content. A row held only by an empty section of this document (a summary's
+            // title-only lead, say) is still open to a section with content, which takes it over.
+            var holder = [Int?](repeating: nil, count: rows.count)
+            for s in secs.indices { if let r = rowFor[s] { holder[r] = s } }
+            let isEmpty = { (s: Int) in sketches.get(SectionRef(document: d, section: s)).isEmpty }
+            let freeRows = rows.indices.filter { !rowTaken[$0] || holder[$0].map(isEmpty) == true }
+            let freeSecs = secs.indices.filter { rowFor[$0] == nil && !isEmpty($0) }
             if !freeRows.isEmpty && !freeSecs.isEmpty {
                 var candidates: [(s: Int, r: Int, sim: Double)] = []
+                // Bound the work: with many unmatched sections on both sides, a section is compared
+                // only with the free rows near where its matched neighbours put it.
+                let windowed = freeSecs.count * freeRows.count > 250_000
+                var expected = [Int](repeating: 0, count: secs.count)
+                var anchor: (section: Int, row: Int)? = nil
+                for s in secs.indices {
+                    if let r = rowFor[s] { anchor = (s, r) }
+                    // After the last matched section, or in proportion when none is matched yet.
+                    expected[s] = anchor.map { $0.row + (s - $0.section) } ?? s * rows.count / max(1, secs.count)
+                }
                 for s in freeSecs {
-                    for r in freeRows {
-                        let content = rowSimilarity(rows[r], SectionRef(document: d, section: s), &sketches)
+                    let ref = SectionRef(document: d, section: s)
+                    var rowsToTry = freeRows[...]
+                    if windowed {
+                        let lo = lowerBound(freeRows, expected[s] - windowSize)
+                        let hi = lowerBound(freeRows, expected[s] + windowSize + 1)
+                        rowsToTry = freeRows[lo..<hi]
+                    }
+                    for r in rowsToTry {
+                        let content = rowSimilarity(rows[r], ref, &sketches)
+                        // Key facts listed in a section of their own meet the lead (with its infobox).
                         guard content > 0 else { continue }
                         // Shared heading words break ties between similar contents.
                         let sim = content + 0.25 * rowHeadingSimilarity(rows[r], secs[s], profiles)
@@ -109,8 +132,11 @@ public enum SectionAligner {
                     }
                 }
                 candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.s != $1.s ? $0.s < $1.s : $0.r < $1.r) }
-                for c in candidates where rowFor[c.s] == nil && !rowTaken[c.r] {
-                    rowFor[c.s] = c.r; rowTaken[c.r] = true; basisFor[c.s] = .content; simFor[c.s] = c.sim
+                var takenByContent = [Bool](repeating: false, count: rows.count)
+                for c in candidates where rowFor[c.s] == nil && !takenByContent[c.r] {
+                    if let old = holder[c.r] { rowFor[old] = nil; basisFor[old] = nil }
+                    rowFor[c.s] = c.r; rowTaken[c.r] = true; takenByContent[c.r] = true
+                    basisFor[c.s] = .content; simFor[c.s] = c.sim
                 }
             }
             // Fill cells; unmatched sections become new rows after the previous section's row.
@@ -217,6 +243,16 @@ public enum SectionAligner {
         var best = 0.0
         for case let other? in row.cells { best = max(best, jaccard(sketches.get(other), mine)) }
         return best
+    }
+
+    /// Rows on each side of the expected position compared when the content step is bounded.
+    static let windowSize = 200
+
+    /// First index in sorted `a` whose value is at least `x`.
+    static func lowerBound(_ a: [Int], _ x: Int) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi { let mid = (lo + hi) / 2; if a[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     /// Best Dice overlap of heading words between a section and any cell of a row.

@@ -140,7 +140,7 @@ public enum ClaimExtractor {
     /// Lower-cased words that name the subject: its title's words plus "the company".
     static func subjectKeys(_ title: String?) -> [String] {
         var keys = ["the company", "the firm"]
-        if let t = title?.lowercased(), !t.isEmpty { keys.insert(t, at: 0) }
+        if let title, !title.isEmpty { keys.insert(String(decoding: LowerText(title).bytes, as: UTF8.self), at: 0) }
         return keys
     }
 
@@ -154,18 +154,27 @@ public enum ClaimExtractor {
         _ s: Sentence, _ section: Section, _ v: Variant, cited: Bool, contextYear: Int?, subject: [String]
     ) -> [Claim] {
         let text = s.text
-        let lower = text.lowercased()
-        let ev = sentenceEvidence(v, section, s)
+        var evidence: Evidence? = nil
         var out: [Claim] = []
         func claim(_ a: Claim.Attribute, _ val: ClaimValue, label: String? = nil) {
+            let ev = evidence ?? sentenceEvidence(v, section, s)
+            evidence = ev
             out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
         }
+        let lt = LowerText(text)
+        let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])
+        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "founded", "established"])
+            || lt.containsAny(Self.statusKeywords) || (s.isListItem && lt.contains("("))
+        if needsPatterns {
+        // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
+        let lower = String(decoding: lt.bytes, as: UTF8.self)
         var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
         // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
         if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
 
         // Headquarters.
+        if lt.containsAny(["headquarter", "head office", "based in"]) {
         for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
             guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound else { continue }
             let after = String(text[r.upperBound...])
@@ -173,7 +182,8 @@ public enum ClaimExtractor {
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
             break
         }
-        if s.isListItem, lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
+        }
+        if s.isListItem, lt.contains("("), lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
             let paren = text.firstIndex(of: "(")
         {
             let places = PlaceNormalizer.places(in: String(text[..<paren]))
@@ -181,7 +191,7 @@ public enum ClaimExtractor {
         }
 
         // Founders and founding date.
-        if let f = lower.range(of: "founded") ?? lower.range(of: "established") {
+        if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
             if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
                 let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
@@ -199,7 +209,7 @@ public enum ClaimExtractor {
         }
 
         // Status: "<subject> is a ... company".
-        if let at = subjectAt {
+        if let at = subjectAt, lt.containsAny(Self.statusKeywords) {
             let rest = lower[at...]
             for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
                 guard let c = rest.range(of: copula) else { continue }
@@ -214,12 +224,13 @@ public enum ClaimExtractor {
         }
 
         // Completed listing event.
-        if StatusNormalizer.reportsCompletedListing(text) {
+        if mayList, StatusNormalizer.reportsCompletedListing(text) {
             let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
             claim(.event, .text("listing", d), label: "listing")
-        } else if StatusNormalizer.reportsDelisting(text) {
+        } else if mayList, StatusNormalizer.reportsDelisting(text) {
             let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
             claim(.event, .text("delisting", d), label: "delisting")
+        }
         }
 
         // Figures.
@@ -249,6 +260,11 @@ public enum ClaimExtractor {
         }
         return out
     }
+
+    /// Words without which a sentence states no status (a cheap test before the patterns).
+    static let statusKeywords = [
+        "private", "public", "state", "government", "listed", "subsidiary", "acquired", "traded", "owned", "defunct",
+    ]
 
     /// The place phrase at the start of `text`: up to a clause end, keeping comma parts that start
     /// with a capital ("Science Park, Port City, Country").

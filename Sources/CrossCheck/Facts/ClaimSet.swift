@@ -49,17 +49,28 @@ public struct ClaimSet: Sendable {
 
     public init(_ set: VariantSet) {
         var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject)) }
-        // Propagate citations across variants for the same statement.
-        var citedIndex: [Claim.Attribute: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
+        // Propagate citations across variants for the same statement. Cited claims are bucketed by
+        // attribute and magnitude so the search stays near-linear on long histories.
+        var citedIndex: [String: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
         for (v, cs) in per {
-            for c in cs where c.cited { citedIndex[c.attribute, default: []].append((v.id, c, ClaimSet.words(c.statement))) }
+            for c in cs where c.cited {
+                citedIndex[ClaimSet.bucket(c, 0), default: []].append((v.id, c, ClaimSet.words(c.statement)))
+            }
         }
         for i in per.indices {
             for j in per[i].1.indices where !per[i].1[j].cited {
                 let c = per[i].1[j]
-                let w = ClaimSet.words(c.statement)
-                if citedIndex[c.attribute]?.contains(where: { $0.variant != c.variant && $0.claim.value.agrees(with: c.value) && ClaimSet.similarity(w, $0.words) >= 0.5 }) == true {
-                    per[i].1[j].cited = true
+                var w: Set<String>? = nil
+                search: for delta in [0, -1, 1] {
+                    guard let candidates = citedIndex[ClaimSet.bucket(c, delta)] else { continue }
+                    for cand in candidates where cand.variant != c.variant && cand.claim.value.agrees(with: c.value) {
+                        let words = w ?? ClaimSet.words(c.statement)
+                        w = words
+                        if ClaimSet.similarity(words, cand.words) >= 0.5 {
+                            per[i].1[j].cited = true
+                            break search
+                        }
+                    }
                 }
             }
         }
@@ -82,9 +93,20 @@ public struct ClaimSet: Sendable {
         }
     }
 
+    /// Index key of a claim: its attribute, and for quantities the kind and binary magnitude
+    /// (shifted by `delta` to look in neighbouring buckets).
+    static func bucket(_ c: Claim, _ delta: Int) -> String {
+        guard case let .quantity(q) = c.value else { return delta == 0 ? c.attribute.rawValue : "-" }
+        let m = q.value > 0 && q.value.isFinite ? Int(log2(q.value).rounded(.down)) : 0
+        return c.attribute.rawValue + "|" + q.kind.rawValue + "|" + String(m + delta)
+    }
+
     /// Lower-cased content words of a statement.
     static func words(_ s: String) -> Set<String> {
-        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count > 2 })
+        let b = Array(s.utf8)
+        var out = Set<String>()
+        for t in FactTokenizer.tokens(b) where t.kind != .punct && t.end - t.start > 2 { out.insert(FactTokenizer.lower(b, t)) }
+        return out
     }
 
     /// Jaccard similarity of two word sets.

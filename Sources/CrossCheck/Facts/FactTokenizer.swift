@@ -93,3 +93,42 @@ enum FactTokenizer {
         return true
     }
 }
+
+/// ASCII-lower-cased UTF-8 bytes of a text with substring search, for cheap keyword tests
+/// before the slower pattern code runs (Foundation's string search is slow on Linux).
+struct LowerText {
+    let bytes: [UInt8]
+
+    init(_ s: String) {
+        var b = Array(s.utf8)
+        for i in b.indices where b[i] >= 0x41 && b[i] <= 0x5A { b[i] |= 0x20 }
+        bytes = b
+    }
+
+    /// Byte offset of the first occurrence of `pattern` (lower-case ASCII) at or after `from`.
+    func find(_ pattern: String, from: Int = 0) -> Int? {
+        var pattern = pattern
+        return pattern.withUTF8 { p -> Int? in
+            guard p.count > 0, p.count <= bytes.count else { return nil }
+            return bytes.withUnsafeBufferPointer { h -> Int? in
+                let first = p[0]
+                var i = max(0, from)
+                let last = h.count - p.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < p.count && h[i + k] == p[k] { k += 1 }
+                        if k == p.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    func contains(_ pattern: String) -> Bool { find(pattern) != nil }
+
+    /// True when any of the patterns occurs.
+    func containsAny(_ patterns: [String]) -> Bool { patterns.contains { find($0) != nil } }
+}

@@ -241,7 +241,13 @@ public enum QuantityNormalizer {
     }
 
     /// Parses a spelled-out number at token `i`: "nine", "twenty-five", "a dozen", "dozen".
+    /// Initial letters of number words ("a dozen", "eight", "first", ...), for a cheap reject.
+    private static let numberWordInitials: Set<UInt8> = Set("zotfsendah".utf8)
+
     private static func spelled(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (Double, Int, Bool)? {
+        guard i < t.count, t[i].kind == .word, t[i].end - t[i].start <= 9,
+            numberWordInitials.contains(b[t[i].start] | 0x20)
+        else { return nil }
         guard let w = word(b, t, i) else { return nil }
         if w == "dozen" { return (12, i + 1, false) }
         if w == "a", word(b, t, i + 1) == "dozen" { return (12, i + 2, false) }
@@ -292,8 +298,12 @@ public enum QuantityNormalizer {
             currency = sign
             numberAt = i + 1
         } else if t[i].kind == .word {
-            let raw = String(decoding: b[t[i].start..<t[i].end], as: UTF8.self)
-            if let c = Currency.iso(raw), i + 1 < t.count, t[i + 1].kind == .number, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1) {
+            // Only a three-letter upper-case word can be an ISO code; only a short word a number word.
+            let len = t[i].end - t[i].start
+            if len > 9 { return nil }
+            let upper3 = len == 3 && (t[i].start..<t[i].end).allSatisfy { b[$0] >= 0x41 && b[$0] <= 0x5A }
+            let raw = upper3 ? String(decoding: b[t[i].start..<t[i].end], as: UTF8.self) : ""
+            if upper3, let c = Currency.iso(raw), i + 1 < t.count, t[i + 1].kind == .number, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1) {
                 currency = c
                 numberAt = i + 1
             } else if i + 1 < t.count, punct(b, t, i + 1) == "$", adjacent(t, i, i + 1) {

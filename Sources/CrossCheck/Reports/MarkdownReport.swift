@@ -215,7 +215,19 @@ public enum MarkdownReport {
             out += list("Sections renamed", c.renamed.map { "\(inline($0.from)) → \(inline($0.to))" })
             out += list("Sections edited", c.changed.map { "\(inline($0.path)) (+\($0.inserted) −\($0.deleted) words)" + ($0.edit.map { ": " + inline($0) } ?? "") })
             out += list("Passages moved", c.passages.map { "\($0.sentences) sentence\($0.sentences == 1 ? "" : "s") from \(inline($0.from)) to \(inline($0.to))" })
-            out += list("Key facts changed", c.facts.map { "**\(inline($0.key))**: \(inline($0.old)) → \(inline($0.new))" })
+            // A fact a rule explains (its evidence cites the field's line) carries the explanation.
+            out += list("Key facts changed", c.facts.map { fact in
+                var item = "**\(inline(fact.key))**: \(inline(fact.old)) → \(inline(fact.new))"
+                let explaining = (report.findings + report.resolved).first { f in
+                    (f.explainedBy != nil || (f.kind == .change && f.explanation != nil))
+                        && f.evidence.contains { ($0.variant == new.id && $0.line == fact.newLine) || ($0.variant == old.id && $0.line == fact.oldLine) }
+                }
+                if let f = explaining {
+                    if let x = f.explanation { item += " — \(inline(x))" }
+                    if let e = f.explainedBy { item += "\n  - explained by \(evidence(e, report: report))" }
+                }
+                return item
+            })
             let explained = changeFindings.filter { f in
                 let ids = Set(f.evidence.map(\.variant))
                 if case .gate = report.mode { return ids.contains(new.id) || ids.contains(old.id) }
@@ -379,7 +391,8 @@ struct RevisionChanges {
     static let quotedEditWords = 12
     /// Passages of sentences that moved (old path, new path, sentence count).
     var passages: [(from: String, to: String, sentences: Int)] = []
-    var facts: [(key: String, old: String, new: String)] = []
+    /// Fields present in both with different values, with their lines (to find what explains them).
+    var facts: [(key: String, old: String, new: String, oldLine: Int, newLine: Int)] = []
 
     var isEmpty: Bool {
         added.isEmpty && removed.isEmpty && moved.isEmpty && renamed.isEmpty && changed.isEmpty && passages.isEmpty && facts.isEmpty
@@ -422,13 +435,15 @@ struct RevisionChanges {
             passages.append((RevisionChanges.name(from), RevisionChanges.name(to), m.newSentences.count))
         }
 
-        var oldFields: [String: String] = [:]
-        for f in old.fields where oldFields[f.key] == nil { oldFields[f.key] = RevisionChanges.normalise(f.value) }
+        var oldFields: [String: (value: String, line: Int)] = [:]
+        for f in old.fields where oldFields[f.key] == nil { oldFields[f.key] = (RevisionChanges.normalise(f.value), f.line) }
         var seen = Set<String>()
         for f in new.fields where seen.insert(f.key).inserted {
             guard let before = oldFields[f.key] else { continue }
             let after = RevisionChanges.normalise(f.value)
-            if before != after { facts.append((f.key, before.isEmpty ? "—" : before, after.isEmpty ? "—" : after)) }
+            if before.value != after {
+                facts.append((f.key, before.value.isEmpty ? "—" : before.value, after.isEmpty ? "—" : after, before.line, f.line))
+            }
         }
     }
 

@@ -59,7 +59,9 @@ func diffTestTempFile(_ name: String, _ contents: [UInt8]) throws -> String {
         let insert = try #require(ops.first { $0["kind"]?.stringValue == "insert" })
         #expect(insert["new"]?["line"]?.intValue != nil)
         #expect(insert["new"]?["start"]?.intValue != nil)
-        #expect(insert["old"] == .null)
+        // An insertion has no old range, only the line where it applies.
+        #expect(insert["old"]?["start"] == nil)
+        #expect(insert["old"] == .null || insert["old"]?["line"]?.intValue != nil)
         let newText = try String(contentsOfFile: packageRoot + "/" + Self.newer, encoding: .utf8)
         #expect((insert["new"]?["end"]?.intValue ?? Int.max) <= newText.utf8.count)
         #expect(v["summary"]?["moves"]?.intValue != nil)

@@ -84,7 +84,11 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(byNew["(lead)"]?.status == .unchanged)
         let history = try #require(byNew["History"])
         #expect(history.operations.contains { $0.kind == .delete && $0.text == "two" })
-        #expect(history.operations.contains { $0.kind == .insert && $0.text == "three" })
+        let three = try #require(history.operations.first { $0.kind == .insert && $0.text == "three" })
+        let two = try #require(history.operations.first { $0.kind == .delete && $0.text == "two" })
+        // One-sided operations carry the line where they apply on the other side.
+        #expect(three.oldLine == two.oldLine && three.oldRange == nil)
+        #expect(two.newLine == three.newLine && two.newRange == nil)
         // The sentence that moved from History to Products is a move, not delete + insert.
         #expect(d.moves.count == 1)
         let move = try #require(d.moves.first)
@@ -161,6 +165,11 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         }
         let m = try #require(move)
         #expect(older.sections[m.oldSection].sentences[m.oldSentences].contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
+        // Infobox fields are compared too: the ownership type changed between the revisions.
+        let type = try #require(d.fields.first { $0.key == "type" })
+        #expect(type.status == .changed)
+        #expect(type.edits.contains { $0.kind == .insert && $0.text.contains("Public") })
+        #expect(!d.fields.contains { $0.key == "industry" })
         // No plain deletion or insertion carries the paragraph.
         let plain = d.sections.flatMap(\.operations).filter { $0.move == nil && $0.kind != .equal }
         #expect(!plain.contains { $0.text.contains("Global Artificial Intelligence Academic Alliance") })
@@ -230,6 +239,44 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(deletes.map(\.text) == ["The government named it a national champion in 2018."])
     }
 
+    @Test func contentTakesOverARowHeldByAnEmptySection() throws {
+        let article = try diffTestDoc("""
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+
+            ## History
+
+            It was founded by two engineers who met at a university laboratory.
+            """, path: "a.txt", format: .plaintext)
+        let summary = try diffTestDoc("""
+            # Digest
+
+            ## Overview
+
+            The firm builds vision software for phones, cars and hospitals, and sells it in forty countries.
+            """)
+        #expect(summary.sections.first?.sentences.isEmpty == true)
+        let al = SectionAligner.align([article, summary])
+        let leadRow = try #require(al.rows.first { $0.cells[0]?.section == 0 })
+        #expect(leadRow.cells[1].map { summary.sections[$0.section].heading } == "Overview")
+        #expect(leadRow.basis[1] == .content)
+        // The summary's empty lead still appears, in a row of its own.
+        #expect(al.rows.contains { $0.cells[1]?.section == 0 && $0.cells[0] == nil })
+    }
+
+    @Test func manyRenamedSectionsStillAlignByContent() throws {
+        // Over 500 unmatched sections on each side: the bounded (windowed) content step.
+        var a = "# T\n\n", b = "# T\n\n"
+        for i in 0..<600 {
+            let text = "Topic number \(i) covers item\(i) and detail\(i * 7) with note\(i * 13) for case\(i * 17)."
+            a += "## Old heading \(i)\n\n\(text)\n\n"
+            b += "## New title \(i)\n\n\(text)\n\n"
+        }
+        let da = try diffTestDoc(a), db = try diffTestDoc(b)
+        let al = SectionAligner.align([da, db])
+        #expect(al.rows.count == da.sections.count)
+        for row in al.rows { #expect(row.cells[0]?.section == row.cells[1]?.section) }
+    }
+
     @Test func largeHeavilyEditedInputStaysBounded() throws {
         var rng = DiffTestRandom(state: 7)
         let vocabulary = (0..<300).map { "w\($0)" }
@@ -275,5 +322,59 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         let cjk = doc.sections.flatMap(\.sentences).flatMap { s in Tokenizer.tokens(s.text).filter { $0.kind == .cjk } }
         #expect(!cjk.isEmpty)
         #expect(cjk.allSatisfy { $0.range.count <= 4 })
+    }
+}
+
+/// Random documents with random edits (word changes, sentence deletions, insertions and moves
+/// between sections): the script always rebuilds both sides.
+@Suite struct RandomDocumentDiffTests {
+    static func diffTestRandomDoc(_ sections: [[String]]) -> String {
+        var out = "# Title\n\n"
+        for (i, s) in sections.enumerated() {
+            if i > 0 { out += "## Part \(i)\n\n" }
+            out += s.joined(separator: " ") + "\n\n"
+        }
+        return out
+    }
+
+    @Test func randomEditsRebuild() throws {
+        var rng = DiffTestRandom(state: 0xDEAD_BEEF)
+        let words = ["alpha", "beta", "gamma", "delta", "nine", "9", "the", "firm", "grew", "in", "2014", "$5", "15%", "北京", "дом"]
+        func sentence() -> String {
+            let n = 3 + rng.next(10)
+            var w = (0..<n).map { _ in words[rng.next(words.count)] }
+            w[0] = w[0].capitalized
+            return w.joined(separator: " ") + "."
+        }
+        for _ in 0..<40 {
+            var sections = (0..<(1 + rng.next(4))).map { _ in (0..<(1 + rng.next(6))).map { _ in sentence() } }
+            let old = sections
+            for _ in 0..<rng.next(6) {
+                let s = rng.next(sections.count)
+                guard !sections[s].isEmpty else { continue }
+                let k = rng.next(sections[s].count)
+                switch rng.next(4) {
+                case 0: sections[s].remove(at: k)
+                case 1: sections[s].insert(sentence(), at: k)
+                case 2:
+                    let moved = sections[s].remove(at: k)
+                    let t = rng.next(sections.count)
+                    sections[t].insert(moved, at: rng.next(sections[t].count + 1))
+                default:
+                    var w = sections[s][k].dropLast().split(separator: " ").map(String.init)
+                    w[rng.next(w.count)] = words[rng.next(words.count)]
+                    sections[s][k] = w.joined(separator: " ") + "."
+                }
+            }
+            let a = try diffTestDoc(Self.diffTestRandomDoc(old)), b = try diffTestDoc(Self.diffTestRandomDoc(sections))
+            let d = DocumentDiffer.diff(old: a, new: b)
+            diffTestExpectRebuilds(d, a, b)
+            let back = DocumentDiffer.diff(old: b, new: a)
+            diffTestExpectRebuilds(back, b, a)
+            #expect(DocumentDiffer.diff(old: a, new: a).isEmpty)
+            _ = DiffReport.text(d, color: true)
+            _ = DiffReport.markdown(d)
+            _ = DiffReport.json(d, old: a, new: b).serialized()
+        }
     }
 }

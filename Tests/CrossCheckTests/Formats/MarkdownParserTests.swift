@@ -69,6 +69,14 @@ import Testing
         #expect(d.links.first?.text == "the [2019] report")
     }
 
+    @Test func codeSpanRunningOutOfALinkLabelIsNotRepeated() throws {
+        // The code span wins over the link (as in CommonMark); its text appears once.
+        let d = try fmtMarkdown("See [a `b](u) c` d.\n")
+        let text = try #require(fmtSentences(d).first)
+        #expect(text.components(separatedBy: "(u) c").count == 2)
+        #expect(text.hasSuffix(" d."))
+    }
+
     @Test func arithmeticStarsAndLooseStarsStay() throws {
         #expect(fmtSentences(try fmtMarkdown("It is 2*3 and 1_000 and a * b here.\n")) == ["It is 2*3 and 1_000 and a * b here."])
     }

@@ -23,6 +23,12 @@ import Testing
         #expect(s[2].citations.isEmpty)
     }
 
+    @Test func editorialMarksAreNotProse() throws {
+        let d = try fmtPlain("It grew fast.[citation needed] It was sold[when?] in 2020.[a] See [Section B] here.\n")
+        #expect(fmtSentences(d) == ["It grew fast.", "It was sold in 2020.", "See [Section B] here."])
+        #expect(d.citationCount == 0)
+    }
+
     @Test func emphasisMarkersAreRemoved() throws {
         let d = try fmtPlain("**Acme** is big. *The Daily* said so.\n")
         #expect(fmtSentences(d) == ["Acme is big.", "The Daily said so."])

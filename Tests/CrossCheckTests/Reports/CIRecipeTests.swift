@@ -113,6 +113,41 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
         #expect(try ParsedArguments.parse(gate, spec: GateCommand.spec, command: "gate").values("--context") == ["seeds"])
     }
 
+    @Test(.enabled(if: ciRecipeBash() != nil, "needs bash"))
+    func scriptsAndWorkflowStepsAreValidBash() throws {
+        let bash = try #require(ciRecipeBash())
+        for script in [".ci/run", "examples/pre-commit"] {
+            let r = try ciRecipeRun(bash, ["-n", script], cwd: packageRoot, env: [:])
+            #expect(r.status == 0, "\(script): \(r.err)")
+        }
+        // Every `run: |` block of the workflow, dedented, parses as bash.
+        let text = try String(contentsOfFile: packageRoot + "/examples/github-actions/crosscheck.yml", encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var blocks: [String] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            i += 1
+            guard line.trimmingCharacters(in: .whitespaces).hasSuffix("run: |") else { continue }
+            let indent = line.prefix { $0 == " " }.count
+            var body: [String] = []
+            while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces).isEmpty || lines[i].prefix(while: { $0 == " " }).count > indent {
+                body.append(String(lines[i].dropFirst(min(indent + 2, lines[i].prefix { $0 == " " }.count))))
+                i += 1
+            }
+            blocks.append(body.joined(separator: "\n"))
+        }
+        #expect(blocks.count == 2)
+        for (n, block) in blocks.enumerated() {
+            let file = NSTemporaryDirectory() + "crosscheck-step-\(UUID().uuidString).sh"
+            try block.write(toFile: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let r = try ciRecipeRun(bash, ["-n", file], cwd: packageRoot, env: [:])
+            #expect(r.status == 0, "step \(n): \(r.err)")
+            #expect(!block.contains("${{"), "expressions belong in env:, not in scripts")
+        }
+    }
+
     @Test func yamlCheckerRejectsBrokenFiles() {
         #expect(throws: (any Error).self) { _ = try ciRecipeYAMLKeys("jobs:\n\tbuild: x\n") }
         #expect(throws: (any Error).self) { _ = try ciRecipeYAMLKeys("jobs:\n   build: x\n") }

@@ -215,7 +215,7 @@ import Testing
         // Changes: a section added, a moved section, a key fact changed, with the explanation.
         #expect(md.contains("- History > 2021: listing"))
         #expect(md.contains("- Controversies → History > Controversies"))
-        #expect(md.contains("- **type**: Private → Public"))
+        #expect(md.contains("- **type**: Private → Public — The company listed its shares in 2021, which explains the change.\n  - explained by `001`"))
         #expect(md.contains("Changes reported by rules:\n\n- Status changed from private (002_old) to public (001_new) — The company listed"))
         let details = md.components(separatedBy: "<details>").count - 1
         #expect(details == md.components(separatedBy: "</details>").count - 1)

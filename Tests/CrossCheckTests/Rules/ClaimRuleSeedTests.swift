@@ -204,3 +204,73 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         }
     }
 }
+
+@Suite struct ClaimRuleChronologyTests {
+    func statusFindings(summaryDate: String, summaryType: String) throws -> [Finding] {
+        let ex = RuleExample(
+            ExampleFile("r1.txt", role: .revision, date: "2018-01", format: .plaintext, "Fenwick Tools is a privately held hardware company."),
+            ExampleFile("r2.txt", role: .revision, date: "2022-01", format: .plaintext, """
+                Fenwick Tools is a publicly traded hardware company.
+
+                # History
+
+                In March 2020, Fenwick Tools completed its IPO on the exchange.
+                """),
+            ExampleFile("s.md", role: .summary, date: summaryDate, "# Fenwick Tools\n\n## Facts\n- **Type**: \(summaryType)\n"))
+        return try RuleEngine.run(ex.variantSet(), configuration: RuleConfiguration(enableOnly: ["status-conflict"])).findings
+    }
+
+    @Test func summaryOfItsTimeAgreesWithTheRevisionOfItsTime() throws {
+        let fs = try statusFindings(summaryDate: "2019", summaryType: "Private")
+        #expect(fs.count == 1 && fs.first?.kind == .change)
+        #expect(fs.first?.explainedBy?.text.contains("completed its IPO") == true)
+    }
+
+    @Test func summaryAfterTheChangeThatStillSaysPrivateIsAConflict() throws {
+        let fs = try statusFindings(summaryDate: "2023", summaryType: "Private")
+        let conflict = try #require(fs.first { $0.kind == .conflict })
+        #expect(conflict.likelyWrong == "s")
+        #expect(conflict.severity == .error)
+        #expect(conflict.evidence.contains { $0.variant == "s" && $0.value == "private" })
+        #expect(conflict.explanation?.contains("summary") == true)
+    }
+
+    @Test func sourceContradictingTheRevisionsIsAConflict() throws {
+        let ex = RuleExample(
+            ExampleFile("r.txt", role: .revision, date: "2021-01", format: .plaintext, "Gannet Labs is a biotech company headquartered in Porthaven."),
+            ExampleFile("news.md", role: .source, date: "2021-06", "# Gannet Labs\n\n## Facts\n- **Headquarters**: Wexbridge\n"))
+        let fs = try RuleEngine.run(ex.variantSet(), configuration: RuleConfiguration(enableOnly: ["headquarters-conflict"])).findings
+        #expect(fs.count == 1)
+        #expect(fs.first?.likelyWrong == "news")
+        #expect(fs.first?.message.contains("Porthaven (r) vs Wexbridge (news)") == true)
+    }
+
+    @Test func revisionContradictingItself() throws {
+        let ex = RuleExample(
+            ExampleFile("r.wiki", role: .revision, date: "2021-01", format: .wikitext, """
+                {{Infobox company
+                | name = Gannet Labs
+                | hq_location = [[Porthaven]]
+                }}
+                '''Gannet Labs''' is a biotech company headquartered in [[Wexbridge]].
+                """))
+        let fs = try RuleEngine.run(ex.variantSet(), configuration: RuleConfiguration(enableOnly: ["headquarters-conflict"])).findings
+        #expect(fs.count == 1)
+        #expect(fs.first?.message.contains("within r") == true)
+        #expect(Set(fs.first?.evidence.map(\.line) ?? []) == [3, 5])
+    }
+
+    @Test func fingerprintsIgnoreLines() throws {
+        let a = RuleExample(
+            ExampleFile("r.txt", role: .revision, date: "2021-01", format: .plaintext, "Gannet Labs is a biotech company headquartered in Porthaven."),
+            ExampleFile("s.md", role: .summary, date: "2022", "# Gannet Labs\n\n## Facts\n- **Headquarters**: Wexbridge\n"))
+        let b = RuleExample(
+            ExampleFile("r.txt", role: .revision, date: "2021-01", format: .plaintext, "Intro line.\n\nGannet Labs is a biotech company headquartered in Porthaven."),
+            ExampleFile("s.md", role: .summary, date: "2022", "# Gannet Labs\n\nSome text.\n\n## Facts\n- **Headquarters**: Wexbridge\n"))
+        let fa = try RuleEngine.run(a.variantSet(), configuration: RuleConfiguration(enableOnly: ["headquarters-conflict"])).findings
+        let fb = try RuleEngine.run(b.variantSet(), configuration: RuleConfiguration(enableOnly: ["headquarters-conflict"])).findings
+        #expect(fa.count == 1 && fb.count == 1)
+        #expect(fa.first?.fingerprint == fb.first?.fingerprint)
+        #expect(fa.first?.evidence.first?.line != fb.first?.evidence.first?.line)
+    }
+}

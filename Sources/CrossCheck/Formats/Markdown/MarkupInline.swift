@@ -79,7 +79,7 @@ struct MarkupInline {
         while i < hi {
             if let l = link, i >= l.close {
                 links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
-                i = l.resume
+                i = max(i, l.resume)  // a code span or comment inside the label may already have run past it
                 link = nil
                 continue
             }
@@ -114,6 +114,8 @@ struct MarkupInline {
             case 0x5B:  // [
                 if let (mark, end) = bracketMark(at: i, hi: hi) {
                     out.attach(Citation(mark: mark, offset: i))
+                    i = end
+                } else if !markdown, let end = editorialMark(at: i, hi: hi) {
                     i = end
                 } else if markdown, link == nil, let l = parseLink(at: i, hi: hi) {
                     link = (l.labelEnd, l.end, l.url, out.bytes.count, i)
@@ -226,6 +228,23 @@ struct MarkupInline {
             if b == 0x5B { stack.append(k) } else if b == 0x5D, let open = stack.popLast() { closeOf[open] = k }
             k += 1
         }
+    }
+
+    /// A rendered article's editorial marks, which are not prose: `[citation needed]`, `[when?]`,
+    /// `[note 1]`, and lettered note marks such as `[a]`. Returns the end offset.
+    private func editorialMark(at i: Int, hi: Int) -> Int? {
+        var k = i + 1
+        while k < hi && k - i <= 40 && src[k] != 0x5D && src[k] != 0x5B && src[k] != 0x0A { k += 1 }
+        guard k < hi, src[k] == 0x5D, k > i + 1 else { return nil }
+        let body = String(decoding: src[(i + 1)..<k], as: UTF8.self)
+        let isLetterNote = body.utf8.count == 1 && (body.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
+        let lowerOnly = body.unicodeScalars.allSatisfy { !($0.properties.isUppercase) }
+        if isLetterNote || (lowerOnly && (body.hasSuffix("needed") || body.hasSuffix("?") || body.hasPrefix("note ")
+            || body.hasPrefix("dubious") || body.hasPrefix("failed verification") || body == "sic" || body == "citation needed"))
+        {
+            return k + 1
+        }
+        return nil
     }
 
     /// `[label](url "title")` starting at the `[` at `i`: where the label ends, the URL, and the end offset.

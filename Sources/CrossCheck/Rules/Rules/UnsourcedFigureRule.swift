@@ -1,3 +1,5 @@
+import Foundation
+
 /// `unsourced-figure`: a money amount, percentage or count with no citation and no support in any cited variant.
 public struct UnsourcedFigureRule: Rule {
     public static let description = RuleDescription(
@@ -58,15 +60,26 @@ public struct UnsourcedFigureRule: Rule {
         let set = context.set
         let claimSet = ClaimSet.of(context)
         // Cited figures anywhere, for support.
-        var cited: [Claim] = []
-        for (_, cs) in claimSet.byVariant { cited += cs.filter { $0.cited && Self.isFigure($0) } }
+        // Cited figures by kind and binary magnitude: support needs values within 25%, so a figure
+        // looks only in its own and the neighbouring buckets.
+        func key(_ q: Quantity, _ delta: Int) -> String {
+            let m = q.value > 0 && q.value.isFinite ? Int(log2(q.value).rounded(.down)) : 0
+            return q.kind.rawValue + "|" + String(m + delta)
+        }
+        var cited: [String: [Claim]] = [:]
+        for (_, cs) in claimSet.byVariant {
+            for c in cs where c.cited && Self.isFigure(c) {
+                if case let .quantity(q) = c.value { cited[key(q, 0), default: []].append(c) }
+            }
+        }
         // Group the same figure stated the same way across variants (a sentence kept by many revisions).
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
         for (v, cs) in claimSet.byVariant where v.document.role != .source {
             for c in cs where !c.cited && Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
-                let supported = cited.contains { other in
+                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
+                let supported = candidates.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
                     return oq.kind == q.kind && oq.supports(q)
                 }
@@ -82,11 +95,10 @@ public struct UnsourcedFigureRule: Rule {
             let ids = cs.map(\.variant)
             let names = Chronology.names(ids, in: set)
             let what = c.label.map { " (\($0))" } ?? ""
-            let place = cs.count == 1 ? "" : " in \(names)"
             out.append(
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation\(place == "" ? "" : ""), and no cited variant supports it",
+                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation, and no cited variant supports it",
                     evidence: cs.reversed().map(\.evidence), values: [q.description], likelyWrong: c.variant,
                     explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
                     fingerprintParts: [c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))

@@ -108,12 +108,26 @@ public struct UnsupportedClaimRule: Rule {
         let corpus: Set<String> = context.memo("unsupported-claim.corpus") {
             var words = Set<String>()
             func add(_ s: String) {
-                for w in s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }) {
-                    words.insert(String(w).trimmingCharacters(in: CharacterSet(charactersIn: "'")))
-                }
-                for n in s.split(whereSeparator: { !$0.isNumber && $0 != "," && $0 != "." }) {
-                    let d = n.filter(\.isNumber)
-                    if !d.isEmpty { words.insert(String(d)) }
+                let b = Array(s.utf8)
+                let toks = FactTokenizer.tokens(b)
+                var digits = ""
+                var lastNumberEnd = -1
+                for (k, t) in toks.enumerated() {
+                    switch t.kind {
+                    case .word:
+                        let w = FactTokenizer.lower(b, t)
+                        words.insert(w)
+                        if w.hasSuffix("'s") { words.insert(String(w.dropLast(2))) }
+                    case .number:
+                        // "1,139,430" and "16.2" are one number: join digit runs split by , or . inside it.
+                        let joined = k > 1 && t.start == lastNumberEnd + 1 && (b[lastNumberEnd] == 0x2C || b[lastNumberEnd] == 0x2E)
+                        let run = String(decoding: b[t.start..<t.end], as: UTF8.self)
+                        digits = joined ? digits + run : run
+                        words.insert(digits)
+                        lastNumberEnd = t.end
+                    case .punct:
+                        break
+                    }
                 }
             }
             for v in others {
@@ -128,8 +142,9 @@ public struct UnsupportedClaimRule: Rule {
             for v in set.variants {
                 for s in v.document.sections {
                     for t in s.sentences {
-                        for w in t.text.split(whereSeparator: { !$0.isLetter && $0 != "'" }) where w.first?.isLowercase == true {
-                            words.insert(String(w))
+                        let b = Array(t.text.utf8)
+                        for tok in FactTokenizer.tokens(b) where tok.kind == .word && b[tok.start] >= 0x61 && b[tok.start] <= 0x7A {
+                            words.insert(String(decoding: b[tok.start..<tok.end], as: UTF8.self))
                         }
                     }
                 }
