@@ -42,7 +42,9 @@ import Testing
         }
         // Small random blobs too.
         #expect(throws: CrossCheckError.binary(path: "r.bin")) { try SourceText(path: "r.bin", bytes: randomBytes(64, seed: 3)) }
-        expectParseRejects(try fmtTempFile("blob.bin", randomBytes(10_000, seed: 5)), "binary data")
+        let blob = try fmtTempFile("blob.bin", randomBytes(10_000, seed: 5))
+        defer { fmtRemove(blob) }
+        expectParseRejects(blob, "binary data")
     }
 
     @Test func legacyEncodedTextIsInvalidUTF8NotBinary() throws {
@@ -119,6 +121,7 @@ import Testing
         #expect(try fmtFrontMatter(yaml).fields.first?.key.hasSuffix("k199") == true)
         // Through the CLI with an explicit format.
         let path = try fmtTempFile("deep.md", Array((lists + quotes + brackets).utf8))
+        defer { fmtRemove(path) }
         #expect(runCLI(["parse", path, "--as", "markdown"]).status == 0)
     }
 
@@ -133,6 +136,7 @@ import Testing
         #expect(p.allSentences.count == 20_000)
         #expect(p.citationCount == 20_000)
         let path = try fmtTempFile("huge.txt", Array(shorter.utf8))
+        defer { fmtRemove(path) }
         #expect(runCLI(["parse", path, "--format", "json"]).status == 0)
     }
 

@@ -28,14 +28,21 @@ func fmtSeed(_ name: String) throws -> Document {
 /// All sentence texts of a document in order.
 func fmtSentences(_ d: Document) -> [String] { d.allSentences.map(\.sentence.text) }
 
-/// Writes `bytes` to a fresh temporary file and returns its path.
+/// Writes `bytes` to a temporary file and returns its path.
+///
+/// Names are fixed per checkout and test file name, so repeated runs overwrite rather than pile up
+/// (test names are unique); tests remove their large files.
 func fmtTempFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-formats-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-formats-tests")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let path = dir.appendingPathComponent(name).path
+    let prefix = packageRoot.replacingOccurrences(of: "/", with: "_")
+    let path = dir.appendingPathComponent(prefix + "-" + name).path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }
+
+/// Removes a file made by `fmtTempFile`.
+func fmtRemove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
 /// Markup that must not leak into plain text.
 func fmtExpectNoMarkup(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {

@@ -19,6 +19,7 @@ import Testing
     @Test func categoriesAreKeptAsMetadataAndInterlanguageLinksDropped() throws {
         let doc = try wikitextDoc("Text here.\n\n[[Category:Software companies|Sort key]]\n[[Category: Banks ]]\n[[de:Beispiel]]\n[[zh-yue:例]]")
         #expect(doc.categories == ["Software companies", "Banks"])
+        #expect(try wikitextDoc("A.\n[[Category:X]]\n[[Category:X|k]]").categories == ["X"])
         #expect(wikitextSentences(doc) == ["Text here."])
         // A title with a colon is no interlanguage link.
         #expect(try wikitextText("Read [[Mao: The Unknown Story]].") == "Read Mao: The Unknown Story.")
@@ -50,6 +51,9 @@ import Testing
         let doc = try wikitextDoc("== [[Early life|Early]] ''years'' == <!-- note -->\nText.\n= not a heading\n")
         #expect(doc.sections.map(\.path) == [[], ["Early years"]])
         #expect(wikitextSentences(doc) == ["Text. = not a heading"])
+        let empty = try wikitextDoc("Lead.\n== {{anchor|x}} ==\nText.")
+        #expect(empty.sections.map(\.path) == [[]])
+        #expect(wikitextSentences(empty) == ["Lead.", "Text."])
     }
 
     @Test func listItemsAreSeparateBlocks() throws {
@@ -135,9 +139,28 @@ import Testing
         #expect(text == "It grew.")
     }
 
+    @Test func noSpaceIsLeftBeforePunctuationAfterDroppedMarkup() throws {
+        #expect(try wikitextText("It grew {{citation needed|date=May 2020}}. Then {{sfn|A|2001}}, more <!-- c -->; end (x {{cn}}).") == "It grew. | Then, more; end (x).")
+        #expect(try wikitextText("Keep a {{cn}} space.") == "Keep a space.")
+    }
+
     @Test func nestedMultiLineTemplatesAreMatched() throws {
         let text = try wikitextText("A {{outer|\n x = {{inner|{{deep|1}}}}\n| y = [[z|w]]\n}} b {{nowrap|c {{nowrap|d}}}}.")
         #expect(text == "A b c d.")
+    }
+
+    @Test func templateParametersSplitAtTheTopLevelOnly() throws {
+        let src = try source("{{Template:Name_of  Template|first|Key = [[a|b]] {{x|y=z}}|second|k2=<ref>a|b=c</ref>|3=third}}")
+        let scan = WikitextScanner.scan(src.bytes, from: 0)
+        let renderer = WikitextRenderer(bytes: src.bytes, scan: scan, lines: src.lines)
+        let region = try #require(scan.regions[0])
+        let call = renderer.split(region, at: 0)
+        #expect(call.name == "name of template")
+        #expect(call.params.map(\.name) == [nil, "key", nil, "k2", "3"])
+        #expect(call.positionals.map { renderer.raw($0.value) } == ["first", "second"])
+        #expect(renderer.raw(try #require(call.named("key")).value) == "[[a|b]] {{x|y=z}}")
+        #expect(renderer.raw(try #require(call.named("k2")).value) == "<ref>a|b=c</ref>")
+        #expect(call.positional(3).map { renderer.raw($0.value) } == "third")
     }
 
     @Test func parametersRenderTheirDefault() throws {

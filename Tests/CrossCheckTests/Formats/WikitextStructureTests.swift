@@ -37,6 +37,12 @@ import Testing
         #expect(doc.title == "Acme Corp")
     }
 
+    @Test func parameterNamesDropCommentsAndCase() throws {
+        let doc = try wikitextDoc("{{Infobox company\n| Num_Employees <!-- as of 2019 --> = 3,000\n| key  people = Ann\n}}\nText.")
+        #expect(doc.fields.map(\.key) == ["num_employees", "key people"])
+        #expect(try wikitextDoc("{{Infobox\n| Отец = Иван\n}}").fields.map(\.key) == ["отец"])
+    }
+
     @Test func fieldValuesCarryTheirCitations() throws {
         let doc = try wikitextDoc(WikitextFieldTests.infobox)
         let hq = try #require(doc.field("hq_location"))
@@ -59,6 +65,29 @@ import Testing
         #expect(doc.field("born")?.section == ["Section"])
         #expect(doc.field("born")?.origin == "infobox person")
         #expect(wikitextSentences(doc) == ["Text 后, 後 here."])
+    }
+
+    @Test func tablesInFieldValuesAreDropped() throws {
+        let doc = try wikitextDoc(
+            "{{Infobox person\n| honours = {{{!}} style=y\n{{!}} Order\n{{!}}}\n| name = Someone\n}}\nText.")
+        #expect(doc.field("honours") == nil)
+        #expect(doc.field("name")?.value == "Someone")
+        #expect(wikitextLeaks(doc).isEmpty)
+    }
+
+    @Test func tablesInsideInlineContentAreDropped() throws {
+        #expect(try wikitextText("A <poem>\nb\n{| class=x\n! Medal\n|}\nc\n</poem> d.") == "A b c d.")
+    }
+
+    @Test func numberedParametersAreNoFields() throws {
+        let doc = try wikitextDoc("{{Infobox thing\n| 1 = first\n| label = x\n}}\nText.")
+        #expect(doc.fields.map(\.key) == ["label"])
+    }
+
+    @Test func sidebarsAndBannersAtTheTopAreNoFields() throws {
+        let doc = try wikitextDoc("{{Sidebar with collapsible lists\n| title = Topics\n| list1 = A\n}}\n{{Multiple issues\n| unreferenced = May 2020\n| orphan = May 2020\n}}\nText.")
+        #expect(doc.fields.isEmpty)
+        #expect(wikitextSentences(doc) == ["Text."])
     }
 
     @Test func titleFallsBackToTheFirstBoldTerm() throws {

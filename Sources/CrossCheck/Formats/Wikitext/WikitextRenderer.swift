@@ -1,8 +1,8 @@
 /// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
 /// stripped, entities decoded, references turned into attached citations.
 ///
-/// Works on byte offsets over the scan's matched regions, so every construct is found in O(1)
-/// and skipped as a unit. Rendering nests (a link label inside a template parameter) only up to
+/// Works on byte offsets over the scan's matched regions, so every construct is found by its
+/// offset (near O(1)) and skipped as a unit. Rendering nests (a link label inside a template parameter) only up to
 /// `maxDepth`; deeper content renders nothing, so input cannot drive the call depth.
 struct WikitextRenderer {
     let bytes: [UInt8]
@@ -14,6 +14,7 @@ struct WikitextRenderer {
     var definitions: [String: Citation] = [:]
     var fields: [Field] = []
     var categories: [String] = []
+    private var categorySet: Set<String> = []
     var declaredDateStyle: DateStyle?
     var declaredDateStyleLine: Int?
     /// Heading path of the section being rendered (for fields).
@@ -60,12 +61,25 @@ struct WikitextRenderer {
                 if listLines { i = skipBullets(i, end, &sink) }
             case 0x7B:  // {
                 if let r = scan.regions[i], r.end <= end, r.kind == .template || r.kind == .parameter {
+                    let before = sink.count
                     if r.kind == .template {
                         renderTemplate(at: i, r, into: &sink, depth: depth)
                     } else {
                         renderParameter(r, into: &sink, depth: depth)
                     }
                     i = r.end
+                    // `word {{citation needed}}.` reads `word.`
+                    if sink.count == before && i < end && WikitextRenderer.closingPunctuation(bytes[i]) {
+                        sink.dropPendingSpace()
+                    }
+                } else if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
+                    // A table inside a template parameter: dropped like tables in prose.
+                    if depth < WikitextRenderer.maxDepth {
+                        var discard = WikitextSink()
+                        renderInline((i + 2)..<tableEnd, into: &discard, depth: depth + 1)
+                    }
+                    sink.space(at: i)
+                    i = tableEnd
                 } else {
                     sink.emit(b, at: i)
                     i += 1
@@ -80,7 +94,11 @@ struct WikitextRenderer {
                     i += 1
                 }
             case 0x3C:  // <
+                let before = sink.count
                 i = renderAngle(at: i, end: end, into: &sink, depth: depth)
+                if sink.count == before && i < end && WikitextRenderer.closingPunctuation(bytes[i]) {
+                    sink.dropPendingSpace()
+                }
             case 0x26:  // &
                 if let (scalar, length) = HTMLEntities.decode(bytes, at: i, end: end) {
                     emitScalar(scalar, at: i, into: &sink)
@@ -140,6 +158,10 @@ struct WikitextRenderer {
         for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = true }
         return t
     }()
+
+    @inline(__always) static func closingPunctuation(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29
+    }
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
@@ -282,7 +304,8 @@ struct WikitextRenderer {
             if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
             if prefix == "category" {
                 let name = raw((colon + 1)..<targetRange.upperBound)
-                if !name.isEmpty { categories.append(HTMLEntities.decodeAll(name)) }
+                let decoded = HTMLEntities.decodeAll(name)
+                if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
                 return r.end
             }
             if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }

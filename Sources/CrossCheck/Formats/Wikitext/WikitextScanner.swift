@@ -317,6 +317,12 @@ enum WikitextScanner {
                 i += 1
                 tableLine(i)
             case 0x7B:  // {
+                if i + 1 < limit && bytes[i + 1] == 0x7C && WikitextScanner.followsEquals(bytes, i, from: start) {
+                    // `| key = {| ...`: a table as a template parameter value.
+                    tableStack.append(i)
+                    i += 2
+                    continue
+                }
                 var r = 1
                 while i + r < limit && bytes[i + r] == 0x7B { r += 1 }
                 var p = i
@@ -428,6 +434,13 @@ enum WikitextScanner {
         // An unterminated table runs to the end of the input, as in MediaWiki.
         if let outer = tableStack.first { result.tables[outer] = n }
         return result
+    }
+
+    /// Whether only spaces separate offset `i` from a preceding `=` on the same line.
+    static func followsEquals(_ bytes: [UInt8], _ i: Int, from start: Int) -> Bool {
+        var j = i - 1
+        while j >= start && (bytes[j] == 0x20 || bytes[j] == 0x09) { j -= 1 }
+        return j >= start && bytes[j] == 0x3D
     }
 
     private static func recordSuppression(

@@ -210,6 +210,31 @@ extension WikitextRenderer {
         return name
     }
 
+    /// A parameter name as written, lower-cased, without comments, spaces collapsed.
+    func parameterName(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                space = true
+                continue
+            }
+            if WikitextRenderer.isSpace(b) {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        let name = String(decoding: out, as: UTF8.self)
+        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
+    }
+
     /// Splits a template region at its top-level `|` and `=`.
     func split(_ r: WikitextRegion, at start: Int) -> WikitextTemplateCall {
         let inner = r.inner
@@ -235,7 +260,7 @@ extension WikitextRenderer {
         for part in parts.dropFirst() {
             if let eq = firstTopLevel(0x3D, in: part) {
                 let nameRange = trimmed(part.lowerBound..<eq)
-                let name = String(decoding: bytes[nameRange], as: UTF8.self).lowercased()
+                let name = parameterName(nameRange)
                 params.append(
                     WikitextParam(
                         name: name, nameRange: nameRange, value: (eq + 1)..<part.upperBound, index: 0, start: part.lowerBound))
@@ -254,11 +279,41 @@ extension WikitextRenderer {
         renderInline((pipe + 1)..<r.inner.upperBound, into: &sink, depth: depth + 1)
     }
 
+    /// `text` without `{| ... |}` tables that templates produced (`{{{!}} ...` written for `{|`).
+    static func withoutRenderedTables(_ text: String) -> String {
+        let u = Array(text.utf8)
+        guard u.count > 1, u.contains(0x7C) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var depth = 0
+        var i = 0
+        while i < u.count {
+            if i + 1 < u.count && u[i] == 0x7B && u[i + 1] == 0x7C {
+                depth += 1
+                i += 2
+            } else if depth > 0 && i + 1 < u.count && u[i] == 0x7C && u[i + 1] == 0x7D {
+                depth -= 1
+                i += 2
+            } else {
+                if depth == 0 { out.append(u[i]) }
+                i += 1
+            }
+        }
+        // An unclosed table keeps the text as it was.
+        return depth > 0 ? text : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Sidebars, navigation boxes and maintenance banners: key = value lines that are no article facts.
+    static func isLayoutTemplate(_ name: String) -> Bool {
+        ["sidebar", "navbox", "navigation", "issues", "ambox", "hatnote", "side box", "banner", "talk", "collapsible", "noteta"]
+            .contains { name.contains($0) }
+    }
+
     /// Whether a template's parameters are `key = value` lines (an infobox-like block).
     func isKeyValueBlock(_ call: WikitextTemplateCall) -> Bool {
         var count = 0
         for p in call.params {
-            guard let nameRange = p.nameRange else { continue }
+            guard let nameRange = p.nameRange, let name = p.name, !WikitextRenderer.isDigits(name) else { continue }
             // A line end between the `|` and the key, or just before the `|`.
             var onOwnLine = bytes[p.start..<nameRange.lowerBound].contains(0x0A)
             if !onOwnLine {
@@ -298,7 +353,8 @@ extension WikitextRenderer {
             return
         }
         if name.hasPrefix("infobox") || name.hasSuffix(" infobox")
-            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && isKeyValueBlock(call))
+            || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
+                && isKeyValueBlock(call))
         {
             extractFields(call, origin: name, depth: depth)
             return
@@ -540,10 +596,12 @@ extension WikitextRenderer {
     /// Turns every named, non-empty parameter of an infobox-like template into a field.
     mutating func extractFields(_ call: WikitextTemplateCall, origin: String, depth: Int) {
         for p in call.params {
-            guard let key = p.name, !key.isEmpty, let nameRange = p.nameRange else { continue }
+            guard let key = p.name, !key.isEmpty, !WikitextRenderer.isDigits(key), let nameRange = p.nameRange else {
+                continue
+            }
             var sink = WikitextSink(fieldValue: true)
             renderInline(p.value, into: &sink, depth: depth + 1, listLines: true)
-            let value = sink.string.wikitextTrimmed
+            let value = WikitextRenderer.withoutRenderedTables(sink.string).wikitextTrimmed
             guard !value.isEmpty else { continue }
             let valueRange = trimmed(p.value)
             fields.append(
