@@ -63,6 +63,11 @@ import Testing
         #expect(sentences.map(\.isListItem) == [false, true, true, true, true, true, false])
     }
 
+    @Test func definitionListTermsAndDefinitionsAreSeparateItems() throws {
+        let doc = try wikitextDoc("; Founded : [[October]] 2014\n; Site: http://example.org\n; [[a:b|Term]] only")
+        #expect(wikitextSentences(doc) == ["Founded", "October 2014", "Site", "http://example.org", "Term only"])
+    }
+
     @Test func paragraphsSplitOnBlankLinesAndJoinSingleNewlines() throws {
         let doc = try wikitextDoc("One line\ncontinues here.\n\nSecond paragraph.")
         let sentences = doc.allSentences.map(\.sentence)

@@ -56,9 +56,19 @@ public enum WikitextParser {
                 finishParagraph()
                 var k = i
                 while k < n && (bytes[k] == 0x2A || bytes[k] == 0x23 || bytes[k] == 0x3A || bytes[k] == 0x3B) { k += 1 }
-                var item = WikitextSink()
                 renderer.fieldTemplatesAllowed = false
-                let e = renderer.renderInline(k..<n, into: &item, depth: 0, stopAtNewline: true)
+                var start = k
+                if bytes[k - 1] == 0x3B, let colon = renderer.definitionColon(from: k) {
+                    // `; term : definition` gives two items.
+                    var term = WikitextSink()
+                    renderer.renderInline(k..<colon, into: &term, depth: 0)
+                    let block = term.text.finish(isListItem: true)
+                    if !block.isEmpty { beforeProse = false }
+                    builder.add(block)
+                    start = colon + 1
+                }
+                var item = WikitextSink()
+                let e = renderer.renderInline(start..<n, into: &item, depth: 0, stopAtNewline: true)
                 let block = item.text.finish(isListItem: true)
                 if !block.isEmpty { beforeProse = false }
                 builder.add(block)

@@ -269,6 +269,31 @@ struct WikitextRenderer {
         return nil
     }
 
+    /// The `:` that ends the term of a `; term : definition` line starting at `start`, if any.
+    ///
+    /// Colons inside links, templates and tags, and in `://`, do not count.
+    func definitionColon(from start: Int) -> Int? {
+        var i = start
+        let end = bytes.count
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A { return nil }
+            if b == 0x3A {
+                if i + 2 < end && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
+                    i += 3
+                    continue
+                }
+                return i
+            }
+            if b == 0x7B || b == 0x5B || b == 0x3C, let r = scan.regions[i] {
+                i = r.end
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func isInterlanguagePrefix(_ p: String) -> Bool {
         if p == "simple" { return true }
         let u = Array(p.utf8)
