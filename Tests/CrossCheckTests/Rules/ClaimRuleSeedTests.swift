@@ -92,6 +92,7 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         #expect(f.likelyWrong == claimSummaryID)
         #expect(f.evidence.first?.variant == claimSummaryID && f.evidence.first?.line == 8)
         #expect(f.message.contains("Xu Li"))
+        #expect(f.explanation?.contains("omits Xu Li") == true)
     }
 
     @Test func sameAmountInTwoCurrencies() throws {
