@@ -66,6 +66,16 @@ public enum DiffReport {
         !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
+    /// Long unchanged context keeps its first and last 60 characters around an ellipsis.
+    static func elide(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.count > 160 else { return s }
+        var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+        head.append(contentsOf: scalars.prefix(60))
+        tail.append(contentsOf: scalars.suffix(60))
+        return String(head) + " … " + String(tail)
+    }
+
     /// An operation worth showing: an insertion, a deletion, or any part of a move.
     static func isChange(_ op: EditOperation) -> Bool { op.kind != .equal || op.move != nil }
 
@@ -105,7 +115,7 @@ public enum DiffReport {
                     case (_, .origin?):
                         let target = op.move.flatMap { $0 < diff.moves.count ? diff.moves[$0] : nil }
                         out += c(yellow, "[moved to line \(target?.newLine ?? 0): " + op.text + "]")
-                    case (.equal, _): out += op.text
+                    case (.equal, _): out += elide(op.text)
                     case (.delete, _): out += color ? red + "[-" + op.text + "-]" + reset : "[-" + op.text + "-]"
                     case (.insert, _): out += color ? green + "{+" + op.text + "+}" + reset : "{+" + op.text + "+}"
                     }
@@ -195,7 +205,7 @@ public enum DiffReport {
                         continue
                     }
                     switch op.kind {
-                    case .equal: line += escape(op.text)
+                    case .equal: line += escape(elide(op.text))
                     case .delete: line += wrap(op.text, "~~")
                     case .insert: line += wrap(op.text, "**")
                     }

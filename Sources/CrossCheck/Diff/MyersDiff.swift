@@ -55,7 +55,7 @@ public enum MyersDiff {
                 if alo == ahi { out.add(.insert, alo..<alo, blo..<bhi); continue }
                 if blo == bhi { out.add(.delete, alo..<ahi, blo..<blo); continue }
                 let n = ahi - alo, m = bhi - blo
-                if let (x, y) = bisect(a, alo, n, b, blo, m, &v1, &v2, &remaining) {
+                if remaining > 0, let (x, y) = bisect(a, alo, n, b, blo, m, &v1, &v2, &remaining) {
                     stack.append(.solve(alo + x, ahi, blo + y, bhi))
                     stack.append(.solve(alo, alo + x, blo, blo + y))
                 } else {

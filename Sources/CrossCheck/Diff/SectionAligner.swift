@@ -46,7 +46,8 @@ public struct SetAlignment: Sendable, Hashable {
 /// before them. Content is the section's sentences plus the fields filed under it (so a summary's
 /// key/value list can meet an infobox). Content comparison uses bottom-k sketches of the distinct
 /// key hashes (k = 128), so it costs O(rows x sections x k) only for sections left unmatched by
-/// heading. Aligning a document with itself is the identity.
+/// heading, and when that product is large each section is compared only with the rows within
+/// 200 places of where its matched neighbours sit. Aligning a document with itself is the identity.
 public enum SectionAligner {
     /// Minimum estimated Jaccard similarity of content for two sections to align by content.
     public static let contentThreshold = 0.2
@@ -103,9 +104,25 @@ public enum SectionAligner {
             let freeSecs = secs.indices.filter { rowFor[$0] == nil && !isEmpty($0) }
             if !freeRows.isEmpty && !freeSecs.isEmpty {
                 var candidates: [(s: Int, r: Int, sim: Double)] = []
+                // Bound the work: with many unmatched sections on both sides, a section is compared
+                // only with the free rows near where its matched neighbours put it.
+                let windowed = freeSecs.count * freeRows.count > 250_000
+                var expected = [Int](repeating: 0, count: secs.count)
+                var anchor: (section: Int, row: Int)? = nil
+                for s in secs.indices {
+                    if let r = rowFor[s] { anchor = (s, r) }
+                    // After the last matched section, or in proportion when none is matched yet.
+                    expected[s] = anchor.map { $0.row + (s - $0.section) } ?? s * rows.count / max(1, secs.count)
+                }
                 for s in freeSecs {
                     let ref = SectionRef(document: d, section: s)
-                    for r in freeRows {
+                    var rowsToTry = freeRows[...]
+                    if windowed {
+                        let lo = lowerBound(freeRows, expected[s] - windowSize)
+                        let hi = lowerBound(freeRows, expected[s] + windowSize + 1)
+                        rowsToTry = freeRows[lo..<hi]
+                    }
+                    for r in rowsToTry {
                         let content = rowSimilarity(rows[r], ref, &sketches)
                         // Key facts listed in a section of their own meet the lead (with its infobox).
                         guard content > 0 else { continue }
@@ -226,6 +243,16 @@ public enum SectionAligner {
         var best = 0.0
         for case let other? in row.cells { best = max(best, jaccard(sketches.get(other), mine)) }
         return best
+    }
+
+    /// Rows on each side of the expected position compared when the content step is bounded.
+    static let windowSize = 200
+
+    /// First index in sorted `a` whose value is at least `x`.
+    static func lowerBound(_ a: [Int], _ x: Int) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi { let mid = (lo + hi) / 2; if a[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     /// Best Dice overlap of heading words between a section and any cell of a row.

@@ -159,24 +159,30 @@ enum MoveMatcher {
             for k in bag where k != last { postings[k, default: []].append(Int32(j)); last = k }
         }
         var candidates: [(Int, Int, Double)] = []
-        var counts: [Int32: Int] = [:]
+        var counts = [Int](repeating: 0, count: b.count)
+        var touched: [Int32] = []
         for (i, bag) in a.enumerated() where !usedA[i] && bag.count >= minimumKeys {
-            counts.removeAll(keepingCapacity: true)
             var last: Int32 = -1
             for k in bag where k != last {
                 last = k
                 guard let list = postings[k], list.count <= 64 else { continue }
-                for j in list { counts[j, default: 0] += 1 }
+                for j in list {
+                    if counts[Int(j)] == 0 { touched.append(j) }
+                    counts[Int(j)] += 1
+                }
             }
             var best = -1, bestS = 0.0
-            for (j, c) in counts {
-                // An upper bound: Dice cannot exceed 2c/(|a|+|b|) with c shared distinct keys... use it to prune.
+            for j in touched {
+                let c = counts[Int(j)]
+                counts[Int(j)] = 0
+                // Dice cannot exceed 2 min(|a|,|b|) / (|a|+|b|): skip candidates that cannot reach the threshold.
                 let jb = b[Int(j)]
                 if Double(2 * min(a[i].count, jb.count)) / Double(a[i].count + jb.count) < threshold { continue }
                 if c * 4 < min(bag.count, jb.count) { continue }
                 let s = TextSimilarity.dice(bag, jb)
                 if s > bestS || (s == bestS && Int(j) < best) { bestS = s; best = Int(j) }
             }
+            touched.removeAll(keepingCapacity: true)
             if best >= 0 && bestS >= threshold { candidates.append((i, best, bestS)) }
         }
         candidates.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }

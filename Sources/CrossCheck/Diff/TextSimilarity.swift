@@ -7,11 +7,28 @@ public enum TextSimilarity {
     /// Similarity of two texts in 0...1 (1 for two texts with no content tokens that are equal).
     public static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
-        var interner = KeyInterner()
-        let x = interner.bag(a)
-        let y = interner.bag(b)
-        if x.isEmpty && y.isEmpty { return 0 }
-        return dice(x, y)
+        let x = hashes(a), y = hashes(b)
+        if x.isEmpty || y.isEmpty { return 0 }
+        var i = 0, j = 0, c = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { c += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return 2 * Double(c) / Double(x.count + y.count)
+    }
+
+    /// Sorted hashes of the content-token keys of `text` (a multiset; no dictionary involved).
+    public static func hashes(_ text: String) -> [UInt64] {
+        var t = text
+        var out: [UInt64] = []
+        t.withUTF8 { buf in
+            out.reserveCapacity(buf.count / 5 + 1)
+            Tokenizer.scan(buf) { kind, range in
+                guard kind != .space && kind != .punctuation else { return }
+                out.append(Tokenizer.keyHash(buf, kind: kind, range: range))
+            }
+        }
+        out.sort()
+        return out
     }
 
     /// Dice coefficient of two sorted multisets.

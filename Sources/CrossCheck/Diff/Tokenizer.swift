@@ -283,7 +283,11 @@ public enum Tokenizer {
     static func numberWord(_ s: String) -> String? {
         let n = s.utf8.count
         if n > 8 { return s == "seventeen" ? "17" : nil }
-        let v = pack(s.utf8)
+        return packedDigits(pack(s.utf8))
+    }
+
+    /// Digits for a number word packed by `pack` (up to eight lower-case bytes).
+    static func packedDigits(_ v: UInt64) -> String? {
         let table = packedNumberWords
         var lo = 0, hi = table.count
         while lo < hi {
@@ -306,12 +310,25 @@ public enum Tokenizer {
             for k in range where buf[k] != 0x2C { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
             return h
         default:
-            if kind == .word && range.count >= 3 && range.count <= 9 {
-                break  // may be a number word: take the general path below
-            }
             var ascii = true
             for k in range where buf[k] >= 0x80 { ascii = false; break }
             guard ascii else { break }
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                // A number word hashes as its digits.
+                var packed: UInt64 = 0
+                for k in range.prefix(8) {
+                    let b = buf[k]
+                    packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                }
+                var digits: String? = nil
+                if range.count == 9 {
+                    let last = buf[range.upperBound - 1] | 0x20
+                    if packed == pack("seventee".utf8) && last == 0x6E { digits = "17" }
+                } else {
+                    digits = packedDigits(packed)
+                }
+                if let digits { return fnv1a(digits) }
+            }
             for k in range {
                 let b = buf[k]
                 if kind == .percent && b == 0x2C { continue }

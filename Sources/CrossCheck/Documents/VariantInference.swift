@@ -106,10 +106,10 @@ public enum VariantInference {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
 }
 
-/// A small date finder for role and date inference (not the full normaliser in `Facts/`).
+/// Dates for role and date inference: `DateNormalizer`'s mentions with the context inference needs.
 ///
-/// Finds `27 November 2019`, `November 27, 2019`, `December 2023`, `Dec. 2023`, `2019-11-27`,
-/// `2019-11` and bare years 1900-2099 in one pass over the words of a text.
+/// Only dates the text states with a year count (a bare "18 February" has no year of its own);
+/// each match notes whether it is preceded by "as of" or looks forward ("by 2030").
 enum DateScanner {
     struct Match: Equatable {
         var date: PartialDate
@@ -119,137 +119,29 @@ enum DateScanner {
         var future: Bool
     }
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
+    static func first(in text: String) -> PartialDate? { scan(text).first?.date }
 
-    private struct Token {
-        var text: String  // lower-cased word or digits
-        var isNumber: Bool
-        var start: Int
-        var end: Int
-    }
-
-    /// Cheap pre-check: a `19` or `20` followed by two digits somewhere.
-    static func mayHoldYear(_ b: [UInt8]) -> Bool {
-        var i = 0
-        while i + 3 < b.count {
-            if (b[i] == 0x31 && b[i + 1] == 0x39) || (b[i] == 0x32 && b[i + 1] == 0x30) {
-                if b[i + 2] >= 0x30 && b[i + 2] <= 0x39 && b[i + 3] >= 0x30 && b[i + 3] <= 0x39 { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// The first date in `text` (for metadata values such as `2021-11-23T21:42:00Z`).
-    static func first(in text: String) -> PartialDate? {
-        scan(text).first?.date
-    }
-
-    /// Every date mentioned in `text`, in order.
     static func scan(_ text: String) -> [Match] {
         let b = Array(text.utf8)
-        guard mayHoldYear(b) else { return [] }
-        var tokens: [Token] = []
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            let isDigit = c >= 0x30 && c <= 0x39
-            let isLetter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-            if isDigit || isLetter {
-                var k = i
-                while k < b.count && ((b[k] >= 0x30 && b[k] <= 0x39) == isDigit) && (isDigit || (b[k] >= 0x41 && b[k] <= 0x5A) || (b[k] >= 0x61 && b[k] <= 0x7A)) { k += 1 }
-                tokens.append(Token(text: String(decoding: b[i..<k], as: UTF8.self).lowercased(), isNumber: isDigit, start: i, end: k))
-                i = k
-            } else {
-                i += 1
-            }
+        return DateNormalizer.mentions(in: text).compactMap { m in
+            guard !m.yearInferred, m.date.year >= 1000 else { return nil }
+            let (w2, w1) = wordsBefore(b, m.range.lowerBound)
+            return Match(date: m.date, asOf: w2 == "as" && w1 == "of", future: ["by", "until", "till", "before"].contains(w1))
         }
-        // Whether the bytes between token a's end and token c's start are only spaces and `extra`.
-        func gap(_ a: Int, _ c: Int, _ extra: [UInt8] = []) -> Bool {
-            for x in b[tokens[a].end..<tokens[c].start] where x != 0x20 && !extra.contains(x) { return false }
-            return true
-        }
-        func year(_ t: Token) -> Int? {
-            guard t.isNumber, t.text.utf8.count == 4, let y = Int(t.text), y >= 1900 && y <= 2099 else { return nil }
-            return y
-        }
-        func day(_ t: Token) -> Int? {
-            guard t.isNumber, t.text.utf8.count <= 2, let d = Int(t.text), d >= 1 && d <= 31 else { return nil }
-            return d
-        }
-        func context(_ k: Int) -> (asOf: Bool, future: Bool) {
-            let w1 = k >= 1 ? tokens[k - 1].text : ""
-            let w2 = k >= 2 ? tokens[k - 2].text : ""
-            return (w2 == "as" && w1 == "of", ["by", "until", "till", "before"].contains(w1))
-        }
-        var out: [Match] = []
-        var k = 0
-        while k < tokens.count {
-            let t = tokens[k]
-            // ISO: 2019-11-27, 2019-11
-            if let y = year(t), k + 1 < tokens.count, tokens[k + 1].start == t.end + 1, b[t.end] == 0x2D, tokens[k + 1].isNumber, tokens[k + 1].text.utf8.count == 2,
-                let m = Int(tokens[k + 1].text), (1...12).contains(m)
-            {
-                var d: Int? = nil
-                var used = 2
-                if k + 2 < tokens.count, tokens[k + 2].start == tokens[k + 1].end + 1, b[tokens[k + 1].end] == 0x2D, tokens[k + 2].text.utf8.count == 2, let dd = Int(tokens[k + 2].text), (1...31).contains(dd) {
-                    d = dd
-                    used = 3
-                }
-                let ctx = context(k)
-                out.append(Match(date: PartialDate(year: y, month: m, day: d), asOf: ctx.asOf, future: ctx.future))
-                k += used
-                continue
-            }
-            // 27 November 2019
-            if let d = day(t), k + 2 < tokens.count, let m = months[tokens[k + 1].text], gap(k, k + 1),
-                let y = year(tokens[k + 2]), gap(k + 1, k + 2, [0x2E, 0x2C])
-            {
-                let ctx = context(k)
-                out.append(Match(date: PartialDate(year: y, month: m, day: d), asOf: ctx.asOf, future: ctx.future))
-                k += 3
-                continue
-            }
-            if let m = months[t.text], !t.isNumber, k + 1 < tokens.count {
-                // Month names that are also words ("may", "march") need a capital or a following year.
-                let capital = b[t.start] >= 0x41 && b[t.start] <= 0x5A
-                // November 27, 2019
-                if let d = day(tokens[k + 1]), k + 2 < tokens.count, let y = year(tokens[k + 2]), capital,
-                    gap(k, k + 1, [0x2E]), gap(k + 1, k + 2, [0x2C])
-                {
-                    let ctx = context(k)
-                    out.append(Match(date: PartialDate(year: y, month: m, day: d), asOf: ctx.asOf, future: ctx.future))
-                    k += 3
-                    continue
-                }
-                // December 2023
-                if let y = year(tokens[k + 1]), capital,
-                    gap(k, k + 1, [0x2E, 0x2C])
-                {
-                    let ctx = context(k)
-                    out.append(Match(date: PartialDate(year: y, month: m), asOf: ctx.asOf, future: ctx.future))
-                    k += 2
-                    continue
-                }
-            }
-            // A bare year, not part of a larger number, amount or identifier.
-            if let y = year(t) {
-                let before: UInt8 = t.start > 0 ? b[t.start - 1] : 0x20
-                let after: UInt8 = t.end < b.count ? b[t.end] : 0x20
-                let after2: UInt8 = t.end + 1 < b.count ? b[t.end + 1] : 0x20
-                let partOfNumber = before == 0x24 || before == 0x2C || before == 0x2E || after == 0x25
-                    || ((after == 0x2C || after == 0x2E) && after2 >= 0x30 && after2 <= 0x39)
-                if !partOfNumber {
-                    let ctx = context(k)
-                    out.append(Match(date: PartialDate(year: y), asOf: ctx.asOf, future: ctx.future))
-                }
-            }
-            k += 1
-        }
-        return out
     }
+
+    /// The two lower-cased words before `offset` (nearest last).
+    private static func wordsBefore(_ b: [UInt8], _ offset: Int) -> (String, String) {
+        var words: [String] = []
+        var i = min(offset, b.count)
+        while words.count < 2 && i > 0 {
+            while i > 0 && !isLetter(b[i - 1]) { i -= 1 }
+            let end = i
+            while i > 0 && isLetter(b[i - 1]) { i -= 1 }
+            if end > i { words.append(String(decoding: b[i..<end], as: UTF8.self).lowercased()) }
+        }
+        return (words.count > 1 ? words[1] : "", words.first ?? "")
+    }
+
+    @inline(__always) private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 }

@@ -36,6 +36,9 @@ public enum DocumentDump {
             "date": .optional(d.date?.description), "title": .optional(d.title), "fields": .array(fields), "sections": .array(sections),
         ]
         if !d.categories.isEmpty { o["categories"] = .array(d.categories.map(JSONValue.string)) }
+        if !d.links.isEmpty {
+            o["links"] = .array(d.links.map { .object(["text": .string($0.text), "url": .string($0.url), "line": .int($0.line)]) })
+        }
         if let style = d.declaredDateStyle { o["dateStyle"] = .string(style.rawValue) }
         if !d.suppressions.isEmpty {
             o["suppressions"] = .array(d.suppressions.map { .object(["line": .int($0.commentLine), "rules": .array($0.rules.map(JSONValue.string))]) })

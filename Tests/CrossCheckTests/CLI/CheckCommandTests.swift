@@ -24,7 +24,7 @@ func checkTestTempDir(_ name: String) throws -> String {
         #expect(json["variants"]?.arrayValue?.first?["path"]?.stringValue == "seeds/002_73259c55204946b0.txt")
     }
 
-    @Test(.disabled("needs the rules: the seeds hold error-level conflicts once they land"))
+    @Test
     func seedsFailAtErrorAndPassWithNever() {
         #expect(runCLI(["check", "seeds"]).status == 1)
         #expect(runCLI(["check"]).status == 1)

@@ -57,7 +57,7 @@ struct DiffTestRandom {
     }
 
     @Test func keyHashesMatchKeys() {
-        var text = "Nine 9 THE seventeen 1,000 15% US$ don’t Привет 北 — x,y ok"
+        var text = "Nine 9 THE seventeen Seventeen TWELVE hundred Ninety something seventeens one-off 1,000 15% US$ don’t Привет 北 — x,y ok"
         text.withUTF8 { buf in
             for t in Tokenizer.tokens(buf) {
                 #expect(Tokenizer.keyHash(buf, kind: t.kind, range: t.range) == fnv1a(t.key), "\(t.key)")

@@ -263,6 +263,20 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(al.rows.contains { $0.cells[1]?.section == 0 && $0.cells[0] == nil })
     }
 
+    @Test func manyRenamedSectionsStillAlignByContent() throws {
+        // Over 500 unmatched sections on each side: the bounded (windowed) content step.
+        var a = "# T\n\n", b = "# T\n\n"
+        for i in 0..<600 {
+            let text = "Topic number \(i) covers item\(i) and detail\(i * 7) with note\(i * 13) for case\(i * 17)."
+            a += "## Old heading \(i)\n\n\(text)\n\n"
+            b += "## New title \(i)\n\n\(text)\n\n"
+        }
+        let da = try diffTestDoc(a), db = try diffTestDoc(b)
+        let al = SectionAligner.align([da, db])
+        #expect(al.rows.count == da.sections.count)
+        for row in al.rows { #expect(row.cells[0]?.section == row.cells[1]?.section) }
+    }
+
     @Test func largeHeavilyEditedInputStaysBounded() throws {
         var rng = DiffTestRandom(state: 7)
         let vocabulary = (0..<300).map { "w\($0)" }

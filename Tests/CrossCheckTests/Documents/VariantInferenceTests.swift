@@ -38,7 +38,9 @@ import Testing
         let m = DateScanner.scan("In December 2023 and on 27 November 2019, also November 5, 2020, 2021-03-04, 2022-07 and 1998; not $2019 or 2019% or 2,019 or 0020.HK. By 2030.")
         #expect(m.map(\.date) == [
             PartialDate(year: 2023, month: 12), PartialDate(year: 2019, month: 11, day: 27), PartialDate(year: 2020, month: 11, day: 5),
-            PartialDate(year: 2021, month: 3, day: 4), PartialDate(year: 2022, month: 7), PartialDate(year: 1998), PartialDate(year: 2030),
+            PartialDate(year: 2021, month: 3, day: 4),
+            // "2022-07" may be a season ("2010-11") as well as a month: only its year is certain.
+            PartialDate(year: 2022), PartialDate(year: 1998), PartialDate(year: 2030),
         ])
         #expect(m.last?.future == true)
         #expect(DateScanner.scan("as of 27 November 2019").first?.asOf == true)

@@ -51,6 +51,9 @@ import Testing
         let doc = try wikitextDoc("== [[Early life|Early]] ''years'' == <!-- note -->\nText.\n= not a heading\n")
         #expect(doc.sections.map(\.path) == [[], ["Early years"]])
         #expect(wikitextSentences(doc) == ["Text. = not a heading"])
+        let empty = try wikitextDoc("Lead.\n== {{anchor|x}} ==\nText.")
+        #expect(empty.sections.map(\.path) == [[]])
+        #expect(wikitextSentences(empty) == ["Lead.", "Text."])
     }
 
     @Test func listItemsAreSeparateBlocks() throws {
@@ -58,6 +61,11 @@ import Testing
         let sentences = doc.allSentences.map(\.sentence)
         #expect(sentences.map(\.text) == ["Intro.", "First item", "Nested item", "Numbered", "Term", "Indented text", "After."])
         #expect(sentences.map(\.isListItem) == [false, true, true, true, true, true, false])
+    }
+
+    @Test func definitionListTermsAndDefinitionsAreSeparateItems() throws {
+        let doc = try wikitextDoc("; Founded : [[October]] 2014\n; Site: http://example.org\n; [[a:b|Term]] only")
+        #expect(wikitextSentences(doc) == ["Founded", "October 2014", "Site", "http://example.org", "Term only"])
     }
 
     @Test func paragraphsSplitOnBlankLinesAndJoinSingleNewlines() throws {
@@ -134,6 +142,11 @@ import Testing
         let text = try wikitextText(
             "{{Short description|A firm}}\n{{Use mdy dates|date=May 2020}}\nIt grew.{{citation needed|date=May 2020}} {{main|Other article}}{{Some unknown template|x=1}}\n{{reflist}}")
         #expect(text == "It grew.")
+    }
+
+    @Test func noSpaceIsLeftBeforePunctuationAfterDroppedMarkup() throws {
+        #expect(try wikitextText("It grew {{citation needed|date=May 2020}}. Then {{sfn|A|2001}}, more <!-- c -->; end (x {{cn}}).") == "It grew. | Then, more; end (x).")
+        #expect(try wikitextText("Keep a {{cn}} space.") == "Keep a space.")
     }
 
     @Test func nestedMultiLineTemplatesAreMatched() throws {

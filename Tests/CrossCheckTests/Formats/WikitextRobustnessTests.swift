@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CrossCheck
 
@@ -80,5 +81,41 @@ import Testing
         #expect(source.text(first.sourceRange).hasPrefix("First"))
         #expect(first.sourceOffset(ofTextOffset: 6) == bytes.count - text.utf8.count + "== Head ==\r\nFirst [[x|".utf8.count)
         #expect(doc.sections[1].line == 1)
+    }
+}
+
+@Suite struct WikitextFuzzTests {
+    /// Pieces of markup, combined at random (deterministically) into malformed documents.
+    static let pieces = [
+        "{{", "}}", "{{{", "}}}", "[[", "]]", "[", "]", "|", "=", "==", "\n", "\n\n", "\r\n", "<ref>", "</ref>",
+        "<ref name=a/>", "<ref name=\"a\">", "<!--", "-->", "<nowiki>", "</nowiki>", "{|", "|}", "|-", "'''", "''",
+        "&amp;", "&#x41;", "&", "* ", "# ", ": ", "text ", "Word. ", "[[File:", "[[Category:", "{{Infobox x\n| a = ",
+        "http://x ", "[http://y z]", "<br>", "<span>", "-{", "}-", "__NOTOC__", "{{cite web|title=", "é", "中文",
+    ]
+
+    @Test func randomMarkupNeverBreaksTheModel() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        // WIKITEXT_FUZZ_ITERATIONS runs a longer search by hand.
+        let iterations = ProcessInfo.processInfo.environment["WIKITEXT_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 1_500
+        for _ in 0..<iterations {
+            var text = "x"
+            for _ in 0..<(next() % 60) { text += WikitextFuzzTests.pieces[next() % WikitextFuzzTests.pieces.count] }
+            let src = try source(text)
+            let doc = try WikitextParser.parse(src)
+            #expect(doc.sections.first?.path == [])
+            for (_, sentence) in doc.allSentences {
+                #expect(sentence.sourceRange.lowerBound >= 0 && sentence.sourceRange.upperBound <= src.bytes.count)
+                #expect(sentence.line >= 1 && sentence.line <= src.lines.count)
+                #expect(!sentence.text.isEmpty)
+            }
+            for field in doc.fields {
+                #expect(field.sourceRange.upperBound <= src.bytes.count)
+                #expect(!field.value.isEmpty)
+            }
+        }
     }
 }

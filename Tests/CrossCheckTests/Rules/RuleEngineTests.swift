@@ -198,3 +198,12 @@ struct EngineProbeRule: Rule {
         #expect(over.findings.map(\.severity) == [.error, .error])
     }
 }
+
+@Suite struct RuleEngineCLITests {
+    @Test func unknownRuleOnTheCommandLineIsOneUsageLine() {
+        let r = runCLI(["check", "seeds", "--enable", "no-such-rule"])
+        #expect(r.status == 2)
+        #expect(r.out.isEmpty)
+        #expect(r.err == "crosscheck: unknown rule id 'no-such-rule' in --enable (see 'crosscheck rules')\n")
+    }
+}

@@ -27,8 +27,8 @@ let engineSpecRuleIDs: Set<String> = [
 ]
 /// Rules beyond the SPEC's list, documented in docs/rules.md.
 let engineExtraRuleIDs: Set<String> = []
-/// Turned on once every branch's rules are merged: then all 14 SPEC ids must be registered.
-let engineRequireAllSpecRules = false
+/// Every branch's rules are merged: all 14 SPEC ids must be registered.
+let engineRequireAllSpecRules = true
 
 @Suite struct RuleExampleTests {
     @Test(arguments: EngineExampleCase.all)

@@ -8,6 +8,10 @@
 /// references still count as definitions). Never throws on malformed markup: unmatched openers
 /// are text, unterminated comments run to the end, as in MediaWiki.
 public enum WikitextParser {
+    /// Parses `source` into sections, sentences, fields, citations, categories and metadata.
+    ///
+    /// Role and date are left for `VariantInference`; the declared date style and its line are
+    /// set here. O(n) in the size of the source for any input, well-formed or not.
     public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         let bytes = source.bytes
         let n = bytes.count
@@ -40,9 +44,11 @@ public enum WikitextParser {
             let c = bytes[i]
             if c == 0x3D, let h = heading(at: i, bytes: bytes, scan: scan, renderer: &renderer) {
                 finishParagraph()
-                builder.heading(h.title, level: h.level, range: i..<h.lineEnd)
-                renderer.currentSection = builder.currentPath
-                beforeProse = false
+                if !h.title.isEmpty {
+                    builder.heading(h.title, level: h.level, range: i..<h.lineEnd)
+                    renderer.currentSection = builder.currentPath
+                    beforeProse = false
+                }
                 i = h.next
                 continue
             }
@@ -50,9 +56,19 @@ public enum WikitextParser {
                 finishParagraph()
                 var k = i
                 while k < n && (bytes[k] == 0x2A || bytes[k] == 0x23 || bytes[k] == 0x3A || bytes[k] == 0x3B) { k += 1 }
-                var item = WikitextSink()
                 renderer.fieldTemplatesAllowed = false
-                let e = renderer.renderInline(k..<n, into: &item, depth: 0, stopAtNewline: true)
+                var start = k
+                if bytes[k - 1] == 0x3B, let colon = renderer.definitionColon(from: k) {
+                    // `; term : definition` gives two items.
+                    var term = WikitextSink()
+                    renderer.renderInline(k..<colon, into: &term, depth: 0)
+                    let block = term.text.finish(isListItem: true)
+                    if !block.isEmpty { beforeProse = false }
+                    builder.add(block)
+                    start = colon + 1
+                }
+                var item = WikitextSink()
+                let e = renderer.renderInline(start..<n, into: &item, depth: 0, stopAtNewline: true)
                 let block = item.text.finish(isListItem: true)
                 if !block.isEmpty { beforeProse = false }
                 builder.add(block)
@@ -102,7 +118,8 @@ public enum WikitextParser {
             suppressions: suppressions(scan, source: source))
     }
 
-    /// A heading line `== Title ==` at `start`: title, level, end of its line and start of the next.
+    /// A heading line `== Title ==` at `start`: title (possibly empty), level, end of its line and
+    /// start of the next; nil when the line is no heading.
     static func heading(
         at start: Int, bytes: [UInt8], scan: WikitextScan, renderer: inout WikitextRenderer
     ) -> (title: String, level: Int, lineEnd: Int, next: Int)? {
@@ -130,9 +147,8 @@ public enum WikitextParser {
         var sink = WikitextSink()
         renderer.fieldTemplatesAllowed = false
         renderer.renderInline(lo..<hi, into: &sink, depth: 1)
-        let title = sink.string.wikitextTrimmed
-        guard !title.isEmpty else { return nil }
-        return (title, level, lineEnd, lineEnd < n ? lineEnd + 1 : n)
+        // A heading whose text renders to nothing (`== {{anchor|x}} ==`) has an empty title.
+        return (sink.string.wikitextTrimmed, level, lineEnd, lineEnd < n ? lineEnd + 1 : n)
     }
 
     /// Gives `<ref name=x/>` and `{{r|x}}` reuses the metadata of their definition.

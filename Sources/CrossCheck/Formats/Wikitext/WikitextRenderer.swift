@@ -61,12 +61,17 @@ struct WikitextRenderer {
                 if listLines { i = skipBullets(i, end, &sink) }
             case 0x7B:  // {
                 if let r = scan.regions[i], r.end <= end, r.kind == .template || r.kind == .parameter {
+                    let before = sink.count
                     if r.kind == .template {
                         renderTemplate(at: i, r, into: &sink, depth: depth)
                     } else {
                         renderParameter(r, into: &sink, depth: depth)
                     }
                     i = r.end
+                    // `word {{citation needed}}.` reads `word.`
+                    if sink.count == before && i < end && WikitextRenderer.closingPunctuation(bytes[i]) {
+                        sink.dropPendingSpace()
+                    }
                 } else if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
                     // A table inside a template parameter: dropped like tables in prose.
                     if depth < WikitextRenderer.maxDepth {
@@ -89,7 +94,11 @@ struct WikitextRenderer {
                     i += 1
                 }
             case 0x3C:  // <
+                let before = sink.count
                 i = renderAngle(at: i, end: end, into: &sink, depth: depth)
+                if sink.count == before && i < end && WikitextRenderer.closingPunctuation(bytes[i]) {
+                    sink.dropPendingSpace()
+                }
             case 0x26:  // &
                 if let (scalar, length) = HTMLEntities.decode(bytes, at: i, end: end) {
                     emitScalar(scalar, at: i, into: &sink)
@@ -149,6 +158,10 @@ struct WikitextRenderer {
         for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = true }
         return t
     }()
+
+    @inline(__always) static func closingPunctuation(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29
+    }
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
@@ -248,6 +261,31 @@ struct WikitextRenderer {
             let b = bytes[i]
             if b == byte { return i }
             if b == 0x7B || b == 0x5B || b == 0x3C, let r = scan.regions[i], r.end <= end {
+                i = r.end
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The `:` that ends the term of a `; term : definition` line starting at `start`, if any.
+    ///
+    /// Colons inside links, templates and tags, and in `://`, do not count.
+    func definitionColon(from start: Int) -> Int? {
+        var i = start
+        let end = bytes.count
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A { return nil }
+            if b == 0x3A {
+                if i + 2 < end && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
+                    i += 3
+                    continue
+                }
+                return i
+            }
+            if b == 0x7B || b == 0x5B || b == 0x3C, let r = scan.regions[i] {
                 i = r.end
                 continue
             }

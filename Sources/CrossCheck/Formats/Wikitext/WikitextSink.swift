@@ -77,6 +77,9 @@ struct WikitextSink {
         if !spacePending && !separatorPending { spacePending = true; spaceAt = offset }
     }
 
+    /// Forgets a pending word break (before punctuation that followed markup rendering nothing).
+    mutating func dropPendingSpace() { spacePending = false }
+
     /// A list-item boundary: emits the separator before the next visible text, if any.
     mutating func listBreak(at offset: Int) {
         if !separatorPending { separatorPending = true; separatorAt = offset }

@@ -66,7 +66,7 @@ public enum RuleEngine {
         let known = Set(rules.map { $0.description.id })
         func check(_ ids: [String], _ origin: String) throws(CrossCheckError) {
             for id in ids.sorted() where !known.contains(id) {
-                throw .usage("crosscheck: unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')")
+                throw .usage("unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')")
             }
         }
         let manifestRules = set.manifest?.rules ?? [:]
