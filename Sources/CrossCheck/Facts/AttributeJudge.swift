@@ -95,6 +95,7 @@ public struct AttributeJudge: Sendable {
                 explanation += ", and with itself"
             }
             explanation += "."
+            if attribute == .founders { explanation += Self.peopleDifference(bad, refClaims, name: name) }
             var evidence = g.claims.map(\.evidence)
             for r in agreeing { if let c = r.claims.first { evidence.append(c.evidence) } }
             out.append(
@@ -121,6 +122,21 @@ public struct AttributeJudge: Sendable {
                         : "Other variants support \(Self.distinct(supported).joined(separator: " / ")).",
                     fingerprintParts: ["self"] + values + [g.variant.id]))
         }
+        return out
+    }
+
+    /// " It omits X; it adds Y." for two sets of people.
+    static func peopleDifference(_ bad: [Claim], _ ref: [Claim], name: String) -> String {
+        func people(_ cs: [Claim]) -> [PersonName] {
+            var seen = Set<String>()
+            return cs.flatMap { c -> [PersonName] in if case let .people(p) = c.value { return p }; return [] }.filter { seen.insert($0.key).inserted }
+        }
+        let b = people(bad), r = people(ref)
+        let missing = r.filter { p in !b.contains { $0.key == p.key } }.map(\.display)
+        let extra = b.filter { p in !r.contains { $0.key == p.key } }.map(\.display)
+        var out = ""
+        if !missing.isEmpty { out += " \(name) omits \(missing.joined(separator: ", "))." }
+        if !extra.isEmpty { out += " \(name) adds \(extra.joined(separator: ", "))." }
         return out
     }
 

@@ -123,6 +123,7 @@ func factsSeedClaims() throws -> ClaimSet {
         let claims = try #require(summary["claims"]?.arrayValue)
         let founder = try #require(claims.first { $0["attribute"]?.stringValue == "founders" })
         #expect(founder["evidence"]?["line"]?.intValue == 8)
+        #expect(founder["evidence"]?["path"]?.stringValue?.hasSuffix("seeds/003_7ef685683aa46a24.txt") == true)
         #expect(founder["normalized"]?["people"]?.arrayValue?.count == 1)
         #expect(founder["cited"]?.boolValue == false)
     }

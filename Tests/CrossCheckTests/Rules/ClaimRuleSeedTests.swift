@@ -92,6 +92,7 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         #expect(f.likelyWrong == claimSummaryID)
         #expect(f.evidence.first?.variant == claimSummaryID && f.evidence.first?.line == 8)
         #expect(f.message.contains("Xu Li"))
+        #expect(f.explanation?.contains("omits Xu Li") == true)
     }
 
     @Test func sameAmountInTwoCurrencies() throws {
@@ -272,5 +273,22 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         #expect(fa.count == 1 && fb.count == 1)
         #expect(fa.first?.fingerprint == fb.first?.fingerprint)
         #expect(fa.first?.evidence.first?.line != fb.first?.evidence.first?.line)
+    }
+}
+
+@Suite struct ClaimUnsupportedTermTests {
+    @Test func fusedWordsAreNotNames() {
+        let known: Set<String> = ["asia", "and", "middle", "east", "ai", "infrastructure"]
+        #expect(UnsupportedClaimRule.looksFused("asiand") { known.contains($0) })
+        #expect(UnsupportedClaimRule.looksFused("middleast") { known.contains($0) })
+        #expect(UnsupportedClaimRule.looksFused("ainfrastructure") { known.contains($0) })
+        #expect(!UnsupportedClaimRule.looksFused("velotorg") { known.contains($0) })
+    }
+
+    @Test func termsAreNamesAndNumbers() {
+        let t = UnsupportedClaimRule.terms(
+            "Partners include Velotorg, Pedalhaus and AR tools, with 1,250 dealers in 2019", isListItem: false, subject: [],
+            lowercaseWords: ["tools", "dealers"])
+        #expect(t == ["Velotorg", "Pedalhaus", "1250"])
     }
 }

@@ -49,7 +49,8 @@ public enum FactsReport {
             "attribute": .string(c.attribute.rawValue), "value": .string(c.value.description), "normalized": c.value.json,
             "cited": .bool(c.cited), "origin": .string(c.origin.rawValue), "label": .optional(c.label),
             "evidence": .object([
-                "variant": .string(c.evidence.variant), "line": .int(c.evidence.line), "section": .string(c.evidence.section),
+                "variant": .string(c.evidence.variant), "path": .string(c.evidence.path), "line": .int(c.evidence.line),
+                "section": .string(c.evidence.section),
                 "text": .string(c.evidence.text),
             ]),
         ])

@@ -97,6 +97,20 @@ public struct UnsupportedClaimRule: Rule {
         return out
     }
 
+    /// True when `word` is two known words fused at a shared letter ("asiand" = "asia" + "and")
+    /// or simply joined ("ainfrastructure" = "ai" + "infrastructure").
+    static func looksFused(_ word: String, known: (String) -> Bool) -> Bool {
+        let cs = Array(word)
+        guard cs.count >= 5 else { return false }
+        for k in 1..<(cs.count - 1) {
+            let head = String(cs[0...k])
+            guard known(head) else { continue }
+            if known(String(cs[k...])) && cs.count - k >= 3 { return true }  // shared letter
+            if k + 1 < cs.count, cs.count - k - 1 >= 3, known(String(cs[(k + 1)...])) { return true }  // plain join
+        }
+        return false
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let summaries = set.variants.filter { $0.document.role == .summary }
@@ -178,7 +192,11 @@ public struct UnsupportedClaimRule: Rule {
                     let terms = Self.terms(
                         Self.body(s.text, isListItem: s.isListItem), isListItem: s.isListItem, subject: subject, lowercaseWords: lowercaseWords)
                     guard !terms.isEmpty else { continue }
-                    let missing = terms.filter { !corpus.contains($0.lowercased()) }
+                    // A word fused from two known words ("Asiand") is a typo for merged-words, not a new name.
+                    let missing = terms.filter { t in
+                        let l = t.lowercased()
+                        return !corpus.contains(l) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
+                    }
                     // Figures are unsourced-figure's concern.
                     let quantities = QuantityNormalizer.quantities(in: s.text).filter { $0.kind != .ordinal }
                     let missingNames = missing.filter { t in !(t.first?.isNumber ?? false) || quantities.isEmpty }
