@@ -5,7 +5,8 @@ public struct IntroducedTypoRule: Rule {
         summary: "A word new in a revision is one keystroke away from a word the set uses more often.",
         rationale: """
             Edits introduce typos that spell-checkers miss because the word is a name or a term of art. \
-            A word that first appears in a revision (absent from the previous revision), is not a common \
+            A word that first appears in a revision (absent from the previous revision; every word of the \
+            oldest revision counts as new, since its edit history is not in the set), is not a common \
             English word, and is one slip of the keyboard away from a word the article itself uses at least \
             five times (and three times as often) is most likely a misspelling of that word. To stay clear \
             of real words that differ by one letter, the slip must spare the first and last letters, keep \
@@ -59,8 +60,11 @@ public struct IntroducedTypoRule: Rule {
         let stats = context.wordStats
         var findings: [Finding] = []
         for (bi, b) in set.variants.enumerated() where b.document.role == .revision {
-            guard let a = set.previousRevision(of: b), let ai = set.index(of: a) else { continue }
-            let before = stats.perVariant[ai]
+            // The oldest revision has no visible edit; its words are all "new", judged the same way, so
+            // a gate can tell when an edit fixes a typo that the revision before it already had.
+            let a = set.previousRevision(of: b)
+            let ai = a.flatMap { set.index(of: $0) } ?? bi
+            let before: [String: Int] = a == nil ? [:] : stats.perVariant[ai]
             var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
             var order: [String] = []
             var judged: [String: String?] = [:]
@@ -84,13 +88,13 @@ public struct IntroducedTypoRule: Rule {
                 guard let hit = seen[key], let first = hit.units.first else { continue }
                 var evidence = [context.evidence(b, first.0, line: first.1, value: hit.original)]
                 let shown = Self.spelling(of: hit.target, in: set, context: context) ?? hit.target
-                if let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a, context: context) {
+                if let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
                     evidence.append(context.evidence(v, u, line: line, value: shown))
                 }
                 let uses = stats.total[hit.target] ?? 0
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                    message: "\"\(hit.original)\" (new in \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    message: "\"\(hit.original)\" (\(a == nil ? "in the oldest revision" : "new in") \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
                     evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
                     fingerprintParts: [b.id, key, hit.target]))
             }
