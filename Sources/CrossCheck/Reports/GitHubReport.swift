@@ -74,8 +74,8 @@ public enum GitHubReport {
         props.append("title=" + escapeProperty("crosscheck \(f.rule)" + (f.baselined ? " (baselined)" : "")))
         var message = f.message
         for e in f.evidence.dropFirst() { message += "\n\(report.display(e)):\(e.line): \(e.text)" }
-        if let w = f.likelyWrong { message += "\nLikely wrong: \(w)" + (f.explanation.map { " (\($0))" } ?? "") }
-        else if let x = f.explanation { message += "\n\(x)" }
+        if let w = f.likelyWrong { message += "\nLikely wrong: \(w)" + (f.extraExplanation.map { " (\($0))" } ?? "") }
+        else if let x = f.extraExplanation { message += "\n\(x)" }
         return "::\(level) \(props.joined(separator: ","))::\(escapeData(message))"
     }
 }

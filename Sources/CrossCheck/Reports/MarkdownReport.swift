@@ -125,9 +125,9 @@ public enum MarkdownReport {
         }
         if let w = f.likelyWrong {
             out += "\n**Likely wrong:** \(variantName(w, report: report))"
-            if let x = f.explanation { out += ": \(inline(x))" }
+            if let x = f.extraExplanation { out += ": \(inline(x))" }
             out += "\n"
-        } else if let x = f.explanation {
+        } else if let x = f.extraExplanation {
             out += "\n**Why:** \(inline(x))\n"
         }
         if let e = f.explainedBy { out += "\n**Explained by:** \(evidence(e, report: report))\n" }
@@ -223,7 +223,7 @@ public enum MarkdownReport {
                         && f.evidence.contains { ($0.variant == new.id && $0.line == fact.newLine) || ($0.variant == old.id && $0.line == fact.oldLine) }
                 }
                 if let f = explaining {
-                    if let x = f.explanation { item += " — \(inline(x))" }
+                    if let x = f.extraExplanation { item += " — \(inline(x))" }
                     if let e = f.explainedBy { item += "\n  - explained by \(evidence(e, report: report))" }
                 }
                 return item
@@ -238,7 +238,7 @@ public enum MarkdownReport {
                 out += "\nChanges reported by rules:\n\n"
                 for f in explained {
                     out += "- \(inline(f.message))"
-                    if let x = f.explanation { out += " — \(inline(x))" }
+                    if let x = f.extraExplanation { out += " — \(inline(x))" }
                     if let e = f.explainedBy { out += "\n  - explained by \(evidence(e, report: report))" }
                     out += "\n"
                 }

@@ -97,8 +97,8 @@ public enum SARIFReport {
 
     static func result(_ f: Finding, ruleIndex: Int, report: Report) -> JSONValue {
         var text = f.message
-        if let w = f.likelyWrong { text += " Likely wrong: \(w)" + (f.explanation.map { " (\($0))" } ?? "") + "." }
-        else if let x = f.explanation { text += " \(x)" }
+        if let w = f.likelyWrong { text += " Likely wrong: \(w)" + (f.extraExplanation.map { " (\($0))" } ?? "") + "." }
+        else if let x = f.extraExplanation { text += " \(x)" }
         var o: [String: JSONValue] = [
             "ruleId": .string(f.rule), "ruleIndex": .int(ruleIndex), "level": .string(level(f.severity)),
             "message": .object(["text": .string(text)]),

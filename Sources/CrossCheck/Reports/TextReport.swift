@@ -57,8 +57,8 @@ public enum TextReport {
         if f.values.count > 1 { out += "  values: " + f.values.map(oneLine).joined(separator: " | ") + "\n" }
         for e in f.evidence { out += evidence(e, report: report, palette: p) }
         if let w = f.likelyWrong {
-            out += "  likely wrong: \(w)" + (f.explanation.map { ": " + oneLine($0) } ?? "") + "\n"
-        } else if let x = f.explanation {
+            out += "  likely wrong: \(w)" + (f.extraExplanation.map { ": " + oneLine($0) } ?? "") + "\n"
+        } else if let x = f.extraExplanation {
             out += "  why: \(oneLine(x))\n"
         }
         if let e = f.explainedBy {

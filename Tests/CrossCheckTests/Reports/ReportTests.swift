@@ -306,3 +306,30 @@ import Testing
         #expect(p.display("/elsewhere/a.txt") == "../elsewhere/a.txt")
     }
 }
+
+@Suite struct ExplanationShownOnceTests {
+    @Test func anExplanationTheMessageAlreadyGivesIsNotRepeated() {
+        let e = Evidence(variant: "002_old", path: "variants/002_old.txt", line: 4, section: "", text: "type = Private", value: "private")
+        let explained = Finding(
+            rule: "status-conflict", severity: .info, kind: .change,
+            message: "Status changed: private -> public; explained by the listing in 001", evidence: [e],
+            explanation: "explained by the listing in 001", fingerprintParts: ["a"])
+        let separate = Finding(
+            rule: "status-conflict", severity: .info, kind: .change, message: "Status changed: private -> public", evidence: [e],
+            explanation: "explained by the listing in 001", fingerprintParts: ["b"])
+        #expect(explained.extraExplanation == nil)
+        #expect(separate.extraExplanation == "explained by the listing in 001")
+        for f in [explained, separate] {
+            let report = Report(
+                set: ReportFixture.set, run: RuleRun(findings: [f], warnings: []),
+                paths: ReportPaths(workingDirectory: ReportFixture.workingDirectory))
+            for text in [MarkdownReport.render(report), TextReport.render(report, color: false)] {
+                // Markdown lists a change under Findings and under Changes; neither place says it twice.
+                #expect(text.contains("explained by the listing in 001"))
+                for line in text.split(separator: "\n") {
+                    #expect(line.components(separatedBy: "explained by the listing in 001").count <= 2, "repeated in: \(line)")
+                }
+            }
+        }
+    }
+}

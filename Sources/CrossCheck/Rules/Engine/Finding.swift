@@ -58,6 +58,12 @@ public struct Finding: Sendable, Hashable {
     /// Primary location.
     public var primary: Evidence? { evidence.first }
 
+    /// The explanation, unless the message already says it (reporters show it once).
+    public var extraExplanation: String? {
+        guard let x = explanation, !x.isEmpty, !message.contains(x) else { return nil }
+        return x
+    }
+
     /// Report order: severity (highest first), rule, first variant, line, message.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
