@@ -157,6 +157,22 @@ public struct Section: Sendable, Hashable {
 
     /// The heading text (last path element), or "(lead)".
     public var heading: String { path.last ?? "(lead)" }
+
+    /// For each sentence, the citations that cover it: its own, else those of the next cited
+    /// sentence in the same paragraph (a reference closing a paragraph supports what precedes it).
+    ///
+    /// One backward pass; `result[k]` is empty for a sentence nothing covers.
+    public var coveringCitations: [[Citation]] {
+        var result = [[Citation]](repeating: [], count: sentences.count)
+        var next: (paragraph: Int, citations: [Citation])? = nil
+        for k in sentences.indices.reversed() {
+            let s = sentences[k]
+            if next?.paragraph != s.paragraph { next = nil }
+            if !s.citations.isEmpty { next = (s.paragraph, s.citations) }
+            result[k] = s.citations.isEmpty ? (next?.citations ?? []) : s.citations
+        }
+        return result
+    }
 }
 
 /// An inline suppression comment: `<!-- crosscheck-disable-next-line RULE ... -->`.

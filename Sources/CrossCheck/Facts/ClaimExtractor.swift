@@ -21,12 +21,9 @@ public enum ClaimExtractor {
         for section in doc.sections {
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
-            var citedParagraphs = Set<Int>()
-            for s in section.sentences where !s.citations.isEmpty { citedParagraphs.insert(s.paragraph) }
-            var lastCited: [Int: Int] = [:]
-            for (k, s) in section.sentences.enumerated() where !s.citations.isEmpty { lastCited[s.paragraph] = k }
+            let covering = section.coveringCitations
             for (k, sentence) in section.sentences.enumerated() {
-                let cited = isSource || !sentence.citations.isEmpty || (lastCited[sentence.paragraph].map { $0 > k } ?? false)
+                let cited = isSource || !covering[k].isEmpty
                 out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
             }
         }

@@ -21,10 +21,13 @@ public enum DocumentDump {
             return .object(o)
         }
         let sections: [JSONValue] = d.sections.map { s in
-            .object([
+            let covering = s.coveringCitations
+            return .object([
                 "path": .array(s.path.map(JSONValue.string)), "level": .int(s.level), "line": .int(s.line), "endLine": .int(s.endLine),
-                "sentences": .array(s.sentences.map { t in
+                "sentences": .array(s.sentences.enumerated().map { k, t in
                     var o: [String: JSONValue] = ["text": .string(t.text), "line": .int(t.line), "citations": .int(t.citations.count), "paragraph": .int(t.paragraph)]
+                    // `citations` counts what is attached; `coveredBy` what a later sentence of the paragraph cites.
+                    if t.citations.isEmpty && !covering[k].isEmpty { o["coveredBy"] = .int(covering[k].count) }
                     if !t.citations.isEmpty { o["references"] = .array(t.citations.map { citationJSON($0, lines: lines) }) }
                     if t.isListItem { o["listItem"] = .bool(true) }
                     return .object(o)
@@ -64,8 +67,9 @@ public enum DocumentDump {
         for s in d.sections {
             let heading = s.path.isEmpty ? "(lead)" : s.path.joined(separator: " > ")
             out += "\n\(s.line)-\(s.endLine) \(String(repeating: "#", count: max(1, s.level))) \(heading)\n"
-            for t in s.sentences {
-                let cites = t.citations.isEmpty ? "" : " [\(t.citations.count) ref]"
+            let covering = s.coveringCitations
+            for (k, t) in s.sentences.enumerated() {
+                let cites = !t.citations.isEmpty ? " [\(t.citations.count) ref]" : (covering[k].isEmpty ? "" : " [covered by \(covering[k].count) ref later in paragraph]")
                 out += "  \(t.line): \(t.isListItem ? "- " : "")\(t.text)\(cites)\n"
             }
         }
