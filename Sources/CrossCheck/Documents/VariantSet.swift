@@ -106,34 +106,41 @@ public struct VariantSet: Sendable {
     /// The variant with `id`.
     public func variant(_ id: String) -> Variant? { variants.first { $0.id == id } }
 
+    /// The variant files a list of paths names, and the first folder manifest met.
+    ///
+    /// A file is itself; a folder is its regular, non-hidden files in name order, except its
+    /// `crosscheck.json`, which is the manifest.
+    public static func expand(paths: [String]) throws(CrossCheckError) -> (files: [String], manifest: Manifest?) {
+        var files: [String] = []
+        var manifest: Manifest? = nil
+        let fm = FileManager.default
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
+            guard isDir.boolValue else { files.append(p); continue }
+            let names: [String]
+            do { names = try fm.contentsOfDirectory(atPath: p) } catch { throw .unreadable(path: p, reason: "cannot list directory") }
+            let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let full = base + "/" + name
+                if name == "crosscheck.json" {
+                    if manifest == nil { manifest = try Manifest.load(path: full) }
+                    continue
+                }
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
+            }
+        }
+        return (files, manifest)
+    }
+
     /// Loads every path (files, or folders of files with an optional `crosscheck.json`) as one set.
     ///
     /// Variants are ordered oldest to newest by date; undated variants come last and ties keep
     /// file-name order.
     public static func load(paths: [String], manifest explicit: Manifest? = nil) throws(CrossCheckError) -> VariantSet {
-        var files: [String] = []
-        var manifest = explicit
-        let fm = FileManager.default
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
-            if isDir.boolValue {
-                let names: [String]
-                do { names = try fm.contentsOfDirectory(atPath: p) } catch { throw .unreadable(path: p, reason: "cannot list directory") }
-                let base = p.hasSuffix("/") ? String(p.dropLast()) : p
-                for name in names.sorted() where !name.hasPrefix(".") {
-                    let full = base + "/" + name
-                    if name == "crosscheck.json" {
-                        if manifest == nil { manifest = try Manifest.load(path: full) }
-                        continue
-                    }
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
-                }
-            } else {
-                files.append(p)
-            }
-        }
+        let (files, found) = try expand(paths: paths)
+        let manifest = explicit ?? found
         if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()

@@ -67,26 +67,7 @@ public enum GateCommand: Command {
         let oldKey = key(old)
         let newKey = key(new)
         // Expand context folders here so a copy of OLD or NEW inside one is never parsed twice.
-        var manifest: Manifest? = nil
-        var files: [String] = []
-        let fm = FileManager.default
-        for p in context {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
-            guard isDir.boolValue else { files.append(p); continue }
-            let names: [String]
-            do { names = try fm.contentsOfDirectory(atPath: p) } catch { throw .unreadable(path: p, reason: "cannot list directory") }
-            let base = p.hasSuffix("/") ? String(p.dropLast()) : p
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let full = base + "/" + name
-                if name == "crosscheck.json" {
-                    if manifest == nil { manifest = try Manifest.load(path: full) }
-                    continue
-                }
-                var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
-            }
-        }
+        var (files, manifest) = try VariantSet.expand(paths: context)
         files = files.filter { key($0) != oldKey && key($0) != newKey }
         let all = try VariantSet.load(paths: [old, new] + files, manifest: manifest)
         let byLoad = all.variants
