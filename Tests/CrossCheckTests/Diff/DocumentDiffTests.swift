@@ -378,3 +378,20 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         }
     }
 }
+
+@Suite struct FieldListSeparatorTests {
+    func doc(_ founder: String, type: String = "Private") throws -> Document {
+        let text = "{{Infobox company\n| name = Acme\n| type = \(type)\n| founder = \(founder)\n}}\n'''Acme''' makes anvils.\n"
+        return try DocumentParser.parse(try source(text, path: "acme.wiki"), format: .wikitext)
+    }
+
+    @Test func aListWrittenWithOtherSeparatorsIsNotAChange() throws {
+        let d = DocumentDiffer.diff(old: try doc("[[Ann Lee]], [[Bo Chan]]"), new: try doc("[[Ann Lee]]<br> [[Bo Chan]]"))
+        #expect(d.fields.isEmpty)
+    }
+
+    @Test func aChangedListOrValueIsStillAChange() throws {
+        let d = DocumentDiffer.diff(old: try doc("[[Ann Lee]], [[Bo Chan]]"), new: try doc("[[Ann Lee]]", type: "Public"))
+        #expect(Set(d.fields.map(\.key)) == ["founder", "type"])
+    }
+}
