@@ -223,7 +223,7 @@ public enum MarkdownReport {
                         && f.evidence.contains { ($0.variant == new.id && $0.line == fact.newLine) || ($0.variant == old.id && $0.line == fact.oldLine) }
                 }
                 if let f = explaining {
-                    if let x = f.extraExplanation { item += " — \(inline(x))" }
+                    if let x = f.explanation { item += " — \(inline(x))" }  // the item shows no message
                     if let e = f.explainedBy { item += "\n  - explained by \(evidence(e, report: report))" }
                 }
                 return item
@@ -435,15 +435,11 @@ struct RevisionChanges {
             passages.append((RevisionChanges.name(from), RevisionChanges.name(to), m.newSentences.count))
         }
 
-        var oldFields: [String: (value: String, line: Int)] = [:]
-        for f in old.fields where oldFields[f.key] == nil { oldFields[f.key] = (RevisionChanges.normalise(f.value), f.line) }
-        var seen = Set<String>()
-        for f in new.fields where seen.insert(f.key).inserted {
-            guard let before = oldFields[f.key] else { continue }
-            let after = RevisionChanges.normalise(f.value)
-            if before.value != after {
-                facts.append((f.key, before.value.isEmpty ? "—" : before.value, after.isEmpty ? "—" : after, before.line, f.line))
-            }
+        // Fields present in both whose values differ, as the differ pairs and compares them.
+        for change in diff.fields where change.status == .changed {
+            guard let before = change.old, let after = change.new else { continue }
+            let (b, a) = (RevisionChanges.normalise(before.value), RevisionChanges.normalise(after.value))
+            facts.append((after.key, b.isEmpty ? "—" : b, a.isEmpty ? "—" : a, before.line, after.line))
         }
     }
 

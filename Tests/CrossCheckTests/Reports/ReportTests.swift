@@ -333,3 +333,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SeedRevisionChangesTests {
+    @Test func keyFactsAreTheDiffersFieldChangesWithTheirExplanation() throws {
+        let r = runCLI(["check", packageRoot + "/seeds", "--format", "markdown", "--fail-on", "never"])
+        #expect(r.status == 0)
+        let facts = try #require(r.out.components(separatedBy: "Key facts changed").dropFirst().first?.components(separatedBy: "\n\n").dropFirst().first)
+        #expect(facts.contains("**type**: Private → Public; partly state-owned — explained by the IPO"))
+        // "A, B" in one revision and "A; B" in the next is the same founder list.
+        #expect(!facts.contains("**founder**"))
+    }
+}
