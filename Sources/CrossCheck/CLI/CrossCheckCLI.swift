@@ -24,7 +24,7 @@ public enum CrossCheckCLI {
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
         guard let first = arguments.first else {
-            context.printError("crosscheck: missing command\n\n" + help)
+            context.printError("crosscheck: missing command (see 'crosscheck --help')")
             return 2
         }
         if first == "--help" || first == "-h" || first == "help" { context.print(help); return 0 }
@@ -38,7 +38,9 @@ public enum CrossCheckCLI {
             if parsed.has("--help") || parsed.has("-h") { context.print(command.help); return 0 }
             return try command.run(parsed, &context)
         } catch {
-            context.printError("crosscheck: \(error.description)")
+            // Usage messages already name the command ("crosscheck check: ..."); file errors do not.
+            let message = error.description
+            context.printError(message.hasPrefix("crosscheck") ? message : "crosscheck: " + message)
             return 2
         }
     }

@@ -23,6 +23,8 @@ import Testing
             #expect(r.status == 2, "\(args)")
             #expect(r.out.isEmpty)
             #expect(!r.err.isEmpty)
+            #expect(!r.err.hasPrefix("crosscheck: crosscheck"), "one prefix: \(r.err)")
+            #expect(r.err.filter { $0 == "\n" }.count == 1, "one line: \(r.err)")
         }
     }
 
