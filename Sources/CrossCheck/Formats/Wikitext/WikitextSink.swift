@@ -57,6 +57,25 @@ struct WikitextSink {
         for i in range { emit(bytes[i], at: i) }
     }
 
+    /// Source bytes in `range` of `source`, verbatim: the same as `emit(_:at:)` for each byte,
+    /// a run of non-space bytes at a time.
+    mutating func emitRun(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, source.count)
+        while i < end {
+            if WikitextSink.isSpace(source[i]) {
+                space(at: i)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < end && !WikitextSink.isSpace(source[j]) { j += 1 }
+            if spacePending || separatorPending { flush() }
+            text.appendRun(source: source, range: i..<j)
+            i = j
+        }
+    }
+
     /// Text generated from the markup at `offset` (an entity, a rendered template).
     mutating func emit(generated s: String, at offset: Int) {
         let u = Array(s.utf8)
