@@ -140,11 +140,16 @@ struct WikitextRenderer {
                 }
             default:
                 // A run of ordinary bytes is copied at once.
-                var j = i + 1
-                while j < end && !special[Int(bytes[j])] { j += 1 }
-                let run = i..<j
-                bytes.withUnsafeBufferPointer { sink.emitRun($0, run) }
-                i = j
+                let start = i
+                i = bytes.withUnsafeBufferPointer { buf in
+                    special.withUnsafeBufferPointer { table in
+                        var j = start + 1
+                        let stop = min(end, buf.count)
+                        while j < stop && !table[Int(buf[j])] { j += 1 }
+                        sink.emitRun(buf, start..<j)
+                        return j
+                    }
+                }
             }
         }
         return end
