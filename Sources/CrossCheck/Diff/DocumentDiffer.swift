@@ -161,6 +161,12 @@ private struct Differ {
         var t = SentenceTokens()
         var text = (isOld ? old : new).sections[section].sentences[sentence].text
         text.withUTF8 { buf in
+            // About one token per three bytes (words and the spaces between them).
+            let estimate = buf.count / 3 + 1
+            t.ids.reserveCapacity(estimate)
+            t.starts.reserveCapacity(estimate)
+            t.ends.reserveCapacity(estimate)
+            t.bag.reserveCapacity(estimate / 2 + 1)
             Tokenizer.scan(buf) { kind, r in
                 t.ids.append(interner.id(buf, r))
                 t.starts.append(Int32(r.lowerBound))

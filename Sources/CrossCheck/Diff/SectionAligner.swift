@@ -99,7 +99,15 @@ public enum SectionAligner {
             // title-only lead, say) is still open to a section with content, which takes it over.
             var holder = [Int?](repeating: nil, count: rows.count)
             for s in secs.indices { if let r = rowFor[s] { holder[r] = s } }
-            let isEmpty = { (s: Int) in sketches.get(SectionRef(document: d, section: s)).isEmpty }
+            // Same answer as an empty sketch, without hashing and sorting the whole section.
+            var emptyCache = [Bool?](repeating: nil, count: secs.count)
+            let doc = documents[d]
+            let isEmpty = { (s: Int) -> Bool in
+                if let e = emptyCache[s] { return e }
+                let e = !hasContent(doc, s)
+                emptyCache[s] = e
+                return e
+            }
             let freeRows = rows.indices.filter { !rowTaken[$0] || holder[$0].map(isEmpty) == true }
             let freeSecs = secs.indices.filter { rowFor[$0] == nil && !isEmpty($0) }
             if !freeRows.isEmpty && !freeSecs.isEmpty {
@@ -205,6 +213,30 @@ public enum SectionAligner {
             if sketch.count == sketchSize { break }
         }
         return sketch
+    }
+
+    /// Whether a section has any token its sketch would hold (a word, number, currency, ...):
+    /// true exactly when `sketch` is non-empty, but stops at the first such token.
+    static func hasContent(_ doc: Document, _ section: Int) -> Bool {
+        let sec = doc.sections[section]
+        var found = false
+        func scan(_ text: String) {
+            var t = text
+            t.withUTF8 { buf in
+                Tokenizer.scan(buf) { kind, _ in
+                    if kind != .space && kind != .punctuation { found = true }
+                }
+            }
+        }
+        for s in sec.sentences {
+            scan(s.text)
+            if found { return true }
+        }
+        for f in doc.fields where f.section == sec.path {
+            scan(f.key + " " + f.value)
+            if found { return true }
+        }
+        return false
     }
 
     /// Sketches computed on first use.

@@ -51,13 +51,44 @@ public enum TextSimilarity {
 ///
 /// Keys are identified by their 64-bit hash (`Tokenizer.keyHash`), so no key string is built for
 /// ASCII tokens; a collision could only make two different words count as shared.
+///
+/// An open-addressing table over the hashes (ids in first-seen order, as a dictionary gave):
+/// the hashes are already well mixed, so no second hash function is needed.
 struct KeyInterner {
-    var ids: [UInt64: Int32] = [:]
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+
+    var count: Int { hashes.count }
+
     mutating func id(_ hash: UInt64) -> Int32 {
-        if let i = ids[hash] { return i }
-        let i = Int32(ids.count)
-        ids[hash] = i
-        return i
+        let mask = slots.count - 1
+        var slot = KeyInterner.home(hash, mask)
+        while true {
+            let e = slots[slot]
+            if e < 0 { break }
+            if hashes[Int(e)] == hash { return e }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        hashes.append(hash)
+        slots[slot] = id
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    @inline(__always) private static func home(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+    }
+
+    private mutating func grow() {
+        var next = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = next.count - 1
+        for (i, h) in hashes.enumerated() {
+            var slot = KeyInterner.home(h, mask)
+            while next[slot] >= 0 { slot = (slot + 1) & mask }
+            next[slot] = Int32(i)
+        }
+        slots = next
     }
 
     /// Sorted content-token key ids of `text` (a multiset).

@@ -246,6 +246,16 @@ public enum Tokenizer {
         let n = buf.count
         var i = start
         while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                // ASCII: letters and digits continue the word; `'` and `-` join two parts.
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { i += 1; continue }
+                if (b == 0x27 || b == 0x2D) && i > start && i + 1 < n {
+                    let next = classAt(buf, i + 1).0
+                    if next == .letter || next == .digit { i += 1; continue }
+                }
+                break
+            }
             let (c, l, v) = classAt(buf, i)
             if isWordClass(c) { i += l; continue }
             if isJoiner(v) && i > start && i + l < n {
@@ -273,6 +283,12 @@ public enum Tokenizer {
         word.utf8.count <= 8 ? (pack(word.utf8), digits) : nil
     }.sorted { $0.packed < $1.packed }
 
+    /// Bit `c - 'a'` is set when some number word starts with lower-case letter `c`.
+    static let numberWordInitials: UInt64 = numberWords.keys.reduce(0) { mask, word in
+        guard let c = word.utf8.first, c >= 0x61 && c <= 0x7A else { return mask }
+        return mask | (1 << UInt64(c - 0x61))
+    }
+
     @inline(__always) static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var v: UInt64 = 0
         for b in bytes { v = v << 8 | UInt64(b) }
@@ -288,6 +304,10 @@ public enum Tokenizer {
 
     /// Digits for a number word packed by `pack` (up to eight lower-case bytes).
     static func packedDigits(_ v: UInt64) -> String? {
+        // Most words start with a letter no number word starts with.
+        var first = v
+        while first > 0xFF { first >>= 8 }
+        if first < 0x61 || first > 0x7A || numberWordInitials & (1 << (first - 0x61)) == 0 { return nil }
         let table = packedNumberWords
         var lo = 0, hi = table.count
         while lo < hi {

@@ -70,6 +70,39 @@ public struct PlainTextBuilder: Sendable {
         for i in range { append(byte: source[i], at: i) }
     }
 
+    /// Appends the source bytes in `range` verbatim, a stretch at a time: the same result as
+    /// `append(byte:at:)` for each byte, with one span check and one copy per stretch of text
+    /// whose only whitespace is single spaces.
+    public mutating func appendRun(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, source.count)
+        while i < end {
+            if PlainTextBuilder.isSpace(source[i]) {
+                if !pendingSpace { pendingSpace = true; pendingSpaceSource = i }
+                i += 1
+                continue
+            }
+            // Extend over non-space bytes and single spaces between them: a lone 0x20 there
+            // is kept as it is, with no new span, so the whole stretch is copied verbatim.
+            var j = i + 1
+            while j < end {
+                let c = source[j]
+                if c > 0x20 || !PlainTextBuilder.isSpace(c) {
+                    j += 1
+                } else if c == 0x20 && j + 1 < end && !PlainTextBuilder.isSpace(source[j + 1]) {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            flushSpace()
+            if i != nextSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: i)) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
+            nextSource = j
+            i = j
+        }
+    }
+
     /// Appends text that was generated from markup starting at `offset`.
     public mutating func append(generated text: String, at offset: Int) {
         var first = true

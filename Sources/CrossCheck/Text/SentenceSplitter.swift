@@ -69,7 +69,17 @@ public enum SentenceSplitter {
                 i = j
                 continue
             }
-            i += 1
+            // Skip to the next byte that can end a sentence (`.`, `!`, `?`, or a lead byte of
+            // `…` and the CJK stops, all at or above 0xE2).
+            i = b.withUnsafeBufferPointer { buf in
+                var k = i + 1
+                while k < n {
+                    let x = buf[k]
+                    if x == 0x2E || x == 0x21 || x == 0x3F || x >= 0xE2 { break }
+                    k += 1
+                }
+                return k
+            }
         }
         ends.append(n)
         var sentences: [Sentence] = []

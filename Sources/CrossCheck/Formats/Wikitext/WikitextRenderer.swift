@@ -139,13 +139,16 @@ struct WikitextRenderer {
                     i += 1
                 }
             default:
-                sink.emit(b, at: i)
-                i += 1
-                while i < end {
-                    let c = bytes[i]
-                    if special[Int(c)] { break }
-                    sink.emit(c, at: i)
-                    i += 1
+                // A run of ordinary bytes is copied at once.
+                let start = i
+                i = bytes.withUnsafeBufferPointer { buf in
+                    special.withUnsafeBufferPointer { table in
+                        var j = start + 1
+                        let stop = min(end, buf.count)
+                        while j < stop && !table[Int(buf[j])] { j += 1 }
+                        sink.emitRun(buf, start..<j)
+                        return j
+                    }
                 }
             }
         }
@@ -527,13 +530,13 @@ struct WikitextRenderer {
     }
 
     static func capped(_ s: String, _ n: Int) -> String {
-        guard s.utf8.count > n else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if out.utf8.count + scalar.utf8.count > n { break }
-            out.unicodeScalars.append(scalar)
-        }
-        return out + "…"
+        let u = s.utf8
+        guard u.count > n else { return s }
+        // The longest prefix of whole scalars within `n` bytes: cut before a continuation byte.
+        let bytes = Array(u.prefix(n + 1))
+        var cut = max(0, n)
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return String(decoding: bytes[..<cut], as: UTF8.self) + "…"
     }
 
     static func isCitationTemplate(_ name: String) -> Bool {

@@ -428,7 +428,14 @@ enum WikitextScanner {
             default:
                 // Skip ordinary text up to the next byte that can matter.
                 i += 1
-                while i < limit && !special[Int(bytes[i])] { i += 1 }
+                i = bytes.withUnsafeBufferPointer { buf in
+                    special.withUnsafeBufferPointer { table in
+                        var k = i
+                        let stop = min(limit, buf.count)
+                        while k < stop && !table[Int(buf[k])] { k += 1 }
+                        return k
+                    }
+                }
             }
         }
         // An unterminated table runs to the end of the input, as in MediaWiki.

@@ -57,6 +57,26 @@ struct WikitextSink {
         for i in range { emit(bytes[i], at: i) }
     }
 
+    /// Source bytes in `range` of `source`, verbatim: the same as `emit(_:at:)` for each byte,
+    /// a run of non-space bytes at a time.
+    mutating func emitRun(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var lo = max(0, range.lowerBound)
+        let hi = min(range.upperBound, source.count)
+        // Leading and trailing whitespace stays a pending word break here (it may be dropped);
+        // whitespace between visible bytes collapses in the builder exactly as it would here.
+        while lo < hi && WikitextSink.isSpace(source[lo]) {
+            space(at: lo)
+            lo += 1
+        }
+        var e = hi
+        while e > lo && WikitextSink.isSpace(source[e - 1]) { e -= 1 }
+        if e > lo {
+            if spacePending || separatorPending { flush() }
+            text.appendRun(source: source, range: lo..<e)
+        }
+        if e < hi { space(at: e) }
+    }
+
     /// Text generated from the markup at `offset` (an entity, a rendered template).
     mutating func emit(generated s: String, at offset: Int) {
         let u = Array(s.utf8)
