@@ -122,6 +122,8 @@ enum DateScanner {
     static func first(in text: String) -> PartialDate? { scan(text).first?.date }
 
     static func scan(_ text: String) -> [Match] {
+        // Every date counted here has a year of four digits: most sentences have none and skip the scan.
+        guard hasFourDigits(text) else { return [] }
         let b = Array(text.utf8)
         return DateNormalizer.mentions(in: text).compactMap { m in
             guard !m.yearInferred, m.date.year >= 1000 else { return nil }
@@ -141,6 +143,20 @@ enum DateScanner {
             if end > i { words.append(String(decoding: b[i..<end], as: UTF8.self).lowercased()) }
         }
         return (words.count > 1 ? words[1] : "", words.first ?? "")
+    }
+
+    /// Whether `text` holds four consecutive ASCII digits. One pass over the bytes, no allocation.
+    static func hasFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for c in text.utf8 {
+            if c >= 0x30 && c <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     @inline(__always) private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

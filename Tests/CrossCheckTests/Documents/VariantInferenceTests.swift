@@ -83,3 +83,20 @@ import Testing
         #expect(p.date == PartialDate(year: 2023, month: 12))
     }
 }
+
+@Suite struct DateScannerShortcutTests {
+    @Test func sentencesWithoutAFourDigitRunHaveNoCountedDate() {
+        #expect(DateScanner.hasFourDigits("In December 2023 it grew."))
+        #expect(DateScanner.hasFourDigits("2019-11-27"))
+        #expect(!DateScanner.hasFourDigits("On 18 February it grew by 123 units."))
+        #expect(!DateScanner.hasFourDigits("No digits at all."))
+        // The shortcut never hides a date the full normaliser would count (a year of four digits).
+        for text in ["On 18 February it grew.", "Founded in 1998.", "Revenue was 1,234 units.", "As of 27 November 2019, it led.",
+                     "Nov. 22 and Dec. 3", "In '98 it moved.", "2019-11", "the 1990s", "Q3 FY21"] {
+            let counted = DateNormalizer.mentions(in: text).contains { !$0.yearInferred && $0.date.year >= 1000 }
+            #expect(!counted || DateScanner.hasFourDigits(text), "\(text)")
+        }
+        #expect(DateScanner.scan("Revenue was 1,234 units.").isEmpty)
+        #expect(DateScanner.scan("Founded in 1998.").first?.date == PartialDate(year: 1998))
+    }
+}
