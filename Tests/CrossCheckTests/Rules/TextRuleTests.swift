@@ -45,9 +45,12 @@ import Testing
         #expect(DuplicateSectionRule.normalise("History") != DuplicateSectionRule.normalise("Histories"))
     }
 
-    @Test func typoNeighboursAndInflections() {
-        let n = IntroducedTypoRule.neighbours("abcd")
-        #expect(n.contains("acbd") && n.contains("abd") && n.contains("abxcd") && n.contains("abzd"))
+    @Test func typoCandidatesAndInflections() {
+        // Candidates share the first and last letters and differ in length by at most one.
+        let stats = WordStats(
+            perVariant: [[:]], total: ["abcd": 5, "abd": 6, "abxcd": 7, "abzd": 5, "xbcd": 9, "abcde": 9, "rare": 1],
+            variantCount: [:])
+        #expect(IntroducedTypoRule.FrequentWords(stats).candidates(for: "acbd") == ["abcd", "abd", "abxcd", "abzd"])
         #expect(IntroducedTypoRule.isInflection("model", "models"))
         #expect(IntroducedTypoRule.isInflection("denied", "denies"))
         #expect(!IntroducedTypoRule.isInflection("brightwater", "brightwatter"))

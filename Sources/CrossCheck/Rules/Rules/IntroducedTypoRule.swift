@@ -53,11 +53,10 @@ public struct IntroducedTypoRule: Rule {
 
     public init() {}
 
-    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
-
     public func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let stats = context.wordStats
+        let frequent = FrequentWords(stats)
         var findings: [Finding] = []
         for (bi, b) in set.variants.enumerated() where b.document.role == .revision {
             // The oldest revision has no visible edit; its words are all "new", judged the same way, so
@@ -75,7 +74,7 @@ public struct IntroducedTypoRule: Rule {
                     let target: String?
                     if let j = judged[key] { target = j } else {
                         target = Self.likelyIntended(
-                            key, original: w.text, stats: stats, variant: bi, previous: ai,
+                            key, original: w.text, stats: stats, frequent: frequent, variant: bi, previous: ai,
                             spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 })
                         judged[key] = target
                     }
@@ -112,7 +111,8 @@ public struct IntroducedTypoRule: Rule {
     /// dropped letter, a doubled letter or two swapped letters (a substituted or added letter in an
     /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
     static func likelyIntended(
-        _ w: String, original: String, stats: WordStats, variant: Int, previous: Int, spelling: (String) -> String
+        _ w: String, original: String, stats: WordStats, frequent: FrequentWords, variant: Int, previous: Int,
+        spelling: (String) -> String
     ) -> String? {
         if CommonWords.contains(w) || w.contains("'") { return nil }
         let mine = stats.total[w] ?? 0
@@ -121,7 +121,7 @@ public struct IntroducedTypoRule: Rule {
         let capitalised = original.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
         let innerCaps = original.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
         var best: (word: String, count: Int)? = nil
-        for c in neighbours(w) where c != w {
+        for c in frequent.candidates(for: w) where c != w {
             let count = stats.total[c] ?? 0
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
             guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
@@ -173,27 +173,28 @@ public struct IntroducedTypoRule: Rule {
     }
 
     /// Every lower-case ASCII string one Damerau-Levenshtein edit from `w`.
-    static func neighbours(_ w: String) -> Set<String> {
-        let b = Array(w.utf8)
-        var out = Set<String>()
-        let n = b.count
-        for i in 0..<n {  // deletions
-            var c = b; c.remove(at: i); out.insert(String(decoding: c, as: UTF8.self))
-        }
-        for i in 0..<(n - 1) where b[i] != b[i + 1] {  // transpositions
-            var c = b; c.swapAt(i, i + 1); out.insert(String(decoding: c, as: UTF8.self))
-        }
-        for i in 0..<n {  // substitutions
-            for x in alphabet where x != b[i] {
-                var c = b; c[i] = x; out.insert(String(decoding: c, as: UTF8.self))
+    /// The set's frequent words (5+ uses) by first letter, last letter and length.
+    ///
+    /// Every slip the rule accepts spares the first and last letters and changes the length by at
+    /// most one, so a word's possible intended words are in three buckets; comparing against them
+    /// costs far less than generating every one-edit neighbour of every word.
+    struct FrequentWords {
+        struct Key: Hashable { var first: UInt8; var last: UInt8; var length: Int }
+        private var buckets: [Key: [String]] = [:]
+
+        init(_ stats: WordStats) {
+            for (word, count) in stats.total where count >= 5 {
+                guard let f = word.utf8.first, let l = word.utf8.last else { continue }
+                buckets[Key(first: f, last: l, length: word.utf8.count), default: []].append(word)
             }
         }
-        for i in 0...n {  // insertions
-            for x in alphabet {
-                var c = b; c.insert(x, at: i); out.insert(String(decoding: c, as: UTF8.self))
-            }
+
+        /// Frequent words that could be `w` with one interior letter dropped, added, changed or swapped.
+        func candidates(for w: String) -> [String] {
+            guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
+            let n = w.utf8.count
+            return (n - 1...n + 1).flatMap { buckets[Key(first: f, last: l, length: $0)] ?? [] }.sorted()
         }
-        return out
     }
 
     /// One word is the other plus a one-letter ending ("model"/"models", "use"/"used", "large"/"larger"),
