@@ -40,6 +40,9 @@ public enum VariantInference {
                 if let f = document.field(key), let d = DateScanner.first(in: f.value) { return d }
             }
         }
+        // A date in the file name (revision exports: `2006-01-20_1234.wiki`) says when the variant
+        // was written; the latest event its text mentions may be decades older.
+        if let d = fileNameDate(document.path) { return d }
         var finest: PartialDate? = nil
         var bareYear: Int? = nil
         var asOf = false
@@ -61,6 +64,24 @@ public enum VariantInference {
             result = bound
         }
         return result
+    }
+
+    /// An ISO date (`YYYY-MM-DD` or `YYYY-MM`, year 1900-2199) in the last component of `path`,
+    /// bounded by non-digits; nil when there is none.
+    public static func fileNameDate(_ path: String) -> PartialDate? {
+        let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < name.count && name[i] >= 0x30 && name[i] <= 0x39 }
+        func digits(_ i: Int, _ n: Int) -> Bool { (i..<i + n).allSatisfy(digit) }
+        var i = 0
+        while i + 7 <= name.count {
+            if !digit(i - 1), digits(i, 4), i + 4 < name.count, name[i + 4] == 0x2D, digits(i + 5, 2), !digit(i + 7) || name[i + 7] == 0x2D {
+                var end = i + 7
+                if end < name.count, name[end] == 0x2D, digits(end + 1, 2), !digit(end + 3) { end += 3 }
+                if let d = PartialDate(iso: String(decoding: name[i..<end], as: UTF8.self)), (1900..<2200).contains(d.year) { return d }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Reference lists and link sections: their dates are publication and access dates, not events.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CrossCheck
 
@@ -98,5 +99,30 @@ import Testing
         }
         #expect(DateScanner.scan("Revenue was 1,234 units.").isEmpty)
         #expect(DateScanner.scan("Founded in 1998.").first?.date == PartialDate(year: 1998))
+    }
+}
+
+@Suite struct FileNameDateTests {
+    @Test func isoDatesInFileNamesAreRead() {
+        #expect(VariantInference.fileNameDate("corpus/2006-01-20_338514677.wiki") == PartialDate(year: 2006, month: 1, day: 20))
+        #expect(VariantInference.fileNameDate("backup-2019-11.md") == PartialDate(year: 2019, month: 11))
+        #expect(VariantInference.fileNameDate("2019-11-27T10-00.txt") == PartialDate(year: 2019, month: 11, day: 27))
+        #expect(VariantInference.fileNameDate("seeds/001_e3333450b7a6811b.txt") == nil)
+        #expect(VariantInference.fileNameDate("12019-11-27.txt") == nil)
+        #expect(VariantInference.fileNameDate("id-1234-56.txt") == nil)
+        #expect(VariantInference.fileNameDate("2019-13-01.txt") == nil)
+        #expect(VariantInference.fileNameDate("2019-11/notes.txt") == nil)  // only the file's own name
+    }
+
+    @Test func aFileNameDateOrdersRevisionsOverTheEventsTheyMention() throws {
+        // The newer revision mentions only older events; its name says when it was written.
+        let dir = NSTemporaryDirectory() + "crosscheck-fnd-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Acme was founded in 1990. In 2001 it moved.\n".write(toFile: dir + "/2005-03-01_a.txt", atomically: true, encoding: .utf8)
+        try "Acme was founded in 1990.\n".write(toFile: dir + "/2009-06-30_b.txt", atomically: true, encoding: .utf8)
+        let set = try VariantSet.load(paths: [dir])
+        #expect(set.variants.map(\.id) == ["2005-03-01_a", "2009-06-30_b"])
+        #expect(set.variants.last?.document.date == PartialDate(year: 2009, month: 6, day: 30))
     }
 }
