@@ -72,3 +72,14 @@ import Testing
         #expect(IntroducedTypoRule.classify(typo: "abcdef", intended: "uvwxyz") == nil)
     }
 }
+
+@Suite struct StaleClaimQuoteTests {
+    @Test func wordsInsideQuotationsAreNotTheArticlesClaims() {
+        #expect(StaleClaimRule.relativeWording("He said \"protests are now powerless\" in 2003.").isEmpty)
+        #expect(StaleClaimRule.relativeWording("He said “protests are now powerless” in 2003.").isEmpty)
+        #expect(!StaleClaimRule.relativeWording("Protests are now powerless, he said.").isEmpty)
+        // An unclosed quote hides nothing.
+        #expect(!StaleClaimRule.relativeWording("The firm is \"currently the largest maker.").isEmpty)
+        #expect(StaleClaimRule.outsideQuotes("a \"b\" c").utf8.count == "a \"b\" c".utf8.count)
+    }
+}

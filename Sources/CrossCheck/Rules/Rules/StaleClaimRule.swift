@@ -73,7 +73,8 @@ public struct StaleClaimRule: Rule {
 
     /// Time-relative kinds in a sentence, with the first marker phrase as written.
     static func relativeWording(_ text: String) -> [(kind: String, phrase: String)] {
-        let words = WordScanner.words(in: text)
+        // Quoted words are someone else's, dated to when they were said, not claims of the article.
+        let words = WordScanner.words(in: outsideQuotes(text))
         let lower = words.map(\.lowered)
         var found: [(String, String)] = []
         var kinds = Set<String>()
@@ -152,6 +153,27 @@ public struct StaleClaimRule: Rule {
             }
         }
         return findings
+    }
+
+    /// `text` with everything between double quotes (straight or curly) blanked out; an unclosed
+    /// quote blanks nothing. Byte lengths are kept, so offsets still line up.
+    static func outsideQuotes(_ text: String) -> String {
+        var b = Array(text.utf8)
+        var open: Int? = nil
+        var i = 0
+        while i < b.count {
+            let curlyOpen = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9C  // “
+            let curlyClose = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9D  // ”
+            let width = curlyOpen || curlyClose ? 3 : 1
+            if let o = open, b[i] == 0x22 || curlyClose {
+                for k in o..<(i + width) { b[k] = 0x20 }
+                open = nil
+            } else if open == nil, b[i] == 0x22 || curlyOpen {
+                open = i
+            }
+            i += width
+        }
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// The sentence without its time-relative words, for finding its counterpart.
