@@ -196,19 +196,21 @@ public enum DateNormalizer {
         var end = m.next > k + 1 ? t[k + 1].end : t[k].end
         var next = m.next
         var y: Int? = nil
-        if next < t.count {
-            var yi = next
-            var gapFrom = end
-            if t[yi].kind == .punct, b[t[yi].start] == 0x2C, t[yi].start == end { gapFrom = t[yi].end; yi += 1 }
-            if yi < t.count, FactTokenizer.spaceGap(b, gapFrom, t[yi].start), let v = isYear(b, t[yi]), !glued(b, t, yi) {
-                y = v
-                end = t[yi].end
-                next = yi + 1
-            }
-        }
+        if let found = trailingYear(b, t, next, after: end) { (y, end, next) = (found.year, found.end, found.next) }
         let r = dt.start..<end
         let date = PartialDate(year: y ?? ctx ?? 0, month: m.month, day: day)
         return (DateMention(date: date, range: r, style: .dmy, text: text(b, r), yearInferred: y == nil), next)
+    }
+
+    /// A year right after a day and month ("18 February 2022", "February 18, 2022"), optionally
+    /// after a comma: the year, where the mention ends, and the next token.
+    private static func trailingYear(_ b: [UInt8], _ t: [FactToken], _ next: Int, after end: Int) -> (year: Int, end: Int, next: Int)? {
+        guard next < t.count else { return nil }
+        var yi = next
+        var gapFrom = end
+        if t[yi].kind == .punct, b[t[yi].start] == 0x2C, t[yi].start == end { gapFrom = t[yi].end; yi += 1 }
+        guard yi < t.count, FactTokenizer.spaceGap(b, gapFrom, t[yi].start), let v = isYear(b, t[yi]), !glued(b, t, yi) else { return nil }
+        return (v, t[yi].end, yi + 1)
     }
 
     /// `February 18, 2022`, `February 18`, `Nov. 22`, `December 2021`.
@@ -239,16 +241,7 @@ public enum DateNormalizer {
             }
         }
         var y: Int? = nil
-        if next < t.count {
-            var yi = next
-            var gapFrom = end
-            if t[yi].kind == .punct, b[t[yi].start] == 0x2C, t[yi].start == end { gapFrom = t[yi].end; yi += 1 }
-            if yi < t.count, FactTokenizer.spaceGap(b, gapFrom, t[yi].start), let v = isYear(b, t[yi]), !glued(b, t, yi) {
-                y = v
-                end = t[yi].end
-                next = yi + 1
-            }
-        }
+        if let found = trailingYear(b, t, next, after: end) { (y, end, next) = (found.year, found.end, found.next) }
         let r = t[i].start..<end
         let date = PartialDate(year: y ?? ctx ?? 0, month: m.month, day: day)
         return (DateMention(date: date, range: r, style: .mdy, text: text(b, r), yearInferred: y == nil), next)

@@ -185,25 +185,7 @@ extension WikitextRenderer {
 
     /// Normalises a template name as written.
     func templateName(_ range: Range<Int>) -> String {
-        var out: [UInt8] = []
-        var i = range.lowerBound
-        var space = false
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
-                i = r.end
-                continue
-            }
-            if WikitextRenderer.isSpace(b) || b == 0x5F {
-                space = true
-            } else {
-                if space && !out.isEmpty { out.append(0x20) }
-                space = false
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            }
-            i += 1
-        }
-        var name = String(decoding: out, as: UTF8.self)
+        var name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
         for prefix in ["template:", "subst:", "safesubst:", "msgnw:"] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count)).wikitextTrimmed
         }
@@ -212,6 +194,14 @@ extension WikitextRenderer {
 
     /// A parameter name as written, lower-cased, without comments, spaces collapsed.
     func parameterName(_ range: Range<Int>) -> String {
+        let out = collapsedLowercase(range, underscoreIsSpace: false, commentIsSpace: true)
+        let name = String(decoding: out, as: UTF8.self)
+        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
+    }
+
+    /// The bytes of `range` with comments removed, runs of white space collapsed to one space
+    /// (trimmed at both ends) and ASCII letters lower-cased: the shared core of name normalisation.
+    private func collapsedLowercase(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> [UInt8] {
         var out: [UInt8] = []
         var i = range.lowerBound
         var space = false
@@ -219,10 +209,10 @@ extension WikitextRenderer {
             let b = bytes[i]
             if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
                 i = r.end
-                space = true
+                if commentIsSpace { space = true }
                 continue
             }
-            if WikitextRenderer.isSpace(b) {
+            if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
                 space = true
             } else {
                 if space && !out.isEmpty { out.append(0x20) }
@@ -231,8 +221,7 @@ extension WikitextRenderer {
             }
             i += 1
         }
-        let name = String(decoding: out, as: UTF8.self)
-        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
+        return out
     }
 
     /// Splits a template region at its top-level `|` and `=`.
