@@ -68,8 +68,8 @@ func load(_ path: String) -> SourceText? {
     }
 }
 
-func parse(_ s: SourceText) -> Document? {
-    try? DocumentParser.parse(s, format: .wikitext)
+func parse(_ s: SourceText, previous: Document? = nil) -> Document? {
+    try? DocumentParser.parse(s, format: .wikitext, previous: previous)
 }
 
 struct PairStats {
@@ -81,14 +81,18 @@ struct PairStats {
 }
 
 /// Parses each file once and diffs neighbours; a pair's time is parsing its new file plus the diff.
-func runPairs(_ sources: [SourceText]) -> (PairStats, parseMs: Double) {
+/// With `incremental`, each file's parse reuses its predecessor's where the bytes did not change.
+func runPairs(_ sources: [SourceText], incremental: Bool = false) -> (PairStats, parseMs: Double, docs: [Document?]) {
     var stats = PairStats()
     var parseMs = 0.0
     var previous: Document? = nil
     var firstParse = 0.0
+    var docs: [Document?] = []
     for (i, s) in sources.enumerated() {
         let t0 = now()
-        guard let doc = parse(s) else { previous = nil; continue }
+        let parsed = parse(s, previous: incremental ? previous : nil)
+        docs.append(parsed)
+        guard let doc = parsed else { previous = nil; continue }
         let t1 = now()
         parseMs += t1 - t0
         if i == 0 { firstParse = t1 - t0 }
@@ -106,7 +110,22 @@ func runPairs(_ sources: [SourceText]) -> (PairStats, parseMs: Double) {
     }
     // The first file's parse belongs to the first pair.
     stats.totalMs += firstParse
-    return (stats, parseMs)
+    return (stats, parseMs, docs)
+}
+
+/// Pairs whose incremental parse differs from the full parse (checked outside the timing), and
+/// the first difference found.
+func incrementalMismatches(_ full: [Document?], _ incremental: [Document?]) -> (count: Int, first: String?) {
+    var count = 0
+    var first: String?
+    for (a, b) in zip(full, incremental) {
+        guard let a, let b else { if (a == nil) != (b == nil) { count += 1 }; continue }
+        if let d = b.parseDifference(from: a) {
+            count += 1
+            if first == nil { first = "\(b.path): \(d)" }
+        }
+    }
+    return (count, first)
 }
 
 /// A deterministic generator for synthetic articles.
@@ -212,8 +231,15 @@ for s in allSources { tokenCount += Tokenizer.tokens(s.bytes).count }
 let tokenizeMs = now() - t
 let tokenizeMBs = Double(totalBytes) / 1_048_576 / (tokenizeMs / 1000)
 
-let (cons, _) = runPairs(consecutive)
-let (samp, _) = runPairs(sampled)
+let (consFull, _, consFullDocs) = runPairs(consecutive)
+let (cons, _, consDocs) = runPairs(consecutive, incremental: true)
+let (sampFull, _, sampFullDocs) = runPairs(sampled)
+let (samp, _, sampDocs) = runPairs(sampled, incremental: true)
+let consCheck = incrementalMismatches(consFullDocs, consDocs)
+let sampCheck = incrementalMismatches(sampFullDocs, sampDocs)
+if let first = consCheck.first ?? sampCheck.first {
+    FileHandle.standardError.write(Data("crosscheck-bench: incremental parse differs from full parse: \(first)\n".utf8))
+}
 
 var scaling: [ScalingRow] = []
 if options.scaling {
@@ -247,10 +273,15 @@ if options.json {
         "consecutive_total_ms": .number(r1(cons.totalMs)),
         "consecutive_diff_ms": .number(r1(cons.diffOnlyMs)),
         "consecutive_max_ms": .number(r1(cons.maxMs)),
+        "consecutive_full_parse_total_ms": .number(r1(consFull.totalMs)),
+        "consecutive_full_parse_max_ms": .number(r1(consFull.maxMs)),
+        "incremental_mismatches": .int(consCheck.count + sampCheck.count),
         "sampled_pairs": .int(samp.pairs),
         "sampled_total_ms": .number(r1(samp.totalMs)),
         "sampled_diff_ms": .number(r1(samp.diffOnlyMs)),
         "sampled_max_ms": .number(r1(samp.maxMs)),
+        "sampled_full_parse_total_ms": .number(r1(sampFull.totalMs)),
+        "sampled_full_parse_max_ms": .number(r1(sampFull.maxMs)),
         "scaling": .array(scaling.map { row in
             .object([
                 "mb": .number(row.mb), "edited_percent": .int(row.editedPercent),
@@ -268,10 +299,13 @@ if options.json {
     print("|---|---|")
     print("| parse (\(parsed) files, \(f(Double(totalBytes) / 1_048_576)) MB) | \(f(parseMBs)) MB/s |")
     print("| tokenise (\(tokenCount) tokens) | \(f(tokenizeMBs)) MB/s |")
-    print("| consecutive: \(cons.pairs) pairs, parse + diff total | \(f(cons.totalMs)) ms (diff only \(f(cons.diffOnlyMs)) ms) |")
+    print("| consecutive: \(cons.pairs) pairs, incremental parse + diff total | \(f(cons.totalMs)) ms (diff only \(f(cons.diffOnlyMs)) ms) |")
     print("| consecutive: per pair mean / max | \(f(cons.perPairMs)) / \(f(cons.maxMs)) ms |")
-    print("| sampled: \(samp.pairs) pairs, parse + diff total | \(f(samp.totalMs)) ms (diff only \(f(samp.diffOnlyMs)) ms) |")
+    print("| consecutive: full parse + diff total / max | \(f(consFull.totalMs)) / \(f(consFull.maxMs)) ms |")
+    print("| sampled: \(samp.pairs) pairs, incremental parse + diff total | \(f(samp.totalMs)) ms (diff only \(f(samp.diffOnlyMs)) ms) |")
     print("| sampled: per pair mean / worst | \(f(samp.perPairMs)) / \(f(samp.maxMs)) ms |")
+    print("| sampled: full parse + diff total / worst | \(f(sampFull.totalMs)) / \(f(sampFull.maxMs)) ms |")
+    print("| incremental parses differing from the full parse | \(consCheck.count + sampCheck.count) |")
     for row in scaling {
         print("| generated \(row.mb) MB, \(row.editedPercent)% sentences edited: parse both / diff | \(f(row.parseMs)) / \(f(row.diffMs)) ms\(row.coarse ? " (coarse)" : "") |")
     }

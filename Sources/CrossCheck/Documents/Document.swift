@@ -243,6 +243,8 @@ public struct Document: Sendable {
     public var suppressions: [Suppression]
     /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
     public var links: [DocumentLink] = []
+    /// What the wikitext parser kept so that a later revision can be parsed incrementally.
+    var wikitextMemo: WikitextParseMemo? = nil
 
     public init(
         source: SourceText, format: DocumentFormat, role: VariantRole = .revision, date: PartialDate? = nil,

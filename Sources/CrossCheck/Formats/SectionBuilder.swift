@@ -18,6 +18,33 @@ public struct SectionBuilder: Sendable {
             headingRange: leadStart..<leadStart, sourceRange: leadStart..<leadStart)
     }
 
+    /// What the builder needs to resume in front of a heading: the open heading levels and titles
+    /// and how many paragraphs the open section has.
+    public struct Checkpoint: Sendable, Equatable {
+        public var levels: [Int]
+        public var titles: [String]
+        public var paragraph: Int
+    }
+
+    /// The builder's state now, for `init(lines:resuming:current:checkpoint:)`.
+    public var checkpoint: Checkpoint {
+        Checkpoint(levels: stack.map(\.level), titles: stack.map(\.title), paragraph: paragraph)
+    }
+
+    /// Number of sections closed so far (the open one not counted).
+    public var closedCount: Int { sections.count }
+
+    /// Resumes building after `sections`, with `current` open (as a checkpoint saw it: closing it
+    /// again at the same or a later offset gives what an uninterrupted build would have).
+    public init(lines: LineTable, resuming sections: [Section], current: Section, checkpoint: Checkpoint) {
+        self.lines = lines
+        self.sections = sections
+        self.current = current
+        self.stack = zip(checkpoint.levels, checkpoint.titles).map { ($0, $1) }
+        self.paragraph = checkpoint.paragraph
+        self.lastOffset = current.sourceRange.upperBound
+    }
+
     /// Starts a new section at a heading of `level` (1 = top) spanning `range` in the source.
     public mutating func heading(_ title: String, level: Int, range: Range<Int>) {
         close(at: range.lowerBound)

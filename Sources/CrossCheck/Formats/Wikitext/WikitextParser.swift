@@ -13,109 +13,26 @@ public enum WikitextParser {
     /// Role and date are left for `VariantInference`; the declared date style and its line are
     /// set here. O(n) in the size of the source for any input, well-formed or not.
     public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
-        let bytes = source.bytes
-        let n = bytes.count
-        let scan = WikitextScanner.scan(bytes, from: source.contentStart)
-        var renderer = WikitextRenderer(bytes: bytes, scan: scan, lines: source.lines)
-        var builder = SectionBuilder(lines: source.lines, leadStart: source.contentStart)
-        var paragraph = WikitextSink()
-        var beforeProse = true
-        var boldTitle: String?
+        full(source)
+    }
 
-        func finishParagraph() {
-            if boldTitle == nil, let term = paragraph.boldTerm { boldTitle = term }
-            let block = paragraph.text.finish()
-            if !block.isEmpty { beforeProse = false }
-            builder.add(block)
-            paragraph = WikitextSink()
-        }
+    /// Parses `source`, reusing the parse of `previous` (an earlier revision of the same article)
+    /// for the sections an edit did not touch.
+    ///
+    /// The result is the same as `parse(_:)` gives: only sections between two clean heading
+    /// boundaries around the changed bytes are parsed again, and anything that could make the
+    /// shortcut differ (a construct open across a boundary, state that differs where the old parse
+    /// resumes, suppression comments) falls back to a full parse.
+    public static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+        if let memo = previous?.wikitextMemo, let d = WikitextIncremental.parse(source, memo: memo) { return d }
+        return full(source)
+    }
 
-        var i = source.contentStart
-        while i < n {
-            // `i` is at a line start.
-            var j = i
-            while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j += 1 }
-            if j >= n { break }
-            if bytes[j] == 0x0A {
-                finishParagraph()
-                i = j + 1
-                continue
-            }
-            let c = bytes[i]
-            if c == 0x3D, let h = heading(at: i, bytes: bytes, scan: scan, renderer: &renderer) {
-                finishParagraph()
-                if !h.title.isEmpty {
-                    builder.heading(h.title, level: h.level, range: i..<h.lineEnd)
-                    renderer.currentSection = builder.currentPath
-                    beforeProse = false
-                }
-                i = h.next
-                continue
-            }
-            if c == 0x2A || c == 0x23 || c == 0x3A || c == 0x3B {
-                finishParagraph()
-                var k = i
-                while k < n && (bytes[k] == 0x2A || bytes[k] == 0x23 || bytes[k] == 0x3A || bytes[k] == 0x3B) { k += 1 }
-                renderer.fieldTemplatesAllowed = false
-                var start = k
-                if bytes[k - 1] == 0x3B, let colon = renderer.definitionColon(from: k) {
-                    // `; term : definition` gives two items.
-                    var term = WikitextSink()
-                    renderer.renderInline(k..<colon, into: &term, depth: 0)
-                    let block = term.text.finish(isListItem: true)
-                    if !block.isEmpty { beforeProse = false }
-                    builder.add(block)
-                    start = colon + 1
-                }
-                var item = WikitextSink()
-                let e = renderer.renderInline(start..<n, into: &item, depth: 0, stopAtNewline: true)
-                let block = item.text.finish(isListItem: true)
-                if !block.isEmpty { beforeProse = false }
-                builder.add(block)
-                builder.extend(to: e)
-                i = e < n ? e + 1 : n
-                continue
-            }
-            if let tableEnd = scan.tables[j] {
-                finishParagraph()
-                var discard = WikitextSink()
-                renderer.renderInline(j..<tableEnd, into: &discard, depth: 1)
-                var e = tableEnd
-                while e < n && bytes[e] != 0x0A { e += 1 }
-                builder.extend(to: e)
-                i = e < n ? e + 1 : n
-                continue
-            }
-            if c == 0x2D && i + 3 < n && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
-                finishParagraph()
-                var e = i
-                while e < n && bytes[e] == 0x2D { e += 1 }
-                i = e
-                // The rest of the line is ordinary text.
-            }
-            renderer.fieldTemplatesAllowed = beforeProse
-            paragraph.captureBold = boldTitle == nil && builder.currentPath.isEmpty
-            let e = renderer.renderInline(i..<n, into: &paragraph, depth: 0, stopAtNewline: true)
-            builder.extend(to: e)
-            paragraph.endLine()
-            if e < n {
-                paragraph.space(at: e)
-                i = e + 1
-            } else {
-                i = n
-            }
-        }
-        finishParagraph()
-
-        var sections = builder.finish(at: n)
-        var fields = renderer.fields
-        resolveReuses(&sections, &fields, definitions: renderer.definitions)
-        let title = renderer.infoboxName ?? boldTitle
-        return Document(
-            source: source, format: .wikitext, title: title, fields: fields, sections: sections,
-            categories: renderer.categories, declaredDateStyle: renderer.declaredDateStyle,
-            declaredDateStyleLine: renderer.declaredDateStyleLine,
-            suppressions: suppressions(scan, source: source))
+    static func full(_ source: SourceText) -> Document {
+        let scan = WikitextScanner.scan(source.bytes, from: source.contentStart)
+        var run = WikitextRun(source: source, scan: scan)
+        run.run(from: source.contentStart, to: source.bytes.count)
+        return run.finishDocument(failedLookaheads: scan.failedLookaheads, from: source.contentStart)
     }
 
     /// A heading line `== Title ==` at `start`: title (possibly empty), level, end of its line and

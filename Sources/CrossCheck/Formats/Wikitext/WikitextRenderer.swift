@@ -29,6 +29,12 @@ struct WikitextRenderer {
     var conversionEnd = WikitextNextFinder("}-")
     var newline = WikitextNextFinder("\n")
 
+    /// Sets the categories met so far (an incremental parse resuming mid-document).
+    mutating func restoreCategories(_ list: [String]) {
+        categories = list
+        categorySet = Set(list)
+    }
+
     init(bytes: [UInt8], scan: WikitextScan, lines: LineTable) {
         self.bytes = bytes
         self.scan = scan

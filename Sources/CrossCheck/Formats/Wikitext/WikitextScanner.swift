@@ -250,6 +250,14 @@ struct WikitextScan {
     var tables: [Int: Int] = [:]
     /// Comments whose body starts with `crosscheck-disable`: comment start and trimmed body.
     var suppressionComments: [(offset: Int, end: Int, body: String)] = []
+    /// Starts of lines beginning with `=` that the scan reached with nothing open (no construct,
+    /// barrier or table spans them): where an incremental parse may resume or stop.
+    var cleanHeadingStarts: [Int] = []
+    /// Openers whose closer was searched for to the end of the input and not found. A later edit
+    /// anywhere after one may supply the closer, so no parse may resume after it.
+    var failedLookaheads: [Int] = []
+    /// The stop candidate the scan ended at, when it was given some and reached one cleanly.
+    var stoppedAt: Int?
 }
 
 /// Matches `{{ }}`, `{{{ }}}`, `[[ ]]`, comments, extension tags and tables in one linear pass.
@@ -277,8 +285,11 @@ enum WikitextScanner {
         return t
     }()
 
-    static func scan(_ bytes: [UInt8], from start: Int) -> WikitextScan {
+    /// Scans from `start` to the end of `bytes`, or up to the first of `stops` (ascending line
+    /// starts) that it reaches at a line start with nothing open; `stoppedAt` then names it.
+    static func scan(_ bytes: [UInt8], from start: Int, stops: [Int] = []) -> WikitextScan {
         var result = WikitextScan()
+        var nextStop = 0
         let n = bytes.count
         var stack: [(kind: OpenKind, pos: Int, slot: Int)] = []
         // Open braces and links above the innermost barrier.
@@ -301,8 +312,9 @@ enum WikitextScanner {
         }
 
         var i = start
+        if i < n && bytes[i] == 0x3D { result.cleanHeadingStarts.append(i) }
         tableLine(i)
-        while i < n {
+        scanning: while i < n {
             if let barrier = barriers.last, i >= barrier.closeStart {
                 while let top = stack.popLast(), top.kind != .barrier {}
                 levels.removeLast()
@@ -315,6 +327,14 @@ enum WikitextScanner {
             switch b {
             case 0x0A:
                 i += 1
+                if i < n && bytes[i] == 0x3D && stack.isEmpty && tableStack.isEmpty {
+                    while nextStop < stops.count && stops[nextStop] < i { nextStop += 1 }
+                    if nextStop < stops.count && stops[nextStop] == i {
+                        result.stoppedAt = i
+                        break scanning
+                    }
+                    result.cleanHeadingStarts.append(i)
+                }
                 tableLine(i)
             case 0x7B:  // {
                 if i + 1 < limit && bytes[i + 1] == 0x7C && WikitextScanner.followsEquals(bytes, i, from: start) {
@@ -413,7 +433,11 @@ enum WikitextScanner {
                     from = c + 1
                 }
                 tagFinders[tag.name] = finder
-                guard let closeTag else { i = tag.end; continue }
+                guard let closeTag else {
+                    if limit == n { result.failedLookaheads.append(i) }
+                    i = tag.end
+                    continue
+                }
                 result.regions.record(
                     at: i,
                     WikitextRegion(kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes))
@@ -439,7 +463,7 @@ enum WikitextScanner {
             }
         }
         // An unterminated table runs to the end of the input, as in MediaWiki.
-        if let outer = tableStack.first { result.tables[outer] = n }
+        if result.stoppedAt == nil, let outer = tableStack.first { result.tables[outer] = n }
         return result
     }
 
