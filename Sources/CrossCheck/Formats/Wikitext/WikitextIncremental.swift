@@ -63,7 +63,7 @@ final class WikitextParseMemo: Sendable {
 struct WikitextRun {
     let source: SourceText
     let bytes: [UInt8]
-    let scan: WikitextScan
+    private(set) var scan: WikitextScan
     var renderer: WikitextRenderer
     var builder: SectionBuilder
     var paragraph = WikitextSink()
@@ -102,6 +102,14 @@ struct WikitextRun {
         definitions.reserveCapacity(cp.definitionCount)
         for (key, value) in memo.definitions where value.offset < cp.offset { definitions[key] = value }
         renderer.definitions = definitions
+    }
+
+    /// Continues with a scan that starts at a clean line start at or after the current position
+    /// (what a scan of the whole source would have found from there on).
+    mutating func continueWith(_ next: WikitextScan) {
+        scan = next
+        renderer.scan = next
+        cleanIndex = 0
     }
 
     mutating func finishParagraph() {
@@ -279,22 +287,35 @@ enum WikitextIncremental {
         where cp.clean && cp.offset > old.count - suffix && cp.offset + delta > resumeEnd && cp.offset > resumeEnd {
             candidates.append(m)
         }
-        let scan = WikitextScanner.scan(new, from: start, stops: candidates.map { memo.checkpoints[$0].offset + delta })
+        var stops = candidates.map { memo.checkpoints[$0].offset + delta }
+        var scan = WikitextScanner.scan(new, from: start, stops: stops)
         guard scan.suppressionComments.isEmpty else { return nil }
+        var failed = scan.failedLookaheads
         var run = resume.map { WikitextRun(source: source, scan: scan, resuming: memo, at: $0) }
             ?? WikitextRun(source: source, scan: scan)
-
-        guard let stop = scan.stoppedAt else {
-            run.run(from: start, to: new.count)
-            return run.finishDocument(failedLookaheads: scan.failedLookaheads, from: start)
+        var from = start
+        while true {
+            guard let stop = scan.stoppedAt else {
+                run.run(from: from, to: new.count)
+                return run.finishDocument(failedLookaheads: failed, from: start)
+            }
+            guard run.run(from: from, to: stop) == stop,
+                let m = candidates.first(where: { memo.checkpoints[$0].offset + delta == stop })
+            else { return nil }
+            // What the heading line would do first; the loop repeats it harmlessly if it goes on.
+            run.finishParagraph()
+            if sameState(run, memo.checkpoints[m], memo) {
+                return splice(run, from: start, to: stop, memo: memo, checkpoint: m, delta: delta, failed: failed)
+            }
+            // The state differs here (a renamed parent heading, say): go on to the next candidate.
+            // Nothing is open at `stop`, so scanning afresh from it continues the same scan.
+            stops.removeAll { $0 <= stop }
+            scan = WikitextScanner.scan(new, from: stop, stops: stops)
+            guard scan.suppressionComments.isEmpty else { return nil }
+            failed += scan.failedLookaheads
+            run.continueWith(scan)
+            from = stop
         }
-        guard run.run(from: start, to: stop) == stop,
-            let m = candidates.first(where: { memo.checkpoints[$0].offset + delta == stop })
-        else { return nil }
-        run.finishParagraph()
-        let cp = memo.checkpoints[m]
-        guard sameState(run, cp, memo) else { return nil }
-        return splice(run, from: start, to: stop, memo: memo, checkpoint: m, delta: delta)
     }
 
     /// Lengths of the longest common prefix and suffix, not overlapping in the shorter input.
@@ -326,16 +347,23 @@ enum WikitextIncremental {
             run.boldTitle == cp.boldTitle, run.renderer.infoboxName == cp.infoboxName,
             run.renderer.declaredDateStyle == cp.dateStyle, run.renderer.declaredDateStyleLine == cp.dateStyleLine,
             run.renderer.categories.count == cp.categoryCount,
-            run.renderer.categories[...] == memo.categories[..<cp.categoryCount],
-            run.renderer.definitions.count == cp.definitionCount
+            run.renderer.categories[...] == memo.categories[..<cp.categoryCount]
         else { return false }
-        for (key, _) in run.renderer.definitions {
-            guard let d = memo.definitions[key], d.offset < cp.offset else { return false }
+        // References are defined first-wins. A name defined before this point in the old parse
+        // but not in the new one might get its definition from a later one that the old parse
+        // dropped as a repeat, and only the first definitions were kept; names the new text adds
+        // are fine (they win over later ones either way).
+        guard run.renderer.definitions.count >= cp.definitionCount else { return false }
+        for (key, d) in memo.definitions where d.offset < cp.offset {
+            if run.renderer.definitions[key] == nil { return false }
         }
         return true
     }
 
-    static func splice(_ run: WikitextRun, from start: Int, to stop: Int, memo: WikitextParseMemo, checkpoint m: Int, delta: Int) -> Document {
+    static func splice(
+        _ run: WikitextRun, from start: Int, to stop: Int, memo: WikitextParseMemo, checkpoint m: Int, delta: Int,
+        failed: [Int]
+    ) -> Document {
         var run = run
         let cp = memo.checkpoints[m]
         let lineDelta = run.source.lines.line(of: stop) - cp.line
@@ -350,15 +378,23 @@ enum WikitextIncremental {
         for f in memo.fields[cp.fieldCount...] { fields.append(shifted(f, delta, lineDelta)) }
         let categories = run.renderer.categories + memo.categories[cp.categoryCount...]
         var definitions = run.renderer.definitions
-        for (key, value) in memo.definitions where value.offset >= cp.offset {
+        // Definitions the old parse first met after the stop, in order, for the counts below.
+        var later: [Int] = []
+        for (key, value) in memo.definitions where value.offset >= cp.offset && definitions[key] == nil {
             var v = value
             v.offset += delta
             definitions[key] = v
+            later.append(value.offset)
         }
+        later.sort()
+        let definitionsAtStop = run.renderer.definitions.count
         let styleSetInSuffix = cp.dateStyle == nil && memo.dateStyle != nil
         var checkpoints = run.checkpoints
+        var laterIndex = 0
         for var c in memo.checkpoints[m...] {
             if c.offset == cp.offset { c.builder.paragraph = openParagraphs }
+            while laterIndex < later.count && later[laterIndex] < c.offset { laterIndex += 1 }
+            c.definitionCount = definitionsAtStop + laterIndex
             c.offset += delta
             c.headingEnd += delta
             c.line += lineDelta
@@ -367,7 +403,7 @@ enum WikitextIncremental {
             if styleSetInSuffix, let l = c.dateStyleLine { c.dateStyleLine = l + lineDelta }
             checkpoints.append(c)
         }
-        let failed = run.scan.failedLookaheads + memo.failedLookaheads.filter { $0 >= cp.offset }.map { $0 + delta }
+        let failed = failed + memo.failedLookaheads.filter { $0 >= cp.offset }.map { $0 + delta }
         return run.document(
             sections: sections, fields: fields, categories: categories, definitions: definitions,
             infoboxName: run.renderer.infoboxName ?? memo.infoboxName, boldTitle: run.boldTitle ?? memo.boldTitle,

@@ -6,7 +6,7 @@
 /// `maxDepth`; deeper content renders nothing, so input cannot drive the call depth.
 struct WikitextRenderer {
     let bytes: [UInt8]
-    let scan: WikitextScan
+    var scan: WikitextScan
     let lines: LineTable
     static let maxDepth = 40
 
