@@ -103,6 +103,20 @@ struct WikitextIncrementalTests {
         }
     }
 
+    @Test("a stray tag opener before an edit that completes it further on still gives the full parse")
+    func longProbe() throws {
+        let filler = String(repeating: "plain words without any angle bracket ", count: 8)
+        let last = "Sentence 36 of part 4 tells of gears and springs. "
+        let text = article(sections: 10, extra: [5: filler])
+            .replacingOccurrences(of: last, with: last + "A stray <span title=\"x")
+        let old = try parseFull(Array(text.utf8))
+        // Close the stray tag in the next section, a few hundred bytes on.
+        let edited = text.replacingOccurrences(of: "== Part 5 ==\n" + filler, with: "== Part 5 ==\n" + filler + ">")
+        #expect(edited != text)
+        let new = try parseReusing(Array(edited.utf8), old)
+        #expect(new.parseDifference(from: try parseFull(Array(edited.utf8))) == nil)
+    }
+
     @Test("random edits of a real revision: the incremental parse always equals the full parse")
     func randomEdits() throws {
         let base = try Array(Data(contentsOf: URL(fileURLWithPath: seedPath("001_e3333450b7a6811b.txt"))))

@@ -38,6 +38,8 @@ final class WikitextParseMemo: Sendable {
     let dateStyle: DateStyle?
     let dateStyleLine: Int?
     let failedLookaheads: [Int]
+    /// `WikitextScan.longProbes` of the whole source.
+    let longProbes: [Range<Int>]
     let hasSuppressionComments: Bool
     /// The bytes this parse actually parsed (all of them unless it reused an earlier parse).
     let reparsed: Range<Int>
@@ -45,9 +47,10 @@ final class WikitextParseMemo: Sendable {
     init(
         bytes: [UInt8], contentStart: Int, checkpoints: [WikitextCheckpoint], sections: [Section], fields: [Field],
         categories: [String], definitions: [String: Citation], infoboxName: String?, boldTitle: String?,
-        dateStyle: DateStyle?, dateStyleLine: Int?, failedLookaheads: [Int], hasSuppressionComments: Bool,
-        reparsed: Range<Int>
+        dateStyle: DateStyle?, dateStyleLine: Int?, failedLookaheads: [Int], longProbes: [Range<Int>],
+        hasSuppressionComments: Bool, reparsed: Range<Int>
     ) {
+        self.longProbes = longProbes
         self.reparsed = reparsed
         self.bytes = bytes; self.contentStart = contentStart; self.checkpoints = checkpoints
         self.sections = sections; self.fields = fields; self.categories = categories
@@ -220,8 +223,8 @@ struct WikitextRun {
     func document(
         sections: [Section], fields: [Field], categories: [String], definitions: [String: Citation],
         infoboxName: String?, boldTitle: String?, dateStyle: DateStyle?, dateStyleLine: Int?,
-        checkpoints: [WikitextCheckpoint], failedLookaheads: [Int], hasSuppressionComments: Bool,
-        reparsed: Range<Int>
+        checkpoints: [WikitextCheckpoint], failedLookaheads: [Int], longProbes: [Range<Int>],
+        hasSuppressionComments: Bool, reparsed: Range<Int>
     ) -> Document {
         var resolvedSections = sections
         var resolvedFields = fields
@@ -235,19 +238,20 @@ struct WikitextRun {
             bytes: bytes, contentStart: source.contentStart, checkpoints: checkpoints, sections: sections,
             fields: fields, categories: categories, definitions: definitions, infoboxName: infoboxName,
             boldTitle: boldTitle, dateStyle: dateStyle, dateStyleLine: dateStyleLine,
-            failedLookaheads: failedLookaheads, hasSuppressionComments: hasSuppressionComments, reparsed: reparsed)
+            failedLookaheads: failedLookaheads, longProbes: longProbes, hasSuppressionComments: hasSuppressionComments,
+            reparsed: reparsed)
         return document
     }
 
     /// The document when the run went to the end of the source.
-    mutating func finishDocument(failedLookaheads: [Int], from start: Int) -> Document {
+    mutating func finishDocument(failedLookaheads: [Int], longProbes: [Range<Int>], from start: Int) -> Document {
         finishParagraph()
         let sections = builder.finish(at: bytes.count)
         return document(
             sections: sections, fields: renderer.fields, categories: renderer.categories,
             definitions: renderer.definitions, infoboxName: renderer.infoboxName, boldTitle: boldTitle,
             dateStyle: renderer.declaredDateStyle, dateStyleLine: renderer.declaredDateStyleLine,
-            checkpoints: checkpoints, failedLookaheads: failedLookaheads,
+            checkpoints: checkpoints, failedLookaheads: failedLookaheads, longProbes: longProbes,
             hasSuppressionComments: !scan.suppressionComments.isEmpty, reparsed: start..<bytes.count)
     }
 }
@@ -261,8 +265,10 @@ struct WikitextRun {
 /// are reused with their offsets and lines shifted. Returns nil whenever that cannot be done
 /// exactly, and the caller parses in full.
 enum WikitextIncremental {
-    /// Bytes of unchanged prefix required beyond a resume point's heading line.
-    static let margin = WikitextTag.maxLength + 64
+    /// Bytes of unchanged prefix required beyond a resume point's heading line: covers the
+    /// scanner's short look-aheads (longer ones are in `longProbes`) and the renderer's
+    /// line-bound ones.
+    static let margin = 2 * WikitextScanner.shortProbe
 
     static func parse(_ source: SourceText, memo: WikitextParseMemo) -> Document? {
         let old = memo.bytes
@@ -274,8 +280,16 @@ enum WikitextIncremental {
 
         // Resume at the last clean checkpoint far enough inside the unchanged prefix.
         var resume: Int? = nil
+        var probe = 0
+        var probedPast = false
         for (k, cp) in memo.checkpoints.enumerated() {
             if cp.headingEnd + margin > prefix || cp.offset > firstFailed { break }
+            // A failed tag parse before the resume point that looked into the changed bytes.
+            while probe < memo.longProbes.count && memo.longProbes[probe].lowerBound < cp.offset {
+                if memo.longProbes[probe].upperBound > prefix { probedPast = true }
+                probe += 1
+            }
+            if probedPast { break }
             if cp.clean { resume = k }
         }
         let start = resume.map { memo.checkpoints[$0].offset } ?? source.contentStart
@@ -291,13 +305,16 @@ enum WikitextIncremental {
         var scan = WikitextScanner.scan(new, from: start, stops: stops)
         guard scan.suppressionComments.isEmpty else { return nil }
         var failed = scan.failedLookaheads
+        var probes = scan.longProbes
         var run = resume.map { WikitextRun(source: source, scan: scan, resuming: memo, at: $0) }
             ?? WikitextRun(source: source, scan: scan)
         var from = start
         while true {
             guard let stop = scan.stoppedAt else {
                 run.run(from: from, to: new.count)
-                return run.finishDocument(failedLookaheads: failed, from: start)
+                return run.finishDocument(
+                    failedLookaheads: failed, longProbes: memo.longProbes.filter { $0.lowerBound < start } + probes,
+                    from: start)
             }
             guard run.run(from: from, to: stop) == stop,
                 let m = candidates.first(where: { memo.checkpoints[$0].offset + delta == stop })
@@ -305,7 +322,9 @@ enum WikitextIncremental {
             // What the heading line would do first; the loop repeats it harmlessly if it goes on.
             run.finishParagraph()
             if sameState(run, memo.checkpoints[m], memo) {
-                return splice(run, from: start, to: stop, memo: memo, checkpoint: m, delta: delta, failed: failed)
+                return splice(
+                    run, from: start, to: stop, memo: memo, checkpoint: m, delta: delta, failed: failed,
+                    probes: memo.longProbes.filter { $0.lowerBound < start } + probes)
             }
             // The state differs here (a renamed parent heading, say): go on to the next candidate.
             // Nothing is open at `stop`, so scanning afresh from it continues the same scan.
@@ -313,6 +332,7 @@ enum WikitextIncremental {
             scan = WikitextScanner.scan(new, from: stop, stops: stops)
             guard scan.suppressionComments.isEmpty else { return nil }
             failed += scan.failedLookaheads
+            probes += scan.longProbes
             run.continueWith(scan)
             from = stop
         }
@@ -362,7 +382,7 @@ enum WikitextIncremental {
 
     static func splice(
         _ run: WikitextRun, from start: Int, to stop: Int, memo: WikitextParseMemo, checkpoint m: Int, delta: Int,
-        failed: [Int]
+        failed: [Int], probes: [Range<Int>]
     ) -> Document {
         var run = run
         let cp = memo.checkpoints[m]
@@ -404,12 +424,15 @@ enum WikitextIncremental {
             checkpoints.append(c)
         }
         let failed = failed + memo.failedLookaheads.filter { $0 >= cp.offset }.map { $0 + delta }
+        let probes = probes + memo.longProbes.filter { $0.lowerBound >= cp.offset }
+            .map { ($0.lowerBound + delta)..<($0.upperBound + delta) }
         return run.document(
             sections: sections, fields: fields, categories: categories, definitions: definitions,
             infoboxName: run.renderer.infoboxName ?? memo.infoboxName, boldTitle: run.boldTitle ?? memo.boldTitle,
             dateStyle: run.renderer.declaredDateStyle ?? memo.dateStyle,
             dateStyleLine: styleSetInSuffix ? memo.dateStyleLine.map { $0 + lineDelta } : run.renderer.declaredDateStyleLine,
-            checkpoints: checkpoints, failedLookaheads: failed, hasSuppressionComments: false, reparsed: start..<stop)
+            checkpoints: checkpoints, failedLookaheads: failed, longProbes: probes, hasSuppressionComments: false,
+            reparsed: start..<stop)
     }
 
     static func shifted(_ c: Citation, _ d: Int) -> Citation {
@@ -486,6 +509,7 @@ extension Document {
             if a.fields != b.fields { return "memo fields" }
             if a.definitions != b.definitions { return "memo definitions" }
             if a.failedLookaheads != b.failedLookaheads { return "memo failed look-aheads" }
+            if a.longProbes != b.longProbes { return "memo long probes" }
             if a.infoboxName != b.infoboxName || a.boldTitle != b.boldTitle || a.dateStyle != b.dateStyle
                 || a.dateStyleLine != b.dateStyleLine || a.categories != b.categories
                 || a.hasSuppressionComments != b.hasSuppressionComments

@@ -32,7 +32,8 @@ public enum WikitextParser {
         let scan = WikitextScanner.scan(source.bytes, from: source.contentStart)
         var run = WikitextRun(source: source, scan: scan)
         run.run(from: source.contentStart, to: source.bytes.count)
-        return run.finishDocument(failedLookaheads: scan.failedLookaheads, from: source.contentStart)
+        return run.finishDocument(
+            failedLookaheads: scan.failedLookaheads, longProbes: scan.longProbes, from: source.contentStart)
     }
 
     /// A heading line `== Title ==` at `start`: title (possibly empty), level, end of its line and

@@ -58,7 +58,14 @@ struct WikitextTag {
 
     /// Parses a tag starting at `p` (which holds `<`), not reaching `limit`.
     static func parse(_ bytes: [UInt8], at p: Int, limit: Int) -> WikitextTag? {
+        var reach = p
+        return parse(bytes, at: p, limit: limit, reach: &reach)
+    }
+
+    /// As `parse(_:at:limit:)`, setting `reach` to the last offset it looked at when it fails.
+    static func parse(_ bytes: [UInt8], at p: Int, limit: Int, reach: inout Int) -> WikitextTag? {
         var i = p + 1
+        reach = i
         guard i < limit else { return nil }
         var closing = false
         if bytes[i] == 0x2F { closing = true; i += 1 }
@@ -69,6 +76,7 @@ struct WikitextTag {
             if !ok { break }
             i += 1
         }
+        reach = i
         guard i > nameStart, i < limit else { return nil }
         let after = bytes[i]
         guard after == 0x3E || after == 0x2F || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D else {
@@ -83,7 +91,7 @@ struct WikitextTag {
         while i < bound {
             let c = bytes[i]
             // A `<` never sits inside a tag, so every look-ahead ends before the next one starts.
-            if c == 0x3C { return nil }
+            if c == 0x3C { reach = i; return nil }
             if quote != 0 {
                 if c == quote || c == 0x0A { quote = 0 }
             } else if c == 0x22 || c == 0x27 {
@@ -96,6 +104,7 @@ struct WikitextTag {
             }
             i += 1
         }
+        reach = i
         return nil
     }
 
@@ -258,6 +267,9 @@ struct WikitextScan {
     var failedLookaheads: [Int] = []
     /// The stop candidate the scan ended at, when it was given some and reached one cleanly.
     var stoppedAt: Int?
+    /// Failed tag parses that looked further than `WikitextScanner.shortProbe` bytes ahead: from
+    /// the `<` to the last byte examined. Bytes an edit changes there could have made a tag.
+    var longProbes: [Range<Int>] = []
 }
 
 /// Matches `{{ }}`, `{{{ }}}`, `[[ ]]`, comments, extension tags and tables in one linear pass.
@@ -277,6 +289,10 @@ enum WikitextScanner {
     static let barrierTags: [String: WikitextRegionKind] = ["ref": .ref, "references": .references, "poem": .parsedTag]
 
     private enum OpenKind: UInt8 { case template, parameter, link, barrier }
+
+    /// Look-ahead of a failed tag parse that `longProbes` need not record: an incremental parse
+    /// keeps this many unchanged bytes after a resume point anyway.
+    static let shortProbe = 64
 
     /// Bytes the scanner acts on: `{ } [ ] <` and line ends.
     static let special: [Bool] = {
@@ -416,7 +432,12 @@ enum WikitextScanner {
                     i = end
                     continue
                 }
-                guard let tag = WikitextTag.parse(bytes, at: i, limit: limit) else { i += 1; continue }
+                var reach = i
+                guard let tag = WikitextTag.parse(bytes, at: i, limit: limit, reach: &reach) else {
+                    if reach - i > WikitextScanner.shortProbe { result.longProbes.append(i..<(reach + 1)) }
+                    i += 1
+                    continue
+                }
                 if tag.isClosing || tag.isSelfClosing { i = tag.end; continue }
                 let kind: WikitextRegionKind? =
                     verbatimTags.contains(tag.name) ? .verbatim
