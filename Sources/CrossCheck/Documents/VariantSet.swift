@@ -144,10 +144,14 @@ public struct VariantSet: Sendable {
         if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
+        // Revisions of one article share most of their text: each wikitext file's parse reuses
+        // the previous one's where the bytes are the same (the result is that of a full parse).
+        var lastWikitext: Document?
         for f in files {
             let name = (f as NSString).lastPathComponent
             let entry = manifest?.variants.first { ($0.path as NSString).lastPathComponent == name }
-            var doc = try DocumentParser.parse(path: f, format: entry?.format)
+            var doc = try DocumentParser.parse(path: f, format: entry?.format, previous: lastWikitext)
+            if doc.format == .wikitext { lastWikitext = doc }
             if let r = entry?.role { doc.role = r }
             if let d = entry?.date { doc.date = d }
             var id = (name as NSString).deletingPathExtension

@@ -29,7 +29,9 @@ public enum DocumentParser {
     }
 
     /// Loads and parses the file at `path`.
-    public static func parse(path: String, format: DocumentFormat? = nil) throws(CrossCheckError) -> Document {
-        try parse(SourceText.load(path: path), format: format)
+    public static func parse(
+        path: String, format: DocumentFormat? = nil, previous: Document? = nil
+    ) throws(CrossCheckError) -> Document {
+        try parse(SourceText.load(path: path), format: format, previous: previous)
     }
 }

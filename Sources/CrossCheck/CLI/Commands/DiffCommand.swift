@@ -27,7 +27,8 @@ public enum DiffCommand: Command {
             throw .usage("crosscheck diff: --format must be text, markdown or json")
         }
         let old = try DocumentParser.parse(path: arguments.positionals[0])
-        let new = try DocumentParser.parse(path: arguments.positionals[1])
+        // NEW is usually OLD edited: its parse reuses OLD's for the sections the edit left alone.
+        let new = try DocumentParser.parse(path: arguments.positionals[1], previous: old)
         let diff = DocumentDiffer.diff(old: old, new: new)
         switch format {
         case "json": context.out += DiffReport.json(diff, old: old, new: new).serialized()
