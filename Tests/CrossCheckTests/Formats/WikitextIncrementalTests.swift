@@ -117,6 +117,29 @@ struct WikitextIncrementalTests {
         #expect(new.parseDifference(from: try parseFull(Array(edited.utf8))) == nil)
     }
 
+    @Test("common prefix and suffix never overlap and match a byte-by-byte count")
+    func commonEnds() {
+        func slow(_ a: [UInt8], _ b: [UInt8]) -> (Int, Int) {
+            var p = 0
+            while p < min(a.count, b.count) && a[p] == b[p] { p += 1 }
+            var s = 0
+            while s < min(a.count, b.count) - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+            return (p, s)
+        }
+        let cases: [(String, String)] = [
+            ("", ""), ("", "abc"), ("abc", "abc"), ("abcabc", "abc"), ("abc", "abcabc"),
+            ("0123456789abcdefXYZ0123456789abcdef", "0123456789abcdef0123456789abcdef"),
+            (String(repeating: "a", count: 37), String(repeating: "a", count: 20)),
+            ("the quick brown fox jumps over", "the quick red fox jumps over"),
+        ]
+        for (x, y) in cases {
+            let r = WikitextIncremental.commonEnds(Array(x.utf8), Array(y.utf8))
+            let e = slow(Array(x.utf8), Array(y.utf8))
+            #expect(r.prefix == e.0 && r.suffix == e.1, "\(x) / \(y)")
+            #expect(r.prefix + r.suffix <= min(x.utf8.count, y.utf8.count))
+        }
+    }
+
     @Test("random edits of a real revision: the incremental parse always equals the full parse")
     func randomEdits() throws {
         let base = try Array(Data(contentsOf: URL(fileURLWithPath: seedPath("001_e3333450b7a6811b.txt"))))

@@ -342,17 +342,25 @@ enum WikitextIncremental {
     static func commonEnds(_ a: [UInt8], _ b: [UInt8]) -> (prefix: Int, suffix: Int) {
         a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
+                // An empty side has no base address and nothing in common with the other.
+                guard let xb = UnsafeRawPointer(x.baseAddress), let yb = UnsafeRawPointer(y.baseAddress) else { return (0, 0) }
                 let limit = min(x.count, y.count)
                 var p = 0
                 while p + 8 <= limit {
-                    let u = UnsafeRawPointer(x.baseAddress! + p).loadUnaligned(as: UInt64.self)
-                    let v = UnsafeRawPointer(y.baseAddress! + p).loadUnaligned(as: UInt64.self)
+                    let u = xb.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                    let v = yb.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                     if u != v { break }
                     p += 8
                 }
                 while p < limit && x[p] == y[p] { p += 1 }
                 var s = 0
                 let room = limit - p
+                while s + 8 <= room {
+                    let u = xb.loadUnaligned(fromByteOffset: x.count - s - 8, as: UInt64.self)
+                    let v = yb.loadUnaligned(fromByteOffset: y.count - s - 8, as: UInt64.self)
+                    if u != v { break }
+                    s += 8
+                }
                 while s < room && x[x.count - 1 - s] == y[y.count - 1 - s] { s += 1 }
                 return (p, s)
             }
