@@ -7,7 +7,9 @@
 # missing, then times, for the consecutive and the sampled pairs of corpus/anarchism:
 #   - wikidiff2_do_diff (in one PHP process, so no process start-up is counted);
 #   - git diff --no-index --word-diff (one process per pair, so start-up is counted).
-# crosscheck never depends on either; this is only for a side-by-side table.
+# and, in the same run, crosscheck itself (`crosscheck-bench --json --no-scaling`, release build):
+# parse + section-aligned word diff, with each revision parsed in full and with each parse reusing
+# its predecessor's. crosscheck never depends on either peer; this is only for a side-by-side table.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -71,9 +73,17 @@ git_time() {
     BEGIN { printf "%d %.1f %.1f\n", p, s(a) - s(b), m / 1000 }'
 }
 
+echo "building crosscheck-bench (release)..." >&2
+(cd "$here" && swift build -c release --product crosscheck-bench >/dev/null)
+bench_json=$("$here/.build/release/crosscheck-bench" --json --no-scaling --corpus "$corpus")
+field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$bench_json" "$1"; }
+
 echo "| tool | set | pairs | total CPU ms | max ms |"
 echo "|---|---|---|---|---|"
 for set in consecutive sampled; do
+  echo "| crosscheck (parse + section-aligned word diff, each revision parsed in full) | $set | $(field ${set}_pairs) | $(field ${set}_full_parse_total_ms) | $(field ${set}_full_parse_max_ms) |"
+  echo "| crosscheck (the same, each parse reusing the previous revision's) | $set | $(field ${set}_pairs) | $(field ${set}_total_ms) | $(field ${set}_max_ms) |"
+
   read -r p t m < <(php "$php_timer" "$corpus/anarchism/$set")
   echo "| wikidiff2 $(php -r 'echo phpversion("wikidiff2");') (raw wikitext, line + word diff) | $set | $p | $t | $m |"
   read -r p t m < <(git_time "$corpus/anarchism/$set")
