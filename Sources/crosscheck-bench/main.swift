@@ -78,6 +78,13 @@ struct PairStats {
     var diffOnlyMs = 0.0
     var maxMs = 0.0
     var perPairMs: Double { pairs == 0 ? 0 : totalMs / Double(pairs) }
+
+    mutating func add(_ other: PairStats) {
+        pairs += other.pairs
+        totalMs += other.totalMs
+        diffOnlyMs += other.diffOnlyMs
+        maxMs = max(maxMs, other.maxMs)
+    }
 }
 
 /// Parses each file once and diffs neighbours; a pair's time is parsing its new file plus the diff.
@@ -241,6 +248,32 @@ if let first = consCheck.first ?? sampCheck.first {
     FileHandle.standardError.write(Data("crosscheck-bench: incremental parse differs from full parse: \(first)\n".utf8))
 }
 
+// The multilingual edit pairs (NNN-old.wiki, NNN-new.wiki): everyday edits in five languages.
+var multilingualPairs: [[SourceText]] = []
+let multilingualRoot = corpus + "/multilingual"
+for lang in ((try? FileManager.default.contentsOfDirectory(atPath: multilingualRoot)) ?? []).sorted() {
+    let dir = multilingualRoot + "/" + lang
+    for old in files(in: dir, limit: Int.max) where old.hasSuffix("-old.wiki") {
+        let new = String(old.dropLast("-old.wiki".count)) + "-new.wiki"
+        if let a = load(old), let b = load(new) { multilingualPairs.append([a, b]) }
+    }
+}
+var multi = PairStats()
+var multiFull = PairStats()
+var multiCheck = (count: 0, first: String?.none)
+for pair in multilingualPairs.prefix(options.limit) {
+    let (f, _, fullDocs) = runPairs(pair)
+    let (i, _, incDocs) = runPairs(pair, incremental: true)
+    multiFull.add(f)
+    multi.add(i)
+    let c = incrementalMismatches(fullDocs, incDocs)
+    multiCheck.count += c.count
+    if multiCheck.first == nil { multiCheck.first = c.first }
+}
+if let first = multiCheck.first {
+    FileHandle.standardError.write(Data("crosscheck-bench: incremental parse differs from full parse: \(first)\n".utf8))
+}
+
 var scaling: [ScalingRow] = []
 if options.scaling {
     for mb in [0.1, 1.0, 10.0] {
@@ -275,7 +308,11 @@ if options.json {
         "consecutive_max_ms": .number(r1(cons.maxMs)),
         "consecutive_full_parse_total_ms": .number(r1(consFull.totalMs)),
         "consecutive_full_parse_max_ms": .number(r1(consFull.maxMs)),
-        "incremental_mismatches": .int(consCheck.count + sampCheck.count),
+        "incremental_mismatches": .int(consCheck.count + sampCheck.count + multiCheck.count),
+        "multilingual_pairs": .int(multi.pairs),
+        "multilingual_total_ms": .number(r1(multi.totalMs)),
+        "multilingual_max_ms": .number(r1(multi.maxMs)),
+        "multilingual_full_parse_total_ms": .number(r1(multiFull.totalMs)),
         "sampled_pairs": .int(samp.pairs),
         "sampled_total_ms": .number(r1(samp.totalMs)),
         "sampled_diff_ms": .number(r1(samp.diffOnlyMs)),
@@ -305,7 +342,8 @@ if options.json {
     print("| sampled: \(samp.pairs) pairs, incremental parse + diff total | \(f(samp.totalMs)) ms (diff only \(f(samp.diffOnlyMs)) ms) |")
     print("| sampled: per pair mean / worst | \(f(samp.perPairMs)) / \(f(samp.maxMs)) ms |")
     print("| sampled: full parse + diff total / worst | \(f(sampFull.totalMs)) / \(f(sampFull.maxMs)) ms |")
-    print("| incremental parses differing from the full parse | \(consCheck.count + sampCheck.count) |")
+    print("| multilingual: \(multi.pairs) edit pairs, incremental parse + diff total / max | \(f(multi.totalMs)) / \(f(multi.maxMs)) ms (full parse: \(f(multiFull.totalMs)) ms) |")
+    print("| incremental parses differing from the full parse | \(consCheck.count + sampCheck.count + multiCheck.count) |")
     for row in scaling {
         print("| generated \(row.mb) MB, \(row.editedPercent)% sentences edited: parse both / diff | \(f(row.parseMs)) / \(f(row.diffMs)) ms\(row.coarse ? " (coarse)" : "") |")
     }
