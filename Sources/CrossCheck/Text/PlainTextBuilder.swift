@@ -131,6 +131,16 @@ public struct PlainTextBuilder: Sendable {
     /// The last non-space byte written, if any.
     public var lastByte: UInt8? { bytes.last }
 
+    /// Empties the builder for reuse, keeping its buffers' capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        citations.removeAll(keepingCapacity: true)
+        nextSource = -1
+        pendingSpace = false
+        pendingSpaceSource = 0
+    }
+
     /// Returns the accumulated block and resets the builder.
     public mutating func finish(isListItem: Bool = false) -> TextBlock {
         let block = TextBlock(bytes: bytes, spans: spans, citations: citations, isListItem: isListItem)

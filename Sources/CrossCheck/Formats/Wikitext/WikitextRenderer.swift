@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
 /// stripped, entities decoded, references turned into attached citations.
 ///
@@ -25,9 +27,11 @@ struct WikitextRenderer {
     var infoboxName: String?
     /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
     let special: [Bool] = WikitextRenderer.inlineSpecial
-    var closeBracket = WikitextNextFinder("]")
-    var conversionEnd = WikitextNextFinder("}-")
-    var newline = WikitextNextFinder("\n")
+    var closeBracket = WikitextByteFinder(0x5D)
+    var conversionEnd = WikitextByteFinder(0x7D, then: 0x2D)
+    var newline = WikitextByteFinder(0x0A)
+    /// Scratch sinks for `plain`, reused so rendering a parameter value allocates no new buffers.
+    private var sinkPool: [WikitextSink] = []
 
     init(bytes: [UInt8], scan: WikitextScan, lines: LineTable) {
         self.bytes = bytes
@@ -168,9 +172,12 @@ struct WikitextRenderer {
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
-        var sink = WikitextSink()
+        var sink = sinkPool.popLast() ?? WikitextSink()
         renderInline(range, into: &sink, depth: depth, listLines: listLines)
-        return sink.string.wikitextTrimmed
+        let s = sink.trimmedString
+        sink.reset()
+        sinkPool.append(sink)
+        return s
     }
 
     /// The source text of `range`, trimmed.
@@ -481,15 +488,82 @@ struct WikitextRenderer {
 
     /// The citation a `<ref>...</ref>` makes; a named one is remembered for reuses.
     mutating func refCitation(at offset: Int, _ r: WikitextRegion, depth: Int) -> Citation {
-        let attrs = WikitextTag.attributes(bytes, r.attributes)
+        let attrs = refAttributes(r.attributes)
         var c = bodyCitation(r.inner, offset: offset, depth: depth + 1)
-        c.name = nonEmpty(attrs["name"])
-        c.group = nonEmpty(attrs["group"])
+        c.name = nonEmpty(attributeValue(attrs.name))
+        c.group = nonEmpty(attributeValue(attrs.group))
         if let name = c.name, WikitextRenderer.hasMetadata(c) {
             let key = WikitextRenderer.definitionKey(name: name, group: c.group)
             if definitions[key] == nil { definitions[key] = c }
         }
         return c
+    }
+
+    /// The `name` and `group` attributes of a tag, as `WikitextTag.attributes` reads them (the last
+    /// one written wins; a key without `=` has an empty value), without building a dictionary.
+    func refAttributes(_ range: Range<Int>) -> (name: Range<Int>?, group: Range<Int>?) {
+        var name: Range<Int>?
+        var group: Range<Int>?
+        var i = range.lowerBound
+        let end = min(range.upperBound, bytes.count)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        while i < end {
+            while i < end && (isSpace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }
+            let keyStart = i
+            while i < end && !isSpace(bytes[i]) && bytes[i] != 0x3D && bytes[i] != 0x2F { i += 1 }
+            let key = attributeKey(keyStart..<i)
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            guard i < end, bytes[i] == 0x3D else {
+                if key == 1 { name = keyStart..<keyStart } else if key == 2 { group = keyStart..<keyStart }
+                if i == keyStart { i += 1 }
+                continue
+            }
+            i += 1
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            var valueStart = i
+            var valueEnd = i
+            if i < end && (bytes[i] == 0x22 || bytes[i] == 0x27) {
+                let q = bytes[i]
+                i += 1
+                valueStart = i
+                while i < end && bytes[i] != q { i += 1 }
+                valueEnd = i
+                if i < end { i += 1 }
+            } else {
+                while i < end && !isSpace(bytes[i]) { i += 1 }
+                valueEnd = i
+            }
+            if key == 1 { name = valueStart..<valueEnd } else if key == 2 { group = valueStart..<valueEnd }
+        }
+        return (name, group)
+    }
+
+    /// 1 when the attribute key in `range` is `name`, 2 for `group`, else 0 (lower-cased as
+    /// `WikitextTag.attributes` does; keys with non-ASCII bytes take the same `String` path).
+    func attributeKey(_ range: Range<Int>) -> Int {
+        let count = range.count
+        var ascii = true
+        var word: UInt64 = 0
+        for (k, b) in bytes[range].enumerated() {
+            if b >= 0x80 { ascii = false }
+            if k < 8 { word |= UInt64(WikitextNextFinder.lower(b)) << (8 * UInt64(k)) }
+        }
+        guard ascii else {
+            let key = String(decoding: bytes[range], as: UTF8.self).lowercased()
+            return key == "name" ? 1 : key == "group" ? 2 : 0
+        }
+        if count == 4 && word == WikitextRenderer.packedNameKey { return 1 }
+        if count == 5 && word == WikitextRenderer.packedGroupKey { return 2 }
+        return 0
+    }
+
+    static let packedNameKey = WikitextPackedName(Array("name".utf8)).low
+    static let packedGroupKey = WikitextPackedName(Array("group".utf8)).low
+
+    /// An attribute value with entities decoded, as `WikitextTag.attributes` gives it.
+    func attributeValue(_ range: Range<Int>?) -> String? {
+        guard let range else { return nil }
+        return HTMLEntities.decodeAll(String(decoding: bytes[range], as: UTF8.self))
     }
 
     /// Metadata from a reference body: a citation template, an external link, or its text.
@@ -501,12 +575,12 @@ struct WikitextRenderer {
             let b = bytes[i]
             if (b == 0x7B || b == 0x5B || b == 0x3C), let r = scan.regions[i], r.end <= end {
                 if r.kind == .template {
-                    let call = split(r, at: i)
-                    if WikitextRenderer.isCitationTemplate(call.name) {
-                        return templateCitation(call, offset: offset, depth: depth)
+                    let name = templateName(templateNameRange(r))
+                    if WikitextRenderer.isCitationTemplate(name) {
+                        return templateCitation(r, name: name, offset: offset, depth: depth)
                     }
-                    if WikitextRenderer.isShortCitation(call.name) {
-                        return shortCitation(call, offset: offset, depth: depth)
+                    if WikitextRenderer.isShortCitation(name) {
+                        return shortCitation(split(r, at: i), offset: offset, depth: depth)
                     }
                 }
                 i = r.end
@@ -544,39 +618,84 @@ struct WikitextRenderer {
     }
 
     static func isShortCitation(_ name: String) -> Bool {
-        ["sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcolnb", "sfnref"].contains(name)
+        switch name {
+        case "sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcolnb", "sfnref": return true
+        default: return false
+        }
     }
 
+    /// Parameter names a citation keeps: title, work, publisher and date keys (rendered) and URL
+    /// keys (raw), each group in order of preference.
+    static let citationKeys: [String] = [
+        "title", "script-title", "trans-title", "chapter", "contribution", "entry", "article",
+        "work", "website", "newspaper", "magazine", "journal", "periodical", "encyclopedia", "encyclopaedia", "dictionary",
+        "publisher", "agency", "institution",
+        "date", "year", "publication-date",
+        "url", "archive-url", "archiveurl", "chapter-url", "contribution-url",
+    ]
+    static let packedCitationKeys: [WikitextPackedName] = citationKeys.map { WikitextPackedName(Array($0.utf8)) }
+
     /// `{{cite web|title=...|website=...}}` parameters as a citation.
-    mutating func templateCitation(_ call: WikitextTemplateCall, offset: Int, depth: Int) -> Citation {
-        func value(_ keys: [String]) -> String? {
+    ///
+    /// Only the parameters the citation keeps are looked at, by their byte ranges: for each key the
+    /// last parameter of that name (as `WikitextTemplateCall.named`), rendered lazily in order of
+    /// preference until one is not empty.
+    mutating func templateCitation(_ r: WikitextRegion, name: String, offset: Int, depth: Int) -> Citation {
+        var slots = [Range<Int>?](repeating: nil, count: WikitextRenderer.citationKeys.count)
+        let inner = r.inner
+        var partStart = -1  // -1 while in the template name
+        var i = inner.lowerBound
+        while true {
+            if i >= inner.upperBound || bytes[i] == 0x7C {
+                if partStart >= 0, let (k, value) = citationKey(partStart..<min(i, inner.upperBound)) { slots[k] = value }
+                if i >= inner.upperBound { break }
+                partStart = i + 1
+                i += 1
+                continue
+            }
+            let b = bytes[i]
+            if b == 0x7B || b == 0x5B || b == 0x3C, let rg = scan.regions[i], rg.end <= inner.upperBound {
+                i = rg.end
+                continue
+            }
+            i += 1
+        }
+        func firstRendered(_ keys: Range<Int>, _ renderer: inout WikitextRenderer) -> String? {
             for k in keys {
-                if let p = call.named(k) {
-                    let v = plain(p.value, depth: depth + 1)
-                    if !v.isEmpty { return v }
+                if let v = slots[k] {
+                    let s = renderer.plain(v, depth: depth + 1)
+                    if !s.isEmpty { return s }
                 }
             }
             return nil
         }
-        func rawValue(_ keys: [String]) -> String? {
-            for k in keys {
-                if let p = call.named(k) {
-                    let v = raw(p.value)
-                    if !v.isEmpty { return v }
-                }
+        let title = firstRendered(0..<7, &self)
+        let work = firstRendered(7..<16, &self)
+        let publisher = firstRendered(16..<19, &self)
+        let date = firstRendered(19..<22, &self)
+        var url: String?
+        for k in 22..<27 {
+            if let v = slots[k] {
+                let s = raw(v)
+                if !s.isEmpty { url = s; break }
             }
+        }
+        return Citation(title: title, work: work, publisher: publisher, date: date, url: url, template: name, offset: offset)
+    }
+
+    /// The index in `citationKeys` of a `name = value` parameter's name, with its value range.
+    func citationKey(_ part: Range<Int>) -> (Int, Range<Int>)? {
+        guard let eq = firstTopLevel(0x3D, in: part) else { return nil }
+        let nameRange = trimmed(part.lowerBound..<eq)
+        let value = (eq + 1)..<part.upperBound
+        if let packed = packedParameterName(nameRange) {
+            guard packed.count <= 16 else { return nil }
+            for (k, key) in WikitextRenderer.packedCitationKeys.enumerated() where key == packed { return (k, value) }
             return nil
         }
-        return Citation(
-            title: value(["title", "script-title", "trans-title", "chapter", "contribution", "entry", "article"]),
-            work: value([
-                "work", "website", "newspaper", "magazine", "journal", "periodical", "encyclopedia", "encyclopaedia",
-                "dictionary",
-            ]),
-            publisher: value(["publisher", "agency", "institution"]),
-            date: value(["date", "year", "publication-date"]),
-            url: rawValue(["url", "archive-url", "archiveurl", "chapter-url", "contribution-url"]),
-            template: call.name, offset: offset)
+        let name = parameterName(nameRange)
+        for (k, key) in WikitextRenderer.citationKeys.enumerated() where key == name { return (k, value) }
+        return nil
     }
 
     /// `{{sfn|Author|2020|p=5}}`: author as work, year as date.
@@ -586,5 +705,49 @@ struct WikitextRenderer {
         let authors = positionals.filter { $0 != year }
         return Citation(
             work: authors.isEmpty ? nil : authors.joined(separator: ", "), date: year, template: call.name, offset: offset)
+    }
+}
+
+/// Finds the next occurrence of a byte (optionally followed by a second one), caching the last
+/// answer as `WikitextNextFinder` does, with `memchr` for the search.
+///
+/// The answer for a start `p` is also the answer for every start between the previous start and
+/// that answer, so a mostly forward caller pays O(n) in total even for a missing byte.
+struct WikitextByteFinder {
+    let first: UInt8
+    /// The byte that must follow `first` (0 for a one-byte needle).
+    let second: UInt8
+    let length: Int
+    private var from = Int.max
+    private var found = 0
+
+    init(_ first: UInt8, then second: UInt8? = nil) {
+        self.first = first
+        self.second = second ?? 0
+        self.length = second == nil ? 1 : 2
+    }
+
+    /// Offset of the first occurrence at or after `p`, or nil.
+    mutating func next(in bytes: [UInt8], from p: Int) -> Int? {
+        let n = bytes.count
+        if p >= from && p <= found { return found < n ? found : nil }
+        from = p
+        found = n
+        let start = max(0, p)
+        guard start + length <= n else { return nil }
+        let result: Int = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return n }
+            var i = start
+            while i + length <= n {
+                guard let hit = memchr(base + i, Int32(first), n - i) else { return n }
+                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if length == 1 { return k }
+                if k + 1 < n && buf[k + 1] == second { return k }
+                i = k + 1
+            }
+            return n
+        }
+        found = result
+        return result < n ? result : nil
     }
 }

@@ -37,6 +37,30 @@ struct WikitextTemplateCall: Sendable {
     var hasNamed: Bool { params.contains { $0.name != nil } }
 }
 
+/// Up to 16 ASCII bytes packed into two words (and the full length), for comparing a name with
+/// fixed keys without building a `String`.
+struct WikitextPackedName: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    /// Length of the whole name (bytes past the 16th are not kept).
+    var count = 0
+
+    init() {}
+
+    init(_ bytes: [UInt8]) {
+        for b in bytes { append(b) }
+    }
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        if count < 8 {
+            low |= UInt64(b) << (8 * UInt64(count))
+        } else if count < 16 {
+            high |= UInt64(b) << (8 * UInt64(count - 8))
+        }
+        count += 1
+    }
+}
+
 /// How an inline template renders in plain text.
 enum WikitextTemplateKind: Sendable {
     /// Renders its first positional parameter (`{{nowrap|x}}`).
@@ -199,6 +223,37 @@ extension WikitextRenderer {
         return out.contains { $0 >= 0x80 } ? name.lowercased() : name
     }
 
+    /// `parameterName(range)` packed for comparison with short ASCII keys, without allocating; nil
+    /// when the name has a non-ASCII byte (compare `parameterName` then).
+    func packedParameterName(_ range: Range<Int>) -> WikitextPackedName? {
+        var out = WikitextPackedName()
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                space = true
+                continue
+            }
+            if WikitextRenderer.isSpace(b) {
+                space = true
+            } else {
+                if b >= 0x80 { return nil }
+                if space && out.count > 0 { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The name part of a template region: up to its first top-level `|` (as `split` cuts it).
+    func templateNameRange(_ r: WikitextRegion) -> Range<Int> {
+        r.inner.lowerBound..<(firstTopLevel(0x7C, in: r.inner) ?? r.inner.upperBound)
+    }
+
     /// The bytes of `range` with comments removed, runs of white space collapsed to one space
     /// (trimmed at both ends) and ASCII letters lower-cased: the shared core of name normalisation.
     private func collapsedLowercase(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> [UInt8] {
@@ -356,7 +411,7 @@ extension WikitextRenderer {
             return
         }
         if WikitextRenderer.isCitationTemplate(name) {
-            sink.attach(templateCitation(call, offset: start, depth: depth))
+            sink.attach(templateCitation(r, name: name, offset: start, depth: depth))
             return
         }
         if name.hasPrefix("lang-") || name.hasPrefix("lang ") {
