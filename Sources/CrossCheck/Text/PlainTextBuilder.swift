@@ -96,11 +96,18 @@ public struct PlainTextBuilder: Sendable {
                 }
             }
             flushSpace()
+            if bytes.capacity == 0 { reserveInitial() }
             if i != nextSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: i)) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
             nextSource = j
             i = j
         }
+    }
+
+    /// A first allocation big enough for a typical paragraph, instead of growing from one byte.
+    @inline(never) private mutating func reserveInitial() {
+        bytes.reserveCapacity(512)
+        spans.reserveCapacity(32)
     }
 
     /// Appends text that was generated from markup starting at `offset`.

@@ -26,7 +26,7 @@ struct WikitextRenderer {
     /// The `name` of the first infobox.
     var infoboxName: String?
     /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
-    let special: [Bool] = WikitextRenderer.inlineSpecial
+    let special: [UInt8] = WikitextRenderer.inlineSpecial
     var closeBracket = WikitextByteFinder(0x5D)
     var conversionEnd = WikitextByteFinder(0x7D, then: 0x2D)
     var newline = WikitextByteFinder(0x0A)
@@ -149,7 +149,21 @@ struct WikitextRenderer {
                     special.withUnsafeBufferPointer { table in
                         var j = start + 1
                         let stop = min(end, buf.count)
-                        while j < stop && !table[Int(buf[j])] { j += 1 }
+                        while j < stop {
+                            let c = buf[j]
+                            let kind = table[Int(c)]
+                            if kind == 0 {
+                                j += 1
+                                continue
+                            }
+                            // `-`, `_`, `'` and 0xC2 act only before their partner byte; alone
+                            // (or last) they are copied like any other byte.
+                            if kind == 2 && (j + 1 >= stop || !WikitextRenderer.actsBefore(c, buf[j + 1])) {
+                                j += 1
+                                continue
+                            }
+                            break
+                        }
                         sink.emitRun(buf, start..<j)
                         return j
                     }
@@ -159,12 +173,25 @@ struct WikitextRenderer {
         return end
     }
 
-    /// Bytes `renderInline` acts on; every other byte is copied.
-    static let inlineSpecial: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = true }
+    /// Bytes `renderInline` acts on (1), bytes it acts on only before a partner byte (2, see
+    /// `actsBefore`); every other byte (0) is copied.
+    static let inlineSpecial: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26] { t[Int(b)] = 1 }
+        for b: UInt8 in [0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = 2 }
         return t
     }()
+
+    /// Whether `b` starts markup when `next` follows: `''`, `__`, `-{`, U+00A0. Otherwise
+    /// `renderInline` emits `b` as it is, so a run of text may go on over it.
+    @inline(__always) static func actsBefore(_ b: UInt8, _ next: UInt8) -> Bool {
+        switch b {
+        case 0x27: return next == 0x27
+        case 0x5F: return next == 0x5F
+        case 0x2D: return next == 0x7B
+        default: return next == 0xA0
+        }
+    }
 
     @inline(__always) static func closingPunctuation(_ b: UInt8) -> Bool {
         b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29
