@@ -85,6 +85,37 @@ public struct PlainTextBuilder: Sendable {
             // Extend over non-space bytes and single spaces between them: a lone 0x20 there
             // is kept as it is, with no new span, so the whole stretch is copied verbatim.
             var j = i + 1
+            while true {
+                if let base = source.baseAddress {
+                    // Sixteen bytes at a time while there is no white space but single spaces
+                    // before other bytes (bytes below 0x20 are left to the byte loop).
+                    let raw = UnsafeRawPointer(base)
+                    let space = ByteVector(repeating: 0x20)
+                    let lf = ByteVector(repeating: 0x0A), cr = ByteVector(repeating: 0x0D)
+                    let tab = ByteVector(repeating: 0x09), ff = ByteVector(repeating: 0x0C)
+                    while j + 17 <= end {
+                        let v = raw.loadUnaligned(fromByteOffset: j, as: ByteVector.self)
+                        let w = raw.loadUnaligned(fromByteOffset: j + 1, as: ByteVector.self)
+                        let nextIsSpace = (w .== space) .| (w .== lf) .| (w .== cr) .| (w .== tab) .| (w .== ff)
+                        if anyLane((v .< space) .| ((v .== space) .& nextIsSpace)) { break }
+                        j += 16
+                    }
+                }
+                let limit = min(end, j + 16)
+                var stopped = false
+                while j < limit {
+                    let c = source[j]
+                    if c > 0x20 || !PlainTextBuilder.isSpace(c) {
+                        j += 1
+                    } else if c == 0x20 && j + 1 < end && !PlainTextBuilder.isSpace(source[j + 1]) {
+                        j += 2
+                    } else {
+                        stopped = true
+                        break
+                    }
+                }
+                if stopped || j >= end { break }
+            }
             while j < end {
                 let c = source[j]
                 if c > 0x20 || !PlainTextBuilder.isSpace(c) {
@@ -154,4 +185,16 @@ public struct PlainTextBuilder: Sendable {
         self = PlainTextBuilder()
         return block
     }
+}
+
+/// Sixteen bytes for vector scans. Compare with splatted vectors (`ByteVector(repeating:)`):
+/// comparing with a scalar goes lane by lane.
+typealias ByteVector = SIMD16<UInt8>
+
+/// Whether any lane of a byte-vector comparison is true.
+///
+/// Read as two words: the generic `any(_:)` reduces lane by lane, this is one vector test.
+@inline(__always) func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+    let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+    return (words.x | words.y) != 0
 }

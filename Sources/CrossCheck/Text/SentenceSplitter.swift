@@ -51,6 +51,7 @@ public enum SentenceSplitter {
         let n = b.count
         guard n > 0 else { return [] }
         var ends: [Int] = []  // exclusive end offsets of sentences (before trailing space)
+        ends.reserveCapacity(n / 64 + 1)
         var i = 0
         while i < n {
             let c = b[i]
@@ -82,6 +83,17 @@ public enum SentenceSplitter {
             // Skip to the next byte that can end a sentence (`.`, `!`, `?`, or a lead byte of
             // `…` and the CJK stops, all at or above 0xE2).
             var k = i + 1
+            if let base = b.baseAddress {
+                // Sixteen bytes at a time while none of them can end a sentence.
+                let raw = UnsafeRawPointer(base)
+                let dot = ByteVector(repeating: 0x2E), bang = ByteVector(repeating: 0x21)
+                let question = ByteVector(repeating: 0x3F), lead = ByteVector(repeating: 0xE2)
+                while k + 16 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: k, as: ByteVector.self)
+                    if anyLane((v .== dot) .| (v .== bang) .| (v .== question) .| (v .>= lead)) { break }
+                    k += 16
+                }
+            }
             while k < n {
                 let x = b[k]
                 if x == 0x2E || x == 0x21 || x == 0x3F || x >= 0xE2 { break }
@@ -105,9 +117,12 @@ public enum SentenceSplitter {
             // A citation belongs to this sentence if its offset is at most `end` (before the next sentence's text).
             let isLast = k == ends.count - 1
             var attached: [Citation] = []
-            while citationIndex < cites.count && (isLast || cites[citationIndex].offset <= end) {
-                attached.append(cites[citationIndex].citation)
-                citationIndex += 1
+            var lastCitation = citationIndex
+            while lastCitation < cites.count && (isLast || cites[lastCitation].offset <= end) { lastCitation += 1 }
+            if lastCitation > citationIndex {
+                attached.reserveCapacity(lastCitation - citationIndex)
+                for c in citationIndex..<lastCitation { attached.append(cites[c].citation) }
+                citationIndex = lastCitation
             }
             if e > s {
                 // Spans for [s, e), rebased to the sentence.

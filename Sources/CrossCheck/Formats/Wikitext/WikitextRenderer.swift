@@ -147,23 +147,7 @@ struct WikitextRenderer {
                 let start = i
                 i = bytes.withUnsafeBufferPointer { buf in
                     special.withUnsafeBufferPointer { table in
-                        var j = start + 1
-                        let stop = min(end, buf.count)
-                        while j < stop {
-                            let c = buf[j]
-                            let kind = table[Int(c)]
-                            if kind == 0 {
-                                j += 1
-                                continue
-                            }
-                            // `-`, `_`, `'` and 0xC2 act only before their partner byte; alone
-                            // (or last) they are copied like any other byte.
-                            if kind == 2 && (j + 1 >= stop || !WikitextRenderer.actsBefore(c, buf[j + 1])) {
-                                j += 1
-                                continue
-                            }
-                            break
-                        }
+                        let j = WikitextRenderer.runEnd(buf, from: start + 1, stop: min(end, buf.count), table)
                         sink.emitRun(buf, start..<j)
                         return j
                     }
@@ -181,6 +165,48 @@ struct WikitextRenderer {
         for b: UInt8 in [0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = 2 }
         return t
     }()
+
+    /// The end of a run of ordinary bytes starting before `from`: the first byte in `from..<stop`
+    /// that `renderInline` acts on, or `stop`.
+    @inline(__always) static func runEnd(
+        _ buf: UnsafeBufferPointer<UInt8>, from: Int, stop: Int, _ table: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        var j = from
+        guard let base = buf.baseAddress else { return j }
+        let raw = UnsafeRawPointer(base)
+        let specials = WikitextRenderer.specialVectors
+        while true {
+            // Sixteen bytes at a time while none of them is in `inlineSpecial`.
+            while j + 16 <= stop {
+                let v = raw.loadUnaligned(fromByteOffset: j, as: ByteVector.self)
+                var m = v .== specials.0
+                m = m .| (v .== specials.1) .| (v .== specials.2) .| (v .== specials.3) .| (v .== specials.4)
+                m = m .| (v .== specials.5) .| (v .== specials.6) .| (v .== specials.7) .| (v .== specials.8)
+                if anyLane(m) { break }
+                j += 16
+            }
+            let limit = min(stop, j + 16)
+            while j < limit {
+                let c = buf[j]
+                let kind = table[Int(c)]
+                // `-`, `_`, `'` and 0xC2 act only before their partner byte; alone (or last)
+                // they are copied like any other byte.
+                if kind == 0 || (kind == 2 && (j + 1 >= stop || !WikitextRenderer.actsBefore(c, buf[j + 1]))) {
+                    j += 1
+                    continue
+                }
+                return j
+            }
+            if j >= stop { return j }
+        }
+    }
+
+    /// The bytes of `inlineSpecial` as vectors, for `runEnd`.
+    static let specialVectors = (
+        ByteVector(repeating: 0x0A), ByteVector(repeating: 0x7B), ByteVector(repeating: 0x5B),
+        ByteVector(repeating: 0x3C), ByteVector(repeating: 0x26), ByteVector(repeating: 0x27),
+        ByteVector(repeating: 0x5F), ByteVector(repeating: 0x2D), ByteVector(repeating: 0xC2)
+    )
 
     /// Whether `b` starts markup when `next` follows: `''`, `__`, `-{`, U+00A0. Otherwise
     /// `renderInline` emits `b` as it is, so a run of text may go on over it.
