@@ -225,12 +225,65 @@ struct WikitextRenderer {
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
+        if !listLines, let text = plainText(range) { return text }
         var sink = sinkPool.popLast() ?? WikitextSink()
         renderInline(range, into: &sink, depth: depth, listLines: listLines)
         let s = sink.trimmedString
         sink.reset()
         sinkPool.append(sink)
         return s
+    }
+
+    /// What `plain(range)` gives for a range without markup (no byte `renderInline` acts on but
+    /// line ends): its bytes with white space collapsed to single spaces and trimmed, read straight
+    /// from the source. Nil when the range has markup.
+    func plainText(_ range: Range<Int>) -> String? {
+        let lo = max(0, range.lowerBound)
+        let hi = min(range.upperBound, bytes.count)
+        guard lo < hi else { return "" }
+        return bytes.withUnsafeBufferPointer { buf -> String? in
+            let simple = special.withUnsafeBufferPointer { table -> Bool in
+                var j = lo
+                while j < hi {
+                    j = WikitextRenderer.runEnd(buf, from: j, stop: hi, table)
+                    if j >= hi { break }
+                    if buf[j] != 0x0A { return false }
+                    j += 1
+                }
+                return true
+            }
+            guard simple else { return nil }
+            var a = lo
+            var b = hi
+            while a < b && WikitextRenderer.isSpace(buf[a]) { a += 1 }
+            while b > a && WikitextRenderer.isSpace(buf[b - 1]) { b -= 1 }
+            // Most values have no white space to collapse: one copy.
+            var collapse = false
+            var k = a
+            while k < b {
+                if WikitextRenderer.isSpace(buf[k]) && (buf[k] != 0x20 || WikitextRenderer.isSpace(buf[k + 1])) {
+                    collapse = true
+                    break
+                }
+                k += 1
+            }
+            if !collapse { return String(decoding: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: b - a) { out in
+                var n = 0
+                var space = false
+                for k in a..<b {
+                    let c = buf[k]
+                    if WikitextRenderer.isSpace(c) {
+                        space = true
+                    } else {
+                        if space { out[n] = 0x20; n += 1; space = false }
+                        out[n] = c
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 
     /// The source text of `range`, trimmed.
@@ -379,24 +432,45 @@ struct WikitextRenderer {
     ) -> Int {
         guard depth < WikitextRenderer.maxDepth else { return r.end }
         let inner = r.inner
-        let pipe = firstTopLevel(0x7C, in: inner)
+        // One pass finds the first top-level `|` and the first top-level `:` before it (the
+        // `:` that `firstTopLevel(0x3A, in: targetRange)` finds: no region skipped here ends
+        // after the target's last non-space byte, and `:` is no space).
+        var pipe: Int?
+        var firstColon: Int?
+        var i = inner.lowerBound
+        while i < inner.upperBound {
+            let b = bytes[i]
+            if b == 0x7C {
+                pipe = i
+                break
+            }
+            if b == 0x3A && firstColon == nil { firstColon = i }
+            if b == 0x7B || b == 0x5B || b == 0x3C, let rg = scan.regions[i], rg.end <= inner.upperBound {
+                i = rg.end
+                continue
+            }
+            i += 1
+        }
         var targetRange = trimmed(inner.lowerBound..<(pipe ?? inner.upperBound))
         var leadingColon = false
         if !targetRange.isEmpty && bytes[targetRange.lowerBound] == 0x3A {
             leadingColon = true
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
-        if let colon = firstTopLevel(0x3A, in: targetRange), !leadingColon {
-            let written = raw(targetRange.lowerBound..<colon)
-            let prefix = written.lowercased()
-            if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
-            if prefix == "category" {
+        if let colon = firstColon, !leadingColon {
+            switch linkPrefix(targetRange.lowerBound..<colon) {
+            case .file:
+                return r.end
+            case .category:
                 let name = raw((colon + 1)..<targetRange.upperBound)
                 let decoded = HTMLEntities.decodeAll(name)
                 if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
                 return r.end
+            case .interlanguage:
+                if pipe == nil { return r.end }
+            case .other:
+                break
             }
-            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }
         }
         if let pipe {
             let label = trimmed((pipe + 1)..<inner.upperBound)
@@ -418,6 +492,59 @@ struct WikitextRenderer {
             j += 1
         }
         return j
+    }
+
+    enum LinkPrefix { case file, category, interlanguage, other }
+
+    /// What the prefix before a link target's `:` makes of the link: `File:`, `Image:`, `Media:`
+    /// (dropped), `Category:`, an interlanguage code, or nothing special. ASCII letters are
+    /// compared as bytes; a prefix with other bytes takes the `String` path.
+    func linkPrefix(_ range: Range<Int>) -> LinkPrefix {
+        let r = trimmed(range)
+        var word: UInt64 = 0
+        var ascii = true
+        for k in r {
+            let b = bytes[k]
+            if b >= 0x80 { ascii = false }
+            if k - r.lowerBound < 8 { word |= UInt64(WikitextNextFinder.lower(b)) << (8 * UInt64(k - r.lowerBound)) }
+        }
+        guard ascii else {
+            let written = String(decoding: bytes[r], as: UTF8.self)
+            let prefix = written.lowercased()
+            if prefix == "file" || prefix == "image" || prefix == "media" { return .file }
+            if prefix == "category" { return .category }
+            return WikitextRenderer.isInterlanguagePrefix(written) ? .interlanguage : .other
+        }
+        let count = r.count
+        if count == 4 && word == WikitextRenderer.packedFile { return .file }
+        if count == 5 && (word == WikitextRenderer.packedImage || word == WikitextRenderer.packedMedia) { return .file }
+        if count == 8 && word == WikitextRenderer.packedCategory { return .category }
+        return isInterlanguagePrefix(r) ? .interlanguage : .other
+    }
+
+    static let packedFile = WikitextPackedName(Array("file".utf8)).low
+    static let packedImage = WikitextPackedName(Array("image".utf8)).low
+    static let packedMedia = WikitextPackedName(Array("media".utf8)).low
+    static let packedCategory = WikitextPackedName(Array("category".utf8)).low
+
+    /// `isInterlanguagePrefix` on the bytes of `r` as written (case kept).
+    func isInterlanguagePrefix(_ r: Range<Int>) -> Bool {
+        let n = r.count
+        if n == 6 && bytes[r].elementsEqual("simple".utf8) { return true }
+        guard n >= 2, n <= 12 else { return false }
+        var letters = 0
+        for k in 0..<n {
+            let c = bytes[r.lowerBound + k]
+            if c >= 0x61 && c <= 0x7A {
+                if k < 3 { letters += 1 }
+            } else if c == 0x2D && k >= 2 {
+                continue
+            } else {
+                return false
+            }
+        }
+        return n <= 3 || (letters >= 2 && bytes[r.lowerBound + 2] == 0x2D)
+            || (letters == 3 && n > 3 && bytes[r.lowerBound + 3] == 0x2D)
     }
 
     static let urlSchemes: [[UInt8]] = [
