@@ -813,7 +813,7 @@ struct WikitextRenderer {
         "date", "year", "publication-date",
         "url", "archive-url", "archiveurl", "chapter-url", "contribution-url",
     ]
-    static let packedCitationKeys: [WikitextPackedName] = citationKeys.map { WikitextPackedName(Array($0.utf8)) }
+    static let citationKeyTable = WikitextKeyTable(citationKeys)
 
     /// `{{cite web|title=...|website=...}}` parameters as a citation.
     ///
@@ -869,9 +869,8 @@ struct WikitextRenderer {
         let nameRange = trimmed(part.lowerBound..<eq)
         let value = (eq + 1)..<part.upperBound
         if let packed = packedParameterName(nameRange) {
-            guard packed.count <= 16 else { return nil }
-            for (k, key) in WikitextRenderer.packedCitationKeys.enumerated() where key == packed { return (k, value) }
-            return nil
+            guard packed.count <= 16, let k = WikitextRenderer.citationKeyTable.index(of: packed) else { return nil }
+            return (k, value)
         }
         let name = parameterName(nameRange)
         for (k, key) in WikitextRenderer.citationKeys.enumerated() where key == name { return (k, value) }
@@ -929,5 +928,43 @@ struct WikitextByteFinder {
         }
         found = result
         return result < n ? result : nil
+    }
+}
+
+/// A fixed set of short ASCII keys looked up by packed name: open addressing on a small table,
+/// so a lookup is a multiply, a probe or two and a comparison (no `String`, no hashing of bytes).
+struct WikitextKeyTable: Sendable {
+    private let slots: [Int32]  // key index + 1, 0 for an empty slot
+    private let keys: [WikitextPackedName]
+    private let mask: Int
+
+    init(_ names: [String]) {
+        keys = names.map { WikitextPackedName(Array($0.utf8)) }
+        var size = 16
+        while size < names.count * 4 { size *= 2 }
+        mask = size - 1
+        var table = [Int32](repeating: 0, count: size)
+        for (k, key) in keys.enumerated() {
+            var h = WikitextKeyTable.hash(key) & (size - 1)
+            while table[h] != 0 { h = (h + 1) & (size - 1) }
+            table[h] = Int32(k + 1)
+        }
+        slots = table
+    }
+
+    @inline(__always) static func hash(_ p: WikitextPackedName) -> Int {
+        let x = (p.low &* 0x9E37_79B9_7F4A_7C15) ^ (p.high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(p.count)
+        return Int(truncatingIfNeeded: x >> 40)
+    }
+
+    /// The index of `p` among the names, or nil.
+    func index(of p: WikitextPackedName) -> Int? {
+        var h = WikitextKeyTable.hash(p) & mask
+        while true {
+            let s = Int(slots[h])
+            if s == 0 { return nil }
+            if keys[s - 1] == p { return s - 1 }
+            h = (h + 1) & mask
+        }
     }
 }

@@ -161,6 +161,9 @@ struct WikitextSink {
 extension String {
     /// The string without leading and trailing ASCII whitespace.
     var wikitextTrimmed: String {
+        // Most strings have nothing to trim: answer without copying.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !WikitextSink.isSpace(first) && !WikitextSink.isSpace(last) { return self }
         let u = Array(utf8)
         var lo = 0
         var hi = u.count

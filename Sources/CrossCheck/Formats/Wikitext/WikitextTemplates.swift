@@ -51,6 +51,15 @@ struct WikitextPackedName: Equatable {
         for b in bytes { append(b) }
     }
 
+    /// The packed bytes as a `String` (names of at most 16 bytes; longer ones are cut).
+    var string: String {
+        var words = (low, high)
+        let n = min(count, 16)
+        return withUnsafeBytes(of: &words) { raw in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<n]), as: UTF8.self)
+        }
+    }
+
     @inline(__always) mutating func append(_ b: UInt8) {
         if count < 8 {
             low |= UInt64(b) << (8 * UInt64(count))
@@ -209,7 +218,12 @@ extension WikitextRenderer {
 
     /// Normalises a template name as written.
     func templateName(_ range: Range<Int>) -> String {
-        var name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
+        var name: String
+        if let packed = packedName(range, underscoreIsSpace: true, commentIsSpace: false), packed.count <= 16 {
+            name = packed.string
+        } else {
+            name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
+        }
         for prefix in ["template:", "subst:", "safesubst:", "msgnw:"] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count)).wikitextTrimmed
         }
@@ -218,6 +232,7 @@ extension WikitextRenderer {
 
     /// A parameter name as written, lower-cased, without comments, spaces collapsed.
     func parameterName(_ range: Range<Int>) -> String {
+        if let packed = packedParameterName(range), packed.count <= 16 { return packed.string }
         let out = collapsedLowercase(range, underscoreIsSpace: false, commentIsSpace: true)
         let name = String(decoding: out, as: UTF8.self)
         return out.contains { $0 >= 0x80 } ? name.lowercased() : name
@@ -226,6 +241,11 @@ extension WikitextRenderer {
     /// `parameterName(range)` packed for comparison with short ASCII keys, without allocating; nil
     /// when the name has a non-ASCII byte (compare `parameterName` then).
     func packedParameterName(_ range: Range<Int>) -> WikitextPackedName? {
+        packedName(range, underscoreIsSpace: false, commentIsSpace: true)
+    }
+
+    /// `collapsedLowercase(range, ...)` packed (see `packedParameterName`); nil for non-ASCII bytes.
+    func packedName(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> WikitextPackedName? {
         var out = WikitextPackedName()
         var i = range.lowerBound
         var space = false
@@ -233,10 +253,10 @@ extension WikitextRenderer {
             let b = bytes[i]
             if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
                 i = r.end
-                space = true
+                if commentIsSpace { space = true }
                 continue
             }
-            if WikitextRenderer.isSpace(b) {
+            if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
                 space = true
             } else {
                 if b >= 0x80 { return nil }
