@@ -13,6 +13,8 @@ struct Options {
     var corpus: String? = nil
     var limit = Int.max
     var scaling = true
+    /// Only the parse throughput pass (for profiling the parser alone).
+    var parseOnly = false
 }
 
 func parseOptions() -> Options {
@@ -24,8 +26,9 @@ func parseOptions() -> Options {
         case "--corpus": o.corpus = args.next()
         case "--limit": o.limit = Int(args.next() ?? "") ?? Int.max
         case "--no-scaling": o.scaling = false
+        case "--parse-only": o.parseOnly = true
         case "--help", "-h":
-            print("Usage: crosscheck-bench [--json] [--corpus DIR] [--limit N] [--no-scaling]")
+            print("Usage: crosscheck-bench [--json] [--corpus DIR] [--limit N] [--no-scaling] [--parse-only]")
             exit(0)
         default:
             FileHandle.standardError.write(Data("crosscheck-bench: unknown option \(a)\n".utf8))
@@ -230,6 +233,10 @@ var parsed = 0
 for s in allSources { if parse(s) != nil { parsed += 1 } }
 let parseMs = now() - t
 let parseMBs = Double(totalBytes) / 1_048_576 / (parseMs / 1000)
+if options.parseOnly {
+    print("parse (\(parsed) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB): \(String(format: "%.1f", parseMBs)) MB/s")
+    exit(0)
+}
 
 // Tokenise throughput (tokens with normalised keys) over the raw text.
 t = now()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps UTF-8 byte offsets to 1-based lines and columns.
 ///
 /// Byte offsets are the source of truth for every location in crosscheck; lines are derived here
@@ -14,6 +16,14 @@ public struct LineTable: Sendable, Equatable {
         bytes.withUnsafeBufferPointer { buf in
             var i = 0
             let n = buf.count
+            // Without any `\r` every line ends at a `\n`: find them with `memchr`.
+            if let base = buf.baseAddress, memchr(base, 0x0D, n) == nil {
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+                    starts.append(i)
+                }
+                return
+            }
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {

@@ -85,6 +85,37 @@ public struct PlainTextBuilder: Sendable {
             // Extend over non-space bytes and single spaces between them: a lone 0x20 there
             // is kept as it is, with no new span, so the whole stretch is copied verbatim.
             var j = i + 1
+            while true {
+                if let base = source.baseAddress {
+                    // Sixteen bytes at a time while there is no white space but single spaces
+                    // before other bytes (bytes below 0x20 are left to the byte loop).
+                    let raw = UnsafeRawPointer(base)
+                    let space = ByteVector(repeating: 0x20)
+                    let lf = ByteVector(repeating: 0x0A), cr = ByteVector(repeating: 0x0D)
+                    let tab = ByteVector(repeating: 0x09), ff = ByteVector(repeating: 0x0C)
+                    while j + 17 <= end {
+                        let v = raw.loadUnaligned(fromByteOffset: j, as: ByteVector.self)
+                        let w = raw.loadUnaligned(fromByteOffset: j + 1, as: ByteVector.self)
+                        let nextIsSpace = (w .== space) .| (w .== lf) .| (w .== cr) .| (w .== tab) .| (w .== ff)
+                        if anyLane((v .< space) .| ((v .== space) .& nextIsSpace)) { break }
+                        j += 16
+                    }
+                }
+                let limit = min(end, j + 16)
+                var stopped = false
+                while j < limit {
+                    let c = source[j]
+                    if c > 0x20 || !PlainTextBuilder.isSpace(c) {
+                        j += 1
+                    } else if c == 0x20 && j + 1 < end && !PlainTextBuilder.isSpace(source[j + 1]) {
+                        j += 2
+                    } else {
+                        stopped = true
+                        break
+                    }
+                }
+                if stopped || j >= end { break }
+            }
             while j < end {
                 let c = source[j]
                 if c > 0x20 || !PlainTextBuilder.isSpace(c) {
@@ -96,11 +127,18 @@ public struct PlainTextBuilder: Sendable {
                 }
             }
             flushSpace()
+            if bytes.capacity == 0 { reserveInitial() }
             if i != nextSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: i)) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
             nextSource = j
             i = j
         }
+    }
+
+    /// A first allocation big enough for a typical paragraph, instead of growing from one byte.
+    @inline(never) private mutating func reserveInitial() {
+        bytes.reserveCapacity(512)
+        spans.reserveCapacity(32)
     }
 
     /// Appends text that was generated from markup starting at `offset`.
@@ -131,10 +169,32 @@ public struct PlainTextBuilder: Sendable {
     /// The last non-space byte written, if any.
     public var lastByte: UInt8? { bytes.last }
 
+    /// Empties the builder for reuse, keeping its buffers' capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        citations.removeAll(keepingCapacity: true)
+        nextSource = -1
+        pendingSpace = false
+        pendingSpaceSource = 0
+    }
+
     /// Returns the accumulated block and resets the builder.
     public mutating func finish(isListItem: Bool = false) -> TextBlock {
         let block = TextBlock(bytes: bytes, spans: spans, citations: citations, isListItem: isListItem)
         self = PlainTextBuilder()
         return block
     }
+}
+
+/// Sixteen bytes for vector scans. Compare with splatted vectors (`ByteVector(repeating:)`):
+/// comparing with a scalar goes lane by lane.
+typealias ByteVector = SIMD16<UInt8>
+
+/// Whether any lane of a byte-vector comparison is true.
+///
+/// Read as two words: the generic `any(_:)` reduces lane by lane, this is one vector test.
+@inline(__always) func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+    let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+    return (words.x | words.y) != 0
 }

@@ -37,10 +37,21 @@ public enum SentenceSplitter {
 
     /// Splits `block` into sentences, numbering them as paragraph `paragraph`.
     public static func split(_ block: TextBlock, lines: LineTable, paragraph: Int) -> [Sentence] {
-        let b = block.bytes
+        block.bytes.withUnsafeBufferPointer { b in
+            block.spans.withUnsafeBufferPointer { blockSpans in
+                split(block, b, blockSpans, lines: lines, paragraph: paragraph)
+            }
+        }
+    }
+
+    private static func split(
+        _ block: TextBlock, _ b: UnsafeBufferPointer<UInt8>, _ blockSpans: UnsafeBufferPointer<TextSpan>,
+        lines: LineTable, paragraph: Int
+    ) -> [Sentence] {
         let n = b.count
         guard n > 0 else { return [] }
         var ends: [Int] = []  // exclusive end offsets of sentences (before trailing space)
+        ends.reserveCapacity(n / 64 + 1)
         var i = 0
         while i < n {
             let c = b[i]
@@ -71,15 +82,24 @@ public enum SentenceSplitter {
             }
             // Skip to the next byte that can end a sentence (`.`, `!`, `?`, or a lead byte of
             // `…` and the CJK stops, all at or above 0xE2).
-            i = b.withUnsafeBufferPointer { buf in
-                var k = i + 1
-                while k < n {
-                    let x = buf[k]
-                    if x == 0x2E || x == 0x21 || x == 0x3F || x >= 0xE2 { break }
-                    k += 1
+            var k = i + 1
+            if let base = b.baseAddress {
+                // Sixteen bytes at a time while none of them can end a sentence.
+                let raw = UnsafeRawPointer(base)
+                let dot = ByteVector(repeating: 0x2E), bang = ByteVector(repeating: 0x21)
+                let question = ByteVector(repeating: 0x3F), lead = ByteVector(repeating: 0xE2)
+                while k + 16 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: k, as: ByteVector.self)
+                    if anyLane((v .== dot) .| (v .== bang) .| (v .== question) .| (v .>= lead)) { break }
+                    k += 16
                 }
-                return k
             }
+            while k < n {
+                let x = b[k]
+                if x == 0x2E || x == 0x21 || x == 0x3F || x >= 0xE2 { break }
+                k += 1
+            }
+            i = k
         }
         ends.append(n)
         var sentences: [Sentence] = []
@@ -88,6 +108,7 @@ public enum SentenceSplitter {
         var citationIndex = 0
         let cites = block.citations
         var spanIndex = 0
+        let spanCount = blockSpans.count
         for (k, end) in ends.enumerated() {
             var s = start
             while s < end && b[s] == 0x20 { s += 1 }
@@ -96,25 +117,29 @@ public enum SentenceSplitter {
             // A citation belongs to this sentence if its offset is at most `end` (before the next sentence's text).
             let isLast = k == ends.count - 1
             var attached: [Citation] = []
-            while citationIndex < cites.count && (isLast || cites[citationIndex].offset <= end) {
-                attached.append(cites[citationIndex].citation)
-                citationIndex += 1
+            var lastCitation = citationIndex
+            while lastCitation < cites.count && (isLast || cites[lastCitation].offset <= end) { lastCitation += 1 }
+            if lastCitation > citationIndex {
+                attached.reserveCapacity(lastCitation - citationIndex)
+                for c in citationIndex..<lastCitation { attached.append(cites[c].citation) }
+                citationIndex = lastCitation
             }
             if e > s {
                 // Spans for [s, e), rebased to the sentence.
-                while spanIndex + 1 < block.spans.count && block.spans[spanIndex + 1].textOffset <= s { spanIndex += 1 }
+                while spanIndex + 1 < spanCount && blockSpans[spanIndex + 1].textOffset <= s { spanIndex += 1 }
+                var last = spanIndex
+                while last < spanCount && blockSpans[last].textOffset < e { last += 1 }
                 var spans: [TextSpan] = []
-                var si = spanIndex
-                while si < block.spans.count && block.spans[si].textOffset < e {
-                    let sp = block.spans[si]
+                spans.reserveCapacity(last - spanIndex)
+                for si in spanIndex..<last {
+                    let sp = blockSpans[si]
                     if sp.textOffset <= s {
                         spans.append(TextSpan(textOffset: 0, sourceOffset: sp.sourceOffset + (s - sp.textOffset)))
                     } else {
                         spans.append(TextSpan(textOffset: sp.textOffset - s, sourceOffset: sp.sourceOffset))
                     }
-                    si += 1
                 }
-                let text = String(decoding: b[s..<e], as: UTF8.self)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
                 var sentence = Sentence(
                     text: text, line: 1, sourceRange: 0..<0, spans: spans, citations: attached,
                     paragraph: paragraph, isListItem: block.isListItem)
@@ -132,7 +157,7 @@ public enum SentenceSplitter {
     }
 
     /// 。！？ end a sentence with no space after them.
-    @inline(__always) static func isCJKStop(_ b: [UInt8], _ i: Int) -> Bool {
+    @inline(__always) static func isCJKStop(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i + 2 < b.count, b[i] == 0xE3 || b[i] == 0xEF else { return false }
         if b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82 { return true }  // 。
         if b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F) { return true }  // ！？
@@ -140,7 +165,7 @@ public enum SentenceSplitter {
     }
 
     /// Whether the text at `i` can begin a sentence: upper-case letter, digit, quote, bracket, non-ASCII.
-    @inline(__always) static func startsSentence(_ b: [UInt8], _ i: Int) -> Bool {
+    @inline(__always) static func startsSentence(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let c = b[i]
         if c >= 0x41 && c <= 0x5A { return true }
         if c >= 0x30 && c <= 0x39 { return true }
@@ -154,7 +179,7 @@ public enum SentenceSplitter {
     }
 
     /// True when the period at `dotAt` does not end the sentence although a capital follows at `next`.
-    static func continuesAfterPeriod(_ b: [UInt8], dotAt: Int, next: Int, sentenceStart: Int) -> Bool {
+    static func continuesAfterPeriod(_ b: UnsafeBufferPointer<UInt8>, dotAt: Int, next: Int, sentenceStart: Int) -> Bool {
         // A list number opening the sentence: "1. Key people".
         var s = dotAt
         while s > sentenceStart && s > dotAt - 4 && b[s - 1] >= 0x30 && b[s - 1] <= 0x39 { s -= 1 }
@@ -163,12 +188,12 @@ public enum SentenceSplitter {
             while t < s && b[t] == 0x20 { t += 1 }
             if t == s && (s == 0 || b[s - 1] == 0x20) { return true }
         }
-        guard let word = abbreviationOrInitial(b, dotAt: dotAt) else { return false }
-        if word.closing {
+        guard let closing = abbreviationOrInitial(b, dotAt: dotAt) else { return false }
+        if closing {
             // The next word decides: a common sentence opener means the sentence ended here.
             var e = next
             while e < b.count && e - next < 16 && ((b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A)) { e += 1 }
-            let following = String(decoding: b[next..<e], as: UTF8.self).lowercased()
+            let following = String(decoding: UnsafeBufferPointer(rebasing: b[next..<e]), as: UTF8.self).lowercased()
             let wordEnds = e >= b.count || b[e] == 0x20 || b[e] == 0x2C
             return !(wordEnds && openers.contains(following))
         }
@@ -177,11 +202,12 @@ public enum SentenceSplitter {
 
     /// True when the period at `dotAt` ends an abbreviation or an initial ("Gregory C. Allen").
     static func isAbbreviationOrInitial(_ b: [UInt8], dotAt: Int) -> Bool {
-        abbreviationOrInitial(b, dotAt: dotAt) != nil
+        b.withUnsafeBufferPointer { abbreviationOrInitial($0, dotAt: dotAt) != nil }
     }
 
-    /// The abbreviation or initial the period at `dotAt` ends, and whether it may also close a sentence.
-    static func abbreviationOrInitial(_ b: [UInt8], dotAt: Int) -> (word: String, closing: Bool)? {
+    /// Whether the period at `dotAt` ends an abbreviation or an initial: nil when it does not, else
+    /// whether that word may also close a sentence.
+    static func abbreviationOrInitial(_ b: UnsafeBufferPointer<UInt8>, dotAt: Int) -> Bool? {
         var s = dotAt
         while s > 0 && dotAt - s < 32 {
             let c = b[s - 1]
@@ -191,15 +217,73 @@ public enum SentenceSplitter {
         }
         guard s < dotAt else { return nil }
         // No abbreviation is longer than eight bytes unless it is dotted ("P.R.C").
-        let dotted = b[s..<dotAt].contains(0x2E)
+        var dotted = false
+        var ascii = true
+        for k in s..<dotAt {
+            if b[k] == 0x2E { dotted = true } else if b[k] >= 0x80 { ascii = false }
+        }
         if dotAt - s > 8 && !dotted { return nil }
-        let word = String(decoding: b[s..<dotAt], as: UTF8.self)
-        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return (word, true) }  // initial
-        let lower = word.lowercased()
-        if closingAbbreviations.contains(lower) { return (lower, true) }
-        if abbreviations.contains(lower) { return (lower, false) }
-        // Dotted acronyms such as "U.S" or "P.R.C".
-        if dotted, lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return (lower, true) }
+        guard ascii && dotAt - s <= 8 else {
+            return classify(String(decoding: UnsafeBufferPointer(rebasing: b[s..<dotAt]), as: UTF8.self), dotted: dotted)
+        }
+        if dotAt - s == 1 && b[s] >= 0x41 && b[s] <= 0x5A { return true }  // initial
+        var key: UInt64 = 0
+        for k in s..<dotAt { key |= UInt64(b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k]) << (8 * UInt64(k - s)) }
+        if packedClosingAbbreviations.contains(key) { return true }
+        if packedAbbreviations.contains(key) { return false }
+        // Dotted acronyms such as "U.S" or "P.R.C": every piece between dots is one letter.
+        if dotted {
+            var run = 0
+            for k in s..<dotAt {
+                if b[k] == 0x2E {
+                    if run > 1 { return nil }
+                    run = 0
+                } else {
+                    run += 1
+                }
+            }
+            return run > 1 ? nil : true
+        }
         return nil
+    }
+
+    /// `abbreviationOrInitial` for a word with non-ASCII bytes or longer than eight bytes, on `String`s.
+    static func classify(_ word: String, dotted: Bool) -> Bool? {
+        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x41 && f <= 0x5A { return true }  // initial
+        let lower = word.lowercased()
+        if closingAbbreviations.contains(lower) { return true }
+        if abbreviations.contains(lower) { return false }
+        // Dotted acronyms such as "U.S" or "P.R.C".
+        if dotted, lower.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        return nil
+    }
+
+    /// ASCII words of at most eight bytes packed into a `UInt64`, first byte lowest (longer ones never match).
+    static func packed(_ words: Set<String>) -> WordSet {
+        WordSet(words.compactMap { w -> UInt64? in
+            let u = Array(w.utf8)
+            guard u.count <= 8 else { return nil }
+            var key: UInt64 = 0
+            for (k, c) in u.enumerated() { key |= UInt64(c) << (8 * UInt64(k)) }
+            return key
+        })
+    }
+
+    static let packedAbbreviations = packed(abbreviations)
+    static let packedClosingAbbreviations = packed(closingAbbreviations)
+
+    /// A sorted array of packed words, searched by bisection (no hashing).
+    struct WordSet: Sendable {
+        let keys: [UInt64]
+        init(_ keys: [UInt64]) { self.keys = keys.sorted() }
+        func contains(_ key: UInt64) -> Bool {
+            var lo = 0
+            var hi = keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < keys.count && keys[lo] == key
+        }
     }
 }

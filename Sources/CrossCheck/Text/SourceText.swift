@@ -94,40 +94,67 @@ public struct SourceText: Sendable {
         var i = start
         let n = buf.count
         var controls = 0
+        let space = ByteVector(repeating: 0x20), high = ByteVector(repeating: 0x80)
         while i < n {
-            let b = buf[i]
-            if b < 0x80 {
-                if b == 0 { return (i, true) }
-                if b < 0x20 {
-                    if b == 0x0D {
-                        if i + 1 < n && buf[i + 1] == 0x0A { crlf = true }
-                    } else if b != 0x0A && b != 0x09 && b != 0x0C {
-                        controls += 1
-                        if controls > 32 && controls * 20 > (i - start + 1) { return (i, true) }
-                    }
-                } else if b != 0x20 {
-                    onlySpace = false
+            // Sixteen bytes at a time while they are printable ASCII (no control byte, no
+            // multi-byte sequence): all such a block can change is `onlySpace`.
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 16 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: ByteVector.self)
+                    if anyLane((v .< space) .| (v .>= high)) { break }
+                    if onlySpace && anyLane(v .!= space) { onlySpace = false }
+                    i += 16
                 }
-                i += 1
-                continue
             }
-            onlySpace = false
-            let len: Int
-            let minScalar: UInt32
-            var scalar: UInt32
-            if b & 0xE0 == 0xC0 { len = 2; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
-            else if b & 0xF0 == 0xE0 { len = 3; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
-            else if b & 0xF8 == 0xF0 { len = 4; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
-            else { return (i, false) }
-            if i + len > n { return (i, false) }
-            for k in 1..<len {
-                let c = buf[i + k]
-                if c & 0xC0 != 0x80 { return (i, false) }
-                scalar = (scalar << 6) | UInt32(c & 0x3F)
+            let blockEnd = min(n, i + 16)
+            while i < blockEnd {
+                if let problem = validateByte(buf, &i, start: start, controls: &controls, onlySpace: &onlySpace, crlf: &crlf) {
+                    return problem
+                }
             }
-            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return (i, false) }
-            i += len
         }
+        return nil
+    }
+
+    /// One step of `validate` at `i`: an ASCII byte or a whole multi-byte sequence.
+    @inline(__always) private static func validateByte(
+        _ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, start: Int, controls: inout Int, onlySpace: inout Bool,
+        crlf: inout Bool
+    ) -> (offset: Int, binary: Bool)? {
+        let n = buf.count
+        let b = buf[i]
+        if b < 0x80 {
+            if b == 0 { return (i, true) }
+            if b < 0x20 {
+                if b == 0x0D {
+                    if i + 1 < n && buf[i + 1] == 0x0A { crlf = true }
+                } else if b != 0x0A && b != 0x09 && b != 0x0C {
+                    controls += 1
+                    if controls > 32 && controls * 20 > (i - start + 1) { return (i, true) }
+                }
+            } else if b != 0x20 {
+                onlySpace = false
+            }
+            i += 1
+            return nil
+        }
+        onlySpace = false
+        let len: Int
+        let minScalar: UInt32
+        var scalar: UInt32
+        if b & 0xE0 == 0xC0 { len = 2; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
+        else if b & 0xF0 == 0xE0 { len = 3; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
+        else if b & 0xF8 == 0xF0 { len = 4; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
+        else { return (i, false) }
+        if i + len > n { return (i, false) }
+        for k in 1..<len {
+            let c = buf[i + k]
+            if c & 0xC0 != 0x80 { return (i, false) }
+            scalar = (scalar << 6) | UInt32(c & 0x3F)
+        }
+        if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return (i, false) }
+        i += len
         return nil
     }
 

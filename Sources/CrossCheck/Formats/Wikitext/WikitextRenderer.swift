@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
 /// stripped, entities decoded, references turned into attached citations.
 ///
@@ -24,10 +26,12 @@ struct WikitextRenderer {
     /// The `name` of the first infobox.
     var infoboxName: String?
     /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
-    let special: [Bool] = WikitextRenderer.inlineSpecial
-    var closeBracket = WikitextNextFinder("]")
-    var conversionEnd = WikitextNextFinder("}-")
-    var newline = WikitextNextFinder("\n")
+    let special: [UInt8] = WikitextRenderer.inlineSpecial
+    var closeBracket = WikitextByteFinder(0x5D)
+    var conversionEnd = WikitextByteFinder(0x7D, then: 0x2D)
+    var newline = WikitextByteFinder(0x0A)
+    /// Scratch sinks for `plain`, reused so rendering a parameter value allocates no new buffers.
+    private var sinkPool: [WikitextSink] = []
 
     /// Sets the categories met so far (an incremental parse resuming mid-document).
     mutating func restoreCategories(_ list: [String]) {
@@ -149,9 +153,7 @@ struct WikitextRenderer {
                 let start = i
                 i = bytes.withUnsafeBufferPointer { buf in
                     special.withUnsafeBufferPointer { table in
-                        var j = start + 1
-                        let stop = min(end, buf.count)
-                        while j < stop && !table[Int(buf[j])] { j += 1 }
+                        let j = WikitextRenderer.runEnd(buf, from: start + 1, stop: min(end, buf.count), table)
                         sink.emitRun(buf, start..<j)
                         return j
                     }
@@ -161,12 +163,67 @@ struct WikitextRenderer {
         return end
     }
 
-    /// Bytes `renderInline` acts on; every other byte is copied.
-    static let inlineSpecial: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26, 0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = true }
+    /// Bytes `renderInline` acts on (1), bytes it acts on only before a partner byte (2, see
+    /// `actsBefore`); every other byte (0) is copied.
+    static let inlineSpecial: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b: UInt8 in [0x0A, 0x7B, 0x5B, 0x3C, 0x26] { t[Int(b)] = 1 }
+        for b: UInt8 in [0x27, 0x5F, 0x2D, 0xC2] { t[Int(b)] = 2 }
         return t
     }()
+
+    /// The end of a run of ordinary bytes starting before `from`: the first byte in `from..<stop`
+    /// that `renderInline` acts on, or `stop`.
+    @inline(__always) static func runEnd(
+        _ buf: UnsafeBufferPointer<UInt8>, from: Int, stop: Int, _ table: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        var j = from
+        guard let base = buf.baseAddress else { return j }
+        let raw = UnsafeRawPointer(base)
+        let specials = WikitextRenderer.specialVectors
+        while true {
+            // Sixteen bytes at a time while none of them is in `inlineSpecial`.
+            while j + 16 <= stop {
+                let v = raw.loadUnaligned(fromByteOffset: j, as: ByteVector.self)
+                var m = v .== specials.0
+                m = m .| (v .== specials.1) .| (v .== specials.2) .| (v .== specials.3) .| (v .== specials.4)
+                m = m .| (v .== specials.5) .| (v .== specials.6) .| (v .== specials.7) .| (v .== specials.8)
+                if anyLane(m) { break }
+                j += 16
+            }
+            let limit = min(stop, j + 16)
+            while j < limit {
+                let c = buf[j]
+                let kind = table[Int(c)]
+                // `-`, `_`, `'` and 0xC2 act only before their partner byte; alone (or last)
+                // they are copied like any other byte.
+                if kind == 0 || (kind == 2 && (j + 1 >= stop || !WikitextRenderer.actsBefore(c, buf[j + 1]))) {
+                    j += 1
+                    continue
+                }
+                return j
+            }
+            if j >= stop { return j }
+        }
+    }
+
+    /// The bytes of `inlineSpecial` as vectors, for `runEnd`.
+    static let specialVectors = (
+        ByteVector(repeating: 0x0A), ByteVector(repeating: 0x7B), ByteVector(repeating: 0x5B),
+        ByteVector(repeating: 0x3C), ByteVector(repeating: 0x26), ByteVector(repeating: 0x27),
+        ByteVector(repeating: 0x5F), ByteVector(repeating: 0x2D), ByteVector(repeating: 0xC2)
+    )
+
+    /// Whether `b` starts markup when `next` follows: `''`, `__`, `-{`, U+00A0. Otherwise
+    /// `renderInline` emits `b` as it is, so a run of text may go on over it.
+    @inline(__always) static func actsBefore(_ b: UInt8, _ next: UInt8) -> Bool {
+        switch b {
+        case 0x27: return next == 0x27
+        case 0x5F: return next == 0x5F
+        case 0x2D: return next == 0x7B
+        default: return next == 0xA0
+        }
+    }
 
     @inline(__always) static func closingPunctuation(_ b: UInt8) -> Bool {
         b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29
@@ -174,9 +231,65 @@ struct WikitextRenderer {
 
     /// Plain text of `range`, trimmed (citations inside are dropped).
     mutating func plain(_ range: Range<Int>, depth: Int, listLines: Bool = false) -> String {
-        var sink = WikitextSink()
+        if !listLines, let text = plainText(range) { return text }
+        var sink = sinkPool.popLast() ?? WikitextSink()
         renderInline(range, into: &sink, depth: depth, listLines: listLines)
-        return sink.string.wikitextTrimmed
+        let s = sink.trimmedString
+        sink.reset()
+        sinkPool.append(sink)
+        return s
+    }
+
+    /// What `plain(range)` gives for a range without markup (no byte `renderInline` acts on but
+    /// line ends): its bytes with white space collapsed to single spaces and trimmed, read straight
+    /// from the source. Nil when the range has markup.
+    func plainText(_ range: Range<Int>) -> String? {
+        let lo = max(0, range.lowerBound)
+        let hi = min(range.upperBound, bytes.count)
+        guard lo < hi else { return "" }
+        return bytes.withUnsafeBufferPointer { buf -> String? in
+            let simple = special.withUnsafeBufferPointer { table -> Bool in
+                var j = lo
+                while j < hi {
+                    j = WikitextRenderer.runEnd(buf, from: j, stop: hi, table)
+                    if j >= hi { break }
+                    if buf[j] != 0x0A { return false }
+                    j += 1
+                }
+                return true
+            }
+            guard simple else { return nil }
+            var a = lo
+            var b = hi
+            while a < b && WikitextRenderer.isSpace(buf[a]) { a += 1 }
+            while b > a && WikitextRenderer.isSpace(buf[b - 1]) { b -= 1 }
+            // Most values have no white space to collapse: one copy.
+            var collapse = false
+            var k = a
+            while k < b {
+                if WikitextRenderer.isSpace(buf[k]) && (buf[k] != 0x20 || WikitextRenderer.isSpace(buf[k + 1])) {
+                    collapse = true
+                    break
+                }
+                k += 1
+            }
+            if !collapse { return String(decoding: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: b - a) { out in
+                var n = 0
+                var space = false
+                for k in a..<b {
+                    let c = buf[k]
+                    if WikitextRenderer.isSpace(c) {
+                        space = true
+                    } else {
+                        if space { out[n] = 0x20; n += 1; space = false }
+                        out[n] = c
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 
     /// The source text of `range`, trimmed.
@@ -325,24 +438,45 @@ struct WikitextRenderer {
     ) -> Int {
         guard depth < WikitextRenderer.maxDepth else { return r.end }
         let inner = r.inner
-        let pipe = firstTopLevel(0x7C, in: inner)
+        // One pass finds the first top-level `|` and the first top-level `:` before it (the
+        // `:` that `firstTopLevel(0x3A, in: targetRange)` finds: no region skipped here ends
+        // after the target's last non-space byte, and `:` is no space).
+        var pipe: Int?
+        var firstColon: Int?
+        var i = inner.lowerBound
+        while i < inner.upperBound {
+            let b = bytes[i]
+            if b == 0x7C {
+                pipe = i
+                break
+            }
+            if b == 0x3A && firstColon == nil { firstColon = i }
+            if b == 0x7B || b == 0x5B || b == 0x3C, let rg = scan.regions[i], rg.end <= inner.upperBound {
+                i = rg.end
+                continue
+            }
+            i += 1
+        }
         var targetRange = trimmed(inner.lowerBound..<(pipe ?? inner.upperBound))
         var leadingColon = false
         if !targetRange.isEmpty && bytes[targetRange.lowerBound] == 0x3A {
             leadingColon = true
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
-        if let colon = firstTopLevel(0x3A, in: targetRange), !leadingColon {
-            let written = raw(targetRange.lowerBound..<colon)
-            let prefix = written.lowercased()
-            if prefix == "file" || prefix == "image" || prefix == "media" { return r.end }
-            if prefix == "category" {
+        if let colon = firstColon, !leadingColon {
+            switch linkPrefix(targetRange.lowerBound..<colon) {
+            case .file:
+                return r.end
+            case .category:
                 let name = raw((colon + 1)..<targetRange.upperBound)
                 let decoded = HTMLEntities.decodeAll(name)
                 if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
                 return r.end
+            case .interlanguage:
+                if pipe == nil { return r.end }
+            case .other:
+                break
             }
-            if pipe == nil && WikitextRenderer.isInterlanguagePrefix(written) { return r.end }
         }
         if let pipe {
             let label = trimmed((pipe + 1)..<inner.upperBound)
@@ -364,6 +498,59 @@ struct WikitextRenderer {
             j += 1
         }
         return j
+    }
+
+    enum LinkPrefix { case file, category, interlanguage, other }
+
+    /// What the prefix before a link target's `:` makes of the link: `File:`, `Image:`, `Media:`
+    /// (dropped), `Category:`, an interlanguage code, or nothing special. ASCII letters are
+    /// compared as bytes; a prefix with other bytes takes the `String` path.
+    func linkPrefix(_ range: Range<Int>) -> LinkPrefix {
+        let r = trimmed(range)
+        var word: UInt64 = 0
+        var ascii = true
+        for k in r {
+            let b = bytes[k]
+            if b >= 0x80 { ascii = false }
+            if k - r.lowerBound < 8 { word |= UInt64(WikitextNextFinder.lower(b)) << (8 * UInt64(k - r.lowerBound)) }
+        }
+        guard ascii else {
+            let written = String(decoding: bytes[r], as: UTF8.self)
+            let prefix = written.lowercased()
+            if prefix == "file" || prefix == "image" || prefix == "media" { return .file }
+            if prefix == "category" { return .category }
+            return WikitextRenderer.isInterlanguagePrefix(written) ? .interlanguage : .other
+        }
+        let count = r.count
+        if count == 4 && word == WikitextRenderer.packedFile { return .file }
+        if count == 5 && (word == WikitextRenderer.packedImage || word == WikitextRenderer.packedMedia) { return .file }
+        if count == 8 && word == WikitextRenderer.packedCategory { return .category }
+        return isInterlanguagePrefix(r) ? .interlanguage : .other
+    }
+
+    static let packedFile = WikitextPackedName(Array("file".utf8)).low
+    static let packedImage = WikitextPackedName(Array("image".utf8)).low
+    static let packedMedia = WikitextPackedName(Array("media".utf8)).low
+    static let packedCategory = WikitextPackedName(Array("category".utf8)).low
+
+    /// `isInterlanguagePrefix` on the bytes of `r` as written (case kept).
+    func isInterlanguagePrefix(_ r: Range<Int>) -> Bool {
+        let n = r.count
+        if n == 6 && bytes[r].elementsEqual("simple".utf8) { return true }
+        guard n >= 2, n <= 12 else { return false }
+        var letters = 0
+        for k in 0..<n {
+            let c = bytes[r.lowerBound + k]
+            if c >= 0x61 && c <= 0x7A {
+                if k < 3 { letters += 1 }
+            } else if c == 0x2D && k >= 2 {
+                continue
+            } else {
+                return false
+            }
+        }
+        return n <= 3 || (letters >= 2 && bytes[r.lowerBound + 2] == 0x2D)
+            || (letters == 3 && n > 3 && bytes[r.lowerBound + 3] == 0x2D)
     }
 
     static let urlSchemes: [[UInt8]] = [
@@ -487,15 +674,82 @@ struct WikitextRenderer {
 
     /// The citation a `<ref>...</ref>` makes; a named one is remembered for reuses.
     mutating func refCitation(at offset: Int, _ r: WikitextRegion, depth: Int) -> Citation {
-        let attrs = WikitextTag.attributes(bytes, r.attributes)
+        let attrs = refAttributes(r.attributes)
         var c = bodyCitation(r.inner, offset: offset, depth: depth + 1)
-        c.name = nonEmpty(attrs["name"])
-        c.group = nonEmpty(attrs["group"])
+        c.name = nonEmpty(attributeValue(attrs.name))
+        c.group = nonEmpty(attributeValue(attrs.group))
         if let name = c.name, WikitextRenderer.hasMetadata(c) {
             let key = WikitextRenderer.definitionKey(name: name, group: c.group)
             if definitions[key] == nil { definitions[key] = c }
         }
         return c
+    }
+
+    /// The `name` and `group` attributes of a tag, as `WikitextTag.attributes` reads them (the last
+    /// one written wins; a key without `=` has an empty value), without building a dictionary.
+    func refAttributes(_ range: Range<Int>) -> (name: Range<Int>?, group: Range<Int>?) {
+        var name: Range<Int>?
+        var group: Range<Int>?
+        var i = range.lowerBound
+        let end = min(range.upperBound, bytes.count)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        while i < end {
+            while i < end && (isSpace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }
+            let keyStart = i
+            while i < end && !isSpace(bytes[i]) && bytes[i] != 0x3D && bytes[i] != 0x2F { i += 1 }
+            let key = attributeKey(keyStart..<i)
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            guard i < end, bytes[i] == 0x3D else {
+                if key == 1 { name = keyStart..<keyStart } else if key == 2 { group = keyStart..<keyStart }
+                if i == keyStart { i += 1 }
+                continue
+            }
+            i += 1
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            var valueStart = i
+            var valueEnd = i
+            if i < end && (bytes[i] == 0x22 || bytes[i] == 0x27) {
+                let q = bytes[i]
+                i += 1
+                valueStart = i
+                while i < end && bytes[i] != q { i += 1 }
+                valueEnd = i
+                if i < end { i += 1 }
+            } else {
+                while i < end && !isSpace(bytes[i]) { i += 1 }
+                valueEnd = i
+            }
+            if key == 1 { name = valueStart..<valueEnd } else if key == 2 { group = valueStart..<valueEnd }
+        }
+        return (name, group)
+    }
+
+    /// 1 when the attribute key in `range` is `name`, 2 for `group`, else 0 (lower-cased as
+    /// `WikitextTag.attributes` does; keys with non-ASCII bytes take the same `String` path).
+    func attributeKey(_ range: Range<Int>) -> Int {
+        let count = range.count
+        var ascii = true
+        var word: UInt64 = 0
+        for (k, b) in bytes[range].enumerated() {
+            if b >= 0x80 { ascii = false }
+            if k < 8 { word |= UInt64(WikitextNextFinder.lower(b)) << (8 * UInt64(k)) }
+        }
+        guard ascii else {
+            let key = String(decoding: bytes[range], as: UTF8.self).lowercased()
+            return key == "name" ? 1 : key == "group" ? 2 : 0
+        }
+        if count == 4 && word == WikitextRenderer.packedNameKey { return 1 }
+        if count == 5 && word == WikitextRenderer.packedGroupKey { return 2 }
+        return 0
+    }
+
+    static let packedNameKey = WikitextPackedName(Array("name".utf8)).low
+    static let packedGroupKey = WikitextPackedName(Array("group".utf8)).low
+
+    /// An attribute value with entities decoded, as `WikitextTag.attributes` gives it.
+    func attributeValue(_ range: Range<Int>?) -> String? {
+        guard let range else { return nil }
+        return HTMLEntities.decodeAll(String(decoding: bytes[range], as: UTF8.self))
     }
 
     /// Metadata from a reference body: a citation template, an external link, or its text.
@@ -507,12 +761,12 @@ struct WikitextRenderer {
             let b = bytes[i]
             if (b == 0x7B || b == 0x5B || b == 0x3C), let r = scan.regions[i], r.end <= end {
                 if r.kind == .template {
-                    let call = split(r, at: i)
-                    if WikitextRenderer.isCitationTemplate(call.name) {
-                        return templateCitation(call, offset: offset, depth: depth)
+                    let name = templateName(templateNameRange(r))
+                    if WikitextRenderer.isCitationTemplate(name) {
+                        return templateCitation(r, name: name, offset: offset, depth: depth)
                     }
-                    if WikitextRenderer.isShortCitation(call.name) {
-                        return shortCitation(call, offset: offset, depth: depth)
+                    if WikitextRenderer.isShortCitation(name) {
+                        return shortCitation(split(r, at: i), offset: offset, depth: depth)
                     }
                 }
                 i = r.end
@@ -550,39 +804,83 @@ struct WikitextRenderer {
     }
 
     static func isShortCitation(_ name: String) -> Bool {
-        ["sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcolnb", "sfnref"].contains(name)
+        switch name {
+        case "sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcolnb", "sfnref": return true
+        default: return false
+        }
     }
 
+    /// Parameter names a citation keeps: title, work, publisher and date keys (rendered) and URL
+    /// keys (raw), each group in order of preference.
+    static let citationKeys: [String] = [
+        "title", "script-title", "trans-title", "chapter", "contribution", "entry", "article",
+        "work", "website", "newspaper", "magazine", "journal", "periodical", "encyclopedia", "encyclopaedia", "dictionary",
+        "publisher", "agency", "institution",
+        "date", "year", "publication-date",
+        "url", "archive-url", "archiveurl", "chapter-url", "contribution-url",
+    ]
+    static let citationKeyTable = WikitextKeyTable(citationKeys)
+
     /// `{{cite web|title=...|website=...}}` parameters as a citation.
-    mutating func templateCitation(_ call: WikitextTemplateCall, offset: Int, depth: Int) -> Citation {
-        func value(_ keys: [String]) -> String? {
+    ///
+    /// Only the parameters the citation keeps are looked at, by their byte ranges: for each key the
+    /// last parameter of that name (as `WikitextTemplateCall.named`), rendered lazily in order of
+    /// preference until one is not empty.
+    mutating func templateCitation(_ r: WikitextRegion, name: String, offset: Int, depth: Int) -> Citation {
+        var slots = [Range<Int>?](repeating: nil, count: WikitextRenderer.citationKeys.count)
+        let inner = r.inner
+        var partStart = -1  // -1 while in the template name
+        var i = inner.lowerBound
+        while true {
+            if i >= inner.upperBound || bytes[i] == 0x7C {
+                if partStart >= 0, let (k, value) = citationKey(partStart..<min(i, inner.upperBound)) { slots[k] = value }
+                if i >= inner.upperBound { break }
+                partStart = i + 1
+                i += 1
+                continue
+            }
+            let b = bytes[i]
+            if b == 0x7B || b == 0x5B || b == 0x3C, let rg = scan.regions[i], rg.end <= inner.upperBound {
+                i = rg.end
+                continue
+            }
+            i += 1
+        }
+        func firstRendered(_ keys: Range<Int>, _ renderer: inout WikitextRenderer) -> String? {
             for k in keys {
-                if let p = call.named(k) {
-                    let v = plain(p.value, depth: depth + 1)
-                    if !v.isEmpty { return v }
+                if let v = slots[k] {
+                    let s = renderer.plain(v, depth: depth + 1)
+                    if !s.isEmpty { return s }
                 }
             }
             return nil
         }
-        func rawValue(_ keys: [String]) -> String? {
-            for k in keys {
-                if let p = call.named(k) {
-                    let v = raw(p.value)
-                    if !v.isEmpty { return v }
-                }
+        let title = firstRendered(0..<7, &self)
+        let work = firstRendered(7..<16, &self)
+        let publisher = firstRendered(16..<19, &self)
+        let date = firstRendered(19..<22, &self)
+        var url: String?
+        for k in 22..<27 {
+            if let v = slots[k] {
+                let s = raw(v)
+                if !s.isEmpty { url = s; break }
             }
-            return nil
         }
-        return Citation(
-            title: value(["title", "script-title", "trans-title", "chapter", "contribution", "entry", "article"]),
-            work: value([
-                "work", "website", "newspaper", "magazine", "journal", "periodical", "encyclopedia", "encyclopaedia",
-                "dictionary",
-            ]),
-            publisher: value(["publisher", "agency", "institution"]),
-            date: value(["date", "year", "publication-date"]),
-            url: rawValue(["url", "archive-url", "archiveurl", "chapter-url", "contribution-url"]),
-            template: call.name, offset: offset)
+        return Citation(title: title, work: work, publisher: publisher, date: date, url: url, template: name, offset: offset)
+    }
+
+    /// The index in `citationKeys` of a `name = value` parameter's name, with its value range.
+    func citationKey(_ part: Range<Int>) -> (Int, Range<Int>)? {
+        guard let eq = firstTopLevel(0x3D, in: part) else { return nil }
+        let nameRange = trimmed(part.lowerBound..<eq)
+        let value = (eq + 1)..<part.upperBound
+        if let packed = packedParameterName(nameRange) {
+            guard packed.count <= 16, let k = WikitextRenderer.citationKeyTable.index(of: packed) else { return nil }
+            return (k, value)
+        }
+        let name = parameterName(nameRange)
+        for (k, key) in WikitextRenderer.citationKeys.enumerated() where key == name { return (k, value) }
+        return nil
     }
 
     /// `{{sfn|Author|2020|p=5}}`: author as work, year as date.
@@ -592,5 +890,87 @@ struct WikitextRenderer {
         let authors = positionals.filter { $0 != year }
         return Citation(
             work: authors.isEmpty ? nil : authors.joined(separator: ", "), date: year, template: call.name, offset: offset)
+    }
+}
+
+/// Finds the next occurrence of a byte (optionally followed by a second one), caching the last
+/// answer as `WikitextNextFinder` does, with `memchr` for the search.
+///
+/// The answer for a start `p` is also the answer for every start between the previous start and
+/// that answer, so a mostly forward caller pays O(n) in total even for a missing byte.
+struct WikitextByteFinder {
+    let first: UInt8
+    /// The byte that must follow `first` (0 for a one-byte needle).
+    let second: UInt8
+    let length: Int
+    private var from = Int.max
+    private var found = 0
+
+    init(_ first: UInt8, then second: UInt8? = nil) {
+        self.first = first
+        self.second = second ?? 0
+        self.length = second == nil ? 1 : 2
+    }
+
+    /// Offset of the first occurrence at or after `p`, or nil.
+    mutating func next(in bytes: [UInt8], from p: Int) -> Int? {
+        let n = bytes.count
+        if p >= from && p <= found { return found < n ? found : nil }
+        from = p
+        found = n
+        let start = max(0, p)
+        guard start + length <= n else { return nil }
+        let result: Int = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return n }
+            var i = start
+            while i + length <= n {
+                guard let hit = memchr(base + i, Int32(first), n - i) else { return n }
+                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if length == 1 { return k }
+                if k + 1 < n && buf[k + 1] == second { return k }
+                i = k + 1
+            }
+            return n
+        }
+        found = result
+        return result < n ? result : nil
+    }
+}
+
+/// A fixed set of short ASCII keys looked up by packed name: open addressing on a small table,
+/// so a lookup is a multiply, a probe or two and a comparison (no `String`, no hashing of bytes).
+struct WikitextKeyTable: Sendable {
+    private let slots: [Int32]  // key index + 1, 0 for an empty slot
+    private let keys: [WikitextPackedName]
+    private let mask: Int
+
+    init(_ names: [String]) {
+        keys = names.map { WikitextPackedName(Array($0.utf8)) }
+        var size = 16
+        while size < names.count * 4 { size *= 2 }
+        mask = size - 1
+        var table = [Int32](repeating: 0, count: size)
+        for (k, key) in keys.enumerated() {
+            var h = WikitextKeyTable.hash(key) & (size - 1)
+            while table[h] != 0 { h = (h + 1) & (size - 1) }
+            table[h] = Int32(k + 1)
+        }
+        slots = table
+    }
+
+    @inline(__always) static func hash(_ p: WikitextPackedName) -> Int {
+        let x = (p.low &* 0x9E37_79B9_7F4A_7C15) ^ (p.high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(p.count)
+        return Int(truncatingIfNeeded: x >> 40)
+    }
+
+    /// The index of `p` among the names, or nil.
+    func index(of p: WikitextPackedName) -> Int? {
+        var h = WikitextKeyTable.hash(p) & mask
+        while true {
+            let s = Int(slots[h])
+            if s == 0 { return nil }
+            if keys[s - 1] == p { return s - 1 }
+            h = (h + 1) & mask
+        }
     }
 }

@@ -130,11 +130,40 @@ struct WikitextSink {
 
     /// The plain text so far, as a string.
     var string: String { String(decoding: text.bytes, as: UTF8.self) }
+
+    /// The plain text so far without leading and trailing ASCII whitespace: `string.wikitextTrimmed`
+    /// without the intermediate copies.
+    var trimmedString: String {
+        text.bytes.withUnsafeBufferPointer { u in
+            var lo = 0
+            var hi = u.count
+            while lo < hi && WikitextSink.isSpace(u[lo]) { lo += 1 }
+            while hi > lo && WikitextSink.isSpace(u[hi - 1]) { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    /// Empties the sink for reuse, keeping its buffers' capacity (the separator stays).
+    mutating func reset() {
+        text.reset()
+        spacePending = false
+        spaceAt = 0
+        separatorPending = false
+        separatorAt = 0
+        bold = false
+        italic = false
+        captureBold = false
+        boldStart = nil
+        boldTerm = nil
+    }
 }
 
 extension String {
     /// The string without leading and trailing ASCII whitespace.
     var wikitextTrimmed: String {
+        // Most strings have nothing to trim: answer without copying.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !WikitextSink.isSpace(first) && !WikitextSink.isSpace(last) { return self }
         let u = Array(utf8)
         var lo = 0
         var hi = u.count

@@ -37,6 +37,39 @@ struct WikitextTemplateCall: Sendable {
     var hasNamed: Bool { params.contains { $0.name != nil } }
 }
 
+/// Up to 16 ASCII bytes packed into two words (and the full length), for comparing a name with
+/// fixed keys without building a `String`.
+struct WikitextPackedName: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    /// Length of the whole name (bytes past the 16th are not kept).
+    var count = 0
+
+    init() {}
+
+    init(_ bytes: [UInt8]) {
+        for b in bytes { append(b) }
+    }
+
+    /// The packed bytes as a `String` (names of at most 16 bytes; longer ones are cut).
+    var string: String {
+        var words = (low, high)
+        let n = min(count, 16)
+        return withUnsafeBytes(of: &words) { raw in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<n]), as: UTF8.self)
+        }
+    }
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        if count < 8 {
+            low |= UInt64(b) << (8 * UInt64(count))
+        } else if count < 16 {
+            high |= UInt64(b) << (8 * UInt64(count - 8))
+        }
+        count += 1
+    }
+}
+
 /// How an inline template renders in plain text.
 enum WikitextTemplateKind: Sendable {
     /// Renders its first positional parameter (`{{nowrap|x}}`).
@@ -185,7 +218,12 @@ extension WikitextRenderer {
 
     /// Normalises a template name as written.
     func templateName(_ range: Range<Int>) -> String {
-        var name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
+        var name: String
+        if let packed = packedName(range, underscoreIsSpace: true, commentIsSpace: false), packed.count <= 16 {
+            name = packed.string
+        } else {
+            name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
+        }
         for prefix in ["template:", "subst:", "safesubst:", "msgnw:"] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count)).wikitextTrimmed
         }
@@ -194,9 +232,46 @@ extension WikitextRenderer {
 
     /// A parameter name as written, lower-cased, without comments, spaces collapsed.
     func parameterName(_ range: Range<Int>) -> String {
+        if let packed = packedParameterName(range), packed.count <= 16 { return packed.string }
         let out = collapsedLowercase(range, underscoreIsSpace: false, commentIsSpace: true)
         let name = String(decoding: out, as: UTF8.self)
         return out.contains { $0 >= 0x80 } ? name.lowercased() : name
+    }
+
+    /// `parameterName(range)` packed for comparison with short ASCII keys, without allocating; nil
+    /// when the name has a non-ASCII byte (compare `parameterName` then).
+    func packedParameterName(_ range: Range<Int>) -> WikitextPackedName? {
+        packedName(range, underscoreIsSpace: false, commentIsSpace: true)
+    }
+
+    /// `collapsedLowercase(range, ...)` packed (see `packedParameterName`); nil for non-ASCII bytes.
+    func packedName(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> WikitextPackedName? {
+        var out = WikitextPackedName()
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
+                i = r.end
+                if commentIsSpace { space = true }
+                continue
+            }
+            if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
+                space = true
+            } else {
+                if b >= 0x80 { return nil }
+                if space && out.count > 0 { out.append(0x20) }
+                space = false
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The name part of a template region: up to its first top-level `|` (as `split` cuts it).
+    func templateNameRange(_ r: WikitextRegion) -> Range<Int> {
+        r.inner.lowerBound..<(firstTopLevel(0x7C, in: r.inner) ?? r.inner.upperBound)
     }
 
     /// The bytes of `range` with comments removed, runs of white space collapsed to one space
@@ -356,7 +431,7 @@ extension WikitextRenderer {
             return
         }
         if WikitextRenderer.isCitationTemplate(name) {
-            sink.attach(templateCitation(call, offset: start, depth: depth))
+            sink.attach(templateCitation(r, name: name, offset: start, depth: depth))
             return
         }
         if name.hasPrefix("lang-") || name.hasPrefix("lang ") {
