@@ -84,57 +84,67 @@ public enum MyersDiff {
         let delta = n - m
         let front = delta & 1 != 0
         var k1start = 0, k1end = 0, k2start = 0, k2end = 0
+        // Diagonals -d-1 and d+1 are never written before step d (they hold -1), so the ends of
+        // each step need no special case: at k = -d the comparison picks diagonal k+1, at k = d it
+        // picks diagonal k-1, as the textbook's explicit tests do.
+        guard let pa0 = a.baseAddress, let pb0 = b.baseAddress else { return nil }
+        let pa = pa0 + alo, pb = pb0 + blo
+        // Ends of the sequences, for the reverse pass: element x from the end is `ea[-x]`.
+        let ea = pa + (n - 1), eb = pb + (m - 1)
         return v1.withUnsafeMutableBufferPointer { v1 in
             v2.withUnsafeMutableBufferPointer { v2 in
+                guard let f = v1.baseAddress, let r = v2.baseAddress else { return nil }
                 for d in 0..<maxD {
                     remaining -= 2 * d + 1
                     if remaining < 0 { return nil }
                     var k1 = -d + k1start
-                    while k1 <= d - k1end {
-                        let k1o = offset + k1
-                        var x1: Int
-                        if k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1]) { x1 = v1[k1o + 1] } else { x1 = v1[k1o - 1] + 1 }
-                        var y1 = x1 - k1
+                    let k1last = d - k1end
+                    while k1 <= k1last {
+                        let k1o = offset &+ k1
+                        let below = f[k1o &- 1], above = f[k1o &+ 1]
+                        var x1 = below < above ? above : below &+ 1
                         let x0 = x1
-                        while x1 < n && y1 < m && a[alo + x1] == b[blo + y1] { x1 += 1; y1 += 1 }
-                        remaining -= x1 - x0
-                        v1[k1o] = x1
+                        // y1 = x1 - k1 < m  <=>  x1 < m + k1.
+                        let limit = min(n, m &+ k1)
+                        while x1 < limit && pa[x1] == pb[x1 &- k1] { x1 &+= 1 }
+                        remaining &-= x1 &- x0
+                        f[k1o] = x1
                         if x1 > n {
                             k1end += 2
-                        } else if y1 > m {
+                        } else if x1 &- k1 > m {
                             k1start += 2
                         } else if front {
-                            let k2o = offset + delta - k1
-                            if k2o >= 0 && k2o < length && v2[k2o] != -1 {
-                                let x2 = n - v2[k2o]
-                                if x1 >= x2 { return (x1, y1) }
+                            let k2o = offset &+ delta &- k1
+                            if k2o >= 0 && k2o < length {
+                                let v = r[k2o]
+                                if v != -1 && x1 >= n &- v { return (x1, x1 &- k1) }
                             }
                         }
-                        k1 += 2
+                        k1 &+= 2
                     }
                     var k2 = -d + k2start
-                    while k2 <= d - k2end {
-                        let k2o = offset + k2
-                        var x2: Int
-                        if k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1]) { x2 = v2[k2o + 1] } else { x2 = v2[k2o - 1] + 1 }
-                        var y2 = x2 - k2
+                    let k2last = d - k2end
+                    while k2 <= k2last {
+                        let k2o = offset &+ k2
+                        let below = r[k2o &- 1], above = r[k2o &+ 1]
+                        var x2 = below < above ? above : below &+ 1
                         let x0 = x2
-                        while x2 < n && y2 < m && a[alo + n - x2 - 1] == b[blo + m - y2 - 1] { x2 += 1; y2 += 1 }
-                        remaining -= x2 - x0
-                        v2[k2o] = x2
+                        let limit = min(n, m &+ k2)
+                        while x2 < limit && ea[0 &- x2] == eb[k2 &- x2] { x2 &+= 1 }
+                        remaining &-= x2 &- x0
+                        r[k2o] = x2
                         if x2 > n {
                             k2end += 2
-                        } else if y2 > m {
+                        } else if x2 &- k2 > m {
                             k2start += 2
                         } else if !front {
-                            let k1o = offset + delta - k2
-                            if k1o >= 0 && k1o < length && v1[k1o] != -1 {
-                                let x1 = v1[k1o]
-                                let y1 = offset + x1 - k1o
-                                if x1 >= n - x2 { return (x1, y1) }
+                            let k1o = offset &+ delta &- k2
+                            if k1o >= 0 && k1o < length {
+                                let x1 = f[k1o]
+                                if x1 != -1 && x1 >= n &- x2 { return (x1, offset &+ x1 &- k1o) }
                             }
                         }
-                        k2 += 2
+                        k2 &+= 2
                     }
                 }
                 return nil

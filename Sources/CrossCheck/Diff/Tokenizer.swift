@@ -359,6 +359,104 @@ public enum Tokenizer {
         return fnv1a(key(buf, kind: kind, range: range))
     }
 
+    /// Hashes of the number words' digits, keyed like `packedNumberWords` (sorted by packed word).
+    static let packedNumberWordHashes: [(packed: UInt64, hash: UInt64)] = packedNumberWords.map { ($0.packed, fnv1a($0.digits)) }
+
+    /// Key hash of a number word packed by `pack`, or nil when the word is not one.
+    @inline(__always) static func packedNumberWordHash(_ v: UInt64) -> UInt64? {
+        var first = v
+        while first > 0xFF { first >>= 8 }
+        if first < 0x61 || first > 0x7A || numberWordInitials & (1 << (first - 0x61)) == 0 { return nil }
+        let table = packedNumberWordHashes
+        var lo = 0, hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid].packed < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < table.count && table[lo].packed == v ? table[lo].hash : nil
+    }
+
+    /// The exact hash (FNV-1a of the bytes, as `ExactInterner` hashes) and the key hash (as
+    /// `keyHash`) of one token, in one pass over its bytes.
+    ///
+    /// The differ needs both for every token; hashing the bytes once instead of twice (and
+    /// building no key string for ASCII tokens) is most of the cost of tokenising a sentence.
+    @inline(__always)
+    static func hashes(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> (exact: UInt64, key: UInt64) {
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        var e: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = e
+        switch kind {
+        case .space:
+            for k in range { e = (e ^ UInt64(buf[k])) &* prime }
+            return (e, (h ^ 0x20) &* prime)
+        case .number:
+            for k in range {
+                let b = buf[k]
+                e = (e ^ UInt64(b)) &* prime
+                if b != 0x2C { h = (h ^ UInt64(b)) &* prime }
+            }
+            return (e, h)
+        default:
+            var high: UInt8 = 0
+            var packed: UInt64 = 0
+            let percent = kind == .percent
+            for k in range {
+                let b = buf[k]
+                high |= b
+                e = (e ^ UInt64(b)) &* prime
+                let f = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                packed = packed << 8 | UInt64(f)
+                if percent && b == 0x2C { continue }
+                h = (h ^ UInt64(f)) &* prime
+            }
+            if high >= 0x80 { return (e, keyHash(buf, kind: kind, range: range)) }
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                if range.count == 9 {
+                    // Only "seventeen" has nine letters; `packed` holds the last eight.
+                    let first = buf[range.lowerBound]
+                    if (first | 0x20) == 0x73 && packed == pack("eventeen".utf8) { return (e, fnv1a("17")) }
+                } else if let d = packedNumberWordHash(packed) {
+                    return (e, d)
+                }
+            }
+            return (e, h)
+        }
+    }
+
+    /// Appends the bytes of `key(buf, kind:, range:)` to `out`, building a string only for
+    /// tokens with non-ASCII letters.
+    static func appendKey(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>, to out: inout [UInt8]) {
+        switch kind {
+        case .space: out.append(0x20)
+        case .number: for k in range where buf[k] != 0x2C { out.append(buf[k]) }
+        case .punctuation, .currency, .percent, .cjk, .word:
+            for k in range where buf[k] >= 0x80 {
+                out.append(contentsOf: key(buf, kind: kind, range: range).utf8)
+                return
+            }
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                var packed: UInt64 = 0
+                for k in range.prefix(8) {
+                    let b = buf[k]
+                    packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                }
+                var digits: String? = nil
+                if range.count == 9 {
+                    if packed == pack("seventee".utf8) && buf[range.upperBound - 1] | 0x20 == 0x6E { digits = "17" }
+                } else {
+                    digits = packedDigits(packed)
+                }
+                if let digits { out.append(contentsOf: digits.utf8); return }
+            }
+            for k in range {
+                let b = buf[k]
+                if kind == .percent && b == 0x2C { continue }
+                out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            }
+        }
+    }
+
     /// The normalised key of one token.
     public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {

@@ -26,6 +26,11 @@ struct ExactInterner {
     mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in r { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
+        return id(buf, r, hash: h)
+    }
+
+    /// `id(_:_:)` with the FNV-1a hash of the bytes already computed (`Tokenizer.hashes`).
+    mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
@@ -60,15 +65,6 @@ struct ExactInterner {
     }
 }
 
-/// One sentence's tokens as the differ needs them: exact ids, byte ranges, content-key bag.
-struct SentenceTokens {
-    var ids: [Int32] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
-    /// Sorted content-key ids (words, numbers, currency, percentages, CJK).
-    var bag: [Int32] = []
-}
-
 /// Tokens of one or more sentences laid end to end, as the differ sees them.
 struct TokenStream {
     var ids: [Int32] = []
@@ -93,14 +89,22 @@ struct TokenStream {
         }
     }
 
-    /// Appends a sentence scanned earlier.
-    mutating func append(sentence: Int, _ t: SentenceTokens) {
-        ids += t.ids
-        for k in t.ids.indices {
-            owner.append(Int32(sentence))
-            start.append(t.starts[k])
-            end.append(t.ends[k])
-            prefix.append((prefix.last ?? 0) + Int(t.ends[k] - t.starts[k]))
+    /// Appends a sentence tokenised earlier (entry `e` of `cache`).
+    mutating func append(sentence: Int, _ cache: SentenceTokenCache, _ e: Int) {
+        let r = cache.tokenRange(e)
+        ids.append(contentsOf: cache.ids[r])
+        owner.append(contentsOf: repeatElement(Int32(sentence), count: r.count))
+        end.append(contentsOf: cache.ends[r])
+        start.reserveCapacity(start.count + r.count)
+        prefix.reserveCapacity(prefix.count + r.count)
+        var p = prefix.last ?? 0
+        var at: Int32 = 0
+        for k in r {
+            let e = cache.ends[k]
+            start.append(at)
+            p += Int(e - at)
+            prefix.append(p)
+            at = e
         }
     }
 
