@@ -141,8 +141,23 @@ struct SentenceTokenCache {
 
     /// Appends the tokens and the sorted bag of one text as a new entry.
     private mutating func tokenise(_ buf: UnsafeBufferPointer<UInt8>) {
-        let bagFrom = bags.count
-        if exactTokens {
+        if !exactTokens {
+            let bagFrom = bags.count
+            Tokenizer.scan(buf) { kind, r in
+                guard kind != .space && kind != .punctuation else { return }
+                bags.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r)))
+            }
+            bags[bagFrom...].sort()
+            tokenStart.append(Int32(ids.count))
+            bagStart.append(Int32(bags.count))
+            return
+        }
+        // A text has at most one token per byte: collect into scratch space, append once.
+        let cap = buf.count
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * cap + 3) { scratch in
+            guard let idOut = scratch.baseAddress else { return }
+            let endOut = idOut + cap, bagOut = idOut + 2 * cap
+            var nt = 0, nb = 0
             Tokenizer.scan(buf) { kind, r in
                 let first = buf[r.lowerBound]
                 if r.count == 1 && first < 0x80 {
@@ -154,23 +169,23 @@ struct SentenceTokenCache {
                         singleID[b] = id
                         singleKey[b] = kind != .space && kind != .punctuation ? keys.id(Tokenizer.keyHash(buf, kind: kind, range: r)) : -2
                     }
-                    ids.append(id)
+                    idOut[nt] = id
                     let key = singleKey[b]
-                    if key >= 0 { bags.append(key) }
+                    if key >= 0 { bagOut[nb] = key; nb += 1 }
                 } else {
                     let (eh, kh) = Tokenizer.hashes(buf, kind: kind, range: r)
-                    ids.append(exact.id(buf, r, hash: eh))
-                    if kind != .space && kind != .punctuation { bags.append(keys.id(kh)) }
+                    idOut[nt] = exact.id(buf, r, hash: eh)
+                    if kind != .space && kind != .punctuation { bagOut[nb] = keys.id(kh); nb += 1 }
                 }
-                ends.append(Int32(r.upperBound))
+                endOut[nt] = Int32(r.upperBound)
+                nt += 1
             }
-        } else {
-            Tokenizer.scan(buf) { kind, r in
-                guard kind != .space && kind != .punctuation else { return }
-                bags.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r)))
-            }
+            var bag = UnsafeMutableBufferPointer(start: bagOut, count: nb)
+            bag.sort()
+            ids.append(contentsOf: UnsafeBufferPointer(start: idOut, count: nt))
+            ends.append(contentsOf: UnsafeBufferPointer(start: endOut, count: nt))
+            bags.append(contentsOf: UnsafeBufferPointer(start: bagOut, count: nb))
         }
-        bags[bagFrom...].sort()
         tokenStart.append(Int32(ids.count))
         bagStart.append(Int32(bags.count))
     }

@@ -92,19 +92,29 @@ struct TokenStream {
     /// Appends a sentence tokenised earlier (entry `e` of `cache`).
     mutating func append(sentence: Int, _ cache: SentenceTokenCache, _ e: Int) {
         let r = cache.tokenRange(e)
+        let c = r.count
+        if c == 0 { return }
+        let base = ids.count
         ids.append(contentsOf: cache.ids[r])
-        owner.append(contentsOf: repeatElement(Int32(sentence), count: r.count))
         end.append(contentsOf: cache.ends[r])
-        start.reserveCapacity(start.count + r.count)
-        prefix.reserveCapacity(prefix.count + r.count)
-        var p = prefix.last ?? 0
-        var at: Int32 = 0
-        for k in r {
-            let e = cache.ends[k]
-            start.append(at)
-            p += Int(e - at)
-            prefix.append(p)
-            at = e
+        owner.append(contentsOf: repeatElement(Int32(sentence), count: c))
+        // Tokens tile their sentence: each starts where the one before ends, the first at 0.
+        start.append(contentsOf: repeatElement(0, count: c))
+        prefix.append(contentsOf: repeatElement(0, count: c))
+        var p = prefix[base]
+        end.withUnsafeBufferPointer { ep in
+            start.withUnsafeMutableBufferPointer { sp in
+                prefix.withUnsafeMutableBufferPointer { pp in
+                    var at: Int32 = 0
+                    for k in base..<(base + c) {
+                        let e = ep[k]
+                        sp[k] = at
+                        p += Int(e - at)
+                        pp[k + 1] = p
+                        at = e
+                    }
+                }
+            }
         }
     }
 
