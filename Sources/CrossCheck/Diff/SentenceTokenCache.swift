@@ -16,11 +16,13 @@ struct SentenceTokenCache {
     /// so a token starts where the one before it ends, the first at 0).
     private(set) var ids: [Int32] = []
     private(set) var ends: [Int32] = []
-    /// Exact ids of single-byte ASCII tokens (-1 until first seen), and their content-key ids
-    /// (-1 until first seen, -2 for spaces and punctuation): half the tokens of prose are one
-    /// byte (spaces), and they need no hashing.
+    /// Exact ids of single-byte ASCII tokens (-1 until first seen): half the tokens of prose are
+    /// one byte (spaces), and they need no hashing.
     private var singleID = [Int32](repeating: -1, count: 128)
-    private var singleKey = [Int32](repeating: -1, count: 128)
+    /// Content-key id of each exact id (-2 for spaces and punctuation). A token's kind, and so its
+    /// key, follows from its bytes alone, so a key is computed once per distinct token, not once
+    /// per occurrence.
+    private var keyOf: [Int32] = []
     /// Content-key ids (words, numbers, currency, percentages, CJK), sorted per entry.
     private(set) var bags: [Int32] = []
     private(set) var tokenStart: [Int32] = [0]
@@ -160,23 +162,20 @@ struct SentenceTokenCache {
             var nt = 0, nb = 0
             Tokenizer.scan(buf) { kind, r in
                 let first = buf[r.lowerBound]
+                var id: Int32
                 if r.count == 1 && first < 0x80 {
-                    // One ASCII byte: its kind, exact id and key depend on the byte alone.
-                    let b = Int(first)
-                    var id = singleID[b]
-                    if id < 0 {
-                        id = exact.id(buf, r)
-                        singleID[b] = id
-                        singleKey[b] = kind != .space && kind != .punctuation ? keys.id(Tokenizer.keyHash(buf, kind: kind, range: r)) : -2
-                    }
-                    idOut[nt] = id
-                    let key = singleKey[b]
-                    if key >= 0 { bagOut[nb] = key; nb += 1 }
+                    id = singleID[Int(first)]
+                    if id < 0 { id = exact.id(buf, r); singleID[Int(first)] = id }
                 } else {
-                    let (eh, kh) = Tokenizer.hashes(buf, kind: kind, range: r)
-                    idOut[nt] = exact.id(buf, r, hash: eh)
-                    if kind != .space && kind != .punctuation { bagOut[nb] = keys.id(kh); nb += 1 }
+                    id = exact.id(buf, r)
                 }
+                if Int(id) == keyOf.count {
+                    // A new distinct token (ids are handed out in order).
+                    keyOf.append(kind != .space && kind != .punctuation ? keys.id(Tokenizer.keyHash(buf, kind: kind, range: r)) : -2)
+                }
+                let key = keyOf[Int(id)]
+                if key >= 0 { bagOut[nb] = key; nb += 1 }
+                idOut[nt] = id
                 endOut[nt] = Int32(r.upperBound)
                 nt += 1
             }
