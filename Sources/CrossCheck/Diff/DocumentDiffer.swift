@@ -143,56 +143,71 @@ private struct Candidate {
 private struct Differ {
     let old: Document
     let new: Document
-    var textIDs: [String: Int32] = [:]
-    var interner = ExactInterner()
-    var keys = KeyInterner()
+    /// Sentence text ids (equal ids for equal texts), per sentence of both documents (-1 unknown).
+    var texts = TextInterner()
+    var textIDOf: [Int32]
+    /// Tokens of the sentences of both documents (old is document 0, new is document 1), shared
+    /// with the section aligner.
+    var cache: SentenceTokenCache
+    let oldProfiles: [SectionAligner.Profile]
+    let newProfiles: [SectionAligner.Profile]
     var coarse = false
 
     /// Hunks with more tokens than this are first split into sentence pairs (coarser, bounded).
     static let pairingThreshold = 800
 
-    /// Tokens of sentences already scanned, so each sentence is tokenised once per diff.
-    var scanned: [Int: SentenceTokens] = [:]
-
-    /// Exact ids, byte ranges and sorted content-key ids of one sentence (one scan, cached).
-    mutating func tokens(old isOld: Bool, _ section: Int, _ sentence: Int) -> SentenceTokens {
-        let key = (section << 32 | sentence) << 1 | (isOld ? 1 : 0)
-        if let t = scanned[key] { return t }
-        var t = SentenceTokens()
-        var text = (isOld ? old : new).sections[section].sentences[sentence].text
-        text.withUTF8 { buf in
-            // About one token per three bytes (words and the spaces between them).
-            let estimate = buf.count / 3 + 1
-            t.ids.reserveCapacity(estimate)
-            t.starts.reserveCapacity(estimate)
-            t.ends.reserveCapacity(estimate)
-            t.bag.reserveCapacity(estimate / 2 + 1)
-            Tokenizer.scan(buf) { kind, r in
-                t.ids.append(interner.id(buf, r))
-                t.starts.append(Int32(r.lowerBound))
-                t.ends.append(Int32(r.upperBound))
-                if kind != .space && kind != .punctuation { t.bag.append(keys.id(Tokenizer.keyHash(buf, kind: kind, range: r))) }
-            }
-        }
-        t.bag.sort()
-        scanned[key] = t
-        return t
+    /// The cache entry of a sentence (tokenised on first use).
+    @inline(__always) mutating func entry(old isOld: Bool, _ section: Int, _ sentence: Int) -> Int {
+        cache.entry(isOld ? 0 : 1, section, sentence)
     }
 
     /// Sorted content-key ids of a sentence (cached).
     mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
-        tokens(old: isOld, section, sentence).bag
+        let e = entry(old: isOld, section, sentence)
+        return cache.bag(e)
     }
 
-    init(old: Document, new: Document) { self.old = old; self.new = new }
+    init(old: Document, new: Document) {
+        self.old = old; self.new = new
+        cache = SentenceTokenCache([old, new])
+        textIDOf = [Int32](repeating: -1, count: cache.sentenceCount)
+        oldProfiles = SectionAligner.profilesOf(old)
+        newProfiles = SectionAligner.profilesOf(new)
+    }
 
-    mutating func textID(_ s: String) -> Int32 {
-        if let i = textIDs[s] { return i }
-        let i = Int32(textIDs.count); textIDs[s] = i; return i
+    /// The id of a sentence's text (equal texts, as `String`s compare, have equal ids).
+    mutating func textID(old isOld: Bool, _ section: Int, _ sentence: Int) -> Int32 {
+        let g = cache.globalIndex(isOld ? 0 : 1, section, sentence)
+        let known = textIDOf[g]
+        if known >= 0 { return known }
+        let id = texts.id((isOld ? old : new).sections[section].sentences[sentence].text)
+        textIDOf[g] = id
+        return id
+    }
+
+    /// Whether two sentence texts are equal strings: equal bytes decide at once, else `==`.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        var x = a, y = b
+        let bytes = x.withUTF8 { p in
+            y.withUTF8 { q -> Bool in
+                guard p.count == q.count else { return false }
+                guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
+                let n = p.count
+                var k = 0
+                let rp = UnsafeRawPointer(pb), rq = UnsafeRawPointer(qb)
+                while k + 8 <= n {
+                    if rp.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rq.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+                    k += 8
+                }
+                while k < n { if p[k] != q[k] { return false }; k += 1 }
+                return true
+            }
+        }
+        return bytes || a == b
     }
 
     mutating func run() -> DocumentDiff {
-        let alignment = SectionAligner.align([old, new])
+        let alignment = SectionAligner.align(cache: &cache, profiles: [oldProfiles, newProfiles])
         var pairs: [(old: Int?, new: Int?, basis: AlignmentBasis?, sim: Double)] = []
         for row in alignment.rows {
             let o = row.cells[0]?.section, n = row.cells.count > 1 ? row.cells[1]?.section : nil
@@ -225,10 +240,21 @@ private struct Differ {
             if let s = pairs[hunk.pair].old { for i in hunk.a { oldC.append(Candidate(hunk: h, section: s, sentence: i)) } }
             if let s = pairs[hunk.pair].new { for j in hunk.b { newC.append(Candidate(hunk: h, section: s, sentence: j)) } }
         }
-        let bagsA = oldC.map { bag(old: true, $0.section, $0.sentence) }
-        let bagsB = newC.map { bag(old: false, $0.section, $0.sentence) }
-        let exactA = oldC.map { textID(old.sections[$0.section].sentences[$0.sentence].text) }
-        let exactB = newC.map { textID(new.sections[$0.section].sentences[$0.sentence].text) }
+        var rangesA: [Range<Int>] = [], rangesB: [Range<Int>] = []
+        var exactA: [Int32] = [], exactB: [Int32] = []
+        rangesA.reserveCapacity(oldC.count); exactA.reserveCapacity(oldC.count)
+        rangesB.reserveCapacity(newC.count); exactB.reserveCapacity(newC.count)
+        for c in oldC {
+            let e = entry(old: true, c.section, c.sentence)
+            rangesA.append(cache.bagRange(e))
+            exactA.append(textID(old: true, c.section, c.sentence))
+        }
+        for c in newC {
+            let e = entry(old: false, c.section, c.sentence)
+            rangesB.append(cache.bagRange(e))
+            exactB.append(textID(old: false, c.section, c.sentence))
+        }
+        let bagsA = BagList(keys: cache.bags, ranges: rangesA), bagsB = BagList(keys: cache.bags, ranges: rangesB)
         var matches = MoveMatcher.match(bagsA, bagsB, threshold: SentenceAligner.moveThreshold, exactA: exactA, exactB: exactB)
         matches.removeAll { oldC[$0.0].hunk == newC[$0.1].hunk }
         matches.sort { (oldC[$0.0].section, oldC[$0.0].sentence) < (oldC[$1.0].section, oldC[$1.0].sentence) }
@@ -279,12 +305,12 @@ private struct Differ {
             let status: SectionStatus
             var similarity = pair.sim
             if pair.old == nil { status = .added; similarity = 0 } else if pair.new == nil { status = .removed; similarity = 0 } else {
-                let op = old.sections[pair.old ?? 0].path, np = new.sections[pair.new ?? 0].path
+                let op = oldProfiles[pair.old ?? 0], np = newProfiles[pair.new ?? 0]
                 let changed = ops.contains { $0.kind != .equal }
                 similarity = changed ? contentSimilarity(ops, pair.old ?? 0, pair.new ?? 0) : 1
-                if SectionAligner.normalizeHeading(op.last ?? "") != SectionAligner.normalizeHeading(np.last ?? "") {
+                if op.headingKey != np.headingKey {
                     status = .renamed
-                } else if op.dropLast().map(SectionAligner.normalizeHeading) != np.dropLast().map(SectionAligner.normalizeHeading) {
+                } else if op.parentCount != np.parentCount || op.parentKey != np.parentKey {
                     status = .moved
                 } else {
                     status = changed ? .changed : .unchanged
@@ -351,15 +377,17 @@ private struct Differ {
         let sb = ns.map { new.sections[$0].sentences } ?? []
         let limit = min(sa.count, sb.count)
         var p = 0
-        while p < limit && sa[p].text == sb[p].text { p += 1 }
+        while p < limit && Differ.sameText(sa[p].text, sb[p].text) { p += 1 }
         var q = 0
-        while q < limit - p && sa[sa.count - 1 - q].text == sb[sb.count - 1 - q].text { q += 1 }
+        while q < limit - p && Differ.sameText(sa[sa.count - 1 - q].text, sb[sb.count - 1 - q].text) { q += 1 }
         var out = MyersDiff.Builder()
         out.add(.equal, 0..<p, 0..<p)
         var minimal = true
         if p + q < sa.count || p + q < sb.count {
-            let a = sa[p..<(sa.count - q)].map { textID($0.text) }
-            let b = sb[p..<(sb.count - q)].map { textID($0.text) }
+            var a: [Int32] = [], b: [Int32] = []
+            a.reserveCapacity(sa.count - q - p); b.reserveCapacity(sb.count - q - p)
+            if let os { for i in p..<(sa.count - q) { a.append(textID(old: true, os, i)) } }
+            if let ns { for j in p..<(sb.count - q) { b.append(textID(old: false, ns, j)) } }
             let (runs, m) = MyersDiff.diff(a, b, budget: 4_000_000)
             minimal = m
             for r in runs {
@@ -449,8 +477,8 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { a.append(sentence: i, tokens(old: true, os, i)) } }
-        if let ns = newSection { for j in newSentences { b.append(sentence: j, tokens(old: false, ns, j)) } }
+        if let os = oldSection { for i in oldSentences { let e = entry(old: true, os, i); a.append(sentence: i, cache, e) } }
+        if let ns = newSection { for j in newSentences { let e = entry(old: false, ns, j); b.append(sentence: j, cache, e) } }
         let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
         let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)
@@ -516,10 +544,11 @@ private struct Differ {
         guard let os, let ns, bytes / 3 > Differ.pairingThreshold, stayA.count > 1 || stayB.count > 1 else {
             return wordOps(oldSection: os, oldSentences: stayA, newSection: ns, newSentences: stayB)
         }
-        var bagA: [Int: [Int32]] = [:], bagB: [Int: [Int32]] = [:]
-        for i in stayA { bagA[i] = bag(old: true, os, i) }
-        for j in stayB { bagB[j] = bag(old: false, ns, j) }
-        let pairs = SentenceAligner.pairInOrder(stayA, stayB, bagA: { bagA[$0] ?? [] }, bagB: { bagB[$0] ?? [] })
+        var rangesA: [Range<Int>] = [], rangesB: [Range<Int>] = []
+        for i in stayA { let e = entry(old: true, os, i); rangesA.append(cache.bagRange(e)) }
+        for j in stayB { let e = entry(old: false, ns, j); rangesB.append(cache.bagRange(e)) }
+        let pairs = SentenceAligner.pairInOrder(
+            stayA, stayB, BagList(keys: cache.bags, ranges: rangesA), BagList(keys: cache.bags, ranges: rangesB))
         coarse = true
         var out: [EditOperation] = []
         var ia = 0, ib = 0

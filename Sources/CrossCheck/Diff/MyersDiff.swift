@@ -35,8 +35,12 @@ public enum MyersDiff {
         var remaining = budget
         var minimal = true
         var stack: [Job] = [.solve(0, a.count, 0, b.count)]
-        var v1: [Int] = []
-        var v2: [Int] = []
+        // The V arrays of the bisection, sized for the largest subproblem (the first): diagonals
+        // -maxD...maxD+1 around `offset`.
+        let capacity = 2 * ((a.count + b.count + 1) / 2) + 2
+        let v1 = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let v2 = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { v1.deallocate(); v2.deallocate() }
         while let job = stack.popLast() {
             switch job {
             case let .equal(ai, bi, n):
@@ -55,7 +59,8 @@ public enum MyersDiff {
                 if alo == ahi { out.add(.insert, alo..<alo, blo..<bhi); continue }
                 if blo == bhi { out.add(.delete, alo..<ahi, blo..<blo); continue }
                 let n = ahi - alo, m = bhi - blo
-                if remaining > 0, let (x, y) = bisect(a, alo, n, b, blo, m, &v1, &v2, &remaining) {
+                if remaining > 0, let base = a.baseAddress, let bbase = b.baseAddress,
+                   let (x, y) = bisect(base + alo, n, bbase + blo, m, v1, v2, &remaining) {
                     stack.append(.solve(alo + x, ahi, blo + y, bhi))
                     stack.append(.solve(alo, alo + x, blo, blo + y))
                 } else {
@@ -68,78 +73,85 @@ public enum MyersDiff {
         return (out.runs, minimal)
     }
 
-    /// Finds the middle snake of a[alo..<alo+n] and b[blo..<blo+m] and returns the split point,
-    /// or nil when the sequences share nothing or the budget ran out.
+    /// Finds the middle snake of a[0..<n] and b[0..<m] (both non-empty) and returns the split
+    /// point, or nil when the budget ran out. `v1` and `v2` hold at least n + m + 2 values.
+    ///
+    /// Every step charges 2d+1 plus the length of each snake to `remaining`, so the work and the
+    /// point where the budget runs out are deterministic.
+    @inline(never)
     private static func bisect(
-        _ a: UnsafeBufferPointer<Int32>, _ alo: Int, _ n: Int, _ b: UnsafeBufferPointer<Int32>, _ blo: Int, _ m: Int,
-        _ v1: inout [Int], _ v2: inout [Int], _ remaining: inout Int
+        _ pa: UnsafePointer<Int32>, _ n: Int, _ pb: UnsafePointer<Int32>, _ m: Int,
+        _ v1: UnsafeMutablePointer<Int>, _ v2: UnsafeMutablePointer<Int>, _ remaining: inout Int
     ) -> (Int, Int)? {
         let maxD = (n + m + 1) / 2
-        let offset = maxD
         let length = 2 * maxD + 2
-        if v1.count < length { v1 = [Int](repeating: -1, count: length); v2 = v1 }
         for k in 0..<length { v1[k] = -1; v2[k] = -1 }
-        v1[offset + 1] = 0
-        v2[offset + 1] = 0
+        // Diagonal k of each pass is at f[k] and r[k] (k in -maxD...maxD+1).
+        let f = v1 + maxD, r = v2 + maxD
+        f[1] = 0
+        r[1] = 0
         let delta = n - m
         let front = delta & 1 != 0
+        // Ends of the sequences, for the reverse pass: element x from the end is `ea[-x]`.
+        let ea = pa + (n - 1), eb = pb + (m - 1)
+        var budget = remaining
+        defer { remaining = budget }
         var k1start = 0, k1end = 0, k2start = 0, k2end = 0
-        return v1.withUnsafeMutableBufferPointer { v1 in
-            v2.withUnsafeMutableBufferPointer { v2 in
-                for d in 0..<maxD {
-                    remaining -= 2 * d + 1
-                    if remaining < 0 { return nil }
-                    var k1 = -d + k1start
-                    while k1 <= d - k1end {
-                        let k1o = offset + k1
-                        var x1: Int
-                        if k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1]) { x1 = v1[k1o + 1] } else { x1 = v1[k1o - 1] + 1 }
-                        var y1 = x1 - k1
-                        let x0 = x1
-                        while x1 < n && y1 < m && a[alo + x1] == b[blo + y1] { x1 += 1; y1 += 1 }
-                        remaining -= x1 - x0
-                        v1[k1o] = x1
-                        if x1 > n {
-                            k1end += 2
-                        } else if y1 > m {
-                            k1start += 2
-                        } else if front {
-                            let k2o = offset + delta - k1
-                            if k2o >= 0 && k2o < length && v2[k2o] != -1 {
-                                let x2 = n - v2[k2o]
-                                if x1 >= x2 { return (x1, y1) }
-                            }
-                        }
-                        k1 += 2
-                    }
-                    var k2 = -d + k2start
-                    while k2 <= d - k2end {
-                        let k2o = offset + k2
-                        var x2: Int
-                        if k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1]) { x2 = v2[k2o + 1] } else { x2 = v2[k2o - 1] + 1 }
-                        var y2 = x2 - k2
-                        let x0 = x2
-                        while x2 < n && y2 < m && a[alo + n - x2 - 1] == b[blo + m - y2 - 1] { x2 += 1; y2 += 1 }
-                        remaining -= x2 - x0
-                        v2[k2o] = x2
-                        if x2 > n {
-                            k2end += 2
-                        } else if y2 > m {
-                            k2start += 2
-                        } else if !front {
-                            let k1o = offset + delta - k2
-                            if k1o >= 0 && k1o < length && v1[k1o] != -1 {
-                                let x1 = v1[k1o]
-                                let y1 = offset + x1 - k1o
-                                if x1 >= n - x2 { return (x1, y1) }
-                            }
-                        }
-                        k2 += 2
+        // Diagonals -d-1 and d+1 are never written before step d (they hold -1), so the ends of
+        // each step need no special case: at k = -d the comparison picks diagonal k+1, at k = d it
+        // picks diagonal k-1, as the textbook's explicit tests do.
+        for d in 0..<maxD {
+            budget &-= 2 &* d &+ 1
+            if budget < 0 { return nil }
+            var k1 = k1start &- d
+            let k1last = d &- k1end
+            while k1 <= k1last {
+                let below = f[k1 &- 1], above = f[k1 &+ 1]
+                var x = below < above ? above : below &+ 1
+                let x0 = x
+                // y = x - k1 < m  <=>  x < m + k1.
+                let limit = min(n, m &+ k1)
+                while x < limit && pa[x] == pb[x &- k1] { x &+= 1 }
+                budget &-= x &- x0
+                f[k1] = x
+                if x > n {
+                    k1end &+= 2
+                } else if x &- k1 > m {
+                    k1start &+= 2
+                } else if front {
+                    let k2 = delta &- k1
+                    if k2 >= -maxD && k2 <= maxD &+ 1 {
+                        let v = r[k2]
+                        if v != -1 && x >= n &- v { return (x, x &- k1) }
                     }
                 }
-                return nil
+                k1 &+= 2
+            }
+            var k2 = k2start &- d
+            let k2last = d &- k2end
+            while k2 <= k2last {
+                let below = r[k2 &- 1], above = r[k2 &+ 1]
+                var x = below < above ? above : below &+ 1
+                let x0 = x
+                let limit = min(n, m &+ k2)
+                while x < limit && ea[0 &- x] == eb[k2 &- x] { x &+= 1 }
+                budget &-= x &- x0
+                r[k2] = x
+                if x > n {
+                    k2end &+= 2
+                } else if x &- k2 > m {
+                    k2start &+= 2
+                } else if !front {
+                    let k1 = delta &- k2
+                    if k1 >= -maxD && k1 <= maxD &+ 1 {
+                        let x1 = f[k1]
+                        if x1 != -1 && x1 >= n &- x { return (x1, x1 &- k1) }
+                    }
+                }
+                k2 &+= 2
             }
         }
+        return nil
     }
 
     /// Collects runs, merging neighbours of the same kind and putting deletions before insertions.

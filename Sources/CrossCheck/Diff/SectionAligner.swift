@@ -54,10 +54,18 @@ public enum SectionAligner {
 
     /// The alignment of `documents`' sections.
     public static func align(_ documents: [Document]) -> SetAlignment {
+        var cache = SentenceTokenCache(documents, exactTokens: false)
+        return align(cache: &cache, profiles: documents.map { profilesOf($0) })
+    }
+
+    /// `align` over the documents of `cache`, sharing its sentence tokens (the differ's), with
+    /// the documents' section profiles already computed.
+    static func align(cache: inout SentenceTokenCache, profiles: [[Profile]]) -> SetAlignment {
+        let documents = cache.documents
         let n = documents.count
         guard n > 0 else { return SetAlignment(rows: []) }
-        let profiles = documents.map { profilesOf($0) }
         var sketches = Sketches(documents)
+        var words = HeadingWords(profiles)
         var rows: [AlignedRow] = []
         for (s, _) in documents[0].sections.enumerated() {
             var cells = [SectionRef?](repeating: nil, count: n)
@@ -101,10 +109,9 @@ public enum SectionAligner {
             for s in secs.indices { if let r = rowFor[s] { holder[r] = s } }
             // Same answer as an empty sketch, without hashing and sorting the whole section.
             var emptyCache = [Bool?](repeating: nil, count: secs.count)
-            let doc = documents[d]
-            let isEmpty = { (s: Int) -> Bool in
+            func isEmpty(_ s: Int) -> Bool {
                 if let e = emptyCache[s] { return e }
-                let e = !hasContent(doc, s)
+                let e = !hasContent(d, s, cache)
                 emptyCache[s] = e
                 return e
             }
@@ -131,11 +138,11 @@ public enum SectionAligner {
                         rowsToTry = freeRows[lo..<hi]
                     }
                     for r in rowsToTry {
-                        let content = rowSimilarity(rows[r], ref, &sketches)
+                        let content = rowSimilarity(rows[r], ref, &sketches, &cache)
                         // Key facts listed in a section of their own meet the lead (with its infobox).
                         guard content > 0 else { continue }
                         // Shared heading words break ties between similar contents.
-                        let sim = content + 0.25 * rowHeadingSimilarity(rows[r], secs[s], profiles)
+                        let sim = content + 0.25 * rowHeadingSimilarity(rows[r], SectionRef(document: d, section: s), &words)
                         if sim >= contentThreshold { candidates.append((s, r, min(1, sim))) }
                     }
                 }
@@ -177,25 +184,80 @@ public enum SectionAligner {
 
     /// Heading keys of one section (the content sketch is computed only when needed).
     struct Profile {
+        /// Normalised heading path, components joined by U+001F (which no key contains).
         var pathKey: String
+        /// Normalised last heading ("" for the lead).
         var headingKey: String
+        /// Normalised path without its last heading, joined like `pathKey`, and its length.
+        var parentKey: String
+        var parentCount: Int
+    }
+
+    /// Distinct words of each section's heading as sorted ids, computed on first use, so heading
+    /// overlaps compare sorted integer arrays.
+    struct HeadingWords {
+        let profiles: [[Profile]]
+        var ids: [Substring: Int32] = [:]
+        var cache: [[[Int32]?]]
+        init(_ profiles: [[Profile]]) {
+            self.profiles = profiles
+            cache = profiles.map { [[Int32]?](repeating: nil, count: $0.count) }
+        }
+        mutating func get(_ ref: SectionRef) -> [Int32] {
+            if let w = cache[ref.document][ref.section] { return w }
+            var out: [Int32] = []
+            for w in profiles[ref.document][ref.section].headingKey.split(separator: " ") {
+                let id: Int32
+                if let i = ids[w] { id = i } else { id = Int32(ids.count); ids[w] = id }
+                out.append(id)
+            }
+            out.sort()
+            var distinct: [Int32] = []
+            distinct.reserveCapacity(out.count)
+            for w in out where distinct.last != w { distinct.append(w) }
+            cache[ref.document][ref.section] = distinct
+            return distinct
+        }
     }
 
     static let sketchSize = 128
 
     static func profilesOf(_ doc: Document) -> [Profile] {
-        doc.sections.map { sec in
-            Profile(pathKey: sec.path.map(normalizeHeading).joined(separator: "\u{1F}"),
-                    headingKey: sec.path.last.map(normalizeHeading) ?? "")
+        // Neighbouring sections share their parents' headings: normalise each heading string once.
+        var lastPath: [String] = []
+        var lastNorm: [String] = []
+        var out: [Profile] = []
+        out.reserveCapacity(doc.sections.count)
+        for sec in doc.sections {
+            var norm: [String] = []
+            norm.reserveCapacity(sec.path.count)
+            for (k, h) in sec.path.enumerated() {
+                if k < lastPath.count && lastPath[k] == h { norm.append(lastNorm[k]) } else { norm.append(normalizeHeading(h)) }
+            }
+            lastPath = sec.path; lastNorm = norm
+            var parent = ""
+            for k in 0..<max(0, norm.count - 1) {
+                if k > 0 { parent += "\u{1F}" }
+                parent += norm[k]
+            }
+            let heading = norm.last ?? ""
+            let path = norm.count > 1 ? parent + "\u{1F}" + heading : heading
+            out.append(Profile(pathKey: path, headingKey: heading, parentKey: parent, parentCount: max(0, norm.count - 1)))
         }
+        return out
     }
 
     /// Bottom-k sorted distinct key hashes of a section's content (sentences and its fields).
-    static func sketch(_ doc: Document, _ section: Int) -> [UInt64] {
+    static func sketch(_ d: Int, _ section: Int, _ cache: inout SentenceTokenCache) -> [UInt64] {
+        let doc = cache.documents[d]
         let sec = doc.sections[section]
         var hashes: [UInt64] = []
-        func add(_ text: String) {
-            var t = text
+        for i in sec.sentences.indices {
+            let e = cache.entry(d, section, i)
+            for k in cache.bagRange(e) { hashes.append(cache.keys.hash(cache.bags[k])) }
+        }
+        for f in doc.fields where f.section == sec.path {
+            var t = f.key + " " + f.value
             t.withUTF8 { buf in
                 Tokenizer.scan(buf) { kind, range in
                     guard kind != .space && kind != .punctuation else { return }
@@ -203,8 +265,6 @@ public enum SectionAligner {
                 }
             }
         }
-        for s in sec.sentences { add(s.text) }
-        for f in doc.fields where f.section == sec.path { add(f.key + " " + f.value) }
         hashes.sort()
         var sketch: [UInt64] = []
         sketch.reserveCapacity(min(sketchSize, hashes.count))
@@ -216,24 +276,19 @@ public enum SectionAligner {
     }
 
     /// Whether a section has any token its sketch would hold (a word, number, currency, ...):
-    /// true exactly when `sketch` is non-empty, but stops at the first such token.
-    static func hasContent(_ doc: Document, _ section: Int) -> Bool {
+    /// true exactly when `sketch` is non-empty, but stops at the first sentence with one.
+    static func hasContent(_ d: Int, _ section: Int, _ cache: SentenceTokenCache) -> Bool {
+        let doc = cache.documents[d]
         let sec = doc.sections[section]
+        for i in sec.sentences.indices where cache.hasContent(d, section, i) { return true }
         var found = false
-        func scan(_ text: String) {
-            var t = text
+        for f in doc.fields where f.section == sec.path {
+            var t = f.key + " " + f.value
             t.withUTF8 { buf in
                 Tokenizer.scan(buf) { kind, _ in
                     if kind != .space && kind != .punctuation { found = true }
                 }
             }
-        }
-        for s in sec.sentences {
-            scan(s.text)
-            if found { return true }
-        }
-        for f in doc.fields where f.section == sec.path {
-            scan(f.key + " " + f.value)
             if found { return true }
         }
         return false
@@ -241,15 +296,13 @@ public enum SectionAligner {
 
     /// Sketches computed on first use.
     struct Sketches {
-        let documents: [Document]
         var cache: [[[UInt64]?]]
         init(_ documents: [Document]) {
-            self.documents = documents
             cache = documents.map { [[UInt64]?](repeating: nil, count: $0.sections.count) }
         }
-        mutating func get(_ ref: SectionRef) -> [UInt64] {
+        mutating func get(_ ref: SectionRef, _ tokens: inout SentenceTokenCache) -> [UInt64] {
             if let s = cache[ref.document][ref.section] { return s }
-            let s = SectionAligner.sketch(documents[ref.document], ref.section)
+            let s = SectionAligner.sketch(ref.document, ref.section, &tokens)
             cache[ref.document][ref.section] = s
             return s
         }
@@ -258,22 +311,26 @@ public enum SectionAligner {
     /// Heading normalised for matching: case folded, punctuation and extra spaces dropped,
     /// typographic quotes and dashes folded.
     public static func normalizeHeading(_ h: String) -> String {
-        var parts: [String] = []
+        var out: [UInt8] = []
         var t = h
         t.withUTF8 { buf in
+            out.reserveCapacity(buf.count)
+            var first = true
             Tokenizer.scan(buf) { kind, range in
                 guard kind != .space && kind != .punctuation else { return }
-                parts.append(Tokenizer.key(buf, kind: kind, range: range))
+                if !first { out.append(0x20) }
+                first = false
+                Tokenizer.appendKey(buf, kind: kind, range: range, to: &out)
             }
         }
-        return parts.joined(separator: " ")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Best content similarity of a section to any cell of a row.
-    static func rowSimilarity(_ row: AlignedRow, _ ref: SectionRef, _ sketches: inout Sketches) -> Double {
-        let mine = sketches.get(ref)
+    static func rowSimilarity(_ row: AlignedRow, _ ref: SectionRef, _ sketches: inout Sketches, _ cache: inout SentenceTokenCache) -> Double {
+        let mine = sketches.get(ref, &cache)
         var best = 0.0
-        for case let other? in row.cells { best = max(best, jaccard(sketches.get(other), mine)) }
+        for case let other? in row.cells { best = max(best, jaccard(sketches.get(other, &cache), mine)) }
         return best
     }
 
@@ -288,14 +345,18 @@ public enum SectionAligner {
     }
 
     /// Best Dice overlap of heading words between a section and any cell of a row.
-    static func rowHeadingSimilarity(_ row: AlignedRow, _ p: Profile, _ profiles: [[Profile]]) -> Double {
-        let mine = Set(p.headingKey.split(separator: " "))
+    static func rowHeadingSimilarity(_ row: AlignedRow, _ ref: SectionRef, _ words: inout HeadingWords) -> Double {
+        let mine = words.get(ref)
         if mine.isEmpty { return 0 }
         var best = 0.0
-        for case let ref? in row.cells {
-            let other = Set(profiles[ref.document][ref.section].headingKey.split(separator: " "))
+        for case let cell? in row.cells {
+            let other = words.get(cell)
             if other.isEmpty { continue }
-            best = max(best, 2 * Double(mine.intersection(other).count) / Double(mine.count + other.count))
+            var i = 0, j = 0, both = 0
+            while i < mine.count && j < other.count {
+                if mine[i] == other[j] { both += 1; i += 1; j += 1 } else if mine[i] < other[j] { i += 1 } else { j += 1 }
+            }
+            best = max(best, 2 * Double(both) / Double(mine.count + other.count))
         }
         return best
     }

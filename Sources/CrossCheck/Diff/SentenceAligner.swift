@@ -59,7 +59,7 @@ public enum SentenceAligner {
                 k += 1
             }
             k += 1
-            let inGap = pairInOrder(Array(ga), Array(gb), bagA: bagA, bagB: bagB)
+            let inGap = pairInOrder(Array(ga), Array(gb), BagList(ga.map(bagA)), BagList(gb.map(bagB)))
             var usedA = Set<Int>(), usedB = Set<Int>()
             for p in inGap { pairs.append(p); usedA.insert(p.a); usedB.insert(p.b) }
             unpairedA += ga.filter { !usedA.contains($0) }
@@ -67,7 +67,7 @@ public enum SentenceAligner {
         }
         // Moves: unpaired sentences matched across gaps.
         let moves = MoveMatcher.match(
-            unpairedA.map { bagA($0) }, unpairedB.map { bagB($0) }, threshold: moveThreshold,
+            BagList(unpairedA.map { bagA($0) }), BagList(unpairedB.map { bagB($0) }), threshold: moveThreshold,
             exactA: unpairedA.map { ia[$0] }, exactB: unpairedB.map { ib[$0] })
         for (x, y, s) in moves { pairs.append(SentencePair(a: unpairedA[x], b: unpairedB[y], similarity: s, moved: true)) }
         pairs.sort { $0.a < $1.a }
@@ -76,16 +76,15 @@ public enum SentenceAligner {
 
     /// Pairs sentences of one gap in order, maximising total similarity above the threshold.
     ///
-    /// A dynamic programme over the gap when it is small (at most 40,000 cells), else a greedy
-    /// walk that pairs each sentence with the best of the next few on the other side.
-    static func pairInOrder(
-        _ ga: [Int], _ gb: [Int], bagA: (Int) -> [Int32], bagB: (Int) -> [Int32]
-    ) -> [SentencePair] {
+    /// `bagsA` and `bagsB` hold the bags of `ga` and `gb` in the same order. A dynamic programme
+    /// over the gap when it is small (at most 40,000 cells), else a greedy walk that pairs each
+    /// sentence with the best of the next few on the other side.
+    static func pairInOrder(_ ga: [Int], _ gb: [Int], _ bagsA: BagList, _ bagsB: BagList) -> [SentencePair] {
         if ga.isEmpty || gb.isEmpty { return [] }
         let n = ga.count, m = gb.count
         if n * m <= 40_000 {
             var sim = [Double](repeating: 0, count: n * m)
-            for i in 0..<n { for j in 0..<m { sim[i * m + j] = TextSimilarity.dice(bagA(ga[i]), bagB(gb[j])) } }
+            for i in 0..<n { for j in 0..<m { sim[i * m + j] = bagsA.dice(i, bagsB, j) } }
             var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
             let w = m + 1
             for i in 1...n {
@@ -116,7 +115,7 @@ public enum SentenceAligner {
         for i in 0..<n where j < m {
             var bestS = 0.0, bestJ = -1
             for t in j..<min(m, j + 8) {
-                let s = TextSimilarity.dice(bagA(ga[i]), bagB(gb[t]))
+                let s = bagsA.dice(i, bagsB, t)
                 if s > bestS { bestS = s; bestJ = t }
             }
             if bestJ >= 0 && bestS >= inPlaceThreshold {
@@ -128,6 +127,53 @@ public enum SentenceAligner {
     }
 }
 
+/// Bags of content-key ids (each a sorted multiset) of a list of passages, in one flat array.
+struct BagList {
+    var keys: [Int32]
+    /// Bag `i` is `keys[ranges[i]]`.
+    var ranges: [Range<Int>]
+
+    init(keys: [Int32], ranges: [Range<Int>]) { self.keys = keys; self.ranges = ranges }
+
+    init(_ bags: [[Int32]]) {
+        keys = []
+        ranges = []
+        ranges.reserveCapacity(bags.count)
+        for b in bags {
+            ranges.append(keys.count..<(keys.count + b.count))
+            keys += b
+        }
+    }
+
+    var count: Int { ranges.count }
+
+    @inline(__always) func size(_ i: Int) -> Int { ranges[i].count }
+
+    /// Dice coefficient of bag `i` and bag `j` of `other` (0 when either is empty), as
+    /// `TextSimilarity.dice` computes it.
+    func dice(_ i: Int, _ other: BagList, _ j: Int) -> Double {
+        let x = ranges[i], y = other.ranges[j]
+        if x.isEmpty || y.isEmpty { return 0 }
+        return 2 * Double(common(i, other, j)) / Double(x.count + y.count)
+    }
+
+    /// Size of the multiset intersection of bag `i` and bag `j` of `other`.
+    func common(_ i: Int, _ other: BagList, _ j: Int) -> Int {
+        let x = ranges[i], y = other.ranges[j]
+        return keys.withUnsafeBufferPointer { p in
+            other.keys.withUnsafeBufferPointer { q in
+                var a = x.lowerBound, b = y.lowerBound, c = 0
+                let ae = x.upperBound, be = y.upperBound
+                while a < ae && b < be {
+                    let u = p[a], v = q[b]
+                    if u == v { c += 1; a += 1; b += 1 } else if u < v { a += 1 } else { b += 1 }
+                }
+                return c
+            }
+        }
+    }
+}
+
 /// Finds, for passages on one side, the best-matching passage on the other side by content.
 ///
 /// Identical passages match first; then an inverted index over keys (skipping keys that occur in
@@ -136,54 +182,84 @@ public enum SentenceAligner {
 /// best first, ties in input order, so the result is deterministic.
 enum MoveMatcher {
     static func match(
-        _ a: [[Int32]], _ b: [[Int32]], threshold: Double, exactA: [Int32], exactB: [Int32], minimumKeys: Int = 3
+        _ a: BagList, _ b: BagList, threshold: Double, exactA: [Int32], exactB: [Int32], minimumKeys: Int = 3
     ) -> [(Int, Int, Double)] {
-        if a.isEmpty || b.isEmpty { return [] }
+        if a.count == 0 || b.count == 0 { return [] }
         var out: [(Int, Int, Double)] = []
         var usedA = [Bool](repeating: false, count: a.count)
         var usedB = [Bool](repeating: false, count: b.count)
-        // Identical texts.
-        var byText: [Int32: [Int]] = [:]
-        for (j, t) in exactB.enumerated() { byText[t, default: []].append(j) }
-        for (i, t) in exactA.enumerated() {
-            guard var list = byText[t], let j = list.first else { continue }
-            guard a[i].count >= minimumKeys else { continue }
-            list.removeFirst(); byText[t] = list
-            usedA[i] = true; usedB[j] = true
-            out.append((i, j, 1))
+        // Identical texts: the passages of B grouped by text id, each group in order.
+        let maxText = Int(exactB.max() ?? -1)
+        if maxText >= 0 {
+            var head = [Int32](repeating: 0, count: maxText + 2)
+            for t in exactB where t >= 0 { head[Int(t) + 1] += 1 }
+            for t in 0..<(maxText + 1) { head[t + 1] += head[t] }
+            var fill = head
+            var byText = [Int32](repeating: 0, count: exactB.count)
+            for (j, t) in exactB.enumerated() where t >= 0 { byText[Int(fill[Int(t)])] = Int32(j); fill[Int(t)] += 1 }
+            for (i, t) in exactA.enumerated() {
+                guard t >= 0 && Int(t) <= maxText, head[Int(t)] < fill[Int(t)] else { continue }
+                guard a.size(i) >= minimumKeys else { continue }
+                let j = Int(byText[Int(head[Int(t)])])
+                head[Int(t)] += 1
+                usedA[i] = true; usedB[j] = true
+                out.append((i, j, 1))
+            }
         }
-        // Similar texts through an inverted index of distinct keys.
-        var postings: [Int32: [Int32]] = [:]
-        for (j, bag) in b.enumerated() where !usedB[j] && bag.count >= minimumKeys {
-            var last: Int32 = -1
-            for k in bag where k != last { postings[k, default: []].append(Int32(j)); last = k }
-        }
+        // Similar texts through an inverted index of distinct keys (postings in B order).
+        var maxKey: Int32 = -1
+        for j in 0..<b.count where !usedB[j] && b.size(j) >= minimumKeys && b.size(j) > 0 { maxKey = max(maxKey, b.keys[b.ranges[j].upperBound - 1]) }
         var candidates: [(Int, Int, Double)] = []
-        var counts = [Int](repeating: 0, count: b.count)
-        var touched: [Int32] = []
-        for (i, bag) in a.enumerated() where !usedA[i] && bag.count >= minimumKeys {
-            var last: Int32 = -1
-            for k in bag where k != last {
-                last = k
-                guard let list = postings[k], list.count <= 64 else { continue }
-                for j in list {
-                    if counts[Int(j)] == 0 { touched.append(j) }
-                    counts[Int(j)] += 1
+        if maxKey >= 0 {
+            let keyCount = Int(maxKey) + 1
+            var start = [Int32](repeating: 0, count: keyCount + 1)
+            for j in 0..<b.count where !usedB[j] && b.size(j) >= minimumKeys {
+                var last: Int32 = -1
+                for x in b.ranges[j] { let k = b.keys[x]; if k != last { start[Int(k) + 1] += 1; last = k } }
+            }
+            for k in 0..<keyCount { start[k + 1] += start[k] }
+            var fill = start
+            var postings = [Int32](repeating: 0, count: Int(start[keyCount]))
+            for j in 0..<b.count where !usedB[j] && b.size(j) >= minimumKeys {
+                var last: Int32 = -1
+                for x in b.ranges[j] {
+                    let k = b.keys[x]
+                    if k != last { postings[Int(fill[Int(k)])] = Int32(j); fill[Int(k)] += 1; last = k }
                 }
             }
-            var best = -1, bestS = 0.0
-            for j in touched {
-                let c = counts[Int(j)]
-                counts[Int(j)] = 0
-                // Dice cannot exceed 2 min(|a|,|b|) / (|a|+|b|): skip candidates that cannot reach the threshold.
-                let jb = b[Int(j)]
-                if Double(2 * min(a[i].count, jb.count)) / Double(a[i].count + jb.count) < threshold { continue }
-                if c * 4 < min(bag.count, jb.count) { continue }
-                let s = TextSimilarity.dice(bag, jb)
-                if s > bestS || (s == bestS && Int(j) < best) { bestS = s; best = Int(j) }
+            var counts = [Int](repeating: 0, count: b.count)
+            var touched: [Int32] = []
+            for i in 0..<a.count where !usedA[i] && a.size(i) >= minimumKeys {
+                var last: Int32 = -1
+                for x in a.ranges[i] {
+                    let k = a.keys[x]
+                    if k == last { continue }
+                    last = k
+                    guard k <= maxKey else { continue }
+                    let lo = Int(start[Int(k)]), hi = Int(start[Int(k) + 1])
+                    guard hi > lo, hi - lo <= 64 else { continue }
+                    for p in lo..<hi {
+                        let j = Int(postings[p])
+                        if counts[j] == 0 { touched.append(Int32(j)) }
+                        counts[j] += 1
+                    }
+                }
+                var best = -1, bestS = 0.0
+                let na = a.size(i)
+                for j32 in touched {
+                    let j = Int(j32)
+                    let c = counts[j]
+                    counts[j] = 0
+                    // Dice cannot exceed 2 min(|a|,|b|) / (|a|+|b|): skip candidates that cannot reach the threshold.
+                    let nb = b.size(j)
+                    if Double(2 * min(na, nb)) / Double(na + nb) < threshold { continue }
+                    if c * 4 < min(na, nb) { continue }
+                    let s = a.dice(i, b, j)
+                    if s > bestS || (s == bestS && j < best) { bestS = s; best = j }
+                }
+                touched.removeAll(keepingCapacity: true)
+                if best >= 0 && bestS >= threshold { candidates.append((i, best, bestS)) }
             }
-            touched.removeAll(keepingCapacity: true)
-            if best >= 0 && bestS >= threshold { candidates.append((i, best, bestS)) }
         }
         candidates.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
         for (i, j, s) in candidates where !usedA[i] && !usedB[j] {

@@ -60,6 +60,9 @@ struct KeyInterner {
 
     var count: Int { hashes.count }
 
+    /// The key hash interned as `id`.
+    @inline(__always) func hash(_ id: Int32) -> UInt64 { hashes[Int(id)] }
+
     mutating func id(_ hash: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = KeyInterner.home(hash, mask)

@@ -359,6 +359,39 @@ public enum Tokenizer {
         return fnv1a(key(buf, kind: kind, range: range))
     }
 
+    /// Appends the bytes of `key(buf, kind:, range:)` to `out`, building a string only for
+    /// tokens with non-ASCII letters.
+    static func appendKey(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>, to out: inout [UInt8]) {
+        switch kind {
+        case .space: out.append(0x20)
+        case .number: for k in range where buf[k] != 0x2C { out.append(buf[k]) }
+        case .punctuation, .currency, .percent, .cjk, .word:
+            for k in range where buf[k] >= 0x80 {
+                out.append(contentsOf: key(buf, kind: kind, range: range).utf8)
+                return
+            }
+            if kind == .word && range.count >= 3 && range.count <= 9 {
+                var packed: UInt64 = 0
+                for k in range.prefix(8) {
+                    let b = buf[k]
+                    packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                }
+                var digits: String? = nil
+                if range.count == 9 {
+                    if packed == pack("seventee".utf8) && buf[range.upperBound - 1] | 0x20 == 0x6E { digits = "17" }
+                } else {
+                    digits = packedDigits(packed)
+                }
+                if let digits { out.append(contentsOf: digits.utf8); return }
+            }
+            for k in range {
+                let b = buf[k]
+                if kind == .percent && b == 0x2C { continue }
+                out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            }
+        }
+    }
+
     /// The normalised key of one token.
     public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {

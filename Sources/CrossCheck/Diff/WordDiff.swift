@@ -15,58 +15,60 @@ public struct TextEdit: Sendable, Hashable {
 /// entries keep the bytes (in one arena), so equal ids always mean equal bytes; no `String` is
 /// built and no Unicode-aware hashing runs.
 struct ExactInterner {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+    }
     private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
+    private var entries: [Entry] = []
     private var arena: [UInt8] = []
 
-    var count: Int { hashes.count }
+    var count: Int { entries.count }
 
     mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in r { h = (h ^ UInt64(buf[k])) &* 0x0000_0100_0000_01B3 }
+        return id(buf, r, hash: h)
+    }
+
+    /// `id(_:_:)` with the FNV-1a hash of the bytes already computed.
+    mutating func id(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        let n = r.count
         while true {
             let e = slots[slot]
             if e < 0 { break }
-            let i = Int(e)
-            if hashes[i] == h && lengths[i] == r.count {
-                var same = true
-                let s = starts[i]
-                for k in 0..<r.count where arena[s + k] != buf[r.lowerBound + k] { same = false; break }
+            let entry = entries[Int(e)]
+            if entry.hash == h && entry.length == n {
+                let same = arena.withUnsafeBufferPointer { a -> Bool in
+                    for k in 0..<n where a[entry.start &+ k] != buf[r.lowerBound &+ k] { return false }
+                    return true
+                }
                 if same { return e }
             }
             slot = (slot + 1) & mask
         }
-        let id = Int32(hashes.count)
-        hashes.append(h); starts.append(arena.count); lengths.append(r.count)
+        let id = Int32(entries.count)
+        entries.append(Entry(hash: h, start: arena.count, length: n))
         arena.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
         slots[slot] = id
-        if hashes.count * 2 > slots.count { grow() }
+        if entries.count * 2 > slots.count { grow() }
         return id
     }
 
     private mutating func grow() {
         var next = [Int32](repeating: -1, count: slots.count * 2)
         let mask = next.count - 1
-        for (i, h) in hashes.enumerated() {
+        for (i, e) in entries.enumerated() {
+            let h = e.hash
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
             while next[slot] >= 0 { slot = (slot + 1) & mask }
             next[slot] = Int32(i)
         }
         slots = next
     }
-}
-
-/// One sentence's tokens as the differ needs them: exact ids, byte ranges, content-key bag.
-struct SentenceTokens {
-    var ids: [Int32] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
-    /// Sorted content-key ids (words, numbers, currency, percentages, CJK).
-    var bag: [Int32] = []
 }
 
 /// Tokens of one or more sentences laid end to end, as the differ sees them.
@@ -93,14 +95,32 @@ struct TokenStream {
         }
     }
 
-    /// Appends a sentence scanned earlier.
-    mutating func append(sentence: Int, _ t: SentenceTokens) {
-        ids += t.ids
-        for k in t.ids.indices {
-            owner.append(Int32(sentence))
-            start.append(t.starts[k])
-            end.append(t.ends[k])
-            prefix.append((prefix.last ?? 0) + Int(t.ends[k] - t.starts[k]))
+    /// Appends a sentence tokenised earlier (entry `e` of `cache`).
+    mutating func append(sentence: Int, _ cache: SentenceTokenCache, _ e: Int) {
+        let r = cache.tokenRange(e)
+        let c = r.count
+        if c == 0 { return }
+        let base = ids.count
+        ids.append(contentsOf: cache.ids[r])
+        end.append(contentsOf: cache.ends[r])
+        owner.append(contentsOf: repeatElement(Int32(sentence), count: c))
+        // Tokens tile their sentence: each starts where the one before ends, the first at 0.
+        start.append(contentsOf: repeatElement(0, count: c))
+        prefix.append(contentsOf: repeatElement(0, count: c))
+        var p = prefix[base]
+        end.withUnsafeBufferPointer { ep in
+            start.withUnsafeMutableBufferPointer { sp in
+                prefix.withUnsafeMutableBufferPointer { pp in
+                    var at: Int32 = 0
+                    for k in base..<(base + c) {
+                        let e = ep[k]
+                        sp[k] = at
+                        p += Int(e - at)
+                        pp[k + 1] = p
+                        at = e
+                    }
+                }
+            }
         }
     }
 
