@@ -59,17 +59,51 @@ public enum StatusNormalizer {
         statuses(in: sentence.lowercased(), prose: true)
     }
 
-    /// True when `w` occurs in `s` as whole words.
+    /// True when `w` occurs in `s` as whole words (no letter right before or after it).
+    ///
+    /// A byte search over UTF-8: this runs for every sentence and status word, so no Foundation
+    /// string search and no `Character` walking.
     static func has(_ s: String, _ w: String) -> Bool {
-        var from = s.startIndex
-        while let r = s.range(of: w, range: from..<s.endIndex) {
-            let before: Character = r.lowerBound == s.startIndex ? " " : s[s.index(before: r.lowerBound)]
-            let after: Character = r.upperBound == s.endIndex ? " " : s[r.upperBound]
-            if !before.isLetter && !after.isLetter { return true }
-            from = r.upperBound
+        var s = s
+        var w = w
+        return s.withUTF8 { hay in
+            w.withUTF8 { needle in
+                let m = needle.count
+                guard let first = needle.first, m <= hay.count else { return false }
+                var i = 0
+                while i + m <= hay.count {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < m && hay[i + k] == needle[k] { k += 1 }
+                        if k == m && !letter(endingAt: i, in: hay) && !letter(startingAt: i + m, in: hay) { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
         }
-        return false
     }
+
+    /// Whether the character ending just before byte `i` is a letter.
+    private static func letter(endingAt i: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i > 0 else { return false }
+        if b[i - 1] < 0x80 { return isASCIILetter(b[i - 1]) }
+        var start = i - 1
+        while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+        return letter(startingAt: start, in: b)
+    }
+
+    /// Whether the character starting at byte `i` is a letter.
+    private static func letter(startingAt i: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i < b.count else { return false }
+        if b[i] < 0x80 { return isASCIILetter(b[i]) }
+        var end = i + 1
+        while end < b.count && b[end] & 0xC0 == 0x80 { end += 1 }
+        let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).unicodeScalars.first
+        return scalar.map { Character($0).isLetter } ?? false
+    }
+
+    @inline(__always) private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     private static func statuses(in s: String, prose: Bool) -> Set<CompanyStatus> {
         var out = Set<CompanyStatus>()
