@@ -125,11 +125,19 @@ public enum ClaimExtractor {
                 case .money: out.append(claim(.money, .quantity(q)))
                 case .percent: out.append(claim(.percentage, .quantity(q)))
                 case .count where !q.following.isEmpty && !q.spelledOut: out.append(claim(.count, .quantity(q)))
+                // "Annual Passengers: 2.4 million": the key names what is counted.
+                case .count where !q.spelledOut && Self.hasScaleWord(q.text): out.append(claim(.count, .quantity(q)))
                 default: break
                 }
             }
             return out
         }
+    }
+
+    /// True when a number is written with a scale word ("2.4 million"): a figure, not a code or a rank.
+    static func hasScaleWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["thousand", "million", "billion", "trillion"].contains { lower.contains($0) }
     }
 
     // MARK: - Sentences

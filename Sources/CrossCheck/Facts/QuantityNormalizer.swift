@@ -287,6 +287,9 @@ public enum QuantityNormalizer {
             case "$": sign = .unknownDollar
             case "€": sign = Currency("EUR")
             case "£": sign = Currency("GBP")
+            case "₩": sign = Currency("KRW")
+            case "₹": sign = Currency("INR")
+            case "₽": sign = Currency("RUB")
             case "¥", "￥": sign = .yenOrYuan
             default: return nil
             }
@@ -389,7 +392,7 @@ public enum QuantityNormalizer {
             FactTokenizer.spaceGap(b, end, t[next].start, max: 1), FactTokenizer.spaceGap(b, t[next].end, t[next + 1].start, max: 1)
         {
             var k = next + 1
-            if punct(b, t, k) == "$" || punct(b, t, k) == "€" || punct(b, t, k) == "£" { k += 1 }
+            if let p = punct(b, t, k), ["$", "€", "£", "₩", "₹", "₽", "¥", "￥"].contains(p) { k += 1 }
             if k < t.count, let d = digits(b, t, k) {
                 var hi = d.0
                 var kk = d.1

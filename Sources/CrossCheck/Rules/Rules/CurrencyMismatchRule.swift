@@ -48,7 +48,7 @@ public struct CurrencyMismatchRule: Rule {
         var order: [String] = []
         for (_, claims) in ClaimSet.of(context).byVariant {
             for c in claims {
-                guard case let .quantity(q) = c.value, q.kind == .money, let cur = q.currency, !cur.isAmbiguous, Self.isSpecific(q.value) else { continue }
+                guard case let .quantity(q) = c.value, q.kind == .money, q.currency != nil, Self.isSpecific(q.value) else { continue }
                 let key = QuantityNormalizer.format(q.value) + "|" + (q.upper.map(QuantityNormalizer.format) ?? "")
                 if byAmount[key] == nil { order.append(key) }
                 byAmount[key, default: []].append(Mention(claim: c, q: q))
@@ -57,20 +57,28 @@ public struct CurrencyMismatchRule: Rule {
         var out: [Finding] = []
         for key in order {
             guard let ms = byAmount[key] else { continue }
-            var currencies: [String] = []
-            for m in ms where !currencies.contains(m.q.currency?.code ?? "") { currencies.append(m.q.currency?.code ?? "") }
+            var all: [Currency] = []
+            for m in ms { if let c = m.q.currency, !all.contains(c) { all.append(c) } }
+            // A bare "$" or "¥" agrees with any explicit currency it may stand for ("$2.1bn" and
+            // "USD 2.1 billion"); it conflicts only with currencies it cannot be ("$310 million"
+            // against "€310 million").
+            let explicit = all.filter { !$0.isAmbiguous }
+            let shown = all.filter { c in !c.isAmbiguous || !explicit.contains { c.compatible(with: $0) } }
+            let currencies = shown.map(\.code)
             guard currencies.count > 1 else { continue }
-            let amount = ms[0].q
+            // Evidence: the mentions whose currency is in conflict (a "$" beside "USD" only agrees).
+            let kept = ms.filter { m in m.q.currency.map { shown.contains($0) } ?? false }
+            guard let amount = kept.first?.q else { continue }
             let amountText = QuantityNormalizer.format(amount.value)
             var evidence: [Evidence] = []
             var seen = Set<String>()
-            for m in ms where seen.insert("\(m.claim.variant)|\(m.claim.line)|\(m.q.currency?.code ?? "")").inserted {
+            for m in kept where seen.insert("\(m.claim.variant)|\(m.claim.line)|\(m.q.currency?.code ?? "")").inserted {
                 var e = m.claim.evidence
                 e.value = m.q.description + (m.q.currencyInferred ? " (currency taken from an earlier amount)" : "")
                 evidence.append(e)
             }
-            let variants = Array(Set(ms.map(\.claim.variant))).sorted()
-            let inferred = ms.filter(\.q.currencyInferred)
+            let variants = Array(Set(kept.map(\.claim.variant))).sorted()
+            let inferred = kept.filter(\.q.currencyInferred)
             var explanation = "The same amount cannot be in \(currencies.joined(separator: " and ")) at once; state the currency explicitly."
             if !inferred.isEmpty {
                 explanation += " The \(inferred[0].q.currency?.code ?? "") reading of \"\(inferred[0].q.text)\" comes from a bare \"$\" after an explicit amount in the same sentence."

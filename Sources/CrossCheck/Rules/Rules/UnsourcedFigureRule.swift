@@ -56,6 +56,15 @@ public struct UnsourcedFigureRule: Rule {
         }
     }
 
+    /// A count whose unit is only in its field's key ("Annual Passengers: 2.4 million") takes the
+    /// key's words as its unit, so "2.4 million passengers" elsewhere supports it.
+    static func labelled(_ q: Quantity, _ c: Claim) -> Quantity {
+        guard q.kind == .count, q.following.isEmpty, let label = c.label else { return q }
+        var out = q
+        out.following = label.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return out
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let claimSet = ClaimSet.of(context)
@@ -79,11 +88,19 @@ public struct UnsourcedFigureRule: Rule {
             for c in cs where !c.cited && Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
                 let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
+                let probe = Self.labelled(q, c)
                 let supported = candidates.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
-                    return oq.kind == q.kind && oq.supports(q)
+                    return oq.kind == q.kind && Self.labelled(oq, other).supports(probe)
                 }
                 if supported { continue }
+                // The same amount cited in another currency is sourced; the currency is left to
+                // `currency-mismatch`.
+                let otherCurrency = q.kind == .money && candidates.contains { other in
+                    guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
+                    return oq.sameAmount(as: q) && oq.bound == q.bound
+                }
+                if otherCurrency { continue }
                 let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(c)
