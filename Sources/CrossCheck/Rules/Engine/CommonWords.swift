@@ -96,17 +96,30 @@ public enum CommonWords {
         """)
 
     /// Real words that split into two common words at a shared letter ("town" = "to" + "own",
-    /// "forest" = "for" + "rest"), found by fusing every pair of listed words and keeping the real ones.
+    /// "forest" = "for" + "rest"), found by fusing every pair of listed words and keeping the real ones,
+    /// and real words that `merged-words` would otherwise split with a rich vocabulary ("fellow" =
+    /// "fell" + "low", "governor" = "govern" + "nor"), found by judging a frequency-ranked English word list.
     public static let lookalikes: Set<String> = words("""
         allot anew army aside atone atop beach beast bend bended billed billow bother bothers callow canine
         deeper fallow fasten fewest forest hedge height helper lackey listen lowest median newest non nonce
         oiled orange orate pastry roomy soften soil sold son sour sown tenor theme toil ton tone tour tout
         town viable walled wallow wedge weight wend whenever wherever willed willow wither withers
+        abased abetter aboard abroad afield aground alight android apiece apolitical aright asocial aversion
+        awhile byes championship eighteen endue examine fellow forage governor herein leonine linearly
+        mustang parentheses partake partaken pastime publican republican restrain roundelay shallow shelves
+        soothe straightforward therapist therein thereof thereon transcript transpire viand wastage wastepaper
+        wino yourselves
         """)
 
     /// True when `lowered` is a function word, a frequent word or a known lookalike.
     public static func contains(_ lowered: String) -> Bool {
         function.contains(lowered) || frequent.contains(lowered) || lookalikes.contains(lowered)
+    }
+
+    /// True when `lowered` is a function word or a frequent word (not a lookalike): short words
+    /// that may stand as one half of a fusion.
+    public static func isPlainWord(_ lowered: String) -> Bool {
+        function.contains(lowered) || frequent.contains(lowered)
     }
 
     private static func words(_ s: String) -> Set<String> {
