@@ -8,12 +8,17 @@ public struct MergedWordsRule: Rule {
             sometimes loses the space between two words together with one copy of the letter they share: \
             "global leader" becomes "globaleader", "at the" becomes "athe". Such tokens read as typos and \
             hide words from every comparison. A token is flagged when it is not itself a known word (used \
-            in another variant or in the built-in list of common English words) and splits into two known \
-            words where the first ends with the letter the second begins with; a plain concatenation is \
-            flagged only when both halves are long (seven letters or more) and the token is not capitalised. \
-            Beside a two-letter half the other half must be a common word. Possessives fused with the next word ("the firm'sales") \
-            are flagged too. Words inside links, e-mail addresses and code, tokens with digits, \
-            all-capital acronyms and inflections of known words are left alone.
+            in another variant or in the built-in list of common English words, nor such a word with \
+            regular endings or behind a prefix: "gatherings", "viability", "discount") and splits into two \
+            known words where the first ends with the letter the second begins with. Short halves split \
+            real words too easily ("fell" + "low"), so beside a half of four letters or fewer one half must \
+            be a function word or both common words, and a doubled letter at the join needs two long \
+            halves. A plain concatenation is flagged when both halves are long (seven letters or more) and \
+            the token is not capitalised, or when a determiner runs into the next word ("theirfirst", \
+            "aleading") or onto a function word ("ofthe"). Beside a two-letter half the other half must be \
+            a common word. Possessives fused with the next word ("the firm'sales") are flagged too. Words \
+            inside links, e-mail addresses and code, tokens with digits, all-capital acronyms and \
+            inflections of known words are left alone.
             """,
         triggering: [
             RuleExample(
@@ -29,6 +34,13 @@ public struct MergedWordsRule: Rule {
 
                     The museum'schedule lists talks every weekend, and the curators plan a datanalysis of visitor numbers.
                     """), expect: "datanalysis"),
+            RuleExample(
+                ExampleFile("summary.md", """
+                    # Orchard cooperative
+
+                    ## Overview
+                    The cooperative sold theirfirst cider in the autumn.
+                    """), expect: "theirfirst"),
         ],
         nonTriggering: [
             RuleExample(
@@ -41,6 +53,10 @@ public struct MergedWordsRule: Rule {
             RuleExample(
                 ExampleFile("profile.txt", format: .plaintext, """
                     Richard Davidson moved to a small town in the southeast of the valley. Its designation as a notable site threatened nobody, and the usage of the old mill herself remained everyday business for the Aryan-studies society.
+                    """)),
+            RuleExample(
+                ExampleFile("notes.txt", format: .plaintext, """
+                    The guild fell silent. The guild holds gatherings for every fellow member, and its viability depends on them. Members discount their fees.
                     """)),
             RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
