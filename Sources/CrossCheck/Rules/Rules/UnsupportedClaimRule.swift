@@ -60,6 +60,8 @@ public struct UnsupportedClaimRule: Rule {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "ai", "ceo", "cto", "ipo", "r", "d", "inc", "ltd", "co", "corp", "company", "group", "i", "ii", "iii",
+        // Legal forms: "Acme Inc." and "Acme Incorporated" name the same company.
+        "incorporated", "corporation", "limited", "llc", "plc", "gmbh", "ag", "sa", "nv", "bv", "llp", "lp", "pty", "kk",
         "major", "global", "international", "national", "key", "core", "smart", "new", "other", "some", "many",
         "despite", "including", "like", "e", "g", "eg", "ie", "us", "u", "s", "no", "not",
     ]
@@ -184,11 +186,15 @@ public struct UnsupportedClaimRule: Rule {
                         likelyWrong: v.id, explanation: "A summary should only state what its article or a source states.",
                         fingerprintParts: ["claim", c.attribute.rawValue, c.value.description, v.id]))
             }
+            // Founders that another variant also names are compared by founder-conflict; their lines
+            // are not unsupported statements.
+            let comparedFounderLines: Set<Int> = otherClaims.contains { $0.attribute == .founders }
+                ? Set(claimSet.claims(v.id).filter { $0.attribute == .founders }.map(\.line)) : []
             // Statements with specific values found nowhere else, grouped per section.
             var bySection: [(section: [String], items: [(Evidence, [String])])] = []
             for section in v.document.sections {
                 var items: [(Evidence, [String])] = []
-                for s in section.sentences {
+                for s in section.sentences where !comparedFounderLines.contains(s.line) {
                     let terms = Self.terms(
                         Self.body(s.text, isListItem: s.isListItem), isListItem: s.isListItem, subject: subject, lowercaseWords: lowercaseWords)
                     guard !terms.isEmpty else { continue }
