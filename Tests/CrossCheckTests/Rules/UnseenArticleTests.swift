@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import CrossCheck
+
+/// Runs every rule over an invented variant set in `Tests/Fixtures/<name>/`.
+///
+/// The fixtures are articles the rules were not written for: each plants known conflicts and a
+/// good deal of legitimate variation (paraphrase, legal forms, name order, British and American
+/// spelling, a city with and without its country, amounts written two ways).
+func unseenRun(_ name: String) throws -> RuleRun {
+    let set = try VariantSet.load(paths: [packageRoot + "/Tests/Fixtures/" + name])
+    return try RuleEngine.run(set)
+}
+
+/// "rule variant:line" of every finding (its first evidence), sorted.
+func unseenSignatures(_ run: RuleRun) -> [String] {
+    run.findings.map { "\($0.rule) \($0.primary?.variant ?? "?"):\($0.primary?.line ?? 0)" }.sorted()
+}
+
+@Suite struct UnseenArticleTests {
+    /// A Dutch instrument maker: older and newer wikitext, the newer one rendered as plain text with
+    /// footnote marks, a news item's front matter, and a model-written summary.
+    @Test func marrowbyFindsEveryPlantedConflictAndNothingElse() throws {
+        let run = try unseenRun("marrowby")
+        #expect(unseenSignatures(run) == [
+            "currency-mismatch 02_rev2022:12",  // €310 million (revisions) vs $310 million (summary)
+            "date-format 02_rev2022:33",  // "March 12, 2019" in a dmy article
+            "duplicate-section 04_summary:13",  // "## Products" twice
+            "headquarters-conflict 04_summary:10",  // Rotterdam vs Utrecht
+            "introduced-typo 02_rev2022:27",  // "Marowby"
+            "merged-words 04_summary:4",  // "aleading"
+            "merged-words 04_summary:4",  // "theirfirst"
+            "misplaced-event 02_rev2022:33",  // September 2018 under 2019
+            "misplaced-event 03_rendered:36",  // the same, in the rendering
+            "stale-claim 01_rev2016:14",  // "is currently the largest"
+            "stale-claim 01_rev2016:28",  // "As of 2015"
+            "status-conflict 01_rev2016:5",  // private -> public, explained by the IPO
+            "status-conflict 04_summary:9",  // the summary says Private
+            "unsourced-figure 04_summary:19",  // €355 million
+            "unsourced-figure 04_summary:20",  // 18%
+            "unsupported-claim 04_summary:26",  // invented partners
+        ])
+        let status = run.findings.filter { $0.rule == "status-conflict" }
+        #expect(status.first { $0.primary?.variant == "04_summary" }?.severity == .error)
+        #expect(status.first { $0.primary?.variant == "01_rev2016" }?.severity == .info)
+        let hq = try #require(run.findings.first { $0.rule == "headquarters-conflict" })
+        #expect(hq.values == ["Utrecht", "Rotterdam"])
+        #expect(hq.likelyWrong == "04_summary")
+        let currency = try #require(run.findings.first { $0.rule == "currency-mismatch" })
+        #expect(currency.evidence.contains { $0.variant == "04_summary" && $0.line == 18 })
+        #expect(run.findings.first { $0.rule == "introduced-typo" }?.values == ["Marowby", "Marrowby"])
+        #expect(Set(run.findings.filter { $0.rule == "merged-words" }.compactMap(\.values.first)) == ["aleading", "theirfirst"])
+    }
+
+    /// Legitimate variation in the same set: founders in another order, "Inc."/"Incorporated"/
+    /// "B.V."/"N.V.", "USD 2.1 billion" vs "$2.1bn", "12 March 2021" in a dmy article, colour/color,
+    /// organise/organized, travelled/traveled, centre/center, "Utrecht, Netherlands" vs "Utrecht",
+    /// names with "van der" and "de la".
+    @Test func marrowbyLegitimateVariationIsQuiet() throws {
+        let run = try unseenRun("marrowby")
+        #expect(!run.findings.contains { $0.rule == "founder-conflict" })
+        #expect(!run.findings.contains { $0.rule == "number-conflict" })
+        #expect(!run.findings.contains { $0.rule == "date-conflict" })
+        #expect(!run.findings.contains { $0.message.contains("Incorporated") })
+        #expect(!run.findings.contains { f in f.rule == "date-format" && f.message.contains("12 March 2021") })
+        #expect(!run.findings.contains { f in f.rule == "currency-mismatch" && f.message.contains("2.1") })
+        for word in ["color", "organized", "traveled", "center", "travelled", "colour"] {
+            #expect(!run.findings.contains { $0.values.first?.lowercased() == word }, "flagged \(word)")
+        }
+    }
+
+    /// A South Korean ferry operator (mdy dates, a Japanese co-founder written in both name
+    /// orders, a Korean native name, won amounts as "₩" and "KRW"), summarised in British spelling.
+    @Test func hanbitFindsEveryPlantedConflictAndNothingElse() throws {
+        let run = try unseenRun("hanbit")
+        #expect(unseenSignatures(run) == [
+            "date-format 02_rev2023:29",  // "14 September 2020" in an mdy article
+            "founder-conflict 04_summary:8",  // Lee Dong-hyun instead of Kenji Watanabe
+            "introduced-typo 02_rev2023:26",  // "Hnabit"
+            "merged-words 04_summary:17",  // "passengerservices"
+            "misplaced-event 02_rev2023:29",  // March 2019 under 2020
+            "misplaced-event 03_rendered:31",
+            "stale-claim 01_rev2017:14",  // "currently operates 12 vessels"
+            "unsourced-figure 04_summary:12",  // 2.4 million passengers (the article says 2.1 million)
+            "unsupported-claim 04_summary:20",  // an invented route and partner
+        ])
+        let founders = try #require(run.findings.first { $0.rule == "founder-conflict" })
+        #expect(founders.likelyWrong == "04_summary")
+        #expect(run.findings.first { $0.rule == "merged-words" }?.values == ["passengerservices", "passenger services"])
+    }
+
+    @Test func hanbitLegitimateVariationIsQuiet() throws {
+        let run = try unseenRun("hanbit")
+        // "KRW 45 billion" is the cited "₩45 billion"; "Busan" is "Busan, South Korea".
+        #expect(!run.findings.contains { $0.message.contains("KRW") })
+        #expect(!run.findings.contains { $0.rule == "headquarters-conflict" || $0.rule == "status-conflict" })
+        // "travelled" in a revision that otherwise writes "traveled" is a spelling, not a typo.
+        #expect(!run.findings.contains { $0.values.first == "travelled" })
+        // The founders line is founder-conflict's; it is not also an unsupported statement.
+        #expect(!run.findings.contains { $0.rule == "unsupported-claim" && $0.primary?.line == 8 })
+    }
+
+    /// A music society: real words one slip from the article's frequent words ("ethic"/"ethnic",
+    /// "ensue"/"ensure", "equalled"/"equaled"), real words that look fused ("fellow"), and three
+    /// genuine slips.
+    @Test func ashcombeTextRules() throws {
+        let run = try unseenRun("ashcombe")
+        #expect(unseenSignatures(run) == [
+            "introduced-typo 02_rev2024:18",  // "Ashcmobe"
+            "merged-words 03_summary:14",  // "ofthe"
+            "merged-words 03_summary:15",  // "theirfirst"
+        ])
+        #expect(run.findings.first { $0.rule == "introduced-typo" }?.values == ["Ashcmobe", "Ashcombe"])
+    }
+}
+
+@Suite struct UnseenWordJudgementTests {
+    func stats(_ words: [String: Int]) -> WordStats {
+        WordStats(perVariant: [[:], words], total: words, variantCount: words.mapValues { _ in 1 })
+    }
+
+    @Test func realWordsAreNotFusions() {
+        let s = stats(["fell": 3, "gather": 2, "rings": 2, "viable": 2, "ability": 2, "count": 3, "store": 2, "all": 5, "location": 3, "surf": 2, "face": 2])
+        for w in ["fellow", "gatherings", "viability", "discount", "restore", "allocation", "surface", "yellow", "governor", "therapist"] {
+            #expect(MergedWordsRule.judge(w, w, stats: s, variant: 0) == nil, "split \(w)")
+        }
+    }
+
+    @Test func runOnDeterminersAreFusions() {
+        let s = stats(["first": 3, "leading": 2])
+        #expect(MergedWordsRule.judge("theirfirst", "theirfirst", stats: s, variant: 0)?.first == "their")
+        #expect(MergedWordsRule.judge("aleading", "aleading", stats: s, variant: 0)?.second == "leading")
+        #expect(MergedWordsRule.judge("ofthe", "ofthe", stats: s, variant: 0)?.first == "of")
+        #expect(MergedWordsRule.judge("aboard", "aboard", stats: s, variant: 0) == nil)
+        #expect(MergedWordsRule.judge("another", "another", stats: s, variant: 0) == nil)
+    }
+
+    @Test func wordForms() {
+        let known: (String) -> Bool = { ["gather", "viable", "trust", "locate", "story"].contains($0) }
+        #expect(WordForms.isDerived("gatherings", known: known))
+        #expect(WordForms.isDerived("viability", known: known))
+        #expect(WordForms.isDerived("trustier", known: known))
+        #expect(WordForms.isDerived("located", known: known))
+        #expect(WordForms.isDerived("stories", known: known))
+        #expect(!WordForms.isDerived("asiand", known: { $0 == "asian" }))
+        #expect(!WordForms.isDerived("gather", known: known))
+    }
+
+    @Test func spellingVariants() {
+        for (a, b) in [("colour", "color"), ("travelled", "traveled"), ("equalled", "equaled"), ("centres", "centers"),
+                       ("organise", "organize"), ("analysed", "analyzed"), ("catalogue", "catalog"), ("defence", "defense"),
+                       ("modelling", "modeling"), ("fibre", "fiber"), ("ageing", "aging"), ("judgement", "judgment")]
+        {
+            #expect(IntroducedTypoRule.isSpellingVariant(a, b), "\(a)/\(b)")
+        }
+        #expect(!IntroducedTypoRule.isSpellingVariant("filtraton", "filtration"))
+        #expect(!IntroducedTypoRule.isSpellingVariant("marowby", "marrowby"))
+    }
+
+    @Test func realWordsOneSlipAwayAreNotTypos() {
+        // Each real word next to a frequent word it is one slip from.
+        let pairs = [("ethic", "ethnic"), ("ensue", "ensure"), ("drives", "derives"), ("equalled", "equaled"), ("color", "colour")]
+        for (w, c) in pairs {
+            let s = stats([w: 1, c: 12])
+            let frequent = IntroducedTypoRule.FrequentWords(s)
+            #expect(IntroducedTypoRule.likelyIntended(w, original: w, stats: s, frequent: frequent, variant: 1, previous: 1, spelling: { $0 }) == nil, "\(w) -> \(c)")
+        }
+        // A genuine slip still counts.
+        let s = stats(["filtraton": 1, "filtration": 12])
+        #expect(IntroducedTypoRule.likelyIntended("filtraton", original: "filtraton", stats: s, frequent: .init(s), variant: 1, previous: 1, spelling: { $0 }) == "filtration")
+        // Another form of the word in the set makes it a real word.
+        let family = stats(["lokal": 1, "lokals": 2, "local": 12])
+        #expect(IntroducedTypoRule.hasFamily("lokal", stats: family))
+    }
+}
+
+@Suite struct UnseenReportTests {
+    @Test func keyFactListsCompareAsSets() {
+        #expect(RevisionChanges.sameList("A, B", "A; B"))
+        #expect(RevisionChanges.sameList("Ingrid van der Linde, Tomas de la Cruz", "Tomas de la Cruz; Ingrid van der Linde"))
+        #expect(RevisionChanges.sameList("Park Seo-yeon and Kenji Watanabe", "Watanabe Kenji, Park Seo-yeon"))
+        #expect(RevisionChanges.sameList("Jeju & Fukuoka", "Fukuoka, Jeju"))
+        #expect(!RevisionChanges.sameList("Jeju, Fukuoka", "Jeju, Fukuoka, Osaka"))
+        #expect(!RevisionChanges.sameList("Busan, South Korea", "Busan"))
+        #expect(!RevisionChanges.sameList("Private", "Public"))
+    }
+
+    @Test func markdownReportListsOnlyRealFactChanges() throws {
+        let r = runCLI(["check", "Tests/Fixtures/hanbit", "--format", "markdown", "--fail-on", "never"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("**hq_location**: Busan, South Korea → Busan"))
+        #expect(!r.out.contains("**founders**:"))
+    }
+}
