@@ -34,6 +34,16 @@ public struct HeadquartersConflictRule: Rule {
                     ## Offices
                     1. **Westmere** (Headquarters)
                     """), expect: "Westmere"),
+            // A move between revisions is an edit (info), explained by the sentence reporting it.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2018-03", format: .plaintext, """
+                    Fernhollow Games is a video game developer headquartered in Easthaven.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2022-06", format: .plaintext, """
+                    Fernhollow Games is a video game developer headquartered in Westmere.
+
+                    In 2020, the company moved its head office from Easthaven to Westmere.
+                    """), expect: "explained by the move"),
         ],
         nonTriggering: [
             RuleExample(
@@ -62,6 +72,33 @@ public struct HeadquartersConflictRule: Rule {
         AttributeJudge(
             rule: Self.description.id, attribute: .headquarters, noun: "Headquarters", severity: Self.description.severity,
             selfSeverity: .error
-        ).findings(context)
+        ).findings(context, explain: { _, newer, _, newClaims in
+            Self.relocation(in: newer, to: newClaims).map { ("explained by the move reported in \(Chronology.shortName(newer.id, in: context.set))", $0) }
+        })
+    }
+
+    /// Words that report a move of the head office.
+    static let moveWords: Set<String> = ["moved", "moves", "relocated", "relocates", "relocation", "transferred", "move", "relocate"]
+    static let officeWords: Set<String> = ["headquarters", "headquartered", "hq"]
+
+    /// A sentence of `variant` reporting that the headquarters moved to one of the places `claims` name
+    /// ("In 2020, the company moved its headquarters from A to B"): it explains a changed headquarters.
+    static func relocation(in variant: Variant, to claims: [Claim]) -> Evidence? {
+        var targets = Set<String>()
+        for c in claims {
+            if case let .places(ps) = c.value {
+                for p in ps { for w in p.settlement.lowercased().split(whereSeparator: { !$0.isLetter }) { targets.insert(String(w)) } }
+            }
+        }
+        guard !targets.isEmpty else { return nil }
+        for section in variant.document.sections {
+            for s in section.sentences {
+                let words = Set(s.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                let office = !words.isDisjoint(with: officeWords) || (words.contains("head") && words.contains("office"))
+                guard office, !words.isDisjoint(with: moveWords), !words.isDisjoint(with: targets) else { continue }
+                return StatementAlignment.evidence(variant, section, s, value: "relocation")
+            }
+        }
+        return nil
     }
 }
