@@ -16,6 +16,33 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { display }
+
+    /// True when both name the same person: the same tokens, or the tokens of the shorter name
+    /// found in the longer one, an initial standing for a name ("I. van der Linde" ~ "Ingrid van der
+    /// Linde"), a family name alone for the full name ("Watanabe" ~ "Kenji Watanabe"). At least one
+    /// full token (not an initial) must match.
+    public func agrees(with other: PersonName) -> Bool {
+        if key == other.key { return true }
+        let a = key.split(separator: "|").map(String.init), b = other.key.split(separator: "|").map(String.init)
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard !short.isEmpty else { return false }
+        var used = [Bool](repeating: false, count: long.count)
+        var full = false
+        // Full tokens first, so an initial cannot take the token a full name needs.
+        for t in short.sorted(by: { $0.count > $1.count }) {
+            if let j = long.indices.first(where: { !used[$0] && long[$0] == t && t.count > 1 }) {
+                used[j] = true
+                full = true
+                continue
+            }
+            // An initial on either side: "i" ~ "ingrid".
+            guard let j = long.indices.first(where: { i in
+                !used[i] && ((t.count == 1 && long[i].hasPrefix(t)) || (long[i].count == 1 && t.hasPrefix(long[i])))
+            }) else { return false }
+            used[j] = true
+        }
+        return full
+    }
 }
 
 /// Splits lists of people ("A, B and C", "A; B", line breaks) and normalises each name.
@@ -28,7 +55,10 @@ public enum PersonNameNormalizer {
     /// Name tokens: lower-cased words, curly apostrophes made straight, titles dropped.
     public static func tokens(_ name: String) -> [String] {
         let unified = name.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        return unified.lowercased()
+        // "Tomás" and "Tomas" are one name; Latin diacritics only (other scripts are left as written).
+        let folded = unified.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
+            ? unified.folding(options: .diacriticInsensitive, locale: nil) : unified
+        return folded.lowercased()
             .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'-")) }
             .filter { !$0.isEmpty && !titles.contains($0) }

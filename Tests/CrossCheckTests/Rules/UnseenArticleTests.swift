@@ -174,6 +174,31 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
     }
 }
 
+@Suite struct UnseenNameTests {
+    func person(_ s: String) -> PersonName? { PersonNameNormalizer.name(s) }
+
+    @Test func sameFounderWrittenDifferently() throws {
+        let full = try #require(person("Ingrid van der Linde"))
+        for other in ["Dr. Ingrid Van der Linde", "I. van der Linde", "Van der Linde", "van der Linde, Ingrid"] {
+            let p = try #require(person(other))
+            #expect(p.agrees(with: full) && full.agrees(with: p), "\(other)")
+        }
+        let tomas = try #require(person("Tomas de la Cruz"))
+        #expect(try #require(person("Tomás de la Cruz")).agrees(with: tomas))
+        #expect(try #require(person("Watanabe Kenji")).agrees(with: try #require(person("Kenji Watanabe"))))
+    }
+
+    @Test func differentPeopleDisagree() throws {
+        let full = try #require(person("Ingrid van der Linde"))
+        for other in ["Ingrid de la Cruz", "Pieter van der Linde", "I. de Vries", "Lee Dong-hyun"] {
+            let p = try #require(person(other))
+            #expect(!p.agrees(with: full) && !full.agrees(with: p), "\(other)")
+        }
+        // An initial alone never names anyone.
+        #expect(!(try #require(person("I. V."))).agrees(with: full))
+    }
+}
+
 @Suite struct UnseenReportTests {
     @Test func keyFactListsCompareAsSets() {
         #expect(RevisionChanges.sameList("A, B", "A; B"))
