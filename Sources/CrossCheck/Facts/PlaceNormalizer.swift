@@ -23,7 +23,21 @@ public struct Place: Sendable, Hashable, CustomStringConvertible {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short
+        if Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short { return true }
+        // A place given only as its region or country agrees with a settlement written with it:
+        // "the Netherlands" ~ "Utrecht, Netherlands".
+        return isOuterPart(of: other) || other.isOuterPart(of: self)
+    }
+
+    /// True when this place is a single part naming one of `other`'s outer parts (after its settlement).
+    func isOuterPart(of other: Place) -> Bool {
+        guard parts.count == 1, other.parts.count > 1 else { return false }
+        func bare(_ s: String) -> String {
+            let k = PlaceNormalizer.key(s)
+            return k.hasPrefix("the ") ? String(k.dropFirst(4)) : k
+        }
+        let mine = bare(parts[0])
+        return !mine.isEmpty && other.parts.dropFirst().contains { bare($0) == mine }
     }
 
     public var description: String { settlement }

@@ -199,6 +199,20 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
     }
 }
 
+@Suite struct UnseenPlaceTests {
+    func place(_ s: String) throws -> Place { try #require(PlaceNormalizer.places(in: s).first) }
+
+    @Test func countryAloneAgreesWithACityInIt() throws {
+        #expect(try place("the Netherlands").agrees(with: try place("Utrecht, Netherlands")))
+        #expect(try place("Utrecht, Netherlands").agrees(with: try place("Netherlands")))
+        #expect(try place("Busan").agrees(with: try place("Busan, South Korea")))
+        #expect(!(try place("Belgium").agrees(with: try place("Utrecht, Netherlands"))))
+        #expect(!(try place("Amsterdam, Netherlands").agrees(with: try place("Utrecht, Netherlands"))))
+        // Nothing says which country a bare city is in.
+        #expect(!(try place("Netherlands").agrees(with: try place("Utrecht"))))
+    }
+}
+
 @Suite struct UnseenReportTests {
     @Test func keyFactListsCompareAsSets() {
         #expect(RevisionChanges.sameList("A, B", "A; B"))
