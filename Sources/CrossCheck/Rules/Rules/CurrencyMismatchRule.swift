@@ -84,15 +84,30 @@ public struct CurrencyMismatchRule: Rule {
                 explanation += " The \(inferred[0].q.currency?.code ?? "") reading of \"\(inferred[0].q.text)\" comes from a bare \"$\" after an explicit amount in the same sentence."
             }
             let names = Chronology.names(variants, in: set)
+            let wrong = variants.count == 1 ? variants[0] : Self.odd(kept.map { ($0.claim.variant, $0.q.currency?.code ?? "") }, in: set)
+            // The likely wrong variant's mentions first, as the other conflict rules show them.
+            if let wrong { evidence = evidence.filter { $0.variant == wrong } + evidence.filter { $0.variant != wrong } }
             out.append(
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .conflict,
                     message: "The amount \(amount.text.isEmpty ? amountText : Self.plain(amount)) is given in different currencies (\(currencies.joined(separator: " vs "))) in \(names)",
                     evidence: evidence, values: currencies.map { amountText + " " + $0 },
-                    likelyWrong: variants.count == 1 ? variants[0] : nil, explanation: explanation,
+                    likelyWrong: wrong,
+                    explanation: explanation,
                     fingerprintParts: [amountText] + currencies.sorted() + variants))
         }
         return out
+    }
+
+    /// The one summary or source whose currency no revision uses, when the revisions agree among
+    /// themselves ("€310 million" in both revisions, "$310 million" in the summary).
+    static func odd(_ mentions: [(variant: String, currency: String)], in set: VariantSet) -> String? {
+        let role = Dictionary(set.variants.map { ($0.id, $0.document.role) }, uniquingKeysWith: { a, _ in a })
+        let revisionCurrencies = Set(mentions.filter { role[$0.variant] == .revision }.map(\.currency))
+        guard revisionCurrencies.count == 1 else { return nil }
+        let odd = Set(mentions.filter { !revisionCurrencies.contains($0.currency) }.map(\.variant))
+        guard odd.count == 1, let v = odd.first, role[v] != .revision else { return nil }
+        return v
     }
 
     /// "767 million" style text of an amount without its currency.
