@@ -178,6 +178,8 @@ public enum QuantityNormalizer {
     static let scales: [String: Double] = [
         "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
         "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "mil": 1e6,
+        // South Asian scales: "1.5 crore" = 15 million, "15 lakh" = 1.5 million.
+        "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     ]
     /// Single-letter scales, accepted only glued to the number ("$1.2B", "5k").
     static let letterScales: [String: Double] = ["k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12]
@@ -311,6 +313,14 @@ public enum QuantityNormalizer {
                 numberAt = i + 1
             } else if i + 1 < t.count, punct(b, t, i + 1) == "$", adjacent(t, i, i + 1) {
                 return nil  // handled when the scan reaches the sign
+            } else if len == 2, b[t[i].start] == 0x52, b[t[i].start + 1] == 0x73 {
+                // "Rs 15 lakh", "Rs. 15 lakh": Indian rupees.
+                var k = i + 1
+                if punct(b, t, k) == "." { k += 1 }
+                if k < t.count, t[k].kind == .number, FactTokenizer.spaceGap(b, t[k - 1].end, t[k].start, max: 1) {
+                    currency = Currency("INR")
+                    numberAt = k
+                }
             }
         }
         guard numberAt < t.count, !inDate[numberAt] else { return nil }
@@ -436,6 +446,12 @@ public enum QuantityNormalizer {
                     }
                     if let wk = word(b, t, k), wk == "dollar" || wk == "dollars" {
                         currency = place.isEmpty ? (currency ?? .unknownDollar) : Currency.dollarPlace(place)
+                        kind = .money
+                        end = t[k].end
+                        next = k + 1
+                    } else if !place.isEmpty, let wk = word(b, t, k), wk != "pound" && wk != "pounds" || scaled, let c = Currency.word(wk) {
+                        // "300 million Swiss francs", "Indian rupees": the place names the currency.
+                        currency = Currency.placed(place, c, word: wk)
                         kind = .money
                         end = t[k].end
                         next = k + 1

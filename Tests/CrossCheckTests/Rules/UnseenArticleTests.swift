@@ -232,3 +232,19 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(!r.out.contains("**founders**:"))
     }
 }
+
+@Suite struct UnseenMoneyTests {
+    func money(_ s: String) -> [String] {
+        QuantityNormalizer.quantities(in: s).filter { $0.kind == .money }.map(\.description)
+    }
+
+    @Test func otherCurrencies() {
+        #expect(money("It reported revenue of ₩45 billion.") == ["45000000000 KRW"])
+        #expect(money("It raised ₹2 crore.") == ["20000000 INR"])
+        #expect(money("It raised Rs 15 lakh.") == ["1500000 INR"])
+        #expect(money("It raised 300 million Swiss francs.") == ["300000000 CHF"])
+        #expect(money("It raised 2 billion Indian rupees.") == ["2000000000 INR"])
+        // Another country's pounds are not sterling.
+        #expect(money("It raised 40 million Egyptian pounds.").first?.hasSuffix("GBP") == false)
+    }
+}
