@@ -140,6 +140,20 @@ public enum ClaimExtractor {
         return ["thousand", "million", "billion", "trillion"].contains { lower.contains($0) }
     }
 
+    /// Nouns for another organisation related to the subject ("its parent", "the company's
+    /// subsidiary"): a statement whose subject is one of them is not about the article's subject.
+    static let relatives: Set<String> = [
+        "parent", "subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "division", "rival", "rivals",
+        "competitor", "competitors", "partner", "partners", "owner", "owners", "shareholder", "shareholders",
+        "investor", "investors", "acquirer", "predecessor", "successor", "customer", "customers", "supplier",
+        "suppliers", "venture", "spin-off", "spinoff", "client", "clients",
+    ]
+
+    /// True when the words between the subject and a pattern name a related organisation.
+    static func namesRelative(_ between: Substring) -> Bool {
+        between.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { relatives.contains(String($0)) }
+    }
+
     // MARK: - Sentences
 
     /// Lower-cased words that name the subject: its title's words plus "the company".
@@ -181,7 +195,7 @@ public enum ClaimExtractor {
         // Headquarters.
         if lt.containsAny(["headquarter", "head office", "based in"]) {
         for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
-            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound else { continue }
+            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
             let after = String(text[r.upperBound...])
             let places = PlaceNormalizer.places(in: placePhrase(after))
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
@@ -199,7 +213,7 @@ public enum ClaimExtractor {
         if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
             if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
-                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
+                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(","), !Self.namesRelative(lower[at..<f.lowerBound])
             {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)
@@ -218,6 +232,8 @@ public enum ClaimExtractor {
             let rest = lower[at...]
             for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
                 guard let c = rest.range(of: copula) else { continue }
+                // "Its parent, X, is a privately held company" describes another organisation.
+                if Self.namesRelative(lower[at..<c.lowerBound]) { break }
                 var clause = String(lower[c.upperBound...])
                 if let end = clause.firstIndex(where: { $0 == "." || $0 == ";" || $0 == "," }) { clause = String(clause[..<end]) }
                 let statuses = StatusNormalizer.statuses(inSentence: clause)
