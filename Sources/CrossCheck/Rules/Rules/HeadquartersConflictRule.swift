@@ -8,9 +8,12 @@ public struct HeadquartersConflictRule: Rule {
             Locations are read from `headquarters`/`hq_location`/`location` fields and from sentences \
             ("headquartered in", "based in", "City (Headquarters)"), split into places ("A & B" is two), \
             and reduced to the settlement they name: "Science Park, Port City" and "Port City Science \
-            Park" both name Port City and agree with "Port City". A summary or source naming a place the \
-            revisions do not is an error; a variant naming different headquarters in different places \
-            contradicts itself. Moves between revisions are reported as changes.
+            Park" both name Port City and agree with "Port City", and a country alone agrees with a city \
+            written with that country. A summary or source naming a place the revisions do not is an \
+            error; a variant naming different headquarters in different places contradicts itself. Moves \
+            between revisions are reported as changes, explained by the newer revision's sentence that \
+            reports the move. Statements about a related organisation ("its parent ... is based in") are \
+            not the subject's.
             """,
         triggering: [
             RuleExample(
