@@ -212,6 +212,20 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         // Nothing says which country a bare city is in.
         #expect(!(try place("Netherlands").agrees(with: try place("Utrecht"))))
     }
+
+    @Test func townsNamedLikeSubPlaces() throws {
+        #expect(try place("Menlo Park, California, U.S.").settlement == "Menlo Park")
+        #expect(try place("Menlo Park, California").agrees(with: try place("Menlo Park, CA")))
+        #expect(!(try place("Menlo Park, California").agrees(with: try place("Palo Alto, California"))))
+        #expect(try place("Port City Science Park").settlement == "Port City")
+        #expect(try place("Science Park, Port City").settlement == "Port City")
+        #expect(try place("Stanford Research Park, Palo Alto").settlement == "Palo Alto")
+    }
+
+    @Test func diacriticsInPlaceNames() throws {
+        #expect(try place("São Paulo, Brazil").agrees(with: try place("Sao Paulo")))
+        #expect(try place("Zürich").agrees(with: try place("Zurich, Switzerland")))
+    }
 }
 
 @Suite struct UnseenReportTests {
