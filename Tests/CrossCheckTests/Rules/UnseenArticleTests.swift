@@ -262,3 +262,13 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(money("It raised 40 million Egyptian pounds.").first?.hasSuffix("GBP") == false)
     }
 }
+
+@Suite struct UnseenStatusTests {
+    @Test func legalFormsAndHistoryAreNotListings() {
+        #expect(StatusNormalizer.statuses(inValue: "Public benefit corporation").isEmpty)
+        #expect(StatusNormalizer.statuses(inValue: "Public (formerly private)") == [.public])
+        #expect(StatusNormalizer.statuses(inValue: "Private (formerly public)") == [.private])
+        #expect(StatusNormalizer.statuses(inValue: "Unlisted") == [.private])
+        #expect(StatusNormalizer.statuses(inValue: "Public (Euronext: MRWB)") == [.public])
+    }
+}
