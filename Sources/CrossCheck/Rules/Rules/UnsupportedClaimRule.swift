@@ -33,6 +33,17 @@ public struct UnsupportedClaimRule: Rule {
                     """), expect: "Velotorg"),
         ],
         nonTriggering: [
+            // Names spelled with or without diacritics, and legal forms, are the same names.
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
+                    Brackenridge Cycles Inc. makes touring bicycles in Zürich. It was founded by Tomas Ibáñez.
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Brackenridge Cycles
+
+                    ## Overview
+                    Brackenridge Cycles Incorporated was started in Zurich by Tomás Ibanez.
+                    """)),
             RuleExample(
                 ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
                     Brackenridge Cycles makes touring bicycles in Alderford. It was founded in 1987.
@@ -65,6 +76,14 @@ public struct UnsupportedClaimRule: Rule {
         "major", "global", "international", "national", "key", "core", "smart", "new", "other", "some", "many",
         "despite", "including", "like", "e", "g", "eg", "ie", "us", "u", "s", "no", "not",
     ]
+
+    /// A word with Latin diacritics removed ("zürich" -> "zurich"); other scripts as written.
+    static func folded(_ w: String) -> String {
+        guard w.utf8.contains(where: { $0 >= 0x80 }),
+            w.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
+        else { return w }
+        return w.folding(options: .diacriticInsensitive, locale: nil)
+    }
 
     /// The statement without a leading "Label:" of a list item.
     static func body(_ text: String, isListItem: Bool) -> String {
@@ -133,6 +152,7 @@ public struct UnsupportedClaimRule: Rule {
                     case .word:
                         let w = FactTokenizer.lower(b, t)
                         words.insert(w)
+                        if w.utf8.contains(where: { $0 >= 0x80 }) { words.insert(Self.folded(w)) }
                         if w.hasSuffix("'s") { words.insert(String(w.dropLast(2))) }
                     case .number:
                         // "1,139,430" and "16.2" are one number: join digit runs split by , or . inside it.
@@ -201,7 +221,7 @@ public struct UnsupportedClaimRule: Rule {
                     // A word fused from two known words ("Asiand") is a typo for merged-words, not a new name.
                     let missing = terms.filter { t in
                         let l = t.lowercased()
-                        return !corpus.contains(l) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
+                        return !corpus.contains(l) && !corpus.contains(Self.folded(l)) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
                     }
                     // Figures are unsourced-figure's concern.
                     let quantities = QuantityNormalizer.quantities(in: s.text).filter { $0.kind != .ordinal }
