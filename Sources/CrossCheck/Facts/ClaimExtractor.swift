@@ -58,6 +58,9 @@ public enum ClaimExtractor {
         if words.contains("headquarters") || words.contains("hq") || k.contains("head office") || k == "location"
             || k == "location city" || k.contains("based in")
         {
+            // "hq_location_country" / "hq_location_state" complete a city field; alone they would
+            // read as a second headquarters.
+            if !words.isDisjoint(with: ["country", "state", "region", "province", "prefecture"]) { return nil }
             return .headquarters
         }
         if k == "type" || k == "company type" || k == "status" || k == "ownership" || k == "legal status" { return .status }

@@ -272,3 +272,14 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(StatusNormalizer.statuses(inValue: "Public (Euronext: MRWB)") == [.public])
     }
 }
+
+@Suite struct UnseenFieldTests {
+    @Test func splitLocationFields() {
+        #expect(ClaimExtractor.attribute(forKey: "hq_location_city") == .headquarters)
+        #expect(ClaimExtractor.attribute(forKey: "hq_location") == .headquarters)
+        #expect(ClaimExtractor.attribute(forKey: "Headquarters") == .headquarters)
+        // A country or state field completes the city; it is not a second headquarters.
+        #expect(ClaimExtractor.attribute(forKey: "hq_location_country") == nil)
+        #expect(ClaimExtractor.attribute(forKey: "hq_location_state") == nil)
+    }
+}
