@@ -281,6 +281,7 @@ public enum QuantityNormalizer {
     private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool]) -> Scanned? {
         var start = i
         var currency: Currency? = nil
+        var negative = false
         var numberAt = i
         // Currency sign or code before the number.
         if let p = punct(b, t, i) {
@@ -295,13 +296,19 @@ public enum QuantityNormalizer {
             case "¥", "￥": sign = .yenOrYuan
             default: return nil
             }
-            guard i + 1 < t.count, t[i + 1].kind == .number, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1) else { return nil }
+            // A minus sign between the sign and the number: "US$−50 million" is a loss of 50 million.
+            var digitsAt = i + 1
+            if let m = punct(b, t, i + 1), m == "−" || m == "-" || m == "–", adjacent(t, i, i + 1), adjacent(t, i + 1, i + 2) {
+                negative = true
+                digitsAt = i + 2
+            }
+            guard digitsAt < t.count, t[digitsAt].kind == .number, FactTokenizer.spaceGap(b, t[digitsAt - 1].end, t[digitsAt].start, max: 1) else { return nil }
             if p == "$", i > 0, adjacent(t, i - 1, i), let w = word(b, t, i - 1), w.count <= 3 {
                 sign = Currency.dollarPrefix(w)
                 start = i - 1
             }
             currency = sign
-            numberAt = i + 1
+            numberAt = digitsAt
         } else if t[i].kind == .word {
             // Only a three-letter upper-case word can be an ISO code; only a short word a number word.
             let len = t[i].end - t[i].start
@@ -330,6 +337,7 @@ public enum QuantityNormalizer {
         var formatted = false
         if let d = digits(b, t, numberAt) {
             (value, next, formatted) = d
+            if negative { value = -value }
             // Glued to a word before ("CVPR2015", "V2X") or after a "No."-style label: a code.
             if currency == nil, numberAt > 0, adjacent(t, numberAt - 1, numberAt), t[numberAt - 1].kind == .word { return nil }
             if currency == nil, numberAt > 1, punct(b, t, numberAt - 1) == ".", let w = word(b, t, numberAt - 2), w == "no" { return nil }

@@ -283,3 +283,14 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(ClaimExtractor.attribute(forKey: "hq_location_state") == nil)
     }
 }
+
+@Suite struct UnseenNegativeMoneyTests {
+    @Test func lossesKeepTheirCurrency() {
+        let q = QuantityNormalizer.quantities(in: "Net income was US$−50 million in 2020.").first
+        #expect(q?.kind == .money)
+        #expect(q?.currency?.code == "USD")
+        #expect(q?.value == -50_000_000)
+        // A range is not a negative amount.
+        #expect(QuantityNormalizer.quantities(in: "It cost $5–10 million.").first?.value == 5_000_000)
+    }
+}
