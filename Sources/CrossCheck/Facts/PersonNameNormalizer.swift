@@ -18,8 +18,8 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
     public var description: String { display }
 
     /// True when both name the same person: the same tokens, or the tokens of the shorter name
-    /// found in the longer one, an initial standing for a name ("I. van der Linde" ~ "Ingrid van der
-    /// Linde"), a family name alone for the full name ("Watanabe" ~ "Kenji Watanabe"). At least one
+    /// found in the longer one, an initial standing for a name ("H. van Aalst" ~ "Hendrik van
+    /// Aalst"), a family name alone for the full name ("Sato" ~ "Yuki Sato"). At least one
     /// full token (not an initial) must match.
     public func agrees(with other: PersonName) -> Bool {
         if key == other.key { return true }
@@ -35,7 +35,7 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
                 full = true
                 continue
             }
-            // An initial on either side: "i" ~ "ingrid".
+            // An initial on either side: "h" ~ "hendrik".
             guard let j = long.indices.first(where: { i in
                 !used[i] && ((t.count == 1 && long[i].hasPrefix(t)) || (long[i].count == 1 && t.hasPrefix(long[i])))
             }) else { return false }
@@ -55,7 +55,7 @@ public enum PersonNameNormalizer {
     /// Name tokens: lower-cased words, curly apostrophes made straight, titles dropped.
     public static func tokens(_ name: String) -> [String] {
         let unified = name.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        // "Tomás" and "Tomas" are one name; Latin diacritics only (other scripts are left as written).
+        // "José" and "Jose" are one name; Latin diacritics only (other scripts are left as written).
         let folded = unified.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
             ? unified.folding(options: .diacriticInsensitive, locale: nil) : unified
         return folded.lowercased()

@@ -25,7 +25,7 @@ public struct Place: Sendable, Hashable, CustomStringConvertible {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         if Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short { return true }
         // A place given only as its region or country agrees with a settlement written with it:
-        // "the Netherlands" ~ "Utrecht, Netherlands".
+        // "the Netherlands" ~ "Leiden, Netherlands".
         return isOuterPart(of: other) || other.isOuterPart(of: self)
     }
 

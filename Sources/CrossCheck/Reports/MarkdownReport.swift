@@ -445,8 +445,8 @@ struct RevisionChanges {
     }
 
     /// Whether two values are the same list: the same items in any order, whatever the separators
-    /// (",", ";", "&", "and"), with each item's words in any order ("Kenji Watanabe" and "Watanabe
-    /// Kenji"), ignoring case. "A, B" -> "B; A" is not a change worth listing.
+    /// (",", ";", "&", "and"), with each item's words in any order ("Yuki Sato" and "Sato
+    /// Yuki"), ignoring case. "A, B" -> "B; A" is not a change worth listing.
     static func sameList(_ a: String, _ b: String) -> Bool {
         func items(_ s: String) -> [[String]] {
             var parts: [[String]] = []

@@ -65,7 +65,7 @@ public struct StatusConflictRule: Rule {
             // Statements about related organisations are not about the subject.
             RuleExample(
                 ExampleFile("a.txt", role: .revision, date: "2020-01", format: .plaintext, """
-                    Brindle Foods is a publicly traded food company. Its former parent, Greenfield Holdings, is a privately held company. The company's subsidiary, Brindle Dairy, is a privately owned dairy.
+                    Moorcroft Foods is a publicly traded food company. Its former parent, Ashdown Holdings, is a privately held company. The company's subsidiary, Moorcroft Dairy, is a privately owned dairy.
                     """)),
         ])
 

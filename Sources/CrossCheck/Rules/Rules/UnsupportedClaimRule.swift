@@ -36,13 +36,13 @@ public struct UnsupportedClaimRule: Rule {
             // Names spelled with or without diacritics, and legal forms, are the same names.
             RuleExample(
                 ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
-                    Brackenridge Cycles Inc. makes touring bicycles in Zürich. It was founded by Tomas Ibáñez.
+                    Brackenridge Cycles Inc. makes touring bicycles in Zürich. It was founded by Ramon Ibáñez.
                     """),
                 ExampleFile("sum.md", role: .summary, date: "2023", """
                     # Brackenridge Cycles
 
                     ## Overview
-                    Brackenridge Cycles Incorporated was started in Zurich by Tomás Ibanez.
+                    Brackenridge Cycles Incorporated was started in Zurich by Ramón Ibanez.
                     """)),
             RuleExample(
                 ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
