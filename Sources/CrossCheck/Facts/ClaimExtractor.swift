@@ -152,6 +152,29 @@ public enum ClaimExtractor {
         "suppliers", "venture", "spin-off", "spinoff", "client", "clients",
     ]
 
+    /// True when the text from the subject to "founded" keeps the subject as the one founded: no
+    /// comma, or only the comma that opens an appositive right before it ("X, co-founded by",
+    /// "X, which was founded by").
+    static func foundingClause(_ between: Substring, subjectLength: Int) -> Bool {
+        guard let comma = between.firstIndex(of: ",") else { return true }
+        // The comma must follow the subject's name itself ("Acme, co-founded by"), not a clause
+        // about something else ("Acme bought Beta, founded by").
+        guard between.lastIndex(of: ",") == comma, between.distance(from: between.startIndex, to: comma) <= subjectLength else { return false }
+        let after = between[between.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "-" })
+        return after.allSatisfy { ["which", "was", "co", "who", "that", "originally", "first"].contains($0) }
+    }
+
+    /// Length of the run of capitalised words that opens `s` ("Acme Rail, founded ..." -> 9).
+    static func leadingNameLength(_ s: Substring) -> Int {
+        var length = 0
+        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+            guard let c = word.first, c.isUppercase else { break }
+            length += (length == 0 ? 0 : 1) + word.count
+            if word.last == "," { break }
+        }
+        return length
+    }
+
     /// True when the words between the subject and a pattern name a related organisation.
     static func namesRelative(_ between: Substring) -> Bool {
         between.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { relatives.contains(String($0)) }
@@ -216,7 +239,7 @@ public enum ClaimExtractor {
         if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
             if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
-                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(","), !Self.namesRelative(lower[at..<f.lowerBound])
+                let at = subjectAt, at < f.lowerBound, Self.foundingClause(lower[at..<f.lowerBound], subjectLength: subject.first { lower[at...].hasPrefix($0) }?.count ?? Self.leadingNameLength(text[at...])), !Self.namesRelative(lower[at..<f.lowerBound])
             {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)

@@ -294,3 +294,23 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(QuantityNormalizer.quantities(in: "It cost $5–10 million.").first?.value == 5_000_000)
     }
 }
+
+@Suite struct UnseenProseFounderTests {
+    func names(_ s: String) -> [String] { PersonNameNormalizer.names(inProse: s).map(\.display) }
+
+    @Test func rolesAndParticles() {
+        #expect(names("the physicist Hendrik van Aalst and the engineer Rosa de la Vega.") == ["Hendrik van Aalst", "Rosa de la Vega"])
+        #expect(names("the shipping executive Mina Cho and the naval architect Sato Yuki (佐藤).") == ["Mina Cho", "Sato Yuki"])
+        // An appositive description is not a name.
+        #expect(names("Lin Wei, a professor of the Department of Engineering, and engineer Ana Kova, among others.") == ["Lin Wei", "Ana Kova"])
+        #expect(names("the Ministry of Finance.").isEmpty)
+    }
+
+    @Test func appositiveFoundingClause() {
+        #expect(ClaimExtractor.foundingClause("acme, co-"[...], subjectLength: 4))
+        #expect(ClaimExtractor.foundingClause("acme, which was "[...], subjectLength: 4))
+        #expect(ClaimExtractor.foundingClause("acme was "[...], subjectLength: 4))
+        #expect(!ClaimExtractor.foundingClause("acme, whose rival, beta, was "[...], subjectLength: 4))
+        #expect(!ClaimExtractor.foundingClause("acme bought beta, "[...], subjectLength: 4))
+    }
+}
