@@ -150,7 +150,8 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
     @Test func spellingVariants() {
         for (a, b) in [("colour", "color"), ("travelled", "traveled"), ("equalled", "equaled"), ("centres", "centers"),
                        ("organise", "organize"), ("analysed", "analyzed"), ("catalogue", "catalog"), ("defence", "defense"),
-                       ("modelling", "modeling"), ("fibre", "fiber"), ("ageing", "aging"), ("judgement", "judgment")]
+                       ("modelling", "modeling"), ("fibre", "fiber"), ("ageing", "aging"), ("judgement", "judgment"),
+                       ("catalogued", "cataloged")]
         {
             #expect(IntroducedTypoRule.isSpellingVariant(a, b), "\(a)/\(b)")
         }

@@ -256,7 +256,7 @@ public struct IntroducedTypoRule: Rule {
     static let spellingPairs: [(String, String)] = [
         ("our", "or"), ("llment", "lment"), ("llful", "lful"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
         ("llor", "lor"), ("yse", "yze"), ("ysi", "yzi"), ("ise", "ize"), ("isi", "izi"), ("isa", "iza"), ("ae", "e"),
-        ("oe", "e"), ("eing", "ing"), ("dgement", "dgment"), ("ogue", "og"), ("ence", "ense"), ("mme", "m"),
+        ("oe", "e"), ("eing", "ing"), ("dgement", "dgment"), ("ogued", "oged"), ("oguing", "oging"), ("ogue", "og"), ("ence", "ense"), ("mme", "m"),
     ]
 
     /// British/American spelling pairs differing by one s/z or c/s ("organise"/"organize", "licence"/"license"),
