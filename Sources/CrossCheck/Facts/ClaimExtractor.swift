@@ -17,7 +17,8 @@ public enum ClaimExtractor {
         for field in doc.fields {
             out += fieldClaims(field, variant, cited: isSource || !field.citations.isEmpty)
         }
-        let subjectWords = subjectKeys(doc.title ?? subject)
+        // A source's title is a headline, not the subject's name: prefer the set's subject.
+        let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
         for section in doc.sections {
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
@@ -208,7 +209,7 @@ public enum ClaimExtractor {
         }
         let lt = LowerText(text)
         let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])
-        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "founded", "established"])
+        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "-based", "founded", "established"])
             || lt.containsAny(Self.statusKeywords) || (s.isListItem && lt.contains("("))
         if needsPatterns {
         // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
@@ -227,6 +228,20 @@ public enum ClaimExtractor {
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
             break
         }
+        }
+        // "Busan-based Acme Ferries", "the New York-based Acme": the place before "-based" when the
+        // subject's name follows it.
+        if lt.contains("-based "), let r = lower.range(of: "-based "),
+            subject.contains(where: { key in key.count > 3 && !key.hasPrefix("the ") && lower[r.upperBound...].hasPrefix(key) })
+        {
+            var words: [Substring] = []
+            for w in text[..<r.lowerBound].split(separator: " ").reversed() {
+                guard let c = w.first, c.isUppercase, words.count < 4 else { break }
+                words.insert(w, at: 0)
+            }
+            let place = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "\"“”'(,"))
+            let places = PlaceNormalizer.places(in: place)
+            if !places.isEmpty { claim(.headquarters, .places(places), label: "based") }
         }
         if s.isListItem, lt.contains("("), lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
             let paren = text.firstIndex(of: "(")

@@ -315,3 +315,29 @@ func unseenSignatures(_ run: RuleRun) -> [String] {
         #expect(!ClaimExtractor.foundingClause("acme bought beta, "[...], subjectLength: 4))
     }
 }
+
+@Suite struct UnseenSourceTests {
+    /// The hanbit set with its news item edited to place the company elsewhere.
+    func editedHanbit(_ edit: (String) -> String) throws -> RuleRun {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unseen-hanbit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let src = packageRoot + "/Tests/Fixtures/hanbit/"
+        for name in try FileManager.default.contentsOfDirectory(atPath: src) {
+            var text = try String(contentsOfFile: src + name, encoding: .utf8)
+            if name == "05_news.md" { text = edit(text) }
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let set = try VariantSet.load(paths: [dir.path])
+        return try RuleEngine.run(set, configuration: RuleConfiguration(enableOnly: ["headquarters-conflict"]))
+    }
+
+    @Test func placeBasedSubjectInANewsItem() throws {
+        let same = try editedHanbit { $0 }
+        #expect(same.findings.isEmpty)
+        let moved = try editedHanbit { $0.replacingOccurrences(of: "Busan-based Hanbit Ferries", with: "Seoul-based Hanbit Ferries") }
+        let f = try #require(moved.findings.first)
+        #expect(f.primary?.variant == "05_news")
+        #expect(f.values == ["Busan", "Seoul"])
+    }
+}
