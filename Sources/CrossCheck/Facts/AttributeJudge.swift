@@ -132,8 +132,8 @@ public struct AttributeJudge: Sendable {
             return cs.flatMap { c -> [PersonName] in if case let .people(p) = c.value { return p }; return [] }.filter { seen.insert($0.key).inserted }
         }
         let b = people(bad), r = people(ref)
-        let missing = r.filter { p in !b.contains { $0.key == p.key } }.map(\.display)
-        let extra = b.filter { p in !r.contains { $0.key == p.key } }.map(\.display)
+        let missing = r.filter { p in !b.contains { $0.agrees(with: p) } }.map(\.display)
+        let extra = b.filter { p in !r.contains { $0.agrees(with: p) } }.map(\.display)
         var out = ""
         if !missing.isEmpty { out += " \(name) omits \(missing.joined(separator: ", "))." }
         if !extra.isEmpty { out += " \(name) adds \(extra.joined(separator: ", "))." }

@@ -17,7 +17,8 @@ public enum ClaimExtractor {
         for field in doc.fields {
             out += fieldClaims(field, variant, cited: isSource || !field.citations.isEmpty)
         }
-        let subjectWords = subjectKeys(doc.title ?? subject)
+        // A source's title is a headline, not the subject's name: prefer the set's subject.
+        let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
         for section in doc.sections {
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
@@ -58,6 +59,9 @@ public enum ClaimExtractor {
         if words.contains("headquarters") || words.contains("hq") || k.contains("head office") || k == "location"
             || k == "location city" || k.contains("based in")
         {
+            // "hq_location_country" / "hq_location_state" complete a city field; alone they would
+            // read as a second headquarters.
+            if !words.isDisjoint(with: ["country", "state", "region", "province", "prefecture"]) { return nil }
             return .headquarters
         }
         if k == "type" || k == "company type" || k == "status" || k == "ownership" || k == "legal status" { return .status }
@@ -125,11 +129,56 @@ public enum ClaimExtractor {
                 case .money: out.append(claim(.money, .quantity(q)))
                 case .percent: out.append(claim(.percentage, .quantity(q)))
                 case .count where !q.following.isEmpty && !q.spelledOut: out.append(claim(.count, .quantity(q)))
+                // "Annual Passengers: 2.4 million": the key names what is counted.
+                case .count where !q.spelledOut && Self.hasScaleWord(q.text): out.append(claim(.count, .quantity(q)))
                 default: break
                 }
             }
             return out
         }
+    }
+
+    /// True when a number is written with a scale word ("2.4 million"): a figure, not a code or a rank.
+    static func hasScaleWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["thousand", "million", "billion", "trillion"].contains { lower.contains($0) }
+    }
+
+    /// Nouns for another organisation related to the subject ("its parent", "the company's
+    /// subsidiary"): a statement whose subject is one of them is not about the article's subject.
+    static let relatives: Set<String> = [
+        "parent", "subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "division", "rival", "rivals",
+        "competitor", "competitors", "partner", "partners", "owner", "owners", "shareholder", "shareholders",
+        "investor", "investors", "acquirer", "predecessor", "successor", "customer", "customers", "supplier",
+        "suppliers", "venture", "spin-off", "spinoff", "client", "clients",
+    ]
+
+    /// True when the text from the subject to "founded" keeps the subject as the one founded: no
+    /// comma, or only the comma that opens an appositive right before it ("X, co-founded by",
+    /// "X, which was founded by").
+    static func foundingClause(_ between: Substring, subjectLength: Int) -> Bool {
+        guard let comma = between.firstIndex(of: ",") else { return true }
+        // The comma must follow the subject's name itself ("Acme, co-founded by"), not a clause
+        // about something else ("Acme bought Beta, founded by").
+        guard between.lastIndex(of: ",") == comma, between.distance(from: between.startIndex, to: comma) <= subjectLength else { return false }
+        let after = between[between.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "-" })
+        return after.allSatisfy { ["which", "was", "co", "who", "that", "originally", "first"].contains($0) }
+    }
+
+    /// Length of the run of capitalised words that opens `s` ("Acme Rail, founded ..." -> 9).
+    static func leadingNameLength(_ s: Substring) -> Int {
+        var length = 0
+        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+            guard let c = word.first, c.isUppercase else { break }
+            length += (length == 0 ? 0 : 1) + word.count
+            if word.last == "," { break }
+        }
+        return length
+    }
+
+    /// True when the words between the subject and a pattern name a related organisation.
+    static func namesRelative(_ between: Substring) -> Bool {
+        between.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { relatives.contains(String($0)) }
     }
 
     // MARK: - Sentences
@@ -160,7 +209,7 @@ public enum ClaimExtractor {
         }
         let lt = LowerText(text)
         let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])
-        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "founded", "established"])
+        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "-based", "founded", "established"])
             || lt.containsAny(Self.statusKeywords) || (s.isListItem && lt.contains("("))
         if needsPatterns {
         // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
@@ -173,12 +222,26 @@ public enum ClaimExtractor {
         // Headquarters.
         if lt.containsAny(["headquarter", "head office", "based in"]) {
         for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
-            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound else { continue }
+            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
             let after = String(text[r.upperBound...])
             let places = PlaceNormalizer.places(in: placePhrase(after))
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
             break
         }
+        }
+        // "Busan-based Acme Ferries", "the New York-based Acme": the place before "-based" when the
+        // subject's name follows it.
+        if lt.contains("-based "), let r = lower.range(of: "-based "),
+            subject.contains(where: { key in key.count > 3 && !key.hasPrefix("the ") && lower[r.upperBound...].hasPrefix(key) })
+        {
+            var words: [Substring] = []
+            for w in text[..<r.lowerBound].split(separator: " ").reversed() {
+                guard let c = w.first, c.isUppercase, words.count < 4 else { break }
+                words.insert(w, at: 0)
+            }
+            let place = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "\"“”'(,"))
+            let places = PlaceNormalizer.places(in: place)
+            if !places.isEmpty { claim(.headquarters, .places(places), label: "based") }
         }
         if s.isListItem, lt.contains("("), lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
             let paren = text.firstIndex(of: "(")
@@ -191,7 +254,7 @@ public enum ClaimExtractor {
         if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
             let tail = lower[f.upperBound...]
             if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
-                let at = subjectAt, at < f.lowerBound, !lower[at..<f.lowerBound].contains(",")
+                let at = subjectAt, at < f.lowerBound, Self.foundingClause(lower[at..<f.lowerBound], subjectLength: subject.first { lower[at...].hasPrefix($0) }?.count ?? Self.leadingNameLength(text[at...])), !Self.namesRelative(lower[at..<f.lowerBound])
             {
                 let namesText = String(text[by.upperBound...])
                 let people = PersonNameNormalizer.names(inProse: namesText)
@@ -210,6 +273,8 @@ public enum ClaimExtractor {
             let rest = lower[at...]
             for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
                 guard let c = rest.range(of: copula) else { continue }
+                // "Its parent, X, is a privately held company" describes another organisation.
+                if Self.namesRelative(lower[at..<c.lowerBound]) { break }
                 var clause = String(lower[c.upperBound...])
                 if let end = clause.firstIndex(where: { $0 == "." || $0 == ";" || $0 == "," }) { clause = String(clause[..<end]) }
                 let statuses = StatusNormalizer.statuses(inSentence: clause)

@@ -9,7 +9,9 @@ extension ClaimValue {
         case let (.status(a), .status(b)): return StatusComparison.conflicts(a, b).isEmpty
         case let (.places(a), .places(b)):
             return a.allSatisfy { p in b.contains { p.agrees(with: $0) } } && b.allSatisfy { p in a.contains { p.agrees(with: $0) } }
-        case let (.people(a), .people(b)): return Set(a.map(\.key)) == Set(b.map(\.key))
+        case let (.people(a), .people(b)):
+            if Set(a.map(\.key)) == Set(b.map(\.key)) { return true }
+            return a.allSatisfy { p in b.contains { p.agrees(with: $0) } } && b.allSatisfy { p in a.contains { p.agrees(with: $0) } }
         case let (.date(a), .date(b)): return a.agrees(with: b)
         case let (.quantity(a), .quantity(b)): return a.agrees(with: b)
         case let (.text(a, da), .text(b, db)):

@@ -78,6 +78,18 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
         return Currency(String(initials.prefix(2)) + "D")
     }
 
+    /// A currency word after a place adjective ("Swiss francs", "Indian rupees", "Egyptian pounds"):
+    /// the usual currency when the place is its home, else a currency of that place of its own.
+    static func placed(_ place: [String], _ usual: Currency, word: String) -> Currency {
+        let p = place.map { $0.lowercased() }.joined(separator: " ")
+        let home: [String: String] = [
+            "swiss": "CHF", "indian": "INR", "japanese": "JPY", "chinese": "CNY", "korean": "KRW", "south korean": "KRW",
+            "british": "GBP", "uk": "GBP", "european": "EUR",
+        ]
+        if let code = home[p], code == usual.code { return usual }
+        return Currency(String(place.first?.prefix(1) ?? "").uppercased() + "-" + word.lowercased() + ":" + p)
+    }
+
     /// Currency named by a single word after an amount ("euros", "yuan", "pounds").
     static func word(_ w: String) -> Currency? {
         switch w {

@@ -16,6 +16,33 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { display }
+
+    /// True when both name the same person: the same tokens, or the tokens of the shorter name
+    /// found in the longer one, an initial standing for a name ("H. van Aalst" ~ "Hendrik van
+    /// Aalst"), a family name alone for the full name ("Sato" ~ "Yuki Sato"). At least one
+    /// full token (not an initial) must match.
+    public func agrees(with other: PersonName) -> Bool {
+        if key == other.key { return true }
+        let a = key.split(separator: "|").map(String.init), b = other.key.split(separator: "|").map(String.init)
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard !short.isEmpty else { return false }
+        var used = [Bool](repeating: false, count: long.count)
+        var full = false
+        // Full tokens first, so an initial cannot take the token a full name needs.
+        for t in short.sorted(by: { $0.count > $1.count }) {
+            if let j = long.indices.first(where: { !used[$0] && long[$0] == t && t.count > 1 }) {
+                used[j] = true
+                full = true
+                continue
+            }
+            // An initial on either side: "h" ~ "hendrik".
+            guard let j = long.indices.first(where: { i in
+                !used[i] && ((t.count == 1 && long[i].hasPrefix(t)) || (long[i].count == 1 && t.hasPrefix(long[i])))
+            }) else { return false }
+            used[j] = true
+        }
+        return full
+    }
 }
 
 /// Splits lists of people ("A, B and C", "A; B", line breaks) and normalises each name.
@@ -25,10 +52,18 @@ public enum PersonNameNormalizer {
         "madam", "president", "ceo", "chairman", "founder", "co-founder", "cofounder", "rev", "hon", "jr", "sr",
     ]
 
+    /// Lower-case particles inside surnames ("van der Linde", "de la Cruz", "bin Salman").
+    static let particles: Set<String> = ["van", "der", "den", "de", "la", "le", "von", "zu", "da", "di", "du", "del", "della", "dos", "das", "do", "bin", "binti", "ibn", "al", "ter", "ten", "y"]
+    /// Words that make a lower-case run after "the" a description, not a role ("the Department of").
+    static let rolePrepositions: Set<String> = ["of", "at", "in", "for", "from", "with", "on", "and", "to", "by"]
+
     /// Name tokens: lower-cased words, curly apostrophes made straight, titles dropped.
     public static func tokens(_ name: String) -> [String] {
         let unified = name.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        return unified.lowercased()
+        // "José" and "Jose" are one name; Latin diacritics only (other scripts are left as written).
+        let folded = unified.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
+            ? unified.folding(options: .diacriticInsensitive, locale: nil) : unified
+        return folded.lowercased()
             .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'-")) }
             .filter { !$0.isEmpty && !titles.contains($0) }
@@ -75,13 +110,31 @@ public enum PersonNameNormalizer {
         for p in pieces {
             var words = p.split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
-            if ["a", "an", "the", "who", "which", "among", "along", "with", "his", "her", "their"].contains(first.lowercased()) { continue }
+            // "the physicist A", "the shipping executive B": an article, one or two role words, a name.
+            if first.lowercased() == "the", words.count >= 3 {
+                let role = words.dropFirst().prefix { $0.first?.isLowercase == true }
+                if (1...2).contains(role.count), !role.contains(where: { rolePrepositions.contains($0.lowercased()) }),
+                    words.count > role.count + 1, words[role.count + 1].first?.isUppercase == true
+                {
+                    words.removeFirst(role.count + 1)
+                }
+            }
+            guard let lead = words.first else { continue }
+            if ["a", "an", "the", "who", "which", "among", "along", "with", "his", "her", "their"].contains(lead.lowercased()) { continue }
             // Drop a lower-case role before the name ("computer scientist B").
             while let f = words.first, f.first?.isLowercase == true { words.removeFirst() }
             var nameWords: [String] = []
-            for w in words {
+            for (k, w) in words.enumerated() {
                 let trimmed = w.trimmingCharacters(in: CharacterSet(charactersIn: ".;:()\"“”"))
-                guard let c = trimmed.first, c.isUppercase else { break }
+                guard let c = trimmed.first else { break }
+                if !c.isUppercase {
+                    // Particles inside a name ("van der", "de la") when a capitalised word follows them.
+                    guard !nameWords.isEmpty, particles.contains(trimmed) else { break }
+                    let rest = words[(k + 1)...].drop { particles.contains($0) }
+                    guard rest.first?.first?.isUppercase == true else { break }
+                    nameWords.append(trimmed)
+                    continue
+                }
                 nameWords.append(trimmed)
                 if w.last == "." && !titles.contains(trimmed.lowercased()) && trimmed.count > 2 { break }
             }

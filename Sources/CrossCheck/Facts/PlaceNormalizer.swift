@@ -23,7 +23,21 @@ public struct Place: Sendable, Hashable, CustomStringConvertible {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short
+        if Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short { return true }
+        // A place given only as its region or country agrees with a settlement written with it:
+        // "the Netherlands" ~ "Leiden, Netherlands".
+        return isOuterPart(of: other) || other.isOuterPart(of: self)
+    }
+
+    /// True when this place is a single part naming one of `other`'s outer parts (after its settlement).
+    func isOuterPart(of other: Place) -> Bool {
+        guard parts.count == 1, other.parts.count > 1 else { return false }
+        func bare(_ s: String) -> String {
+            let k = PlaceNormalizer.key(s)
+            return k.hasPrefix("the ") ? String(k.dropFirst(4)) : k
+        }
+        let mine = bare(parts[0])
+        return !mine.isEmpty && other.parts.dropFirst().contains { bare($0) == mine }
     }
 
     public var description: String { settlement }
@@ -50,8 +64,15 @@ public enum PlaceNormalizer {
 
     /// Lower-cased words of a place name (punctuation removed).
     public static func key(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        // "São Paulo" and "Sao Paulo" are one place (Latin diacritics only; other scripts as written).
+        let latin = s.unicodeScalars.allSatisfy { $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) }
+        let folded = latin ? s.folding(options: .diacriticInsensitive, locale: nil) : s
+        return folded.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
+
+    /// Sub-place words that also end names of towns ("Menlo Park", "Harbour Centre"): they make a
+    /// part a sub-place only alone or after a descriptive word ("Science Park", "Business Centre").
+    static let areaWords: Set<String> = ["park", "campus", "centre", "center", "estate", "zone", "plaza", "square", "tower", "hall", "house", "mansion"]
 
     /// Words that make a part a place inside a settlement.
     static let subPlaceWords: Set<String> = [
@@ -64,6 +85,8 @@ public enum PlaceNormalizer {
     static let subPlaceModifiers: Set<String> = [
         "science", "technology", "tech", "industrial", "business", "innovation", "software", "research", "high",
         "new", "economic", "development", "financial", "trade", "commercial", "corporate", "international",
+        "office", "enterprise", "medical", "logistics", "retail", "shopping", "media", "digital", "biotech",
+        "university", "airport", "world", "exhibition", "convention", "data", "engineering", "industry", "tech",
     ]
 
     private static func words(_ s: String) -> [String] {
@@ -75,7 +98,12 @@ public enum PlaceNormalizer {
         let ws = words(part)
         guard let last = ws.last else { return true }
         if ws.contains(where: { $0.first?.isNumber == true }) { return true }
-        if subPlaceWords.contains(last.lowercased()) { return true }
+        let l = last.lowercased()
+        if areaWords.contains(l) {
+            if ws.count == 1 || subPlaceModifiers.contains(ws[ws.count - 2].lowercased()) { return true }
+        } else if subPlaceWords.contains(l) {
+            return true
+        }
         if let f = ws.first, ["no", "floor", "suite", "room", "unit", "building", "block", "level"].contains(f.lowercased()) { return true }
         return false
     }
@@ -84,7 +112,13 @@ public enum PlaceNormalizer {
     static func stripSubPlaceWords(_ part: String) -> String {
         var ws = words(part)
         let original = ws
-        while let last = ws.last, subPlaceWords.contains(last.lowercased()) || (ws.count < original.count && subPlaceModifiers.contains(last.lowercased())) {
+        while let last = ws.last {
+            let l = last.lowercased()
+            let area = areaWords.contains(l)
+            let strip = area
+                ? ws.count == 1 || subPlaceModifiers.contains(ws[ws.count - 2].lowercased())
+                : subPlaceWords.contains(l) || (ws.count < original.count && subPlaceModifiers.contains(l))
+            guard strip else { break }
             ws.removeLast()
         }
         if ws.isEmpty { return "" }

@@ -178,6 +178,8 @@ public enum QuantityNormalizer {
     static let scales: [String: Double] = [
         "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
         "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "mil": 1e6,
+        // South Asian scales: "1.5 crore" = 15 million, "15 lakh" = 1.5 million.
+        "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     ]
     /// Single-letter scales, accepted only glued to the number ("$1.2B", "5k").
     static let letterScales: [String: Double] = ["k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12]
@@ -279,6 +281,7 @@ public enum QuantityNormalizer {
     private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool]) -> Scanned? {
         var start = i
         var currency: Currency? = nil
+        var negative = false
         var numberAt = i
         // Currency sign or code before the number.
         if let p = punct(b, t, i) {
@@ -287,16 +290,25 @@ public enum QuantityNormalizer {
             case "$": sign = .unknownDollar
             case "€": sign = Currency("EUR")
             case "£": sign = Currency("GBP")
+            case "₩": sign = Currency("KRW")
+            case "₹": sign = Currency("INR")
+            case "₽": sign = Currency("RUB")
             case "¥", "￥": sign = .yenOrYuan
             default: return nil
             }
-            guard i + 1 < t.count, t[i + 1].kind == .number, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1) else { return nil }
+            // A minus sign between the sign and the number: "US$−50 million" is a loss of 50 million.
+            var digitsAt = i + 1
+            if let m = punct(b, t, i + 1), m == "−" || m == "-" || m == "–", adjacent(t, i, i + 1), adjacent(t, i + 1, i + 2) {
+                negative = true
+                digitsAt = i + 2
+            }
+            guard digitsAt < t.count, t[digitsAt].kind == .number, FactTokenizer.spaceGap(b, t[digitsAt - 1].end, t[digitsAt].start, max: 1) else { return nil }
             if p == "$", i > 0, adjacent(t, i - 1, i), let w = word(b, t, i - 1), w.count <= 3 {
                 sign = Currency.dollarPrefix(w)
                 start = i - 1
             }
             currency = sign
-            numberAt = i + 1
+            numberAt = digitsAt
         } else if t[i].kind == .word {
             // Only a three-letter upper-case word can be an ISO code; only a short word a number word.
             let len = t[i].end - t[i].start
@@ -308,6 +320,14 @@ public enum QuantityNormalizer {
                 numberAt = i + 1
             } else if i + 1 < t.count, punct(b, t, i + 1) == "$", adjacent(t, i, i + 1) {
                 return nil  // handled when the scan reaches the sign
+            } else if len == 2, b[t[i].start] == 0x52, b[t[i].start + 1] == 0x73 {
+                // "Rs 15 lakh", "Rs. 15 lakh": Indian rupees.
+                var k = i + 1
+                if punct(b, t, k) == "." { k += 1 }
+                if k < t.count, t[k].kind == .number, FactTokenizer.spaceGap(b, t[k - 1].end, t[k].start, max: 1) {
+                    currency = Currency("INR")
+                    numberAt = k
+                }
             }
         }
         guard numberAt < t.count, !inDate[numberAt] else { return nil }
@@ -317,6 +337,7 @@ public enum QuantityNormalizer {
         var formatted = false
         if let d = digits(b, t, numberAt) {
             (value, next, formatted) = d
+            if negative { value = -value }
             // Glued to a word before ("CVPR2015", "V2X") or after a "No."-style label: a code.
             if currency == nil, numberAt > 0, adjacent(t, numberAt - 1, numberAt), t[numberAt - 1].kind == .word { return nil }
             if currency == nil, numberAt > 1, punct(b, t, numberAt - 1) == ".", let w = word(b, t, numberAt - 2), w == "no" { return nil }
@@ -389,7 +410,7 @@ public enum QuantityNormalizer {
             FactTokenizer.spaceGap(b, end, t[next].start, max: 1), FactTokenizer.spaceGap(b, t[next].end, t[next + 1].start, max: 1)
         {
             var k = next + 1
-            if punct(b, t, k) == "$" || punct(b, t, k) == "€" || punct(b, t, k) == "£" { k += 1 }
+            if let p = punct(b, t, k), ["$", "€", "£", "₩", "₹", "₽", "¥", "￥"].contains(p) { k += 1 }
             if k < t.count, let d = digits(b, t, k) {
                 var hi = d.0
                 var kk = d.1
@@ -433,6 +454,12 @@ public enum QuantityNormalizer {
                     }
                     if let wk = word(b, t, k), wk == "dollar" || wk == "dollars" {
                         currency = place.isEmpty ? (currency ?? .unknownDollar) : Currency.dollarPlace(place)
+                        kind = .money
+                        end = t[k].end
+                        next = k + 1
+                    } else if !place.isEmpty, let wk = word(b, t, k), wk != "pound" && wk != "pounds" || scaled, let c = Currency.word(wk) {
+                        // "300 million Swiss francs", "Indian rupees": the place names the currency.
+                        currency = Currency.placed(place, c, word: wk)
                         kind = .money
                         end = t[k].end
                         next = k + 1

@@ -105,8 +105,19 @@ public enum StatusNormalizer {
 
     @inline(__always) private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
-    private static func statuses(in s: String, prose: Bool) -> Set<CompanyStatus> {
+    private static func statuses(in raw: String, prose: Bool) -> Set<CompanyStatus> {
         var out = Set<CompanyStatus>()
+        // A "public benefit corporation" is a legal form, not a listing; "formerly private" is history.
+        var s = raw
+        for phrase in ["public benefit", "public-benefit", "public sector", "public service", "public broadcaster"] where s.contains(phrase) {
+            s = s.replacingOccurrences(of: phrase, with: " ")
+        }
+        for past in ["formerly ", "previously ", "former ", "until "] where s.contains(past) {
+            for st in ["private", "public", "privately held", "publicly traded", "listed", "state-owned"] {
+                s = s.replacingOccurrences(of: past + st, with: " ")
+            }
+        }
+        if !prose, has(s, "unlisted") { out.insert(.private) }
         let partly = has(s, "partly state-owned") || has(s, "partially state-owned") || has(s, "partly state owned")
             || has(s, "partly government-owned") || has(s, "partially government-owned")
         if partly { out.insert(.partlyStateOwned) } else if has(s, "state-owned") || has(s, "state owned") || has(s, "government-owned") {

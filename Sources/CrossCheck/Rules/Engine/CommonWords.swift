@@ -96,17 +96,141 @@ public enum CommonWords {
         """)
 
     /// Real words that split into two common words at a shared letter ("town" = "to" + "own",
-    /// "forest" = "for" + "rest"), found by fusing every pair of listed words and keeping the real ones.
+    /// "forest" = "for" + "rest"), found by fusing every pair of listed words and keeping the real ones,
+    /// and real words that `merged-words` would otherwise split with a rich vocabulary ("fellow" =
+    /// "fell" + "low", "governor" = "govern" + "nor"), found by judging a frequency-ranked English word list.
     public static let lookalikes: Set<String> = words("""
         allot anew army aside atone atop beach beast bend bended billed billow bother bothers callow canine
         deeper fallow fasten fewest forest hedge height helper lackey listen lowest median newest non nonce
         oiled orange orate pastry roomy soften soil sold son sour sown tenor theme toil ton tone tour tout
         town viable walled wallow wedge weight wend whenever wherever willed willow wither withers
+        abased abetter aboard abroad afield aground alight android apiece apolitical aright asocial aversion
+        awhile byes championship eighteen endue examine fellow forage governor herein leonine linearly
+        mustang parentheses partake partaken pastime publican republican restrain roundelay shallow shelves
+        soothe straightforward therapist therein thereof thereon transcript transpire viand wastage wastepaper
+        wino yourselves
+        """)
+
+    /// Real words one slip (an inner letter dropped, doubled or swapped) from another real word:
+    /// "ethic"/"ethnic", "ensue"/"ensure", "drives"/"derives", "plant"/"planet". `introduced-typo`
+    /// never reports them; found by comparing the words of a frequency-ranked English word list
+    /// (its 50,000 most frequent, checked against a spelling dictionary) with each other, less
+    /// inflections and British/American spelling pairs, which the rule tells apart by itself.
+    public static let nearMisses: Set<String> = words("""
+        accused acetic aches aching action actions added addition additions additive adored adoring
+        aesthetic aides aiding alight aline alteration amiable anger arose around asset astray
+        automaton averse avert backboard backed backer backing backs bacon bagged bagging baked
+        baker bakers bakes baking banana banded banding bands bandy banked banks bards bared barely
+        baring barking barley barred barring based bases basing batted batting bawling beach beached
+        beaches beaded beads beaker beaks beast beasts beating beech bellow below belted bender
+        bending bends benefited benefiting benefitted benefitting beret beside bight biker binders
+        binding binds biting bleed blooded blush boating bogged boiler bolder bonded bonding boned
+        bonny booed booing books boomed booming booms booted booth booting border borders bother
+        bothers bought bowed bower bowers bowing braking breath breed bride bring brunt bucking
+        buffs bugle bulge bunch burnt bushes bushing buster busting buying cached caches caching
+        cackling calms camber camped camping camps canal cancel candid canes cannon canon caper
+        capers capped capping carbs cared caring carted carton cartoon carts carve carved carving
+        carvings cased cases cashed cashing casing casings caste caster casters casting casts casual
+        cataloging cater caters cation cations catty causal cause causes caved caves caving cease
+        ceases cement chase chili chilli choose chose chucked chucking cider cinch clams cleaned
+        cleaner cleaning clever climatic cloning closet clots coating cocked cocks coking collie
+        colts combating combatting comic coming comma compete competed competes competing compiled
+        compiles complaint compliant complied complies composing concave conducive cones confer
+        confers congenial contact contacted contacting contacts continent cooked cooking cooks coped
+        coping copped copper coppers copping coral cords cores corner corners corny corporal corps
+        corral costing couch councillor councilor counsellor counselor county coupe courier couriers
+        cover covert covet covey crabs cracking crate crates crave craved craving cravings created
+        creation creed crises crony crops cunts cured curing curse curses cursing cuter cutter
+        dabbing dairy dared daring dated dating death deceased decent deduced defect defected
+        defection defied delete deleted deleting deletion dented depot derivation derive derived
+        deriving desert deserts dessert desserts deter deuce devote diary dicey dicky dimer dimmer
+        diner dings dingy dinner dipped dipping diver divers dives divided diving doing domed doomed
+        dosed doves downed downing downs dragon dragoon dress drier drive drives driving ducking
+        dumping dunks duped dying earthy eased eases easing emirate enrol enrollment enrolment ensue
+        ensued ensuing entails eternal eternally ether ethic ethically except exert exerts exited
+        exiting facet faction factional factions failing fairy faked fakes famed fared fares faring
+        farmed farming farting fasting fated father fathered fathers fattening fatter faulty favor
+        favored favoring favors felled felling fiction field fiend fiends fight fights filed files
+        filet filing filings fillet fills finch fined finer fired fires fizzy flaked fleeing flies
+        fling flings focused focusing focussed focussing fonts foods fords forge forging forgo
+        formulae forth founder framed framing franchise freeing freeman freshen fried fries fright
+        froth fulfil fulfillment fulfilment funded funding furry fusing fussing gable gains galley
+        gallon gander gaping garage garish gasped gasping gasses gated gates gating gavel gazed
+        gazing genial gentle gilding gills gliding gnome gnomes grader grandad granddad grander
+        grated grating gravelly gravely grimy groove groped groping grove growing guerilla guerrilla
+        gusty gutsy handed handing harder hardy harness hated hater haters hating hatter haven
+        havens having heater heath heretic heritage heron hired hokey holly homey honed honesty
+        honing hoped hoping hopped hopping horse hosted hosting hotel hotels humanly hunted hunting
+        hunts hurling hurry hurting immoral immorality impeding imperious inane indeed indicted
+        induced inert infarction infected infection infraction inking inline insect insects inset
+        insolent installment installments instalment instalments insulted insulting interment
+        jealousy joined kickers kinship laced lacing lager lander later lathe lather latte latter
+        layer layers leaned leaner leaning liable license lighting lightning likable liked liking
+        lined lineman linen liner lining lions liter litter loins loner longing loony loose looser
+        loosing loser losing lovable lunch lunches lunge lunges lured luring lying macintosh maker
+        makers making makings mamma manger manic manly maria marital marred martial martin mated
+        matte matted meaner medal medial mediate mediated mediating mediation metal meted meter
+        mined mining minster miser misled missed missing mister modesty money mooring moral morality
+        morally mouse mousse movable mustache naive nested nether neural neuron neurons noose noting
+        ordnance outage outed outer outing overeating overhead overly owing paced pacemaker paces
+        pacing padding pained pains palms panes panned panning panting pants panty paper pared
+        parley parted parting party pasty patent patently patents patsy patter pawns payable payed
+        payer payers paying payoff payoffs peach peaches peasant peasants pease peeing perfect peter
+        petty phase phased phases phasing phony picked picks piece pieced piecing piers piled piles
+        pining pinning pints piping pizza place places plaid planing planning plant plate plated
+        plating plied plies plots plying polar poplar popped popping posed poser posing posse posted
+        potable potion potions potted potters potting power powered predicted prefect prelude preset
+        price proof proper prostate prying pubic purse raced racing radial raged ragged raging raked
+        raking rally raped raping rapped rapping rating realty rectal rector reedy reefer refer
+        refuge regent regents reign reigned reigning reigns relay relayed relaying relays relied
+        relies relive reliving relying remaking reminder renal repay repaying repel reply replying
+        reset reside resin restated retaining retire retraining reuse reused reusing revel revere
+        revered revving ridding rider riders riding riled ripping rises rising rogue rooster
+        roosters roster rosters rotted rotting rouge rubble ruble runway runways rusting sable
+        sacked sacking sacks sacred sages sails sales salon saloon salted salts salve sandal sandals
+        sander sanding sands sappy satin savage saved saver saves saving savings savor saying
+        scaling scare scared scaring scarred scarring scooping scoping scored scraped scraping
+        scrapped scrapping sealing seals seared searing sears seated seating seats seeding seeds
+        seedy seeing seeped seeping seeps selling sells selves semen sender sending sends sentient
+        septic serve served serving setter setting sever sewed sewer sewers sewing sexist shank
+        shard sharing shedding shill shine shines shogun shoot shred sicker sides sideshow siding
+        sifted sifting sighed sighing sight sigma signed signer signers signing sills silver simmer
+        simmering simulate simulated simulates simulating simulation singed singer singers singing
+        single singles sings sinking sinks sinned sinner sinners sinning sipped sipping sited sites
+        siting sitting sizable sized sizes sizing skilful skillful slash slashed slashes slashing
+        slated slats slave slice sliced slicing slider slits sliver sloop smoother smother snoring
+        sober socks soiled soils solder soldering soldier solider soothing sores sorted sorting
+        sorts soured sowed sowing spare spared sparing sparking sparring speed spice spiced spied
+        spilt spite spitting split spout spouting spring stain stained staining stains staked
+        staking stale stand standing stands stare stared staring starling starred starring started
+        starting state stated stating statue stave stayed staying steak steaks steam steamed steamer
+        steamers steaming steed steely steep sting stinger stinging stings stoke stoked stokes stony
+        stoop stored storing story stove strange string striped stripped stuck study stung subbed
+        sucking sucks super supper surgeon surly swath swing tacked tacks tailed tailing tails taker
+        takers taking tamed tamer taming tanked tanking tanks taped taper tapered tapering taping
+        tapped tapping taser tasers tasted taster tasting tasty tending tends tenor there thicket
+        thirty thong though three through ticked ticker ticket ticking tickle tickling ticks tiled
+        tiling tilted timer tinge tinker tinned tinted tipped tipping tired tires titled tolling
+        tolls tongs tonne tooting topic topical topics topped topping toting tough trace traced
+        tracer tracing trade trading trail trails tranquility tranquillity transit trash trashed
+        trashing tread treading treads treat treats treble trees trial trials tricking tried tries
+        trill tripe trope trough trout trust trusting trusts tucker tucking tucks tuned tuner tuning
+        tying unarmed underlie uniformed union united unlock unlocked untied usable vanish vermilion
+        vermillion vertebrae vices violet wagging waging waking wales waned waning water waters
+        waved waver waves waving weighed weighing welded welding welds wench whisky whoever wider
+        widest widow widows wiggle wight wilful wilfully willful willfully wines winging worshiped
+        worshiping worshipped worshipping wrath wring writing xviii xxiii yarns yogurt
         """)
 
     /// True when `lowered` is a function word, a frequent word or a known lookalike.
     public static func contains(_ lowered: String) -> Bool {
         function.contains(lowered) || frequent.contains(lowered) || lookalikes.contains(lowered)
+    }
+
+    /// True when `lowered` is a function word or a frequent word (not a lookalike): short words
+    /// that may stand as one half of a fusion.
+    public static func isPlainWord(_ lowered: String) -> Bool {
+        function.contains(lowered) || frequent.contains(lowered)
     }
 
     private static func words(_ s: String) -> Set<String> {

@@ -48,7 +48,7 @@ public struct CurrencyMismatchRule: Rule {
         var order: [String] = []
         for (_, claims) in ClaimSet.of(context).byVariant {
             for c in claims {
-                guard case let .quantity(q) = c.value, q.kind == .money, let cur = q.currency, !cur.isAmbiguous, Self.isSpecific(q.value) else { continue }
+                guard case let .quantity(q) = c.value, q.kind == .money, q.currency != nil, Self.isSpecific(q.value) else { continue }
                 let key = QuantityNormalizer.format(q.value) + "|" + (q.upper.map(QuantityNormalizer.format) ?? "")
                 if byAmount[key] == nil { order.append(key) }
                 byAmount[key, default: []].append(Mention(claim: c, q: q))
@@ -57,34 +57,57 @@ public struct CurrencyMismatchRule: Rule {
         var out: [Finding] = []
         for key in order {
             guard let ms = byAmount[key] else { continue }
-            var currencies: [String] = []
-            for m in ms where !currencies.contains(m.q.currency?.code ?? "") { currencies.append(m.q.currency?.code ?? "") }
+            var all: [Currency] = []
+            for m in ms { if let c = m.q.currency, !all.contains(c) { all.append(c) } }
+            // A bare "$" or "¥" agrees with any explicit currency it may stand for ("$2.1bn" and
+            // "USD 2.1 billion"); it conflicts only with currencies it cannot be ("$310 million"
+            // against "€310 million").
+            let explicit = all.filter { !$0.isAmbiguous }
+            let shown = all.filter { c in !c.isAmbiguous || !explicit.contains { c.compatible(with: $0) } }
+            let currencies = shown.map(\.code)
             guard currencies.count > 1 else { continue }
-            let amount = ms[0].q
+            // Evidence: the mentions whose currency is in conflict (a "$" beside "USD" only agrees).
+            let kept = ms.filter { m in m.q.currency.map { shown.contains($0) } ?? false }
+            guard let amount = kept.first?.q else { continue }
             let amountText = QuantityNormalizer.format(amount.value)
             var evidence: [Evidence] = []
             var seen = Set<String>()
-            for m in ms where seen.insert("\(m.claim.variant)|\(m.claim.line)|\(m.q.currency?.code ?? "")").inserted {
+            for m in kept where seen.insert("\(m.claim.variant)|\(m.claim.line)|\(m.q.currency?.code ?? "")").inserted {
                 var e = m.claim.evidence
                 e.value = m.q.description + (m.q.currencyInferred ? " (currency taken from an earlier amount)" : "")
                 evidence.append(e)
             }
-            let variants = Array(Set(ms.map(\.claim.variant))).sorted()
-            let inferred = ms.filter(\.q.currencyInferred)
+            let variants = Array(Set(kept.map(\.claim.variant))).sorted()
+            let inferred = kept.filter(\.q.currencyInferred)
             var explanation = "The same amount cannot be in \(currencies.joined(separator: " and ")) at once; state the currency explicitly."
             if !inferred.isEmpty {
                 explanation += " The \(inferred[0].q.currency?.code ?? "") reading of \"\(inferred[0].q.text)\" comes from a bare \"$\" after an explicit amount in the same sentence."
             }
             let names = Chronology.names(variants, in: set)
+            let wrong = variants.count == 1 ? variants[0] : Self.odd(kept.map { ($0.claim.variant, $0.q.currency?.code ?? "") }, in: set)
+            // The likely wrong variant's mentions first, as the other conflict rules show them.
+            if let wrong { evidence = evidence.filter { $0.variant == wrong } + evidence.filter { $0.variant != wrong } }
             out.append(
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .conflict,
                     message: "The amount \(amount.text.isEmpty ? amountText : Self.plain(amount)) is given in different currencies (\(currencies.joined(separator: " vs "))) in \(names)",
                     evidence: evidence, values: currencies.map { amountText + " " + $0 },
-                    likelyWrong: variants.count == 1 ? variants[0] : nil, explanation: explanation,
+                    likelyWrong: wrong,
+                    explanation: explanation,
                     fingerprintParts: [amountText] + currencies.sorted() + variants))
         }
         return out
+    }
+
+    /// The one summary or source whose currency no revision uses, when the revisions agree among
+    /// themselves ("€310 million" in both revisions, "$310 million" in the summary).
+    static func odd(_ mentions: [(variant: String, currency: String)], in set: VariantSet) -> String? {
+        let role = Dictionary(set.variants.map { ($0.id, $0.document.role) }, uniquingKeysWith: { a, _ in a })
+        let revisionCurrencies = Set(mentions.filter { role[$0.variant] == .revision }.map(\.currency))
+        guard revisionCurrencies.count == 1 else { return nil }
+        let odd = Set(mentions.filter { !revisionCurrencies.contains($0.currency) }.map(\.variant))
+        guard odd.count == 1, let v = odd.first, role[v] != .revision else { return nil }
+        return v
     }
 
     /// "767 million" style text of an amount without its currency.

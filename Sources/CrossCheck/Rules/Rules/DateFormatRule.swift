@@ -8,7 +8,8 @@ public struct DateFormatRule: Rule {
             dates}}` for "February 18, 2022") should write every date in prose that way; a mix signals \
             text pasted from elsewhere and makes dates harder to compare. Only day-and-month dates in \
             sentences are checked (citation metadata is not prose, and "December 2021" or ISO dates have \
-            no day-month order). A style difference is never a date conflict: "On 18 February" and \
+            no day-month order), and neither are dates in quotation marks (titles, quoted speech) or a \
+            day and month that name something ("May 4 Movement"). A style difference is never a date conflict: "On 18 February" and \
             "On February 18" are the same date, and `date-conflict` treats them so.
             """,
         triggering: [
@@ -31,6 +32,14 @@ public struct DateFormatRule: Rule {
                     On 3 March 2019, the ferry resumed service. On 14 July 2019, a second boat was added in July 2019.
                     """)),
             RuleExample(
+                ExampleFile("article.wiki", format: .wikitext, """
+                    {{Use dmy dates|date=May 2020}}
+                    Harbour Ferry is a ferry line.
+
+                    == History ==
+                    Its crew recorded the song "September 11, 2001" on 3 March 2019. The May 4 Movement museum opened on 5 May 2019.
+                    """)),
+            RuleExample(
                 ExampleFile("notes.md", """
                     # Harbour Ferry
 
@@ -49,7 +58,12 @@ public struct DateFormatRule: Rule {
             let wrong: DateMention.Style = declared == .dmy ? .mdy : .dmy
             let declaredAt = v.document.declaredDateStyleLine.map { " (line \($0))" } ?? ""
             for (section, sentence) in v.document.allSentences {
-                for m in DateNormalizer.mentions(in: sentence.text) where m.style == wrong {
+                // Dates inside quotation marks belong to titles and quoted speech ("September 11,
+                // 2001" as a song's name), and a day-and-month followed by a capitalised word names
+                // something ("May 4 Movement"): neither is the article's own date style.
+                let bytes = Array(sentence.text.utf8)
+                for m in DateNormalizer.mentions(in: StaleClaimRule.outsideQuotes(sentence.text)) where m.style == wrong {
+                    if m.yearInferred, Self.followedByCapital(bytes, m.range.upperBound) { continue }
                     let line = v.document.source.lines.line(of: sentence.sourceOffset(ofTextOffset: m.range.lowerBound))
                     var e = context.evidence(v, section, sentence, value: m.text)
                     e.line = line
@@ -63,6 +77,12 @@ public struct DateFormatRule: Rule {
             }
         }
         return findings
+    }
+
+    /// True when a space and a capital letter follow offset `i` ("May 4 Movement").
+    static func followedByCapital(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i + 1 < b.count, b[i] == 0x20 else { return false }
+        return b[i + 1] >= 0x41 && b[i + 1] <= 0x5A
     }
 
     /// The mention rewritten in `style` ("February 18, 2022" -> "18 February 2022").

@@ -6,8 +6,9 @@ public struct FounderConflictRule: Rule {
         rationale: """
             Digests often drop or add a founder. Founders are read from `founder`/`founders` fields and \
             from "founded ... by" sentences, and compared as sets of people, each person an unordered set \
-            of name tokens without titles: "Lin Wei", "Wei Lin" and "Professor Wei Lin" are one person. \
-            A summary or source naming a different set than the revisions is a conflict; a change \
+            of name tokens without titles: "Lin Wei", "Wei Lin" and "Professor Wei Lin" are one person, \
+            and so are spellings with and without Latin diacritics ("José"/"Jose"), with an initial \
+            ("H. van Aalst") or with the family name alone ("Van Aalst"). A summary or source naming a different set than the revisions is a conflict; a change \
             between revisions is reported as an edit.
             """,
         triggering: [

@@ -6,15 +6,19 @@ public struct IntroducedTypoRule: Rule {
         rationale: """
             Edits introduce typos that spell-checkers miss because the word is a name or a term of art. \
             A word that first appears in a revision (absent from the previous revision; every word of the \
-            oldest revision counts as new, since its edit history is not in the set), is not a common \
-            English word, and is one slip of the keyboard away from a word the article itself uses at least \
+            oldest revision counts as new, since its edit history is not in the set), is not a real word \
+            (a common English word, one of the real words a slip away from another such as "ethic" and \
+            "ensue", a word an older variant or an outside source already uses, or a word whose other \
+            forms the set uses, such as "ethics"), and is one slip of the keyboard away from a word the article itself uses at least \
             five times (and three times as often) is most likely a misspelling of that word. To stay clear \
             of real words that differ by one letter, the slip must spare the first and last letters, keep \
             the capitalisation and not touch a plural ending; a dropped or swapped letter always counts, a \
             doubled letter counts except in plain names (name variants such as "Allan" and "Alan" differ \
             that way), and a replaced letter counts only in CamelCase names. The intended word must come \
             from the article itself (the previous revision or the rest of the new one), never only from an \
-            outside source.
+            outside source. British and American spellings of one word ("colour"/"color", \
+            "travelled"/"traveled", "centre"/"center", "organise"/"organize", "catalogue"/"catalog", \
+            "defence"/"defense") are never typos of each other.
             """,
         triggering: [
             RuleExample(
@@ -49,6 +53,13 @@ public struct IntroducedTypoRule: Rule {
                     """)),
             RuleExample(
                 ExampleFile("only.txt", role: .revision, format: .plaintext, "Brightwatter Labs builds water filters, says Brightwater Labs.")),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The guild traveled to fairs. Members traveled by rail and traveled by boat. They traveled far, and once traveled abroad. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The guild traveled to fairs. Members traveled by rail and traveled by boat. A new member travelled from abroad. A dispute was expected to ensue. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """)),
         ])
 
     public init() {}
@@ -67,6 +78,15 @@ public struct IntroducedTypoRule: Rule {
             var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
             var order: [String] = []
             var judged: [String: String?] = [:]
+            // A word an older variant (of any role) or an outside source already uses was not
+            // introduced by this edit, and is a real word.
+            let witnesses = set.variants.indices.filter { vi in
+                let v = set.variants[vi]
+                return vi != bi && (v.order < b.order || v.document.role == .source)
+            }
+            let attested: (String) -> Bool = { w in
+                witnesses.contains { (stats.perVariant[$0][w] ?? 0) > 0 } || Self.hasFamily(w, stats: stats)
+            }
             for u in context.textUnits(b) {
                 for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
                     let key = w.lowered
@@ -75,7 +95,7 @@ public struct IntroducedTypoRule: Rule {
                     if let j = judged[key] { target = j } else {
                         target = Self.likelyIntended(
                             key, original: w.text, stats: stats, frequent: frequent, variant: bi, previous: ai,
-                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 })
+                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested)
                         judged[key] = target
                     }
                     guard let t = target else { continue }
@@ -112,9 +132,12 @@ public struct IntroducedTypoRule: Rule {
     /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
     static func likelyIntended(
         _ w: String, original: String, stats: WordStats, frequent: FrequentWords, variant: Int, previous: Int,
-        spelling: (String) -> String
+        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }
     ) -> String? {
-        if CommonWords.contains(w) || w.contains("'") { return nil }
+        // Real words are not typos: common words, words one slip from another real word
+        // ("ethic"/"ethnic"), and words the set attests independently of this edit.
+        if CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || w.contains("'") { return nil }
+        if attested(w) { return nil }
         let mine = stats.total[w] ?? 0
         // A word used several times is deliberate.
         guard mine <= 3 else { return nil }
@@ -206,8 +229,40 @@ public struct IntroducedTypoRule: Rule {
         return [0x73, 0x64, 0x72, 0x6E, 0x79].contains(last)  // s d r n y
     }
 
-    /// British/American spelling pairs differing by one s/z or c/s ("organise"/"organize", "licence"/"license").
+    /// Endings that build other forms of a word; a rare word whose other forms the set also uses
+    /// ("ethic" beside "ethics" or "ethical") is a real word, not a one-off slip.
+    static let familyEndings = ["s", "es", "ed", "d", "ing", "al", "ally", "ly", "er", "ers", "ion", "ions", "ic", "ics", "ical", "ment", "ments"]
+
+    /// True when another form of `w` (with one of `familyEndings` added, or a final "s" removed) is in the set.
+    static func hasFamily(_ w: String, stats: WordStats) -> Bool {
+        for e in familyEndings where (stats.total[w + e] ?? 0) > 0 { return true }
+        if w.hasSuffix("s"), w.utf8.count > 5, (stats.total[String(w.dropLast())] ?? 0) > 0 { return true }
+        return false
+    }
+
+    /// British and American spellings of one word, reduced to one key: -our/-or, -ise/-ize,
+    /// -yse/-yze, -lled/-led, -lling/-ling, -ller/-ler, -tre/-ter, -bre/-ber, -ogue/-og,
+    /// -ence/-ense, ae/oe/e, -eing/-ing, -dgement/-dgment, -llment/-lment, -lful/-llful.
+    static func spellingKey(_ w: String) -> String {
+        var k = w
+        for (a, b) in spellingPairs where k.contains(a) { k = k.replacingOccurrences(of: a, with: b) }
+        for (a, b) in [("tre", "ter"), ("bre", "ber"), ("tres", "ters"), ("bres", "bers"), ("tred", "tered"), ("bred", "bered")] where k.hasSuffix(a) {
+            k = String(k.dropLast(a.count)) + b
+            break
+        }
+        return k
+    }
+
+    static let spellingPairs: [(String, String)] = [
+        ("our", "or"), ("llment", "lment"), ("llful", "lful"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
+        ("llor", "lor"), ("yse", "yze"), ("ysi", "yzi"), ("ise", "ize"), ("isi", "izi"), ("isa", "iza"), ("ae", "e"),
+        ("oe", "e"), ("eing", "ing"), ("dgement", "dgment"), ("ogued", "oged"), ("oguing", "oging"), ("ogue", "og"), ("ence", "ense"), ("mme", "m"),
+    ]
+
+    /// British/American spelling pairs differing by one s/z or c/s ("organise"/"organize", "licence"/"license"),
+    /// or by a spelling convention (`spellingKey`: "colour"/"color", "equalled"/"equaled", "centres"/"centers").
     static func isSpellingVariant(_ x: String, _ y: String) -> Bool {
+        if x != y, spellingKey(x) == spellingKey(y) { return true }
         let a = Array(x.utf8), b = Array(y.utf8)
         guard a.count == b.count else { return false }
         var diffs: [(UInt8, UInt8)] = []

@@ -8,12 +8,17 @@ public struct MergedWordsRule: Rule {
             sometimes loses the space between two words together with one copy of the letter they share: \
             "global leader" becomes "globaleader", "at the" becomes "athe". Such tokens read as typos and \
             hide words from every comparison. A token is flagged when it is not itself a known word (used \
-            in another variant or in the built-in list of common English words) and splits into two known \
-            words where the first ends with the letter the second begins with; a plain concatenation is \
-            flagged only when both halves are long (seven letters or more) and the token is not capitalised. \
-            Beside a two-letter half the other half must be a common word. Possessives fused with the next word ("the firm'sales") \
-            are flagged too. Words inside links, e-mail addresses and code, tokens with digits, \
-            all-capital acronyms and inflections of known words are left alone.
+            in another variant or in the built-in list of common English words, nor such a word with \
+            regular endings or behind a prefix: "gatherings", "viability", "discount") and splits into two \
+            known words where the first ends with the letter the second begins with. Short halves split \
+            real words too easily ("fell" + "low"), so beside a half of four letters or fewer one half must \
+            be a function word or both common words, and a doubled letter at the join needs two long \
+            halves. A plain concatenation is flagged when both halves are long (seven letters or more) and \
+            the token is not capitalised, or when a determiner runs into the next word ("theirfirst", \
+            "aleading") or onto a function word ("ofthe"). Beside a two-letter half the other half must be \
+            a common word. Possessives fused with the next word ("the firm'sales") are flagged too. Words \
+            inside links, e-mail addresses and code, tokens with digits, all-capital acronyms and \
+            inflections of known words are left alone.
             """,
         triggering: [
             RuleExample(
@@ -29,6 +34,13 @@ public struct MergedWordsRule: Rule {
 
                     The museum'schedule lists talks every weekend, and the curators plan a datanalysis of visitor numbers.
                     """), expect: "datanalysis"),
+            RuleExample(
+                ExampleFile("summary.md", """
+                    # Orchard cooperative
+
+                    ## Overview
+                    The cooperative sold theirfirst cider in the autumn.
+                    """), expect: "theirfirst"),
         ],
         nonTriggering: [
             RuleExample(
@@ -43,6 +55,10 @@ public struct MergedWordsRule: Rule {
                     Richard Davidson moved to a small town in the southeast of the valley. Its designation as a notable site threatened nobody, and the usage of the old mill herself remained everyday business for the Aryan-studies society.
                     """)),
             RuleExample(
+                ExampleFile("notes.txt", format: .plaintext, """
+                    The guild fell silent. The guild holds gatherings for every fellow member, and its viability depends on them. Members discount their fees.
+                    """)),
+            RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
                 ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
         ])
@@ -55,6 +71,15 @@ public struct MergedWordsRule: Rule {
     static let shortParts: Set<String> = ["at", "in", "an", "of", "to", "is", "on", "by", "as", "or", "it", "we", "he", "be", "so", "no", "up", "ai", "my", "us"]
     /// Long words that start closed compounds ("counterproductive", "throughout").
     static let compoundHeads: Set<String> = ["counter", "through", "together", "another", "whatever", "everything", "something", "anything", "electro", "thermo"]
+    /// Prefixes that make words of words ("con" + "tribute", "dis" + "count"); not "in" or "fore",
+    /// which begin fusions as often ("intone" = "into one", "foretail" = "for retail").
+    static let prefixes = ["con", "com", "dis", "sub", "pre", "pro", "trans", "ex", "un", "de", "per", "inter", "counter", "over", "under", "out", "self", "super", "mis", "non", "anti", "post", "semi", "multi", "re"]
+    /// Determiners and possessives that a careless pipeline runs into the next word ("theirfirst",
+    /// "aleading"); none of them begins a real compound with a word of four letters or more.
+    static let runOnHeads: Set<String> = ["a", "the", "their", "its", "our", "this", "these", "those", "your"]
+    /// Determiners that a careless pipeline runs onto the word before ("ofthe", "tothe").
+    static let runOnTails: Set<String> = ["the", "their", "this", "these", "those"]
+
     /// Contraction and possessive endings after an apostrophe.
     static let clitics: Set<String> = ["s", "t", "d", "ll", "re", "ve", "m"]
 
@@ -110,7 +135,8 @@ public struct MergedWordsRule: Rule {
             let stem = String(w.dropLast(s.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || CommonWords.contains(stem + "e") || (stats.total[stem + "e"] ?? 0) > 0 { return true }
         }
-        return false
+        // Regular endings on a known stem, up to two ("gatherings", "viability", "trustier").
+        return WordForms.isDerived(w) { CommonWords.contains($0) || (stats.total[$0] ?? 0) > 1 }
     }
 
     /// Whether a part of a split is a known word (anywhere in the set, or common, or an inflection of one).
@@ -121,7 +147,7 @@ public struct MergedWordsRule: Rule {
         let n = w.utf8.count
         guard n >= 2 else { return false }
         if n == 2 { return shortParts.contains(w) }
-        if n == 3 { return CommonWords.contains(w) }
+        if n == 3 { return CommonWords.isPlainWord(w) }
         if CommonWords.contains(w) || (stats.total[w] ?? 0) > 0 { return true }
         for s in ["s", "es", "ed", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
             let stem = String(w.dropLast(s.count))
@@ -152,6 +178,17 @@ public struct MergedWordsRule: Rule {
             if k + 1 == 2, !CommonWords.contains(second), !acronymStart { continue }
             if n - k == 2, !CommonWords.contains(first) { continue }
             if titleCase, !(CommonWords.contains(first) && CommonWords.contains(second)), !CommonWords.function.contains(second) { continue }
+            // Two short halves split real words too easily ("surf" + "face", "mist" + "take",
+            // "villa" + "age"): beside a half of four letters or fewer, one half must be a function
+            // word ("at" + "the", "into" + "one") or both must be common words ("data" + "analysis").
+            if !acronymStart, min(k + 1, n - k) <= 4,
+                !(CommonWords.function.contains(first) || CommonWords.function.contains(second)),
+                !(CommonWords.isPlainWord(first) && CommonWords.isPlainWord(second))
+            { continue }
+            // A doubled letter at the join would be a tripled letter before the fusion ("fell" +
+            // "low" for "fellow", "all" + "location"): rare unless both words are long
+            // ("business" + "solutions").
+            if k >= 2, bytes[k - 1] == bytes[k], min(k + 1, n - k) < 6 { continue }
             let score = min(k + 1, n - k)
             if score > (best?.score ?? 0) { best = (k, score) }
         }
@@ -180,12 +217,37 @@ public struct MergedWordsRule: Rule {
             return nil
         }
         if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
+        // A known word behind a prefix ("contribute", "discount", "restore") is a word.
+        for p in prefixes where bytes.count >= p.utf8.count + 4 && lowered.hasPrefix(p) {
+            let rest = String(lowered.dropFirst(p.count))
+            if CommonWords.isPlainWord(rest) || (stats.total[rest] ?? 0) > 0
+                || WordForms.isDerived(rest, known: { CommonWords.isPlainWord($0) || (stats.total[$0] ?? 0) > 0 })
+            { return nil }
+        }
         // A known word plus a derivational ending is a word, not a fusion.
         for d in derivations where bytes.count >= d.utf8.count + 3 && lowered.hasSuffix(d) {
             let stem = String(lowered.dropLast(d.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
         }
         let n = bytes.count
+        // A determiner run into the next word ("theirfirst", "aleading") or onto the word before
+        // ("ofthe"), in a lower-case token.
+        if orig[0] >= 0x61 && orig[0] <= 0x7A, uppers == 0 {
+            for h in runOnHeads where n >= h.utf8.count + 4 && lowered.hasPrefix(h) {
+                let rest = String(decoding: bytes[h.utf8.count...], as: UTF8.self)
+                let restKnown = h == "a" ? CommonWords.isPlainWord(rest) && rest.utf8.count >= 5 && !CommonWords.lookalikes.contains(lowered)
+                    : (CommonWords.isPlainWord(rest) || isKnownPart(rest, stats: stats) && (stats.total[rest] ?? 0) > 1)
+                if restKnown {
+                    return Split(first: String(decoding: orig[..<h.utf8.count], as: UTF8.self), second: String(decoding: orig[h.utf8.count...], as: UTF8.self), shared: false)
+                }
+            }
+            for t in runOnTails where n >= t.utf8.count + 2 && lowered.hasSuffix(t) {
+                let head = String(decoding: bytes[..<(n - t.utf8.count)], as: UTF8.self)
+                if CommonWords.function.contains(head) {
+                    return Split(first: String(decoding: orig[..<(n - t.utf8.count)], as: UTF8.self), second: String(decoding: orig[(n - t.utf8.count)...], as: UTF8.self), shared: false)
+                }
+            }
+        }
         // A compound of two known words of four letters or more ("southeast", "framework") is a word,
         // unless both halves are long (see the plain concatenation below).
         if n >= 7 {
@@ -199,6 +261,10 @@ public struct MergedWordsRule: Rule {
         let titleCase = uppers == 1 && orig[0] >= 0x41 && orig[0] <= 0x5A
         let acronymStart = orig.count > 2 && orig[0] >= 0x41 && orig[0] <= 0x5A && orig[1] >= 0x41 && orig[1] <= 0x5A
         if let k = sharedLetterSplit(bytes, stats: stats, titleCase: titleCase, acronymStart: acronymStart) {
+            // "passengerservices" is "passenger services" run together, not "passengers" + "services".
+            if bytes[k] == 0x73, k >= 5, n - k >= 5, isKnownPart(String(decoding: bytes[0..<k], as: UTF8.self), stats: stats) {
+                return Split(first: String(decoding: orig[0..<k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: false)
+            }
             return Split(first: String(decoding: orig[0...k], as: UTF8.self), second: String(decoding: orig[k..<n], as: UTF8.self), shared: true)
         }
         // Three words: a known first part sharing a letter with a fused remainder ("andatanalytics").

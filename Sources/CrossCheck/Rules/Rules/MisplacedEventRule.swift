@@ -9,7 +9,9 @@ public struct MisplacedEventRule: Rule {
             but sits under a heading for another year is either misfiled or misdated, and readers scanning \
             the timeline will place it wrongly. Only the date that opens the sentence counts: later \
             mentions ("... cancelled in 2020 following a review") describe consequences and are fine. \
-            Openings that describe spans ("Since 2015", "By 2016", "Until 2012") are not checked.
+            Openings that describe spans ("Since 2015", "By 2016", "Until 2012") are not checked, nor \
+            sentences that also date something in the heading's years ("In late 2018, talks began; the \
+            deal closed in January 2019" under "2019").
             """,
         triggering: [
             RuleExample(
@@ -42,6 +44,9 @@ public struct MisplacedEventRule: Rule {
 
                     === 2018 ===
                     During 2018, the choir toured.
+
+                    === 2019 ===
+                    In late 2018, the choir began planning a tour, which opened in March 2019.
                     """)),
             RuleExample(
                 ExampleFile("timeline.md", """
@@ -101,6 +106,10 @@ public struct MisplacedEventRule: Rule {
                 guard let (heading, range) = section.path.reversed().lazy.compactMap({ h in Self.years(ofHeading: h).map { (h, $0) } }).first else { continue }
                 for sentence in section.sentences {
                     guard let date = Self.openingDate(sentence.text), !range.contains(date.date.year) else { continue }
+                    // A sentence that also dates something in the heading's years tells how the
+                    // section's event came about ("In late 2018, talks began; the deal closed in
+                    // January 2019", "In 2018 and 2019, ..."): it is filed correctly.
+                    if DateNormalizer.mentions(in: sentence.text).dropFirst().contains(where: { !$0.yearInferred && range.contains($0.date.year) }) { continue }
                     findings.append(Finding(
                         rule: Self.description.id, severity: Self.description.severity, kind: .problem,
                         message: "\"\(date.text)\" opens a sentence filed under \"\(heading)\" in \(context.set.shortName(v.id)); the event is dated \(date.date.year)",

@@ -62,6 +62,11 @@ public struct StatusConflictRule: Rule {
                 ExampleFile("a.txt", role: .revision, date: "2020-01", format: .plaintext, """
                     Tidewell is a privately held boat builder. It was considering an IPO in 2019.
                     """)),
+            // Statements about related organisations are not about the subject.
+            RuleExample(
+                ExampleFile("a.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Moorcroft Foods is a publicly traded food company. Its former parent, Ashdown Holdings, is a privately held company. The company's subsidiary, Moorcroft Dairy, is a privately owned dairy.
+                    """)),
         ])
 
     public init() {}

@@ -34,6 +34,24 @@ public struct UnsourcedFigureRule: Rule {
                     ## Recent Performance
                     - 2022 Revenue: $3.4B
                     """)),
+            // A figure worded differently ("people worked for", an "Annual Visitors" key) or given
+            // in another currency (left to currency-mismatch) is still sourced.
+            RuleExample(
+                ExampleFile("rev.wiki", role: .revision, date: "2023-02", format: .wikitext, """
+                    {{Infobox company
+                    | name = Dovetail Audio
+                    | num_employees = 1,100 (2022)<ref>Annual report</ref>
+                    }}
+                    Dovetail Audio makes speakers. In 2022 it welcomed 2.4 million visitors to its shops and its revenue was €310 million.<ref>Annual report</ref>
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Dovetail Audio
+
+                    ## Recent Performance
+                    - Roughly 1,100 people worked for the company in 2022.
+                    - **Annual Visitors**: 2.4 million
+                    - 2022 Revenue: $310 million
+                    """)),
         ])
 
     public init() {}
@@ -56,6 +74,32 @@ public struct UnsourcedFigureRule: Rule {
         }
     }
 
+    /// A count whose unit is only in its field's key ("Annual Passengers: 2.4 million") takes the
+    /// key's words as its unit, so "2.4 million passengers" elsewhere supports it.
+    ///
+    /// A head count is one figure however it is worded: an `employees` field, "1,100 employees",
+    /// "1,100 people worked for it", "a staff of 1,100" share their unit words.
+    static func labelled(_ q: Quantity, _ c: Claim) -> Quantity {
+        guard q.kind == .count else { return q }
+        var out = q
+        if q.following.isEmpty, let label = c.label {
+            out.following = label.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        if c.attribute == .employees || out.following.contains(where: { workforceWords.contains($0) }) {
+            out.following += workforceWords.sorted()
+        }
+        return out
+    }
+
+    /// Words that make a count a head count.
+    static let workforceWords: Set<String> = ["employees", "employee", "staff", "people", "workers", "workforce", "employed", "headcount"]
+
+    /// A count with digits, whatever it counts.
+    static func isCount(_ c: Claim) -> Bool {
+        guard case let .quantity(q) = c.value else { return false }
+        return q.kind == .count && !q.spelledOut && q.value >= 2
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let claimSet = ClaimSet.of(context)
@@ -68,7 +112,8 @@ public struct UnsourcedFigureRule: Rule {
         }
         var cited: [String: [Claim]] = [:]
         for (_, cs) in claimSet.byVariant {
-            for c in cs where c.cited && Self.isFigure(c) {
+            // Any cited amount may support a figure, business count or not ("2.4 million visitors").
+            for c in cs where c.cited && (Self.isFigure(c) || Self.isCount(c)) {
                 if case let .quantity(q) = c.value { cited[key(q, 0), default: []].append(c) }
             }
         }
@@ -79,11 +124,19 @@ public struct UnsourcedFigureRule: Rule {
             for c in cs where !c.cited && Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
                 let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
+                let probe = Self.labelled(q, c)
                 let supported = candidates.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
-                    return oq.kind == q.kind && oq.supports(q)
+                    return oq.kind == q.kind && Self.labelled(oq, other).supports(probe)
                 }
                 if supported { continue }
+                // The same amount cited in another currency is sourced; the currency is left to
+                // `currency-mismatch`.
+                let otherCurrency = q.kind == .money && candidates.contains { other in
+                    guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
+                    return oq.sameAmount(as: q) && oq.bound == q.bound
+                }
+                if otherCurrency { continue }
                 let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(c)

@@ -33,6 +33,17 @@ public struct UnsupportedClaimRule: Rule {
                     """), expect: "Velotorg"),
         ],
         nonTriggering: [
+            // Names spelled with or without diacritics, and legal forms, are the same names.
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
+                    Brackenridge Cycles Inc. makes touring bicycles in Zürich. It was founded by Ramon Ibáñez.
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Brackenridge Cycles
+
+                    ## Overview
+                    Brackenridge Cycles Incorporated was started in Zurich by Ramón Ibanez.
+                    """)),
             RuleExample(
                 ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
                     Brackenridge Cycles makes touring bicycles in Alderford. It was founded in 1987.
@@ -60,9 +71,19 @@ public struct UnsupportedClaimRule: Rule {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "ai", "ceo", "cto", "ipo", "r", "d", "inc", "ltd", "co", "corp", "company", "group", "i", "ii", "iii",
+        // Legal forms: "Acme Inc." and "Acme Incorporated" name the same company.
+        "incorporated", "corporation", "limited", "llc", "plc", "gmbh", "ag", "sa", "nv", "bv", "llp", "lp", "pty", "kk",
         "major", "global", "international", "national", "key", "core", "smart", "new", "other", "some", "many",
         "despite", "including", "like", "e", "g", "eg", "ie", "us", "u", "s", "no", "not",
     ]
+
+    /// A word with Latin diacritics removed ("zürich" -> "zurich"); other scripts as written.
+    static func folded(_ w: String) -> String {
+        guard w.utf8.contains(where: { $0 >= 0x80 }),
+            w.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
+        else { return w }
+        return w.folding(options: .diacriticInsensitive, locale: nil)
+    }
 
     /// The statement without a leading "Label:" of a list item.
     static func body(_ text: String, isListItem: Bool) -> String {
@@ -131,6 +152,7 @@ public struct UnsupportedClaimRule: Rule {
                     case .word:
                         let w = FactTokenizer.lower(b, t)
                         words.insert(w)
+                        if w.utf8.contains(where: { $0 >= 0x80 }) { words.insert(Self.folded(w)) }
                         if w.hasSuffix("'s") { words.insert(String(w.dropLast(2))) }
                     case .number:
                         // "1,139,430" and "16.2" are one number: join digit runs split by , or . inside it.
@@ -184,18 +206,22 @@ public struct UnsupportedClaimRule: Rule {
                         likelyWrong: v.id, explanation: "A summary should only state what its article or a source states.",
                         fingerprintParts: ["claim", c.attribute.rawValue, c.value.description, v.id]))
             }
+            // Founders that another variant also names are compared by founder-conflict; their lines
+            // are not unsupported statements.
+            let comparedFounderLines: Set<Int> = otherClaims.contains { $0.attribute == .founders }
+                ? Set(claimSet.claims(v.id).filter { $0.attribute == .founders }.map(\.line)) : []
             // Statements with specific values found nowhere else, grouped per section.
             var bySection: [(section: [String], items: [(Evidence, [String])])] = []
             for section in v.document.sections {
                 var items: [(Evidence, [String])] = []
-                for s in section.sentences {
+                for s in section.sentences where !comparedFounderLines.contains(s.line) {
                     let terms = Self.terms(
                         Self.body(s.text, isListItem: s.isListItem), isListItem: s.isListItem, subject: subject, lowercaseWords: lowercaseWords)
                     guard !terms.isEmpty else { continue }
                     // A word fused from two known words ("Asiand") is a typo for merged-words, not a new name.
                     let missing = terms.filter { t in
                         let l = t.lowercased()
-                        return !corpus.contains(l) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
+                        return !corpus.contains(l) && !corpus.contains(Self.folded(l)) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
                     }
                     // Figures are unsourced-figure's concern.
                     let quantities = QuantityNormalizer.quantities(in: s.text).filter { $0.kind != .ordinal }
