@@ -752,6 +752,8 @@ struct WikitextRenderer {
         let end = range.upperBound
         var external: Int?
         while i < end {
+            i = nextBracketOrTag(from: i, end: end)
+            if i >= end { break }
             let b = bytes[i]
             if (b == 0x7B || b == 0x5B || b == 0x3C), let r = scan.regions[i], r.end <= end {
                 if r.kind == .template {
@@ -783,14 +785,39 @@ struct WikitextRenderer {
         return Citation(title: WikitextRenderer.capped(text, 300), offset: offset)
     }
 
+    /// The first `{`, `[` or `<` in `from..<end`, or `end`.
+    func nextBracketOrTag(from: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = from
+            let stop = min(end, buf.count)
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let brace = ByteVector(repeating: 0x7B), bracket = ByteVector(repeating: 0x5B)
+                let angle = ByteVector(repeating: 0x3C)
+                while i + 16 <= stop {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: ByteVector.self)
+                    if anyLane((v .== brace) .| (v .== bracket) .| (v .== angle)) { break }
+                    i += 16
+                }
+            }
+            while i < stop {
+                let b = buf[i]
+                if b == 0x7B || b == 0x5B || b == 0x3C { return i }
+                i += 1
+            }
+            return max(i, from)
+        }
+    }
+
     static func capped(_ s: String, _ n: Int) -> String {
-        let u = s.utf8
-        guard u.count > n else { return s }
-        // The longest prefix of whole scalars within `n` bytes: cut before a continuation byte.
-        let bytes = Array(u.prefix(n + 1))
-        var cut = max(0, n)
-        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return String(decoding: bytes[..<cut], as: UTF8.self) + "…"
+        guard s.utf8.count > n else { return s }
+        var s = s
+        return s.withUTF8 { u in
+            // The longest prefix of whole scalars within `n` bytes: cut before a continuation byte.
+            var cut = max(0, n)
+            while cut > 0 && u[cut] & 0xC0 == 0x80 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…"
+        }
     }
 
     static func isCitationTemplate(_ name: String) -> Bool {
