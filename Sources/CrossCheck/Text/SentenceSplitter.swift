@@ -109,6 +109,7 @@ public enum SentenceSplitter {
         let cites = block.citations
         var spanIndex = 0
         let spanCount = blockSpans.count
+        var lineHint = 1
         for (k, end) in ends.enumerated() {
             var s = start
             while s < end && b[s] == 0x20 { s += 1 }
@@ -146,7 +147,8 @@ public enum SentenceSplitter {
                 let lo = sentence.sourceOffset(ofTextOffset: 0)
                 let hi = max(lo, sentence.sourceOffset(ofTextOffset: e - s - 1) + 1)
                 sentence.sourceRange = lo..<hi
-                sentence.line = lines.line(of: lo)
+                sentence.line = lines.line(of: lo, from: lineHint)
+                lineHint = sentence.line
                 sentences.append(sentence)
             } else if !attached.isEmpty, !sentences.isEmpty {
                 sentences[sentences.count - 1].citations += attached

@@ -92,4 +92,14 @@ import Testing
         #expect(split("It moved to the U.S. Department of State.") == ["It moved to the U.S. Department of State."])
         #expect(split("See Dr. Smith and J. Doe. They left.") == ["See Dr. Smith and J. Doe.", "They left."])
     }
+
+    @Test func hintedLineLookupAgreesWithBisection() {
+        let bytes = Array("a\nbb\r\nccc\rd\n\n\neeee\nf".utf8)
+        let table = LineTable(bytes: bytes)
+        for offset in -1...(bytes.count + 1) {
+            for hint in 0...(table.count + 2) {
+                #expect(table.line(of: offset, from: hint) == table.line(of: offset), "offset \(offset) hint \(hint)")
+            }
+        }
+    }
 }

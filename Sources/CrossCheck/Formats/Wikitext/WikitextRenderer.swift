@@ -438,7 +438,15 @@ struct WikitextRenderer {
         var pipe: Int?
         var firstColon: Int?
         var i = inner.lowerBound
-        while i < inner.upperBound {
+        let innerEnd = min(inner.upperBound, bytes.count)
+        while i < innerEnd {
+            // Skip bytes that are none of `|`, `:`, `{`, `[`, `<`.
+            i = bytes.withUnsafeBufferPointer { buf in
+                var k = i
+                while k < innerEnd && !WikitextRenderer.linkStops[Int(buf[k])] { k += 1 }
+                return k
+            }
+            if i >= innerEnd { break }
             let b = bytes[i]
             if b == 0x7C {
                 pipe = i
@@ -493,6 +501,13 @@ struct WikitextRenderer {
         }
         return j
     }
+
+    /// Bytes the pipe-and-colon scan of a link stops at: `|`, `:`, `{`, `[`, `<`.
+    static let linkStops: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x7C, 0x3A, 0x7B, 0x5B, 0x3C] { t[Int(b)] = true }
+        return t
+    }()
 
     enum LinkPrefix { case file, category, interlanguage, other }
 
