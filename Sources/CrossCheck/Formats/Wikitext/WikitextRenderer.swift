@@ -27,6 +27,8 @@ struct WikitextRenderer {
     var infoboxName: String?
     /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
     let special: [UInt8] = WikitextRenderer.inlineSpecial
+    /// `linkStopTable`, held here for the same reason.
+    let linkStops: [Bool] = WikitextRenderer.linkStopTable
     var closeBracket = WikitextByteFinder(0x5D)
     var conversionEnd = WikitextByteFinder(0x7D, then: 0x2D)
     var newline = WikitextByteFinder(0x0A)
@@ -442,9 +444,11 @@ struct WikitextRenderer {
         while i < innerEnd {
             // Skip bytes that are none of `|`, `:`, `{`, `[`, `<`.
             i = bytes.withUnsafeBufferPointer { buf in
-                var k = i
-                while k < innerEnd && !WikitextRenderer.linkStops[Int(buf[k])] { k += 1 }
-                return k
+                linkStops.withUnsafeBufferPointer { stops in
+                    var k = i
+                    while k < innerEnd && !stops[Int(buf[k])] { k += 1 }
+                    return k
+                }
             }
             if i >= innerEnd { break }
             let b = bytes[i]
@@ -503,7 +507,7 @@ struct WikitextRenderer {
     }
 
     /// Bytes the pipe-and-colon scan of a link stops at: `|`, `:`, `{`, `[`, `<`.
-    static let linkStops: [Bool] = {
+    static let linkStopTable: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
         for b: UInt8 in [0x7C, 0x3A, 0x7B, 0x5B, 0x3C] { t[Int(b)] = true }
         return t
