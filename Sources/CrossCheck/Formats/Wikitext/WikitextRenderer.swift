@@ -469,7 +469,10 @@ struct WikitextRenderer {
             leadingColon = true
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
-        if let colon = firstColon, !leadingColon {
+        var colon = firstColon
+        // Always inside the target (see above); should that ever fail, look again there.
+        if let c = colon, !targetRange.contains(c) { colon = firstTopLevel(0x3A, in: targetRange) }
+        if let colon, !leadingColon {
             switch linkPrefix(targetRange.lowerBound..<colon) {
             case .file:
                 return r.end
