@@ -54,6 +54,28 @@ public struct LineTable: Sendable, Equatable {
         return lo + 1
     }
 
+    /// `line(of: offset)` for an offset known to lie on line `hint` or later: gallops forward
+    /// from the hint, so walking a text in order costs O(log distance) per lookup.
+    public func line(of offset: Int, from hint: Int) -> Int {
+        let o = max(0, min(offset, byteCount))
+        var lo = max(0, hint - 1)
+        guard lo < starts.count, starts[lo] <= o else { return line(of: offset) }
+        var step = 1
+        var hi = lo + 1
+        while hi < starts.count && starts[hi] <= o {
+            lo = hi
+            step <<= 1
+            hi = lo + step
+        }
+        hi = min(hi, starts.count) - 1
+        // The answer is the last start <= o in lo...hi; starts[lo] <= o holds.
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= o { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
     /// The 1-based byte column of `offset` within its line.
     public func column(of offset: Int) -> Int {
         let l = line(of: offset)

@@ -116,16 +116,6 @@ public struct PlainTextBuilder: Sendable {
                 }
                 if stopped || j >= end { break }
             }
-            while j < end {
-                let c = source[j]
-                if c > 0x20 || !PlainTextBuilder.isSpace(c) {
-                    j += 1
-                } else if c == 0x20 && j + 1 < end && !PlainTextBuilder.isSpace(source[j + 1]) {
-                    j += 2
-                } else {
-                    break
-                }
-            }
             flushSpace()
             if bytes.capacity == 0 { reserveInitial() }
             if i != nextSource { spans.append(TextSpan(textOffset: bytes.count, sourceOffset: i)) }

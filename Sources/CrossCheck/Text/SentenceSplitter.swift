@@ -109,6 +109,7 @@ public enum SentenceSplitter {
         let cites = block.citations
         var spanIndex = 0
         let spanCount = blockSpans.count
+        var lineHint = 1
         for (k, end) in ends.enumerated() {
             var s = start
             while s < end && b[s] == 0x20 { s += 1 }
@@ -146,7 +147,8 @@ public enum SentenceSplitter {
                 let lo = sentence.sourceOffset(ofTextOffset: 0)
                 let hi = max(lo, sentence.sourceOffset(ofTextOffset: e - s - 1) + 1)
                 sentence.sourceRange = lo..<hi
-                sentence.line = lines.line(of: lo)
+                sentence.line = lines.line(of: lo, from: lineHint)
+                lineHint = sentence.line
                 sentences.append(sentence)
             } else if !attached.isEmpty, !sentences.isEmpty {
                 sentences[sentences.count - 1].citations += attached
@@ -193,9 +195,16 @@ public enum SentenceSplitter {
             // The next word decides: a common sentence opener means the sentence ended here.
             var e = next
             while e < b.count && e - next < 16 && ((b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A)) { e += 1 }
-            let following = String(decoding: UnsafeBufferPointer(rebasing: b[next..<e]), as: UTF8.self).lowercased()
             let wordEnds = e >= b.count || b[e] == 0x20 || b[e] == 0x2C
-            return !(wordEnds && openers.contains(following))
+            guard wordEnds else { return true }
+            if e - next <= 8 {
+                // ASCII letters only: compare packed, lower-cased.
+                var key: UInt64 = 0
+                for k in next..<e { key |= UInt64(b[k] | 0x20) << (8 * UInt64(k - next)) }
+                return !packedOpeners.contains(key)
+            }
+            let following = String(decoding: UnsafeBufferPointer(rebasing: b[next..<e]), as: UTF8.self).lowercased()
+            return !openers.contains(following)
         }
         return true
     }
@@ -271,6 +280,7 @@ public enum SentenceSplitter {
 
     static let packedAbbreviations = packed(abbreviations)
     static let packedClosingAbbreviations = packed(closingAbbreviations)
+    static let packedOpeners = packed(openers)
 
     /// A sorted array of packed words, searched by bisection (no hashing).
     struct WordSet: Sendable {

@@ -27,6 +27,8 @@ struct WikitextRenderer {
     var infoboxName: String?
     /// `inlineSpecial`, held here so the hot loop does not re-check a global's initialisation.
     let special: [UInt8] = WikitextRenderer.inlineSpecial
+    /// `linkStopTable`, held here for the same reason.
+    let linkStops: [Bool] = WikitextRenderer.linkStopTable
     var closeBracket = WikitextByteFinder(0x5D)
     var conversionEnd = WikitextByteFinder(0x7D, then: 0x2D)
     var newline = WikitextByteFinder(0x0A)
@@ -444,7 +446,17 @@ struct WikitextRenderer {
         var pipe: Int?
         var firstColon: Int?
         var i = inner.lowerBound
-        while i < inner.upperBound {
+        let innerEnd = min(inner.upperBound, bytes.count)
+        while i < innerEnd {
+            // Skip bytes that are none of `|`, `:`, `{`, `[`, `<`.
+            i = bytes.withUnsafeBufferPointer { buf in
+                linkStops.withUnsafeBufferPointer { stops in
+                    var k = i
+                    while k < innerEnd && !stops[Int(buf[k])] { k += 1 }
+                    return k
+                }
+            }
+            if i >= innerEnd { break }
             let b = bytes[i]
             if b == 0x7C {
                 pipe = i
@@ -463,7 +475,10 @@ struct WikitextRenderer {
             leadingColon = true
             targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
         }
-        if let colon = firstColon, !leadingColon {
+        var colon = firstColon
+        // Always inside the target (see above); should that ever fail, look again there.
+        if let c = colon, !targetRange.contains(c) { colon = firstTopLevel(0x3A, in: targetRange) }
+        if let colon, !leadingColon {
             switch linkPrefix(targetRange.lowerBound..<colon) {
             case .file:
                 return r.end
@@ -499,6 +514,13 @@ struct WikitextRenderer {
         }
         return j
     }
+
+    /// Bytes the pipe-and-colon scan of a link stops at: `|`, `:`, `{`, `[`, `<`.
+    static let linkStopTable: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x7C, 0x3A, 0x7B, 0x5B, 0x3C] { t[Int(b)] = true }
+        return t
+    }()
 
     enum LinkPrefix { case file, category, interlanguage, other }
 
@@ -758,6 +780,8 @@ struct WikitextRenderer {
         let end = range.upperBound
         var external: Int?
         while i < end {
+            i = nextBracketOrTag(from: i, end: end)
+            if i >= end { break }
             let b = bytes[i]
             if (b == 0x7B || b == 0x5B || b == 0x3C), let r = scan.regions[i], r.end <= end {
                 if r.kind == .template {
@@ -789,14 +813,39 @@ struct WikitextRenderer {
         return Citation(title: WikitextRenderer.capped(text, 300), offset: offset)
     }
 
+    /// The first `{`, `[` or `<` in `from..<end`, or `end`.
+    func nextBracketOrTag(from: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = from
+            let stop = min(end, buf.count)
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let brace = ByteVector(repeating: 0x7B), bracket = ByteVector(repeating: 0x5B)
+                let angle = ByteVector(repeating: 0x3C)
+                while i + 16 <= stop {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: ByteVector.self)
+                    if anyLane((v .== brace) .| (v .== bracket) .| (v .== angle)) { break }
+                    i += 16
+                }
+            }
+            while i < stop {
+                let b = buf[i]
+                if b == 0x7B || b == 0x5B || b == 0x3C { return i }
+                i += 1
+            }
+            return max(i, from)
+        }
+    }
+
     static func capped(_ s: String, _ n: Int) -> String {
-        let u = s.utf8
-        guard u.count > n else { return s }
-        // The longest prefix of whole scalars within `n` bytes: cut before a continuation byte.
-        let bytes = Array(u.prefix(n + 1))
-        var cut = max(0, n)
-        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return String(decoding: bytes[..<cut], as: UTF8.self) + "…"
+        guard s.utf8.count > n else { return s }
+        var s = s
+        return s.withUTF8 { u in
+            // The longest prefix of whole scalars within `n` bytes: cut before a continuation byte.
+            var cut = max(0, n)
+            while cut > 0 && u[cut] & 0xC0 == 0x80 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…"
+        }
     }
 
     static func isCitationTemplate(_ name: String) -> Bool {
