@@ -82,9 +82,12 @@ struct WikitextTag {
         guard after == 0x3E || after == 0x2F || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D else {
             return nil
         }
-        var name = ""
-        name.reserveCapacity(i - nameStart)
-        for k in nameStart..<i { name.unicodeScalars.append(Unicode.Scalar(WikitextNextFinder.lower(bytes[k]))) }
+        // Tag names are ASCII letters and digits: lower-cased straight into the string's storage
+        // (inline for names up to 15 bytes, so no allocation).
+        let name = String(unsafeUninitializedCapacity: i - nameStart) { buffer in
+            for k in nameStart..<i { buffer[k - nameStart] = WikitextNextFinder.lower(bytes[k]) }
+            return i - nameStart
+        }
         let attrStart = i
         var quote: UInt8 = 0
         let bound = min(limit, p + maxLength)
