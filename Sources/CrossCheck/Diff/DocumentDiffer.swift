@@ -192,15 +192,7 @@ private struct Differ {
             y.withUTF8 { q -> Bool in
                 guard p.count == q.count else { return false }
                 guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
-                let n = p.count
-                var k = 0
-                let rp = UnsafeRawPointer(pb), rq = UnsafeRawPointer(qb)
-                while k + 8 <= n {
-                    if rp.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rq.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-                    k += 8
-                }
-                while k < n { if p[k] != q[k] { return false }; k += 1 }
-                return true
+                return bytesEqual(pb, qb, p.count)
             }
         }
         return bytes || a == b

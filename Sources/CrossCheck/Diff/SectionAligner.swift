@@ -251,11 +251,10 @@ public enum SectionAligner {
     static func sketch(_ d: Int, _ section: Int, _ cache: inout SentenceTokenCache) -> [UInt64] {
         let doc = cache.documents[d]
         let sec = doc.sections[section]
+        // Distinct keys of the sentences (a sketch holds distinct hashes, so duplicates can go
+        // before sorting), then those of the fields.
         var hashes: [UInt64] = []
-        for i in sec.sentences.indices {
-            let e = cache.entry(d, section, i)
-            for k in cache.bagRange(e) { hashes.append(cache.keys.hash(cache.bags[k])) }
-        }
+        cache.distinctKeyHashes(d, section, sec.sentences.indices, into: &hashes)
         for f in doc.fields where f.section == sec.path {
             var t = f.key + " " + f.value
             t.withUTF8 { buf in
