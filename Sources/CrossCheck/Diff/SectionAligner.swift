@@ -232,7 +232,7 @@ public enum SectionAligner {
             var norm: [String] = []
             norm.reserveCapacity(sec.path.count)
             for (k, h) in sec.path.enumerated() {
-                if k < lastPath.count && lastPath[k] == h { norm.append(lastNorm[k]) } else { norm.append(normalizeHeading(h)) }
+                if k < lastPath.count && sameBytes(lastPath[k], h) { norm.append(lastNorm[k]) } else { norm.append(normalizeHeading(h)) }
             }
             lastPath = sec.path; lastNorm = norm
             var parent = ""
@@ -245,6 +245,19 @@ public enum SectionAligner {
             out.append(Profile(pathKey: path, headingKey: heading, parentKey: parent, parentCount: max(0, norm.count - 1)))
         }
         return out
+    }
+
+    /// Whether two strings have the same bytes (`==` also equates canonically equivalent ones,
+    /// which may tokenise differently).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var x = a, y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
+                return bytesEqual(pb, qb, p.count)
+            }
+        }
     }
 
     /// Bottom-k sorted distinct key hashes of a section's content (sentences and its fields).
