@@ -469,8 +469,14 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { let e = entry(old: true, os, i); a.append(sentence: i, cache, e) } }
-        if let ns = newSection { for j in newSentences { let e = entry(old: false, ns, j); b.append(sentence: j, cache, e) } }
+        // Tokenise first, then size each stream once (no regrowing while appending).
+        var entriesA: [Int] = [], entriesB: [Int] = []
+        var countA = 0, countB = 0
+        if let os = oldSection { for i in oldSentences { let e = entry(old: true, os, i); entriesA.append(e); countA += cache.tokenRange(e).count } }
+        if let ns = newSection { for j in newSentences { let e = entry(old: false, ns, j); entriesB.append(e); countB += cache.tokenRange(e).count } }
+        a.reserve(countA); b.reserve(countB)
+        for (k, i) in oldSentences.enumerated() where k < entriesA.count { a.append(sentence: i, cache, entriesA[k]) }
+        for (k, j) in newSentences.enumerated() where k < entriesB.count { b.append(sentence: j, cache, entriesB[k]) }
         let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
         let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)

@@ -249,7 +249,8 @@ public enum Tokenizer {
             let b = buf[i]
             if b < 0x80 {
                 // ASCII: letters and digits continue the word; `'` and `-` join two parts.
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { i += 1; continue }
+                // (b | 0x20) folds upper-case letters onto lower-case ones (and nothing else onto them).
+                if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { i += 1; continue }
                 if (b == 0x27 || b == 0x2D) && i > start && i + 1 < n {
                     let next = classAt(buf, i + 1).0
                     if next == .letter || next == .digit { i += 1; continue }
