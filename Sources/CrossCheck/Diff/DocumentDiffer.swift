@@ -161,12 +161,6 @@ private struct Differ {
         cache.entry(isOld ? 0 : 1, section, sentence)
     }
 
-    /// Sorted content-key ids of a sentence (cached).
-    mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
-        let e = entry(old: isOld, section, sentence)
-        return cache.bag(e)
-    }
-
     init(old: Document, new: Document) {
         self.old = old; self.new = new
         cache = SentenceTokenCache([old, new])

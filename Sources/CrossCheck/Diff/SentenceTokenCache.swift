@@ -86,9 +86,6 @@ struct SentenceTokenCache {
     /// Bag of entry `e` (indices into `bags`).
     @inline(__always) func bagRange(_ e: Int) -> Range<Int> { Int(bagStart[e])..<Int(bagStart[e + 1]) }
 
-    /// The sorted content-key ids of entry `e`, as an array.
-    func bag(_ e: Int) -> [Int32] { Array(bags[bagRange(e)]) }
-
     /// Number of content tokens of entry `e`.
     @inline(__always) func bagCount(_ e: Int) -> Int { Int(bagStart[e + 1] - bagStart[e]) }
 

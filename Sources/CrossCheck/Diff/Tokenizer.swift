@@ -302,13 +302,6 @@ public enum Tokenizer {
         return v
     }
 
-    /// Digits for a lower-case ASCII number word, without hashing a string.
-    static func numberWord(_ s: String) -> String? {
-        let n = s.utf8.count
-        if n > 8 { return s == "seventeen" ? "17" : nil }
-        return packedDigits(pack(s.utf8))
-    }
-
     /// Digits for a number word packed by `pack` (up to eight lower-case bytes).
     static func packedDigits(_ v: UInt64) -> String? {
         // Most words start with a letter no number word starts with.
