@@ -161,12 +161,6 @@ private struct Differ {
         cache.entry(isOld ? 0 : 1, section, sentence)
     }
 
-    /// Sorted content-key ids of a sentence (cached).
-    mutating func bag(old isOld: Bool, _ section: Int, _ sentence: Int) -> [Int32] {
-        let e = entry(old: isOld, section, sentence)
-        return cache.bag(e)
-    }
-
     init(old: Document, new: Document) {
         self.old = old; self.new = new
         cache = SentenceTokenCache([old, new])
@@ -192,15 +186,7 @@ private struct Differ {
             y.withUTF8 { q -> Bool in
                 guard p.count == q.count else { return false }
                 guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
-                let n = p.count
-                var k = 0
-                let rp = UnsafeRawPointer(pb), rq = UnsafeRawPointer(qb)
-                while k + 8 <= n {
-                    if rp.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rq.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-                    k += 8
-                }
-                while k < n { if p[k] != q[k] { return false }; k += 1 }
-                return true
+                return bytesEqual(pb, qb, p.count)
             }
         }
         return bytes || a == b
@@ -477,8 +463,14 @@ private struct Differ {
         oldSection: Int?, oldSentences: [Int], newSection: Int?, newSentences: [Int]
     ) -> [EditOperation] {
         var a = TokenStream(), b = TokenStream()
-        if let os = oldSection { for i in oldSentences { let e = entry(old: true, os, i); a.append(sentence: i, cache, e) } }
-        if let ns = newSection { for j in newSentences { let e = entry(old: false, ns, j); b.append(sentence: j, cache, e) } }
+        // Tokenise first, then size each stream once (no regrowing while appending).
+        var entriesA: [Int] = [], entriesB: [Int] = []
+        var countA = 0, countB = 0
+        if let os = oldSection { for i in oldSentences { let e = entry(old: true, os, i); entriesA.append(e); countA += cache.tokenRange(e).count } }
+        if let ns = newSection { for j in newSentences { let e = entry(old: false, ns, j); entriesB.append(e); countB += cache.tokenRange(e).count } }
+        a.reserve(countA); b.reserve(countB)
+        for (k, i) in oldSentences.enumerated() where k < entriesA.count { a.append(sentence: i, cache, entriesA[k]) }
+        for (k, j) in newSentences.enumerated() where k < entriesB.count { b.append(sentence: j, cache, entriesB[k]) }
         let (raw, minimal) = MyersDiff.diff(a.ids, b.ids, budget: 30_000 + 24 * (a.count + b.count))
         if !minimal { coarse = true }
         let runs = WordDiff.slideToSentenceEnds(WordDiff.semanticCleanup(raw, a, b), a, b)

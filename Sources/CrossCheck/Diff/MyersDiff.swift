@@ -35,9 +35,8 @@ public enum MyersDiff {
         var remaining = budget
         var minimal = true
         var stack: [Job] = [.solve(0, a.count, 0, b.count)]
-        // The V arrays of the bisection, sized for the largest subproblem (the first): diagonals
-        // -maxD...maxD+1 around `offset`.
-        let capacity = 2 * ((a.count + b.count + 1) / 2) + 2
+        // The V arrays of the bisection, sized for the largest subproblem (the first).
+        let capacity = 2 * ((a.count + b.count + 1) / 2 + a.count + b.count + 2) + 1
         let v1 = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         let v2 = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         defer { v1.deallocate(); v2.deallocate() }
@@ -74,7 +73,8 @@ public enum MyersDiff {
     }
 
     /// Finds the middle snake of a[0..<n] and b[0..<m] (both non-empty) and returns the split
-    /// point, or nil when the budget ran out. `v1` and `v2` hold at least n + m + 2 values.
+    /// point, or nil when the budget ran out. `v1` and `v2` hold at least
+    /// 2 ((n + m + 1) / 2 + |n - m| + 2) + 1 values.
     ///
     /// Every step charges 2d+1 plus the length of each snake to `remaining`, so the work and the
     /// point where the budget runs out are deterministic.
@@ -84,13 +84,15 @@ public enum MyersDiff {
         _ v1: UnsafeMutablePointer<Int>, _ v2: UnsafeMutablePointer<Int>, _ remaining: inout Int
     ) -> (Int, Int)? {
         let maxD = (n + m + 1) / 2
-        let length = 2 * maxD + 2
-        for k in 0..<length { v1[k] = -1; v2[k] = -1 }
-        // Diagonal k of each pass is at f[k] and r[k] (k in -maxD...maxD+1).
-        let f = v1 + maxD, r = v2 + maxD
+        let delta = n - m
+        // Diagonal k of each pass is at f[k] and r[k], k in -pad...pad: the diagonals a step
+        // reaches (|k| <= maxD) and those the overlap test looks up (delta - k), which hold -1
+        // until reached, so the lookup needs no bounds test.
+        let pad = maxD + abs(delta) + 2
+        for k in 0...(2 * pad) { v1[k] = -1; v2[k] = -1 }
+        let f = v1 + pad, r = v2 + pad
         f[1] = 0
         r[1] = 0
-        let delta = n - m
         let front = delta & 1 != 0
         // Ends of the sequences, for the reverse pass: element x from the end is `ea[-x]`.
         let ea = pa + (n - 1), eb = pb + (m - 1)
@@ -119,11 +121,8 @@ public enum MyersDiff {
                 } else if x &- k1 > m {
                     k1start &+= 2
                 } else if front {
-                    let k2 = delta &- k1
-                    if k2 >= -maxD && k2 <= maxD &+ 1 {
-                        let v = r[k2]
-                        if v != -1 && x >= n &- v { return (x, x &- k1) }
-                    }
+                    let v = r[delta &- k1]
+                    if v != -1 && x >= n &- v { return (x, x &- k1) }
                 }
                 k1 &+= 2
             }
@@ -143,10 +142,8 @@ public enum MyersDiff {
                     k2start &+= 2
                 } else if !front {
                     let k1 = delta &- k2
-                    if k1 >= -maxD && k1 <= maxD &+ 1 {
-                        let x1 = f[k1]
-                        if x1 != -1 && x1 >= n &- x { return (x1, x1 &- k1) }
-                    }
+                    let x1 = f[k1]
+                    if x1 != -1 && x1 >= n &- x { return (x1, x1 &- k1) }
                 }
                 k2 &+= 2
             }

@@ -232,7 +232,7 @@ public enum SectionAligner {
             var norm: [String] = []
             norm.reserveCapacity(sec.path.count)
             for (k, h) in sec.path.enumerated() {
-                if k < lastPath.count && lastPath[k] == h { norm.append(lastNorm[k]) } else { norm.append(normalizeHeading(h)) }
+                if k < lastPath.count && sameBytes(lastPath[k], h) { norm.append(lastNorm[k]) } else { norm.append(normalizeHeading(h)) }
             }
             lastPath = sec.path; lastNorm = norm
             var parent = ""
@@ -247,15 +247,27 @@ public enum SectionAligner {
         return out
     }
 
+    /// Whether two strings have the same bytes (`==` also equates canonically equivalent ones,
+    /// which may tokenise differently).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var x = a, y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
+                return bytesEqual(pb, qb, p.count)
+            }
+        }
+    }
+
     /// Bottom-k sorted distinct key hashes of a section's content (sentences and its fields).
     static func sketch(_ d: Int, _ section: Int, _ cache: inout SentenceTokenCache) -> [UInt64] {
         let doc = cache.documents[d]
         let sec = doc.sections[section]
+        // Distinct keys of the sentences (a sketch holds distinct hashes, so duplicates can go
+        // before sorting), then those of the fields.
         var hashes: [UInt64] = []
-        for i in sec.sentences.indices {
-            let e = cache.entry(d, section, i)
-            for k in cache.bagRange(e) { hashes.append(cache.keys.hash(cache.bags[k])) }
-        }
+        cache.distinctKeyHashes(d, section, sec.sentences.indices, into: &hashes)
         for f in doc.fields where f.section == sec.path {
             var t = f.key + " " + f.value
             t.withUTF8 { buf in

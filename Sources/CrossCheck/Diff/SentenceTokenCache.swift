@@ -23,6 +23,9 @@ struct SentenceTokenCache {
     /// key, follows from its bytes alone, so a key is computed once per distinct token, not once
     /// per occurrence.
     private var keyOf: [Int32] = []
+    /// Scratch for `distinctKeyHashes`: the last call that saw each key id.
+    private var keyStamp: [Int32] = []
+    private var stampGeneration: Int32 = 0
     /// Content-key ids (words, numbers, currency, percentages, CJK), sorted per entry.
     private(set) var bags: [Int32] = []
     private(set) var tokenStart: [Int32] = [0]
@@ -83,11 +86,30 @@ struct SentenceTokenCache {
     /// Bag of entry `e` (indices into `bags`).
     @inline(__always) func bagRange(_ e: Int) -> Range<Int> { Int(bagStart[e])..<Int(bagStart[e + 1]) }
 
-    /// The sorted content-key ids of entry `e`, as an array.
-    func bag(_ e: Int) -> [Int32] { Array(bags[bagRange(e)]) }
-
     /// Number of content tokens of entry `e`.
     @inline(__always) func bagCount(_ e: Int) -> Int { Int(bagStart[e + 1] - bagStart[e]) }
+
+    /// Appends to `out` the key hash of every distinct content key of the given sentences of one
+    /// section (tokenising them on first use), in no particular order.
+    mutating func distinctKeyHashes(_ document: Int, _ section: Int, _ sentences: Range<Int>, into out: inout [UInt64]) {
+        stampGeneration &+= 1
+        if stampGeneration <= 0 {
+            stampGeneration = 1
+            for k in keyStamp.indices { keyStamp[k] = 0 }
+        }
+        let g = stampGeneration
+        for i in sentences {
+            let e = entry(document, section, i)
+            if keyStamp.count < keys.count { keyStamp.append(contentsOf: repeatElement(0, count: keys.count - keyStamp.count)) }
+            for k in bagRange(e) {
+                let key = Int(bags[k])
+                if keyStamp[key] != g {
+                    keyStamp[key] = g
+                    out.append(keys.hash(bags[k]))
+                }
+            }
+        }
+    }
 
     /// The entry of sentence `sentence` of section `section` of document `document`, tokenising
     /// its text on first use (or sharing the entry of an equal text seen before).
@@ -125,8 +147,8 @@ struct SentenceTokenCache {
         var text = documents[Int(d)].sections[Int(s)].sentences[Int(i)].text
         return text.withUTF8 { other in
             guard other.count == buf.count else { return false }
-            for k in 0..<buf.count where other[k] != buf[k] { return false }
-            return true
+            guard let p = other.baseAddress, let q = buf.baseAddress else { return true }
+            return bytesEqual(p, q, buf.count)
         }
     }
 
@@ -262,8 +284,10 @@ struct TextInterner {
             let i = Int(e)
             if hashes[i] == h && lengths[i] == buf.count {
                 let s = starts[i]
-                var same = true
-                for k in 0..<buf.count where arena[s + k] != buf[k] { same = false; break }
+                let same = arena.withUnsafeBufferPointer { a -> Bool in
+                    guard let p = a.baseAddress, let q = buf.baseAddress else { return true }
+                    return bytesEqual(p + s, q, buf.count)
+                }
                 if same { return e }
             }
             slot = (slot + 1) & mask
@@ -284,4 +308,19 @@ struct TextInterner {
         }
         return id
     }
+}
+
+/// Whether `count` bytes at `a` and at `b` are equal (eight bytes at a time).
+@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    var k = 0
+    while k + 8 <= count {
+        if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+        k += 8
+    }
+    while k < count {
+        if a[k] != b[k] { return false }
+        k += 1
+    }
+    return true
 }

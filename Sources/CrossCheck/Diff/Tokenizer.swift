@@ -249,7 +249,8 @@ public enum Tokenizer {
             let b = buf[i]
             if b < 0x80 {
                 // ASCII: letters and digits continue the word; `'` and `-` join two parts.
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { i += 1; continue }
+                // (b | 0x20) folds upper-case letters onto lower-case ones (and nothing else onto them).
+                if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { i += 1; continue }
                 if (b == 0x27 || b == 0x2D) && i > start && i + 1 < n {
                     let next = classAt(buf, i + 1).0
                     if next == .letter || next == .digit { i += 1; continue }
@@ -268,6 +269,12 @@ public enum Tokenizer {
     }
 
     // MARK: - Keys
+
+    /// Keys of single ASCII bytes: the byte, upper-case letters folded to lower case.
+    static let asciiKeys: [String] = (0..<128).map { b in
+        let c = UInt8(b)
+        return String(decoding: [(c >= 0x41 && c <= 0x5A) ? c | 0x20 : c], as: UTF8.self)
+    }
 
     /// Number words that match their digits ("nine" and "9" are the same key).
     static let numberWords: [String: String] = [
@@ -293,13 +300,6 @@ public enum Tokenizer {
         var v: UInt64 = 0
         for b in bytes { v = v << 8 | UInt64(b) }
         return v
-    }
-
-    /// Digits for a lower-case ASCII number word, without hashing a string.
-    static func numberWord(_ s: String) -> String? {
-        let n = s.utf8.count
-        if n > 8 { return s == "seventeen" ? "17" : nil }
-        return packedDigits(pack(s.utf8))
     }
 
     /// Digits for a number word packed by `pack` (up to eight lower-case bytes).
@@ -407,7 +407,22 @@ public enum Tokenizer {
             var ascii = true
             for k in range where buf[k] >= 0x80 { ascii = false; break }
             if ascii {
-                let s = String(unsafeUninitializedCapacity: range.count) { out in
+                // One byte (punctuation, a letter, a digit): a ready-made key, nothing to build.
+                if range.count == 1 { return asciiKeys[Int(buf[range.lowerBound])] }
+                // A number word: its digits, without building the word first.
+                if kind == .word && range.count >= 3 && range.count <= 9 {
+                    var packed: UInt64 = 0
+                    for k in range.prefix(8) {
+                        let b = buf[k]
+                        packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                    }
+                    if range.count == 9 {
+                        if packed == pack("seventee".utf8) && buf[range.upperBound - 1] | 0x20 == 0x6E { return "17" }
+                    } else if let d = packedDigits(packed) {
+                        return d
+                    }
+                }
+                return String(unsafeUninitializedCapacity: range.count) { out in
                     var n = 0
                     for k in range {
                         let b = buf[k]
@@ -417,8 +432,6 @@ public enum Tokenizer {
                     }
                     return n
                 }
-                if kind == .word, range.count >= 3, range.count <= 9, let d = numberWord(s) { return d }
-                return s
             }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
             var folded = ""

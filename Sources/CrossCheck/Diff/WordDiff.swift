@@ -95,6 +95,13 @@ struct TokenStream {
         }
     }
 
+    /// Makes room for `count` tokens.
+    mutating func reserve(_ count: Int) {
+        ids.reserveCapacity(count); owner.reserveCapacity(count)
+        start.reserveCapacity(count); end.reserveCapacity(count)
+        prefix.reserveCapacity(count + 1)
+    }
+
     /// Appends a sentence tokenised earlier (entry `e` of `cache`).
     mutating func append(sentence: Int, _ cache: SentenceTokenCache, _ e: Int) {
         let r = cache.tokenRange(e)
