@@ -245,12 +245,15 @@ for s in allSources { tokenCount += Tokenizer.tokens(s.bytes).count }
 let tokenizeMs = now() - t
 let tokenizeMBs = Double(totalBytes) / 1_048_576 / (tokenizeMs / 1000)
 
-let (consFull, _, consFullDocs) = runPairs(consecutive)
-let (cons, _, consDocs) = runPairs(consecutive, incremental: true)
-let (sampFull, _, sampFullDocs) = runPairs(sampled)
-let (samp, _, sampDocs) = runPairs(sampled, incremental: true)
-let consCheck = incrementalMismatches(consFullDocs, consDocs)
-let sampCheck = incrementalMismatches(sampFullDocs, sampDocs)
+/// Both ways of parsing a revision stream, and how often they disagreed; the documents are
+/// dropped on return, so they do not count in the peak memory of the scaling runs.
+func measure(_ sources: [SourceText]) -> (full: PairStats, incremental: PairStats, check: (count: Int, first: String?)) {
+    let (full, _, fullDocs) = runPairs(sources)
+    let (incremental, _, incrementalDocs) = runPairs(sources, incremental: true)
+    return (full, incremental, incrementalMismatches(fullDocs, incrementalDocs))
+}
+let (consFull, cons, consCheck) = measure(consecutive)
+let (sampFull, samp, sampCheck) = measure(sampled)
 if let first = consCheck.first ?? sampCheck.first {
     FileHandle.standardError.write(Data("crosscheck-bench: incremental parse differs from full parse: \(first)\n".utf8))
 }
@@ -269,11 +272,9 @@ var multi = PairStats()
 var multiFull = PairStats()
 var multiCheck = (count: 0, first: String?.none)
 for pair in multilingualPairs.prefix(options.limit) {
-    let (f, _, fullDocs) = runPairs(pair)
-    let (i, _, incDocs) = runPairs(pair, incremental: true)
+    let (f, i, c) = measure(pair)
     multiFull.add(f)
     multi.add(i)
-    let c = incrementalMismatches(fullDocs, incDocs)
     multiCheck.count += c.count
     if multiCheck.first == nil { multiCheck.first = c.first }
 }
