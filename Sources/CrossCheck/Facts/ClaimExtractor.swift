@@ -11,6 +11,25 @@ public enum ClaimExtractor {
     /// `subject` (the set's subject) names the article's topic when the variant has no title;
     /// with neither, a sentence's own opening words are taken as its subject.
     public static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
+        claims(in: variant, subject: subject, cache: nil)
+    }
+
+    /// Sentence claims already read, keyed by everything `sentenceClaims` depends on except the
+    /// evidence's place: consecutive revisions repeat most sentences, so a set reads each once.
+    final class SentenceCache {
+        struct Key: Hashable {
+            var text: String
+            var isListItem: Bool
+            var pathEmpty: Bool
+            var cited: Bool
+            var contextYear: Int?
+            var subject: [String]
+        }
+        var entries: [Key: [Claim]] = [:]
+        init() {}
+    }
+
+    static func claims(in variant: Variant, subject: String?, cache: SentenceCache?) -> [Claim] {
         var out: [Claim] = []
         let doc = variant.document
         let isSource = doc.role == .source
@@ -25,7 +44,28 @@ public enum ClaimExtractor {
             let covering = section.coveringCitations
             for (k, sentence) in section.sentences.enumerated() {
                 let cited = isSource || !covering[k].isEmpty
-                out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                guard let cache else {
+                    out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    continue
+                }
+                let key = SentenceCache.Key(
+                    text: sentence.text, isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    contextYear: contextYear, subject: subjectWords)
+                if let known = cache.entries[key] {
+                    guard !known.isEmpty else { continue }
+                    // Same sentence, same claims: only the evidence's place differs.
+                    let ev = sentenceEvidence(variant, section, sentence)
+                    for var c in known {
+                        let value = c.evidence.value
+                        c.evidence = ev
+                        c.evidence.value = value
+                        out.append(c)
+                    }
+                } else {
+                    let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    cache.entries[key] = fresh
+                    out += fresh
+                }
             }
         }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
@@ -214,7 +254,8 @@ public enum ClaimExtractor {
         if needsPatterns {
         // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
         let lower = String(decoding: lt.bytes, as: UTF8.self)
-        var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
+        // Byte search: `lower` is native UTF-8, so a byte offset maps to an index in O(1).
+        var subjectAt = subject.compactMap { lt.find($0) }.min().map { lower.utf8.index(lower.startIndex, offsetBy: $0) }
         // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
         if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }

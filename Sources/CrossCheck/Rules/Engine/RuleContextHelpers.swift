@@ -1,3 +1,5 @@
+import Foundation
+
 /// A piece of plain text a rule reads: a sentence, or a field's value, with where it sits.
 public struct TextUnit: Sendable {
     public var section: [String]
@@ -111,22 +113,104 @@ extension RuleContext {
     ///
     /// Candidates are first filtered cheaply by content-word overlap (Dice >= `prefilter` over
     /// words that are not function words), then scored with `TextSimilarity.similarity`.
+    /// Each variant's sentences are indexed once per run (content words as sorted integer ids,
+    /// similarity hashes per distinct text), so repeated searches do no string hashing per sentence.
     public func bestCounterpart(of text: String, in variant: Variant, prefilter: Double = 0.2) -> (section: Section, sentence: Sentence, score: Double)? {
-        let probe = SimilarityWords.contentWords(text)
+        let texts = counterpartTexts
+        let probe = texts.words(text)
         guard !probe.isEmpty else { return nil }
-        var best: (Section, Sentence, Double)? = nil
-        for s in variant.document.sections {
-            for t in s.sentences where SimilarityWords.dice(probe, contentWords(t.text)) >= prefilter {
-                let score = TextSimilarity.similarity(text, t.text)
-                if score > (best?.2 ?? 0) { best = (s, t, score) }
+        let index = counterpartIndex(variant, texts)
+        let sections = variant.document.sections
+        var probeHashes: [UInt64]? = nil
+        var best: (s: Int, t: Int, score: Double)? = nil
+        for e in index {
+            let inter = CounterpartTexts.common(probe, e.words)
+            guard 2 * Double(inter) / Double(probe.count + e.words.count) >= prefilter else { continue }
+            // `TextSimilarity.similarity`, with both sides' hashes computed once.
+            let other = sections[e.section].sentences[e.sentence].text
+            let score: Double
+            if text == other {
+                score = 1
+            } else {
+                let x = probeHashes ?? TextSimilarity.hashes(text)
+                probeHashes = x
+                let y = texts.hashes(other)
+                if x.isEmpty || y.isEmpty {
+                    score = 0
+                } else {
+                    score = 2 * Double(CounterpartTexts.common(x, y)) / Double(x.count + y.count)
+                }
             }
+            if score > (best?.score ?? 0) { best = (e.section, e.sentence, score) }
         }
-        return best.map { (section: $0.0, sentence: $0.1, score: $0.2) }
+        return best.map { (section: sections[$0.s], sentence: sections[$0.s].sentences[$0.t], score: $0.score) }
     }
 
     /// Content words of a sentence, cached per text.
     func contentWords(_ text: String) -> Set<String> {
         memo("engine.cw." + text) { SimilarityWords.contentWords(text) }
+    }
+
+    /// The run's cache of per-text counterpart data.
+    var counterpartTexts: CounterpartTexts { memo("engine.counterpartTexts") { CounterpartTexts() } }
+
+    /// Every sentence of `variant` with its content-word ids, in document order.
+    func counterpartIndex(_ variant: Variant, _ texts: CounterpartTexts) -> [CounterpartTexts.Entry] {
+        memo("engine.counterparts." + variant.id) {
+            var out: [CounterpartTexts.Entry] = []
+            for (si, s) in variant.document.sections.enumerated() {
+                for ti in s.sentences.indices {
+                    out.append(CounterpartTexts.Entry(section: si, sentence: ti, words: texts.words(s.sentences[ti].text)))
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// Per-text data for `bestCounterpart`, shared by every variant of a run: content words interned
+/// as sorted integer ids (Dice over sets is a merge of sorted arrays) and `TextSimilarity` hashes.
+final class CounterpartTexts: @unchecked Sendable {
+    struct Entry { var section: Int; var sentence: Int; var words: [Int32] }
+
+    private let lock = NSLock()
+    private var ids: [String: Int32] = [:]
+    private var wordsByText: [String: [Int32]] = [:]
+    private var hashesByText: [String: [UInt64]] = [:]
+
+    /// Sorted distinct ids of the text's content words (`SimilarityWords.contentWords`).
+    func words(_ text: String) -> [Int32] {
+        lock.lock(); defer { lock.unlock() }
+        if let w = wordsByText[text] { return w }
+        var out: [Int32] = []
+        for w in SimilarityWords.contentWords(text) {
+            if let id = ids[w] { out.append(id) } else {
+                let id = Int32(ids.count)
+                ids[w] = id
+                out.append(id)
+            }
+        }
+        out.sort()
+        wordsByText[text] = out
+        return out
+    }
+
+    /// `TextSimilarity.hashes` of the text.
+    func hashes(_ text: String) -> [UInt64] {
+        lock.lock(); defer { lock.unlock() }
+        if let h = hashesByText[text] { return h }
+        let h = TextSimilarity.hashes(text)
+        hashesByText[text] = h
+        return h
+    }
+
+    /// Size of the multiset intersection of two sorted arrays.
+    static func common<T: Comparable>(_ x: [T], _ y: [T]) -> Int {
+        var i = 0, j = 0, c = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { c += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return c
     }
 }
 

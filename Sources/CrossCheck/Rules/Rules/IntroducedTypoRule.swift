@@ -87,7 +87,9 @@ public struct IntroducedTypoRule: Rule {
             let attested: (String) -> Bool = { w in
                 witnesses.contains { (stats.perVariant[$0][w] ?? 0) > 0 } || Self.hasFamily(w, stats: stats)
             }
-            for u in context.textUnits(b) {
+            // A text the previous revision also holds brings no word it lacks: skip it unscanned.
+            let previousTexts: Set<String> = a.map { Self.unitTexts($0, context) } ?? []
+            for u in context.textUnits(b) where !previousTexts.contains(u.text) {
                 for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
                     let key = w.lowered
                     guard key.utf8.count >= 5, before[key] == nil else { continue }
@@ -121,6 +123,11 @@ public struct IntroducedTypoRule: Rule {
         return findings
     }
 
+    /// The texts of a variant's units (sentences and field values), once per run.
+    static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
+        context.memo("typo.unitTexts." + v.id) { Set(context.textUnits(v).map(\.text)) }
+    }
+
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
     ///
     /// The intended word must belong to the article's own vocabulary (used in the previous revision
@@ -148,8 +155,9 @@ public struct IntroducedTypoRule: Rule {
             let count = stats.total[c] ?? 0
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
             guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
-            guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
+            // The byte comparison first: most candidates are not one edit away at all.
             guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
+            guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             // Both plural or third-person forms differing near the end: "organizes"/"organizers".
             if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
             switch edit.kind {
