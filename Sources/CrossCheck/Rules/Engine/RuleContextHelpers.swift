@@ -90,20 +90,50 @@ extension RuleContext {
     }
 
     /// Word statistics of the set (lower-cased words; words in links and code are skipped).
+    ///
+    /// Consecutive revisions share most of their texts, so each variant's counts are the previous
+    /// variant's counts plus the words of the texts it adds, minus those of the texts it drops
+    /// (each distinct text is scanned once). Set totals are summed the same way: a change at
+    /// variant `i` of `n` holds for the `n - i` variants from `i` on, until a later change undoes it.
     public var wordStats: WordStats {
         memo("engine.wordStats") {
+            let n = set.variants.count
             var per: [[String: Int]] = []
+            per.reserveCapacity(n)
             var total: [String: Int] = [:]
             var vc: [String: Int] = [:]
-            for v in set.variants {
+            var wordsByText: [String: [String: Int]] = [:]
+            func words(_ text: String) -> [String: Int] {
+                if let w = wordsByText[text] { return w }
                 var counts: [String: Int] = [:]
-                for u in textUnits(v) {
-                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode {
-                        counts[w.lowered, default: 0] += 1
-                    }
+                for w in WordScanner.words(in: text) where !w.inLinkOrCode { counts[w.lowered, default: 0] += 1 }
+                wordsByText[text] = counts
+                return counts
+            }
+            var counts: [String: Int] = [:]
+            var previousTexts: [String: Int] = [:]
+            for (i, v) in set.variants.enumerated() {
+                var texts: [String: Int] = [:]
+                for u in textUnits(v) { texts[u.text, default: 0] += 1 }
+                // Texts added (positive) or dropped (negative) since the previous variant.
+                var delta: [String: Int] = [:]
+                for (t, c) in texts {
+                    let d = c - (previousTexts[t] ?? 0)
+                    if d != 0 { for (w, k) in words(t) { delta[w, default: 0] += d * k } }
                 }
-                for (w, c) in counts { total[w, default: 0] += c; vc[w, default: 0] += 1 }
+                for (t, c) in previousTexts where texts[t] == nil {
+                    for (w, k) in words(t) { delta[w, default: 0] -= c * k }
+                }
+                let span = n - i
+                for (w, d) in delta where d != 0 {
+                    let old = counts[w] ?? 0
+                    let now = old + d
+                    counts[w] = now == 0 ? nil : now
+                    total[w, default: 0] += d * span
+                    if old == 0 { vc[w, default: 0] += span } else if now == 0 { vc[w, default: 0] -= span }
+                }
                 per.append(counts)
+                previousTexts = texts
             }
             return WordStats(perVariant: per, total: total, variantCount: vc)
         }
