@@ -256,6 +256,13 @@ public enum ClaimExtractor {
         let lower = String(decoding: lt.bytes, as: UTF8.self)
         // Byte search: `lower` is native UTF-8, so a byte offset maps to an index in O(1).
         var subjectAt = subject.compactMap { lt.find($0) }.min().map { lower.utf8.index(lower.startIndex, offsetBy: $0) }
+        /// The first occurrence of an ASCII `pattern` at or after `from`, found on bytes.
+        func find(_ pattern: String, from: String.Index? = nil) -> Range<String.Index>? {
+            let start = from.map { lower.utf8.distance(from: lower.startIndex, to: $0) } ?? 0
+            guard let o = lt.find(pattern, from: start) else { return nil }
+            let lo = lower.utf8.index(lower.startIndex, offsetBy: o)
+            return lo..<lower.utf8.index(lo, offsetBy: pattern.utf8.count)
+        }
         // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
         if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
@@ -263,7 +270,7 @@ public enum ClaimExtractor {
         // Headquarters.
         if lt.containsAny(["headquarter", "head office", "based in"]) {
         for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
-            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
+            guard let r = find(pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
             let after = String(text[r.upperBound...])
             let places = PlaceNormalizer.places(in: placePhrase(after))
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
@@ -272,7 +279,7 @@ public enum ClaimExtractor {
         }
         // "Busan-based Acme Ferries", "the New York-based Acme": the place before "-based" when the
         // subject's name follows it.
-        if lt.contains("-based "), let r = lower.range(of: "-based "),
+        if lt.contains("-based "), let r = find("-based "),
             subject.contains(where: { key in key.count > 3 && !key.hasPrefix("the ") && lower[r.upperBound...].hasPrefix(key) })
         {
             var words: [Substring] = []
@@ -284,7 +291,7 @@ public enum ClaimExtractor {
             let places = PlaceNormalizer.places(in: place)
             if !places.isEmpty { claim(.headquarters, .places(places), label: "based") }
         }
-        if s.isListItem, lt.contains("("), lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
+        if s.isListItem, lt.contains("("), lt.contains("(headquarters)") || lt.contains("(hq)") || lt.contains("(head office)"),
             let paren = text.firstIndex(of: "(")
         {
             let places = PlaceNormalizer.places(in: String(text[..<paren]))
@@ -292,9 +299,8 @@ public enum ClaimExtractor {
         }
 
         // Founders and founding date.
-        if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
-            let tail = lower[f.upperBound...]
-            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+        if lt.containsAny(["founded", "established"]), let f = find("founded") ?? find("established") {
+            if let by = find(" by ", from: f.upperBound), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
                 let at = subjectAt, at < f.lowerBound, Self.foundingClause(lower[at..<f.lowerBound], subjectLength: subject.first { lower[at...].hasPrefix($0) }?.count ?? Self.leadingNameLength(text[at...])), !Self.namesRelative(lower[at..<f.lowerBound])
             {
                 let namesText = String(text[by.upperBound...])
@@ -313,7 +319,7 @@ public enum ClaimExtractor {
         if let at = subjectAt, lt.containsAny(Self.statusKeywords) {
             let rest = lower[at...]
             for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
-                guard let c = rest.range(of: copula) else { continue }
+                guard let c = find(copula, from: at) else { continue }
                 // "Its parent, X, is a privately held company" describes another organisation.
                 if Self.namesRelative(lower[at..<c.lowerBound]) { break }
                 var clause = String(lower[c.upperBound...])

@@ -212,15 +212,22 @@ final class CounterpartTexts: @unchecked Sendable {
     func words(_ text: String) -> [Int32] {
         lock.lock(); defer { lock.unlock() }
         if let w = wordsByText[text] { return w }
+        // The words `SimilarityWords.contentWords` keeps, interned straight from the scan.
         var out: [Int32] = []
-        for w in SimilarityWords.contentWords(text) {
-            if let id = ids[w] { out.append(id) } else {
+        for w in WordScanner.words(in: text) where !w.inLinkOrCode {
+            let l = w.lowered
+            guard !CommonWords.function.contains(l) else { continue }
+            if let id = ids[l] { out.append(id) } else {
                 let id = Int32(ids.count)
-                ids[w] = id
+                ids[l] = id
                 out.append(id)
             }
         }
         out.sort()
+        // Distinct ids only: a set of words.
+        var n = 0
+        for id in out where n == 0 || out[n - 1] != id { out[n] = id; n += 1 }
+        out.removeLast(out.count - n)
         wordsByText[text] = out
         return out
     }
