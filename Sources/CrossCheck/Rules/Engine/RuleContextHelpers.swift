@@ -102,13 +102,14 @@ extension RuleContext {
             per.reserveCapacity(n)
             var total: [String: Int] = [:]
             var vc: [String: Int] = [:]
-            var wordsByText: [String: [String: Int]] = [:]
-            func words(_ text: String) -> [String: Int] {
+            // Each distinct text's counted words (lower-cased, repeats kept), scanned once.
+            var wordsByText: [String: [String]] = [:]
+            func words(_ text: String) -> [String] {
                 if let w = wordsByText[text] { return w }
-                var counts: [String: Int] = [:]
-                for w in WordScanner.words(in: text) where !w.inLinkOrCode { counts[w.lowered, default: 0] += 1 }
-                wordsByText[text] = counts
-                return counts
+                var words: [String] = []
+                for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
+                wordsByText[text] = words
+                return words
             }
             var counts: [String: Int] = [:]
             var previousTexts: [String: Int] = [:]
@@ -119,10 +120,10 @@ extension RuleContext {
                 var delta: [String: Int] = [:]
                 for (t, c) in texts {
                     let d = c - (previousTexts[t] ?? 0)
-                    if d != 0 { for (w, k) in words(t) { delta[w, default: 0] += d * k } }
+                    if d != 0 { for w in words(t) { delta[w, default: 0] += d } }
                 }
                 for (t, c) in previousTexts where texts[t] == nil {
-                    for (w, k) in words(t) { delta[w, default: 0] -= c * k }
+                    for w in words(t) { delta[w, default: 0] -= c }
                 }
                 let span = n - i
                 for (w, d) in delta where d != 0 {
