@@ -11,6 +11,25 @@ public enum ClaimExtractor {
     /// `subject` (the set's subject) names the article's topic when the variant has no title;
     /// with neither, a sentence's own opening words are taken as its subject.
     public static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
+        claims(in: variant, subject: subject, cache: nil)
+    }
+
+    /// Sentence claims already read, keyed by everything `sentenceClaims` depends on except the
+    /// evidence's place: consecutive revisions repeat most sentences, so a set reads each once.
+    final class SentenceCache {
+        struct Key: Hashable {
+            var text: String
+            var isListItem: Bool
+            var pathEmpty: Bool
+            var cited: Bool
+            var contextYear: Int?
+            var subject: [String]
+        }
+        var entries: [Key: [Claim]] = [:]
+        init() {}
+    }
+
+    static func claims(in variant: Variant, subject: String?, cache: SentenceCache?) -> [Claim] {
         var out: [Claim] = []
         let doc = variant.document
         let isSource = doc.role == .source
@@ -25,7 +44,28 @@ public enum ClaimExtractor {
             let covering = section.coveringCitations
             for (k, sentence) in section.sentences.enumerated() {
                 let cited = isSource || !covering[k].isEmpty
-                out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                guard let cache else {
+                    out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    continue
+                }
+                let key = SentenceCache.Key(
+                    text: sentence.text, isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    contextYear: contextYear, subject: subjectWords)
+                if let known = cache.entries[key] {
+                    guard !known.isEmpty else { continue }
+                    // Same sentence, same claims: only the evidence's place differs.
+                    let ev = sentenceEvidence(variant, section, sentence)
+                    for var c in known {
+                        let value = c.evidence.value
+                        c.evidence = ev
+                        c.evidence.value = value
+                        out.append(c)
+                    }
+                } else {
+                    let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    cache.entries[key] = fresh
+                    out += fresh
+                }
             }
         }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
@@ -36,6 +76,11 @@ public enum ClaimExtractor {
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").
     public static func year(of section: Section) -> Int? {
         for h in section.path.reversed() {
+            // A year parses from four characters, so it has at least three ASCII digits: skip the
+            // Foundation trim for headings without them.
+            var digits = 0
+            for c in h.utf8 where c >= 0x30 && c <= 0x39 { digits += 1 }
+            guard digits >= 3 else { continue }
             let t = h.trimmingCharacters(in: .whitespaces)
             if t.count == 4, let y = Int(t), (1000...2999).contains(y) { return y }
         }
@@ -214,7 +259,15 @@ public enum ClaimExtractor {
         if needsPatterns {
         // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
         let lower = String(decoding: lt.bytes, as: UTF8.self)
-        var subjectAt = subject.compactMap { lower.range(of: $0)?.lowerBound }.min()
+        // Byte search: `lower` is native UTF-8, so a byte offset maps to an index in O(1).
+        var subjectAt = subject.compactMap { lt.find($0) }.min().map { lower.utf8.index(lower.startIndex, offsetBy: $0) }
+        /// The first occurrence of an ASCII `pattern` at or after `from`, found on bytes.
+        func find(_ pattern: String, from: String.Index? = nil) -> Range<String.Index>? {
+            let start = from.map { lower.utf8.distance(from: lower.startIndex, to: $0) } ?? 0
+            guard let o = lt.find(pattern, from: start) else { return nil }
+            let lo = lower.utf8.index(lower.startIndex, offsetBy: o)
+            return lo..<lower.utf8.index(lo, offsetBy: pattern.utf8.count)
+        }
         // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
         if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
         if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
@@ -222,7 +275,7 @@ public enum ClaimExtractor {
         // Headquarters.
         if lt.containsAny(["headquarter", "head office", "based in"]) {
         for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
-            guard let r = lower.range(of: pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
+            guard let r = find(pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
             let after = String(text[r.upperBound...])
             let places = PlaceNormalizer.places(in: placePhrase(after))
             if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
@@ -231,7 +284,7 @@ public enum ClaimExtractor {
         }
         // "Busan-based Acme Ferries", "the New York-based Acme": the place before "-based" when the
         // subject's name follows it.
-        if lt.contains("-based "), let r = lower.range(of: "-based "),
+        if lt.contains("-based "), let r = find("-based "),
             subject.contains(where: { key in key.count > 3 && !key.hasPrefix("the ") && lower[r.upperBound...].hasPrefix(key) })
         {
             var words: [Substring] = []
@@ -243,7 +296,7 @@ public enum ClaimExtractor {
             let places = PlaceNormalizer.places(in: place)
             if !places.isEmpty { claim(.headquarters, .places(places), label: "based") }
         }
-        if s.isListItem, lt.contains("("), lower.contains("(headquarters)") || lower.contains("(hq)") || lower.contains("(head office)"),
+        if s.isListItem, lt.contains("("), lt.contains("(headquarters)") || lt.contains("(hq)") || lt.contains("(head office)"),
             let paren = text.firstIndex(of: "(")
         {
             let places = PlaceNormalizer.places(in: String(text[..<paren]))
@@ -251,9 +304,8 @@ public enum ClaimExtractor {
         }
 
         // Founders and founding date.
-        if lt.containsAny(["founded", "established"]), let f = lower.range(of: "founded") ?? lower.range(of: "established") {
-            let tail = lower[f.upperBound...]
-            if let by = tail.range(of: " by "), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+        if lt.containsAny(["founded", "established"]), let f = find("founded") ?? find("established") {
+            if let by = find(" by ", from: f.upperBound), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
                 let at = subjectAt, at < f.lowerBound, Self.foundingClause(lower[at..<f.lowerBound], subjectLength: subject.first { lower[at...].hasPrefix($0) }?.count ?? Self.leadingNameLength(text[at...])), !Self.namesRelative(lower[at..<f.lowerBound])
             {
                 let namesText = String(text[by.upperBound...])
@@ -272,7 +324,7 @@ public enum ClaimExtractor {
         if let at = subjectAt, lt.containsAny(Self.statusKeywords) {
             let rest = lower[at...]
             for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
-                guard let c = rest.range(of: copula) else { continue }
+                guard let c = find(copula, from: at) else { continue }
                 // "Its parent, X, is a privately held company" describes another organisation.
                 if Self.namesRelative(lower[at..<c.lowerBound]) { break }
                 var clause = String(lower[c.upperBound...])

@@ -50,7 +50,8 @@ public struct ClaimSet: Sendable {
     public var byVariant: [(variant: Variant, claims: [Claim])]
 
     public init(_ set: VariantSet) {
-        var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject)) }
+        let cache = ClaimExtractor.SentenceCache()
+        var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject, cache: cache)) }
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
         // attribute and magnitude so the search stays near-linear on long histories.
         var citedIndex: [String: [(variant: String, claim: Claim, words: Set<String>)]] = [:]

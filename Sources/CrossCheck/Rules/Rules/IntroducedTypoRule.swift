@@ -87,7 +87,9 @@ public struct IntroducedTypoRule: Rule {
             let attested: (String) -> Bool = { w in
                 witnesses.contains { (stats.perVariant[$0][w] ?? 0) > 0 } || Self.hasFamily(w, stats: stats)
             }
-            for u in context.textUnits(b) {
+            // A text the previous revision also holds brings no word it lacks: skip it unscanned.
+            let previousTexts: Set<String> = a.map { Self.unitTexts($0, context) } ?? []
+            for u in context.textUnits(b) where !previousTexts.contains(u.text) {
                 for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
                     let key = w.lowered
                     guard key.utf8.count >= 5, before[key] == nil else { continue }
@@ -121,6 +123,11 @@ public struct IntroducedTypoRule: Rule {
         return findings
     }
 
+    /// The texts of a variant's units (sentences and field values), once per run.
+    static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
+        context.memo("typo.unitTexts." + v.id) { Set(context.textUnits(v).map(\.text)) }
+    }
+
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
     ///
     /// The intended word must belong to the article's own vocabulary (used in the previous revision
@@ -137,19 +144,21 @@ public struct IntroducedTypoRule: Rule {
         // Real words are not typos: common words, words one slip from another real word
         // ("ethic"/"ethnic"), and words the set attests independently of this edit.
         if CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || w.contains("'") { return nil }
-        if attested(w) { return nil }
         let mine = stats.total[w] ?? 0
-        // A word used several times is deliberate.
+        // A word used several times is deliberate (tested before the costlier `attested`).
         guard mine <= 3 else { return nil }
+        if attested(w) { return nil }
         let capitalised = original.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
         let innerCaps = original.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
         var best: (word: String, count: Int)? = nil
-        for c in frequent.candidates(for: w) where c != w {
+        // Candidates in any order: ties go to the alphabetically first, as in sorted order.
+        for c in frequent.unsortedCandidates(for: w) where c != w {
+            // The byte comparison first: most candidates are not one edit away at all.
+            guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
             let count = stats.total[c] ?? 0
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
             guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
-            guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
             // Both plural or third-person forms differing near the end: "organizes"/"organizers".
             if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
             switch edit.kind {
@@ -164,7 +173,8 @@ public struct IntroducedTypoRule: Rule {
             let shownCapitalised = shown.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
             let shownInnerCaps = shown.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
             guard shownCapitalised == capitalised, !shownInnerCaps || innerCaps else { continue }
-            if count > (best?.count ?? 0) { best = (c, count) }
+            if let b = best, count < b.count || (count == b.count && b.word < c) { continue }
+            best = (c, count)
         }
         return best?.word
     }
@@ -216,7 +226,14 @@ public struct IntroducedTypoRule: Rule {
         func candidates(for w: String) -> [String] {
             guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
             let n = w.utf8.count
-            return (n - 1...n + 1).flatMap { buckets[Key(first: f, last: l, length: $0)] ?? [] }.sorted()
+            return unsortedCandidates(for: w).sorted()
+        }
+
+        /// `candidates(for:)` without the sort, for callers that break ties themselves.
+        func unsortedCandidates(for w: String) -> [String] {
+            guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
+            let n = w.utf8.count
+            return (n - 1...n + 1).flatMap { buckets[Key(first: f, last: l, length: $0)] ?? [] }
         }
     }
 
@@ -275,11 +292,19 @@ public struct IntroducedTypoRule: Rule {
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
         let table = context.memo("typo.spellings") { () -> [String: String] in
-            var counts: [String: [String: Int]] = [:]
+            // Each distinct text is scanned once, its words counted as often as the text occurs.
+            var texts: [String: Int] = [:]
+            var order: [String] = []
             for v in set.variants {
                 for u in context.textUnits(v) {
-                    for w in WordScanner.words(in: u.text) where !w.inLinkOrCode { counts[w.lowered, default: [:]][w.text, default: 0] += 1 }
+                    if texts[u.text] == nil { order.append(u.text) }
+                    texts[u.text, default: 0] += 1
                 }
+            }
+            var counts: [String: [String: Int]] = [:]
+            for t in order {
+                let times = texts[t] ?? 1
+                for w in WordScanner.words(in: t) where !w.inLinkOrCode { counts[w.lowered, default: [:]][w.text, default: 0] += times }
             }
             return counts.mapValues { forms in
                 forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? ""

@@ -86,24 +86,66 @@ public struct MergedWordsRule: Rule {
     /// A suggested split of a fused token.
     struct Split { var first: String; var second: String; var shared: Bool }
 
+    /// The judgeable words of a text (not in links or code, no digits, ASCII), with their lower-case key.
+    struct Candidate { var text: String; var key: String; var offset: Int }
+
     public func check(_ context: RuleContext) -> [Finding] {
         let stats = context.wordStats
         var findings: [Finding] = []
+        // Revisions repeat most texts and words: scan each distinct text once and judge each
+        // distinct token once per answer to "is it used in another variant" (the only way the
+        // variant enters `judge`).
+        var candidatesByText: [String: (words: [Candidate], relevant: Bool)] = [:]
+        var judged: [String: Split?] = [:]
+        var judgedInside: [String: Split?] = [:]
+        func judgeOnce(_ text: String, _ key: String, outside: Bool) -> Split? {
+            if outside {
+                if let j = judged[text] { return j }
+                let j = Self.judge(text, key, stats: stats, knownOutside: true)
+                judged[text] = j
+                return j
+            }
+            if let j = judgedInside[text] { return j }
+            let j = Self.judge(text, key, stats: stats, knownOutside: false)
+            judgedInside[text] = j
+            return j
+        }
+        /// A text whose every token judges as a word however the variant question is answered
+        /// yields no hit and no verdict that differs by variant: it can be skipped.
+        func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
+            if let c = candidatesByText[text] { return c }
+            var words: [Candidate] = []
+            var relevant = false
+            for w in WordScanner.words(in: text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
+                let key = w.lowered
+                words.append(Candidate(text: w.text, key: key, offset: w.range.lowerBound))
+                if !relevant {
+                    // Used in two variants: used outside whichever variant holds it.
+                    let everywhere = (stats.variantCount[key] ?? 0) >= 2
+                    relevant = judgeOnce(w.text, key, outside: true) != nil || (!everywhere && judgeOnce(w.text, key, outside: false) != nil)
+                }
+            }
+            let c = (words, relevant)
+            candidatesByText[text] = c
+            return c
+        }
         for (vi, v) in context.set.variants.enumerated() {
             struct Hit { var token: String; var split: Split; var units: [(TextUnit, Int)] }
             var hits: [String: Hit] = [:]
             var order: [String] = []
             var verdicts: [String: Split?] = [:]
             for u in context.textUnits(v) {
-                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
-                    let key = w.lowered
+                let c = candidates(u.text)
+                guard c.relevant else { continue }
+                for w in c.words {
+                    let key = w.key
                     let verdict: Split?
                     if let cached = verdicts[key] { verdict = cached } else {
-                        verdict = Self.judge(w.text, key, stats: stats, variant: vi)
+                        verdict = judgeOnce(w.text, key, outside: stats.countOutside(key, variant: vi) > 0)
                         verdicts[key] = verdict
                     }
                     guard let split = verdict else { continue }
-                    let line = context.line(v, u, textOffset: w.range.lowerBound)
+                    let line = context.line(v, u, textOffset: w.offset)
                     if hits[key] == nil { order.append(key); hits[key] = Hit(token: w.text, split: split, units: []) }
                     hits[key]?.units.append((u, line))
                 }
@@ -130,7 +172,12 @@ public struct MergedWordsRule: Rule {
 
     /// Whether `word` is known: common, used in another variant, or an inflection of such a word.
     static func isKnownWhole(_ w: String, stats: WordStats, variant: Int) -> Bool {
-        if CommonWords.contains(w) || stats.countOutside(w, variant: variant) > 0 { return true }
+        isKnownWhole(w, stats: stats, knownOutside: stats.countOutside(w, variant: variant) > 0)
+    }
+
+    /// `isKnownWhole` with the answer to "is `w` used in another variant" given.
+    static func isKnownWhole(_ w: String, stats: WordStats, knownOutside: Bool) -> Bool {
+        if knownOutside || CommonWords.contains(w) { return true }
         for s in suffixes where w.count > s.count + 2 && w.hasSuffix(s) {
             let stem = String(w.dropLast(s.count))
             if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || CommonWords.contains(stem + "e") || (stats.total[stem + "e"] ?? 0) > 0 { return true }
@@ -197,6 +244,12 @@ public struct MergedWordsRule: Rule {
 
     /// The split that makes `token` a fusion, or nil when it is a word (or cannot be judged).
     static func judge(_ original: String, _ lowered: String, stats: WordStats, variant: Int) -> Split? {
+        judge(original, lowered, stats: stats, knownOutside: stats.countOutside(lowered, variant: variant) > 0)
+    }
+
+    /// `judge` with the answer to "is `lowered` used in another variant" given: the only way the
+    /// variant enters the verdict.
+    static func judge(_ original: String, _ lowered: String, stats: WordStats, knownOutside: Bool) -> Split? {
         let bytes = Array(lowered.utf8)
         guard bytes.count >= 4 else { return nil }
         let orig = Array(original.utf8)
@@ -216,7 +269,7 @@ public struct MergedWordsRule: Rule {
             }
             return nil
         }
-        if isKnownWhole(lowered, stats: stats, variant: variant) { return nil }
+        if isKnownWhole(lowered, stats: stats, knownOutside: knownOutside) { return nil }
         // A known word behind a prefix ("contribute", "discount", "restore") is a word.
         for p in prefixes where bytes.count >= p.utf8.count + 4 && lowered.hasPrefix(p) {
             let rest = String(lowered.dropFirst(p.count))

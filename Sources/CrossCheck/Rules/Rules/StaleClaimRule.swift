@@ -105,11 +105,19 @@ public struct StaleClaimRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         var findings: [Finding] = []
+        // Revisions repeat most sentences: read each distinct text's wording once.
+        var wordingByText: [String: [(kind: String, phrase: String)]] = [:]
+        func wording(_ text: String) -> [(kind: String, phrase: String)] {
+            if let w = wordingByText[text] { return w }
+            let w = Self.relativeWording(text)
+            wordingByText[text] = w
+            return w
+        }
         for a in set.variants {
             let newer = set.newer(than: a).filter { $0.document.role != .summary }
             guard !newer.isEmpty else { continue }
             for (section, sentence) in a.document.allSentences {
-                let relative = Self.relativeWording(sentence.text)
+                let relative = wording(sentence.text)
                 guard !relative.isEmpty else { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 var matched = false
@@ -119,7 +127,7 @@ public struct StaleClaimRule: Rule {
                     guard match.score >= (samePlace ? Self.sameSectionThreshold : Self.elsewhereThreshold) else { continue }
                     matched = true
                     if match.sentence.text == sentence.text { break }  // the newer variant repeats it: still current there
-                    let theirs = Set(Self.relativeWording(match.sentence.text).map(\.kind))
+                    let theirs = Set(wording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
                     if dropped.isEmpty { break }  // still stated as current
                     // "is currently the" already quotes "currently": show the longer phrase only.
