@@ -712,36 +712,12 @@ struct WikitextRenderer {
     func refAttributes(_ range: Range<Int>) -> (name: Range<Int>?, group: Range<Int>?) {
         var name: Range<Int>?
         var group: Range<Int>?
-        var i = range.lowerBound
-        let end = min(range.upperBound, bytes.count)
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-        while i < end {
-            while i < end && (isSpace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }
-            let keyStart = i
-            while i < end && !isSpace(bytes[i]) && bytes[i] != 0x3D && bytes[i] != 0x2F { i += 1 }
-            let key = attributeKey(keyStart..<i)
-            while i < end && isSpace(bytes[i]) { i += 1 }
-            guard i < end, bytes[i] == 0x3D else {
-                if key == 1 { name = keyStart..<keyStart } else if key == 2 { group = keyStart..<keyStart }
-                if i == keyStart { i += 1 }
-                continue
+        WikitextTag.forEachAttribute(bytes, range) { key, value in
+            switch attributeKey(key) {
+            case 1: name = value ?? key.lowerBound..<key.lowerBound
+            case 2: group = value ?? key.lowerBound..<key.lowerBound
+            default: break
             }
-            i += 1
-            while i < end && isSpace(bytes[i]) { i += 1 }
-            var valueStart = i
-            var valueEnd = i
-            if i < end && (bytes[i] == 0x22 || bytes[i] == 0x27) {
-                let q = bytes[i]
-                i += 1
-                valueStart = i
-                while i < end && bytes[i] != q { i += 1 }
-                valueEnd = i
-                if i < end { i += 1 }
-            } else {
-                while i < end && !isSpace(bytes[i]) { i += 1 }
-                valueEnd = i
-            }
-            if key == 1 { name = valueStart..<valueEnd } else if key == 2 { group = valueStart..<valueEnd }
         }
         return (name, group)
     }

@@ -114,6 +114,18 @@ struct WikitextTag {
     /// Attribute values by lower-cased name (`name=x`, `name="x y"`, `name='x'`).
     static func attributes(_ bytes: [UInt8], _ range: Range<Int>) -> [String: String] {
         var out: [String: String] = [:]
+        forEachAttribute(bytes, range) { key, value in
+            let name = String(decoding: bytes[key], as: UTF8.self).lowercased()
+            guard !name.isEmpty else { return }
+            out[name] = value.map { HTMLEntities.decodeAll(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
+        }
+        return out
+    }
+
+    /// Calls `body` with the byte range of each attribute's key and of its value (inside any
+    /// quotes; nil for a key without `=`), in order. The one place attributes are tokenised.
+    @inline(__always)
+    static func forEachAttribute(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Range<Int>, Range<Int>?) -> Void) {
         var i = range.lowerBound
         let end = min(range.upperBound, bytes.count)
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
@@ -121,10 +133,10 @@ struct WikitextTag {
             while i < end && (isSpace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }
             let keyStart = i
             while i < end && !isSpace(bytes[i]) && bytes[i] != 0x3D && bytes[i] != 0x2F { i += 1 }
-            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).lowercased()
+            let key = keyStart..<i
             while i < end && isSpace(bytes[i]) { i += 1 }
             guard i < end, bytes[i] == 0x3D else {
-                if !key.isEmpty { out[key] = "" }
+                body(key, nil)
                 if i == keyStart { i += 1 }
                 continue
             }
@@ -143,11 +155,8 @@ struct WikitextTag {
                 while i < end && !isSpace(bytes[i]) { i += 1 }
                 valueEnd = i
             }
-            if !key.isEmpty {
-                out[key] = HTMLEntities.decodeAll(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
-            }
+            body(key, valueStart..<valueEnd)
         }
-        return out
     }
 }
 
