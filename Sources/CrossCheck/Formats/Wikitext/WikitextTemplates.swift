@@ -247,26 +247,12 @@ extension WikitextRenderer {
     /// `collapsedLowercase(range, ...)` packed (see `packedParameterName`); nil for non-ASCII bytes.
     func packedName(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> WikitextPackedName? {
         var out = WikitextPackedName()
-        var i = range.lowerBound
-        var space = false
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
-                i = r.end
-                if commentIsSpace { space = true }
-                continue
-            }
-            if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
-                space = true
-            } else {
-                if b >= 0x80 { return nil }
-                if space && out.count > 0 { out.append(0x20) }
-                space = false
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            }
-            i += 1
+        let ascii = walkCollapsedLowercase(range, underscoreIsSpace: underscoreIsSpace, commentIsSpace: commentIsSpace) { b in
+            guard b < 0x80 else { return false }
+            out.append(b)
+            return true
         }
-        return out
+        return ascii ? out : nil
     }
 
     /// The name part of a template region: up to its first top-level `|` (as `split` cuts it).
@@ -278,8 +264,22 @@ extension WikitextRenderer {
     /// (trimmed at both ends) and ASCII letters lower-cased: the shared core of name normalisation.
     private func collapsedLowercase(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> [UInt8] {
         var out: [UInt8] = []
+        walkCollapsedLowercase(range, underscoreIsSpace: underscoreIsSpace, commentIsSpace: commentIsSpace) { b in
+            out.append(b)
+            return true
+        }
+        return out
+    }
+
+    /// Feeds `body` the bytes `collapsedLowercase` gives, one at a time, until it returns false;
+    /// returns whether it went to the end.
+    @inline(__always) @discardableResult
+    private func walkCollapsedLowercase(
+        _ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool, _ body: (UInt8) -> Bool
+    ) -> Bool {
         var i = range.lowerBound
         var space = false
+        var emitted = false
         while i < range.upperBound {
             let b = bytes[i]
             if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
@@ -290,13 +290,14 @@ extension WikitextRenderer {
             if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
                 space = true
             } else {
-                if space && !out.isEmpty { out.append(0x20) }
+                if space && emitted && !body(0x20) { return false }
                 space = false
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                emitted = true
+                if !body(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) { return false }
             }
             i += 1
         }
-        return out
+        return true
     }
 
     /// Splits a template region at its top-level `|` and `=`.
