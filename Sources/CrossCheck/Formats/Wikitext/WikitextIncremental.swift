@@ -258,12 +258,13 @@ struct WikitextRun {
 
 /// Parses an edited revision by reusing an earlier revision's parse around the edit.
 ///
-/// The common prefix and suffix of the two sources are found byte by byte. Parsing resumes at the
-/// last clean checkpoint well inside the prefix (a margin covers the scanner's bounded look-ahead)
-/// and stops at the first clean checkpoint inside the suffix where the parser's state equals the
-/// old parse's state there; the old sections, fields, categories and definitions after that point
-/// are reused with their offsets and lines shifted. Returns nil whenever that cannot be done
-/// exactly, and the caller parses in full.
+/// The common prefix and suffix of the two sources are found eight bytes at a time. Parsing
+/// resumes at the last clean checkpoint inside the prefix that nothing before it looked past (no
+/// failed closer search, no long failed tag parse reaching the changed bytes, a small margin for
+/// short look-aheads), and stops at the first clean checkpoint inside the suffix where the
+/// parser's state equals the old parse's state there; the old sections, fields, categories and
+/// definitions after that point are reused with their offsets and lines shifted. Returns nil
+/// whenever that cannot be done exactly, and the caller parses in full.
 enum WikitextIncremental {
     /// Bytes of unchanged prefix required beyond a resume point's heading line: covers the
     /// scanner's short look-aheads (longer ones are in `longProbes`) and the renderer's
@@ -295,10 +296,11 @@ enum WikitextIncremental {
         let start = resume.map { memo.checkpoints[$0].offset } ?? source.contentStart
         let resumeEnd = resume.map { memo.checkpoints[$0].headingEnd } ?? source.contentStart
 
-        // Stop at a clean checkpoint whose line and what precedes it lie in the unchanged suffix.
+        // Stop at a clean checkpoint whose line and the line end before it lie in the unchanged
+        // suffix, after the resume point's heading in both sources.
         var candidates: [Int] = []
         for (m, cp) in memo.checkpoints.enumerated()
-        where cp.clean && cp.offset > old.count - suffix && cp.offset + delta > resumeEnd && cp.offset > resumeEnd {
+        where cp.clean && cp.offset > old.count - suffix && cp.offset > resumeEnd && cp.offset + delta > resumeEnd {
             candidates.append(m)
         }
         var stops = candidates.map { memo.checkpoints[$0].offset + delta }
