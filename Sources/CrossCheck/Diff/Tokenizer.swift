@@ -156,6 +156,18 @@ public enum Tokenizer {
 
     // MARK: - Scanner
 
+    /// The offset after the run of characters of class `cls` starting at `i`.
+    @inline(__always)
+    static func skip(_ cls: CharClass, _ buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
+        while i < buf.count {
+            let (c, l, _) = classAt(buf, i)
+            if c != cls { break }
+            i += l
+        }
+        return i
+    }
+
     /// Calls `emit` for every token of `buf` in order; the ranges tile the buffer.
     public static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (TokenKind, Range<Int>) -> Void) {
         let n = buf.count
@@ -165,29 +177,14 @@ public enum Tokenizer {
             let (cls, len, v) = classAt(buf, i)
             switch cls {
             case .space:
-                i += len
-                while i < n {
-                    let (c, l, _) = classAt(buf, i)
-                    if c != .space { break }
-                    i += l
-                }
+                i = skip(.space, buf, from: i + len)
                 emit(.space, start..<i)
             case .cjk:
-                i += len
                 // Absorb combining marks (voicing marks on kana).
-                while i < n {
-                    let (c, l, _) = classAt(buf, i)
-                    if c != .mark { break }
-                    i += l
-                }
+                i = skip(.mark, buf, from: i + len)
                 emit(.cjk, start..<i)
             case .thai:
-                i += len
-                while i < n {
-                    let (c, l, _) = classAt(buf, i)
-                    if c != .mark { break }
-                    i += l
-                }
+                i = skip(.mark, buf, from: i + len)
                 emit(.word, start..<i)
             case .currency:
                 i += len

@@ -419,11 +419,19 @@ struct WikitextRenderer {
     }
 
     static func isInterlanguagePrefix(_ p: String) -> Bool {
-        if p == "simple" { return true }
-        let u = Array(p.utf8)
-        guard u.count >= 2, u.count <= 12 else { return false }
+        isInterlanguagePrefix(Array(p.utf8)[...])
+    }
+
+    /// Whether `u` reads as a language code (`de`, `zh-yue`, `simple`): the part before the colon
+    /// of an interlanguage link, which renders nothing.
+    static func isInterlanguagePrefix(_ u: ArraySlice<UInt8>) -> Bool {
+        let n = u.count
+        let s = u.startIndex
+        if n == 6 && u.elementsEqual("simple".utf8) { return true }
+        guard n >= 2, n <= 12 else { return false }
         var letters = 0
-        for (k, c) in u.enumerated() {
+        for k in 0..<n {
+            let c = u[s + k]
             if c >= 0x61 && c <= 0x7A {
                 if k < 3 { letters += 1 }
             } else if c == 0x2D && k >= 2 {
@@ -432,7 +440,7 @@ struct WikitextRenderer {
                 return false
             }
         }
-        return u.count <= 3 || (letters >= 2 && u[2] == 0x2D) || (letters == 3 && u.count > 3 && u[3] == 0x2D)
+        return n <= 3 || (letters >= 2 && u[s + 2] == 0x2D) || (letters == 3 && n > 3 && u[s + 3] == 0x2D)
     }
 
     private mutating func renderLink(
@@ -557,22 +565,7 @@ struct WikitextRenderer {
 
     /// `isInterlanguagePrefix` on the bytes of `r` as written (case kept).
     func isInterlanguagePrefix(_ r: Range<Int>) -> Bool {
-        let n = r.count
-        if n == 6 && bytes[r].elementsEqual("simple".utf8) { return true }
-        guard n >= 2, n <= 12 else { return false }
-        var letters = 0
-        for k in 0..<n {
-            let c = bytes[r.lowerBound + k]
-            if c >= 0x61 && c <= 0x7A {
-                if k < 3 { letters += 1 }
-            } else if c == 0x2D && k >= 2 {
-                continue
-            } else {
-                return false
-            }
-        }
-        return n <= 3 || (letters >= 2 && bytes[r.lowerBound + 2] == 0x2D)
-            || (letters == 3 && n > 3 && bytes[r.lowerBound + 3] == 0x2D)
+        WikitextRenderer.isInterlanguagePrefix(bytes[r])
     }
 
     static let urlSchemes: [[UInt8]] = [
