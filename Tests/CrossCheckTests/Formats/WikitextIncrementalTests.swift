@@ -117,6 +117,16 @@ struct WikitextIncrementalTests {
         #expect(new.parseDifference(from: try parseFull(Array(edited.utf8))) == nil)
     }
 
+    @Test("CRLF line ends: an edited section reparses alone and the rest keeps its lines")
+    func crlf() throws {
+        let text = article(sections: 10).replacingOccurrences(of: "\n", with: "\r\n")
+        let edited = text.replacingOccurrences(of: "Sentence 3 of part 6 tells", with: "Sentence 3 of part 6 now tells\r\nof more, and")
+        let new = try parseReusing(Array(edited.utf8), try parseFull(Array(text.utf8)))
+        #expect(new.parseDifference(from: try parseFull(Array(edited.utf8))) == nil)
+        let reparsed = try #require(new.reparsedRange)
+        #expect(reparsed.count < edited.utf8.count / 3)
+    }
+
     @Test("common prefix and suffix never overlap and match a byte-by-byte count")
     func commonEnds() {
         func slow(_ a: [UInt8], _ b: [UInt8]) -> (Int, Int) {
