@@ -54,6 +54,15 @@ public struct DateConflictRule: Rule {
         return a.agrees(with: b)
     }
 
+    /// True when both sentences give a count and the counts differ: a figure restated for another
+    /// date ("12,400 at the 2010 census" and "13,950 at the 2020 census"), not a wrong date.
+    static func restatedFigure(_ a: String, _ b: String) -> Bool {
+        let qa = QuantityNormalizer.quantities(in: a).filter { $0.kind == .count && !$0.spelledOut }
+        let qb = QuantityNormalizer.quantities(in: b).filter { $0.kind == .count && !$0.spelledOut }
+        guard !qa.isEmpty, !qb.isEmpty else { return false }
+        return qa.contains { x in !qb.contains { $0.agrees(with: x) } } && qb.contains { y in !qa.contains { $0.agrees(with: y) } }
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
         for st in StatementAlignment.pairs(context) {
@@ -64,6 +73,7 @@ public struct DateConflictRule: Rule {
             guard !da.isEmpty, !db.isEmpty else { continue }
             let ua = da.filter { x in !db.contains { Self.agree($0, x) } }
             let ub = db.filter { y in !da.contains { Self.agree($0, y) } }
+            if !ua.isEmpty, !ub.isEmpty, Self.restatedFigure(st.sentenceA.text, st.sentenceB.text) { continue }
             if ua.count == 1, ub.count == 1 {
                 differences.append((st, ua[0].description, ub[0].description))
             } else {

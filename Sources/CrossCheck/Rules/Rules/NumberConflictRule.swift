@@ -43,6 +43,10 @@ public struct NumberConflictRule: Rule {
             let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
             let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
             guard !qa.isEmpty, !qb.isEmpty else { continue }
+            // A figure for another year ("12,400 at the 2010 census" vs "13,950 at the 2020 census")
+            // is a different statement, not a contradiction.
+            let ya = Self.years(in: st.sentenceA.text), yb = Self.years(in: st.sentenceB.text)
+            if !ya.subtracting(yb).isEmpty, !yb.subtracting(ya).isEmpty { continue }
             // Same amount in another currency is currency-mismatch's concern.
             let ua = qa.filter { x in !qb.contains { $0.agrees(with: x) || $0.sameAmount(as: x) } }
             let ub = qb.filter { y in !qa.contains { $0.agrees(with: y) || $0.sameAmount(as: y) } }
@@ -63,5 +67,28 @@ public struct NumberConflictRule: Rule {
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
+    }
+
+    /// Four-digit years (1000-2099) standing alone in a sentence.
+    static func years(in text: String) -> Set<Int> {
+        var out: Set<Int> = []
+        let b = Array(text.utf8)
+        var i = 0
+        while i < b.count {
+            guard b[i] >= 0x30 && b[i] <= 0x39 else { i += 1; continue }
+            var j = i
+            while j < b.count && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
+            let before = i > 0 ? b[i - 1] : 0x20
+            let after = j < b.count ? b[j] : 0x20
+            if j - i == 4, before != 0x2C, before != 0x2E, after != 0x2C || j + 1 >= b.count || !(b[j + 1] >= 0x30 && b[j + 1] <= 0x39),
+                after != 0x2E || j + 1 >= b.count || !(b[j + 1] >= 0x30 && b[j + 1] <= 0x39)
+            {
+                var v = 0
+                for k in i..<j { v = v * 10 + Int(b[k] - 0x30) }
+                if v >= 1000 && v <= 2099 { out.insert(v) }
+            }
+            i = j
+        }
+        return out
     }
 }

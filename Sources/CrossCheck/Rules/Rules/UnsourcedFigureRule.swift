@@ -60,6 +60,8 @@ public struct UnsourcedFigureRule: Rule {
         "customers", "clients", "employees", "staff", "users", "subscribers", "members", "partners", "enterprises",
         "companies", "stores", "shops", "offices", "branches", "countries", "cities", "markets", "patents", "products",
         "downloads", "installations", "vehicles", "units", "devices", "workers", "people", "students",
+        // Audiences and readerships: the figures a biography or a place article states.
+        "copies", "viewers", "readers", "listeners", "visitors", "spectators", "residents", "inhabitants", "votes",
     ]
 
     /// The claims this rule checks: money, percentages, and business counts.
@@ -88,8 +90,34 @@ public struct UnsourcedFigureRule: Rule {
         if c.attribute == .employees || out.following.contains(where: { workforceWords.contains($0) }) {
             out.following += workforceWords.sorted()
         }
+        out.following += unitWords(out.following)
         return out
     }
+
+    /// One spelling per unit of measure, so "5 km²" supports "5 square kilometres" and "142 m"
+    /// supports "142 metres".
+    ///
+    /// Returns "unit:km" and the like for the first unit word in `following`, skipping "square" or
+    /// "sq" (an area and a length of the same number of the same unit are not told apart: the
+    /// superscript "²" is not always part of the word).
+    static func unitWords(_ following: [String]) -> [String] {
+        for w in following {
+            if w == "square" || w == "sq" { continue }
+            var word = w
+            if word.hasSuffix("\u{B2}") { word.removeLast() }
+            if let unit = unitNames[word] { return ["unit:" + unit] }
+            return []
+        }
+        return []
+    }
+
+    /// Unit words by their short symbol.
+    static let unitNames: [String: String] = [
+        "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+        "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+        "mi": "mi", "mile": "mi", "miles": "mi", "ft": "ft", "foot": "ft", "feet": "ft",
+        "ha": "ha", "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
+    ]
 
     /// Words that make a count a head count.
     static let workforceWords: Set<String> = ["employees", "employee", "staff", "people", "workers", "workforce", "employed", "headcount"]

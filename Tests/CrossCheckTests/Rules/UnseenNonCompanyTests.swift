@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CrossCheck
+
+/// Invented articles that are not about organisations: a biography and a town.
+///
+/// Company-only rules (status, headquarters, founder, currency) must stay silent, and the
+/// legitimate variation of such articles (census years, "about", units written two ways, "née",
+/// ages, year ranges, "c. 1850", decades, a name with and without its middle name, quoted titles,
+/// a mayor replaced in the newer revision) must produce nothing.
+@Suite struct UnseenNonCompanyTests {
+    static let companyRules: Set<String> = ["status-conflict", "headquarters-conflict", "founder-conflict", "currency-mismatch"]
+
+    /// An English novelist: dmy dates, an `{{Infobox person}}`, a summary in markdown.
+    @Test func biographyFindsEveryPlantedConflictAndNothingElse() throws {
+        let run = try unseenRun("brandreth")
+        #expect(unseenSignatures(run) == [
+            "date-conflict 03_summary:10",  // born 1962 in the summary, 1961 in the revisions
+            "date-format 02_rev2023:27",  // "March 3, 2016" in a dmy article
+            "duplicate-section 03_summary:12",  // "## Career" twice
+            "introduced-typo 02_rev2023:27",  // "Brnadreth"
+            "merged-words 03_summary:10",  // "inthe"
+            "misplaced-event 02_rev2023:24",  // May 2011 under 2009
+            "stale-claim 01_rev2015:11",  // "is currently the president"
+            "unsourced-figure 03_summary:15",  // 2.5 million copies
+        ])
+        let date = try #require(run.findings.first { $0.rule == "date-conflict" })
+        #expect(date.likelyWrong == "03_summary")
+        #expect(run.findings.first { $0.rule == "introduced-typo" }?.values == ["Brnadreth", "Brandreth"])
+        #expect(run.findings.first { $0.rule == "merged-words" }?.values.first == "inthe")
+    }
+
+    @Test func biographyLegitimateVariationIsQuiet() throws {
+        let run = try unseenRun("brandreth")
+        #expect(!run.findings.contains { Self.companyRules.contains($0.rule) })
+        // "aged 54", "40,000 copies", "1985–1992", "c. 1850", "the 1980s", "née Pryce".
+        #expect(!run.findings.contains { $0.rule == "number-conflict" })
+        #expect(!run.findings.contains { f in f.values.contains { $0.contains("54") || $0.contains("1850") || $0.contains("40000") } })
+        #expect(!run.findings.contains { $0.message.contains("Pryce") || $0.message.contains("Tallis") })
+        #expect(!run.findings.contains { $0.rule == "unsupported-claim" })
+    }
+
+    /// A market town: population at two censuses, area and elevation in two spellings, a mayor
+    /// replaced between revisions, a plain-text rendering of the newer revision.
+    @Test func placeFindsEveryPlantedConflictAndNothingElse() throws {
+        let run = try unseenRun("wendlecombe")
+        #expect(unseenSignatures(run) == [
+            "introduced-typo 02_rev2022:29",  // "Wendlecmobe"
+            "misplaced-event 02_rev2022:23",  // September 2019 under 2018
+            "misplaced-event 03_rendered:19",  // the same, in the rendering
+            "number-conflict 04_summary:15",  // 14,200 vs 12,400 at the 2010 census
+            "stale-claim 01_rev2012:23",  // "is currently the largest"
+            "unsourced-figure 04_summary:15",  // the same 14,200: no cited variant gives it
+            "unsourced-figure 04_summary:16",  // 2,000 students
+        ])
+        let number = try #require(run.findings.first { $0.rule == "number-conflict" })
+        #expect(number.likelyWrong == "04_summary")
+        #expect(number.severity == .warning)
+    }
+
+    @Test func placeLegitimateVariationIsQuiet() throws {
+        let run = try unseenRun("wendlecombe")
+        #expect(!run.findings.contains { Self.companyRules.contains($0.rule) })
+        // 12,400 (2010) and 13,950 (2020) are two censuses, not one figure edited; nor is the
+        // census year a date conflict.
+        #expect(!run.findings.contains { $0.rule == "date-conflict" })
+        #expect(!run.findings.contains { f in f.rule == "number-conflict" && f.values.contains("13950") })
+        // "about 14,000" agrees with 13,950; "5 square kilometres" and "142 m" are the cited
+        // "5 km²" and "142 metres".
+        #expect(!run.findings.contains { f in f.values.contains { $0.contains("14000") } })
+        #expect(!run.findings.contains { f in f.rule == "unsourced-figure" && (f.values == ["5"] || f.values == ["142"]) })
+        // The mayor changed, and the newer revision says so.
+        #expect(!run.findings.contains { $0.message.contains("Olumide") || $0.message.contains("Sandoval") })
+    }
+
+    @Test func numberConflictYearsAreStandaloneFourDigitNumbers() {
+        #expect(NumberConflictRule.years(in: "12,400 at the 2010 census, up from 11,100 in 2000.") == [2010, 2000])
+        #expect(NumberConflictRule.years(in: "It sold 2,010 copies and 1.2010 units") == [])
+        #expect(NumberConflictRule.years(in: "In 3000 BC") == [])
+    }
+
+    @Test func unsourcedFigureUnitsHaveOneSpelling() {
+        #expect(UnsourcedFigureRule.unitWords(["square", "kilometres"]) == ["unit:km"])
+        #expect(UnsourcedFigureRule.unitWords(["km\u{B2}"]) == ["unit:km"])
+        #expect(UnsourcedFigureRule.unitWords(["metres", "above"]) == ["unit:m"])
+        #expect(UnsourcedFigureRule.unitWords(["residents"]) == [])
+    }
+}
