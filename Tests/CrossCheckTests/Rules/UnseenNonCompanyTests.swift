@@ -19,6 +19,7 @@ import Testing
             "date-format 02_rev2023:27",  // "March 3, 2016" in a dmy article
             "duplicate-section 03_summary:12",  // "## Career" twice
             "introduced-typo 02_rev2023:27",  // "Brnadreth"
+            "merged-words 03_summary:10",  // "hermost"
             "merged-words 03_summary:10",  // "inthe"
             "misplaced-event 02_rev2023:24",  // May 2011 under 2009
             "stale-claim 01_rev2015:11",  // "is currently the president"
@@ -27,7 +28,7 @@ import Testing
         let date = try #require(run.findings.first { $0.rule == "date-conflict" })
         #expect(date.likelyWrong == "03_summary")
         #expect(run.findings.first { $0.rule == "introduced-typo" }?.values == ["Brnadreth", "Brandreth"])
-        #expect(run.findings.first { $0.rule == "merged-words" }?.values.first == "inthe")
+        #expect(Set(run.findings.filter { $0.rule == "merged-words" }.compactMap(\.values.first)) == ["hermost", "inthe"])
     }
 
     @Test func biographyLegitimateVariationIsQuiet() throws {
@@ -84,5 +85,15 @@ import Testing
         #expect(UnsourcedFigureRule.unitWords(["km\u{B2}"]) == ["unit:km"])
         #expect(UnsourcedFigureRule.unitWords(["metres", "above"]) == ["unit:m"])
         #expect(UnsourcedFigureRule.unitWords(["residents"]) == [])
+    }
+
+    /// "her" and "his" begin many real words; only a plain word behind them makes a fusion.
+    @Test func possessiveRunOnsAreFusionsButRealWordsAreNot() {
+        let s = WordStats(perVariant: [[:], ["most": 2, "ring": 2, "tory": 2]], total: ["most": 2, "ring": 2, "tory": 2], variantCount: ["most": 1, "ring": 1, "tory": 1])
+        #expect(MergedWordsRule.judge("hermost", "hermost", stats: s, variant: 0)?.first == "her")
+        #expect(MergedWordsRule.judge("hisfirst", "hisfirst", stats: s, variant: 0)?.second == "first")
+        for w in ["herring", "history", "herself", "heritage", "herald", "hermit", "historian", "heroine"] {
+            #expect(MergedWordsRule.judge(w, w, stats: s, variant: 0) == nil, "split \(w)")
+        }
     }
 }
