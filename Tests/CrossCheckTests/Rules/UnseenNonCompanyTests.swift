@@ -96,4 +96,23 @@ import Testing
             #expect(MergedWordsRule.judge(w, w, stats: s, variant: 0) == nil, "split \(w)")
         }
     }
+
+    /// A US city with only legitimate variation: census figures re-cited to the new census, areas
+    /// and elevations with their conversions ("8.3 km² (3.2 sq mi)", "310 m (1,017 ft)"), mdy
+    /// dates, "roughly 23,000", a year range, a decade, a middle initial, a quoted title, a new mayor.
+    @Test func cityWithOnlyLegitimateVariationIsSilent() throws {
+        let run = try unseenRun("tolverne")
+        #expect(unseenSignatures(run) == [])
+    }
+
+    @Test func numberConflictResourcedNeedsCitationsOnBothSides() {
+        func sentence(_ urls: [String]) -> Sentence {
+            var s = Sentence(text: "x", line: 1, sourceRange: 0..<1, spans: [], citations: [], paragraph: 0, isListItem: false)
+            s.citations = urls.map { Citation(url: $0, offset: 0) }
+            return s
+        }
+        #expect(NumberConflictRule.resourced(sentence(["a"]), sentence(["b"])))
+        #expect(!NumberConflictRule.resourced(sentence(["a"]), sentence(["a", "b"])))
+        #expect(!NumberConflictRule.resourced(sentence([]), sentence(["b"])))
+    }
 }

@@ -47,6 +47,8 @@ public struct NumberConflictRule: Rule {
             // is a different statement, not a contradiction.
             let ya = Self.years(in: st.sentenceA.text), yb = Self.years(in: st.sentenceB.text)
             if !ya.subtracting(yb).isEmpty, !yb.subtracting(ya).isEmpty { continue }
+            // A revision that changes a figure and cites a new source for it updates the figure.
+            if st.isEdit, Self.resourced(st.sentenceA, st.sentenceB) { continue }
             // Same amount in another currency is currency-mismatch's concern.
             let ua = qa.filter { x in !qb.contains { $0.agrees(with: x) || $0.sameAmount(as: x) } }
             let ub = qb.filter { y in !qa.contains { $0.agrees(with: y) || $0.sameAmount(as: y) } }
@@ -67,6 +69,15 @@ public struct NumberConflictRule: Rule {
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
+    }
+
+    /// True when both sentences are cited and share no source (by URL, else title, else name).
+    static func resourced(_ a: Sentence, _ b: Sentence) -> Bool {
+        func ids(_ s: Sentence) -> Set<String> {
+            Set(s.citations.compactMap { c in c.url ?? c.title ?? c.name })
+        }
+        let ia = ids(a), ib = ids(b)
+        return !ia.isEmpty && !ib.isEmpty && ia.isDisjoint(with: ib)
     }
 
     /// Four-digit years (1000-2099) standing alone in a sentence.

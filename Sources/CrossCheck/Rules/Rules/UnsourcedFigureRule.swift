@@ -148,27 +148,46 @@ public struct UnsourcedFigureRule: Rule {
         // Group the same figure stated the same way across variants (a sentence kept by many revisions).
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
+        // A measurement in another unit beside a supported one ("8.3 km² (3.2 sq mi)") is a
+        // conversion of it: the statements (variant, line, text) with a supported measurement, by unit.
+        var measured: [String: Set<String>] = [:]
+        func place(_ c: Claim) -> String { c.variant + "|" + String(c.line) + "|" + c.statement }
+        var pending: [(Claim, String, [String])] = []
         for (v, cs) in claimSet.byVariant where v.document.role != .source {
-            for c in cs where !c.cited && Self.isFigure(c) {
+            for c in cs where Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
-                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
                 let probe = Self.labelled(q, c)
+                let units = Self.unitWords(probe.following)
+                if c.cited {
+                    if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
+                    continue
+                }
+                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
                 let supported = candidates.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
                     return oq.kind == q.kind && Self.labelled(oq, other).supports(probe)
                 }
-                if supported { continue }
-                // The same amount cited in another currency is sourced; the currency is left to
-                // `currency-mismatch`.
-                let otherCurrency = q.kind == .money && candidates.contains { other in
-                    guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
-                    return oq.sameAmount(as: q) && oq.bound == q.bound
+                if supported {
+                    if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
+                    continue
                 }
-                if otherCurrency { continue }
-                let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(c)
+                pending.append((c, place(c), units))
             }
+        }
+        for (c, at, units) in pending {
+            guard case let .quantity(q) = c.value else { continue }
+            if !units.isEmpty, let known = measured[at], !known.isSuperset(of: units) { continue }
+            let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
+            // The same amount cited in another currency is sourced; the currency is left to
+            // `currency-mismatch`.
+            let otherCurrency = q.kind == .money && candidates.contains { other in
+                guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
+                return oq.sameAmount(as: q) && oq.bound == q.bound
+            }
+            if otherCurrency { continue }
+            let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(c)
         }
         var out: [Finding] = []
         for key in order {
