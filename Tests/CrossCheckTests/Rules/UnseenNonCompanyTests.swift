@@ -115,4 +115,21 @@ import Testing
         #expect(!NumberConflictRule.resourced(sentence(["a"]), sentence(["a", "b"])))
         #expect(!NumberConflictRule.resourced(sentence([]), sentence(["b"])))
     }
+
+    /// An American architect (mdy dates, a hyphenated married name and "née", a spouse who died,
+    /// "aged 50" and "(age 74)" beside a birth year, "As of 2016" moved to "As of 2022" with a
+    /// move the newer revision cites, a news item that gives her age): nothing to report.
+    @Test func biographyWithOnlyLegitimateVariationIsSilent() throws {
+        let run = try unseenRun("voss")
+        #expect(unseenSignatures(run) == [])
+    }
+
+    @Test func dateConflictAsOfDatesAreTimeStamps() {
+        func stamp(_ text: String) -> [Bool] {
+            DateNormalizer.mentions(in: text, contextYear: nil).map { DateConflictRule.isTimeStamp($0, in: text) }
+        }
+        #expect(stamp("As of 2016, she lives in Portland.") == [true])
+        #expect(stamp("The figures, as at  March 2020, were revised in 2021.") == [true, false])
+        #expect(stamp("She moved to Portland in 2016.") == [false])
+    }
 }

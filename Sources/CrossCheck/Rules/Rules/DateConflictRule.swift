@@ -63,13 +63,31 @@ public struct DateConflictRule: Rule {
         return qa.contains { x in !qb.contains { $0.agrees(with: x) } } && qb.contains { y in !qa.contains { $0.agrees(with: y) } }
     }
 
+    /// True when the mention follows "as of" or "as at" ("As of 2016, she lives in ...").
+    static func isTimeStamp(_ m: DateMention, in text: String) -> Bool {
+        let b = Array(text.utf8)
+        var i = min(m.range.lowerBound, b.count)
+        // Skip the spaces before the date, then read the two words before it.
+        func word() -> String {
+            while i > 0, b[i - 1] == 0x20 { i -= 1 }
+            let end = i
+            while i > 0, (b[i - 1] | 0x20) >= 0x61, (b[i - 1] | 0x20) <= 0x7A { i -= 1 }
+            return String(decoding: b[i..<end], as: UTF8.self).lowercased()
+        }
+        let second = word(), first = word()
+        return first == "as" && (second == "of" || second == "at")
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
         for st in StatementAlignment.pairs(context) {
             // A yearless date takes the year of its section heading only; otherwise its year is
             // unknown (0) and it is compared by month and day.
-            let da = DateNormalizer.mentions(in: st.sentenceA.text, contextYear: ClaimExtractor.year(of: st.sectionA)).map(\.date)
-            let db = DateNormalizer.mentions(in: st.sentenceB.text, contextYear: ClaimExtractor.year(of: st.sectionB)).map(\.date)
+            // "As of 2016" dates the statement, not an event: a newer variant moves it forward.
+            let da = DateNormalizer.mentions(in: st.sentenceA.text, contextYear: ClaimExtractor.year(of: st.sectionA))
+                .filter { !Self.isTimeStamp($0, in: st.sentenceA.text) }.map(\.date)
+            let db = DateNormalizer.mentions(in: st.sentenceB.text, contextYear: ClaimExtractor.year(of: st.sectionB))
+                .filter { !Self.isTimeStamp($0, in: st.sentenceB.text) }.map(\.date)
             guard !da.isEmpty, !db.isEmpty else { continue }
             let ua = da.filter { x in !db.contains { Self.agree($0, x) } }
             let ub = db.filter { y in !da.contains { Self.agree($0, y) } }
