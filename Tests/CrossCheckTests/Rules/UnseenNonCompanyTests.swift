@@ -132,4 +132,16 @@ import Testing
         #expect(stamp("The figures, as at  March 2020, were revised in 2021.") == [true, false])
         #expect(stamp("She moved to Portland in 2016.") == [false])
     }
+
+    /// "over 30 libraries" does not account for "45 people", and "two colleagues" is not paired
+    /// with "over 30 libraries"; "12,400 residents" and "14,200 inhabitants" count the same people.
+    @Test func numberConflictCountsOfDifferentThings() throws {
+        func q(_ text: String) throws -> Quantity { try #require(QuantityNormalizer.quantities(in: text).first) }
+        #expect(!NumberConflictRule.matches(try q("over 30 public libraries"), try q("45 people")))
+        #expect(NumberConflictRule.matches(try q("over 30 public libraries"), try q("45 libraries")))
+        #expect(NumberConflictRule.matches(try q("1,100 employees"), try q("1,100 people")))
+        #expect(!NumberConflictRule.countSameThing(try q("two colleagues"), try q("over 30 public libraries")))
+        #expect(NumberConflictRule.countSameThing(try q("12,400 residents"), try q("14,200 inhabitants")))
+        #expect(NumberConflictRule.countSameThing(try q("42 concerts"), try q("24")))
+    }
 }

@@ -50,12 +50,15 @@ public struct NumberConflictRule: Rule {
             // A revision that changes a figure and cites a new source for it updates the figure.
             if st.isEdit, Self.resourced(st.sentenceA, st.sentenceB) { continue }
             // Same amount in another currency is currency-mismatch's concern.
-            let ua = qa.filter { x in !qb.contains { $0.agrees(with: x) || $0.sameAmount(as: x) } }
-            let ub = qb.filter { y in !qa.contains { $0.agrees(with: y) || $0.sameAmount(as: y) } }
+            let ua = qa.filter { x in !qb.contains { Self.matches($0, x) } }
+            let ub = qb.filter { y in !qa.contains { Self.matches($0, y) } }
             for kind in [Quantity.Kind.count, .percent, .money] {
                 let a = ua.filter { $0.kind == kind }, b = ub.filter { $0.kind == kind }
                 guard !a.isEmpty, !b.isEmpty else { continue }
                 if a.count == 1, b.count == 1 {
+                    // Two counts of different things ("two colleagues", "over 30 libraries") are
+                    // two statements.
+                    if kind == .count, !Self.countSameThing(a[0], b[0]) { continue }
                     differences.append((st, a[0].description, b[0].description))
                     continue
                 }
@@ -70,6 +73,32 @@ public struct NumberConflictRule: Rule {
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
     }
+
+    /// True when `x` and `y` may be the same number: the same amount, or agreeing values that,
+    /// when the text bounds either, count the same thing ("over 30 libraries" does not account
+    /// for "45 people").
+    static func matches(_ x: Quantity, _ y: Quantity) -> Bool {
+        if x.sameAmount(as: y) { return true }
+        guard x.agrees(with: y) else { return false }
+        guard x.kind == .count, x.bound != .exact || y.bound != .exact else { return true }
+        let wx = Set(x.following.filter { $0.count > 2 }), wy = y.following.filter { $0.count > 2 }
+        return wx.isEmpty || wy.isEmpty || wy.contains { wx.contains($0) }
+    }
+
+    /// False when both counts name what they count and the names share no word (after folding
+    /// words for people: "residents", "inhabitants", "people").
+    static func countSameThing(_ x: Quantity, _ y: Quantity) -> Bool {
+        func nouns(_ q: Quantity) -> Set<String> {
+            Set(q.following.filter { $0.count > 2 }.map { peopleWords.contains($0) ? "people" : $0 })
+        }
+        let wx = nouns(x), wy = nouns(y)
+        return wx.isEmpty || wy.isEmpty || !wx.isDisjoint(with: wy)
+    }
+
+    /// Words that count people.
+    static let peopleWords: Set<String> = [
+        "people", "persons", "residents", "inhabitants", "population", "citizens", "individuals", "locals",
+    ]
 
     /// True when both sentences are cited and share no source (by URL, else title, else name).
     static func resourced(_ a: Sentence, _ b: Sentence) -> Bool {
