@@ -144,4 +144,39 @@ import Testing
         #expect(NumberConflictRule.countSameThing(try q("12,400 residents"), try q("14,200 inhabitants")))
         #expect(NumberConflictRule.countSameThing(try q("42 concerts"), try q("24")))
     }
+
+    /// A summary's key facts against the infobox: "Born: September 22, 1949" is not the
+    /// revision's "birth_date = September 22, 1948"; an award year moved; a head count changed.
+    @Test func biographySummaryKeyFactsAreCompared() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-unseen-voss-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let fixture = packageRoot + "/Tests/Fixtures/voss/"
+        for name in ["crosscheck.json", "01_rev2016.wiki", "02_rev2022.wiki", "04_news.md"] {
+            try FileManager.default.copyItem(atPath: fixture + name, toPath: root.appendingPathComponent(name).path)
+        }
+        let summary = try String(contentsOfFile: fixture + "03_summary.md", encoding: .utf8)
+            .replacingOccurrences(of: "**Born**: September 22, 1948", with: "**Born**: September 22, 1949")
+            .replacingOccurrences(of: "Hollis Medal (1999)", with: "Hollis Medal (2001)")
+            .replacingOccurrences(of: "employed 45 people", with: "employed 54 people")
+        try summary.write(to: root.appendingPathComponent("03_summary.md"), atomically: true, encoding: .utf8)
+        let run = try RuleEngine.run(try VariantSet.load(paths: [root.path]))
+        #expect(unseenSignatures(run) == [
+            "date-conflict 03_summary:4",  // born 1949 vs 1948
+            "date-conflict 03_summary:7",  // Hollis Medal 2001 vs 1999
+            "number-conflict 03_summary:10",  // 54 vs 45 people (not "two colleagues")
+            "unsourced-figure 03_summary:10",
+        ])
+        let born = try #require(run.findings.first { $0.rule == "date-conflict" && $0.primary?.line == 4 })
+        #expect(born.values == ["1949-09-22", "1948-09-22"])
+        #expect(born.likelyWrong == "03_summary")
+        #expect(run.findings.first { $0.rule == "number-conflict" }?.values == ["54", "45"])
+    }
+
+    @Test func dateConflictFieldConcepts() {
+        #expect(DateConflictRule.fieldConcept("birth_date") == DateConflictRule.fieldConcept("Born"))
+        #expect(DateConflictRule.fieldConcept("death_date") == DateConflictRule.fieldConcept("Died"))
+        #expect(DateConflictRule.fieldConcept("awards") == "awards")
+        #expect(DateConflictRule.fieldConcept("date") == "")
+    }
 }

@@ -104,5 +104,65 @@ public struct DateConflictRule: Rule {
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Date", set: context.set, differences: differences)
+            + Self.fieldFindings(context.set)
+    }
+
+    /// The concept a field key names, for matching keys across formats: "birth_date" and "Born"
+    /// are "birth", "death_date" and "Died" are "death"; other keys are their words without "date".
+    static func fieldConcept(_ key: String) -> String {
+        let parts: [Substring] = key.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter })
+        let skip: Set<String> = ["date", "the", "of"]
+        let words: [String] = parts.map { String($0) }.filter { !skip.contains($0) }
+        let mapped = words.map { w -> String in
+            switch w {
+            case "born", "birth", "birthdate": return "birth"
+            case "died", "death", "deathdate": return "death"
+            default: return w
+            }
+        }
+        return mapped.joined(separator: " ")
+    }
+
+    /// Dates in a summary's or source's fields that contradict the same field of its reference
+    /// revision ("Born: September 22, 1949" against "birth_date = September 22, 1948").
+    ///
+    /// Only non-revision variants are checked (a revision's field edits are ordinary edits), and
+    /// only a single unmatched date on each side is a conflict: a field that lists several dated
+    /// items ("awards") may name fewer of them.
+    static func fieldFindings(_ set: VariantSet) -> [Finding] {
+        var out: [Finding] = []
+        for (ref, v) in StatementAlignment.variantPairs(set) where !Chronology.isEdit(ref, v) {
+            var refFields: [String: [Field]] = [:]
+            for f in ref.document.fields { refFields[fieldConcept(f.key), default: []].append(f) }
+            var seen: Set<String> = []
+            for f in v.document.fields {
+                let concept = fieldConcept(f.key)
+                guard !concept.isEmpty, !seen.contains(concept), let others = refFields[concept], others.count == 1,
+                    let g = others.first
+                else { continue }
+                seen.insert(concept)
+                let da = DateNormalizer.mentions(in: g.value).map(\.date).filter { $0.year != 0 }
+                let db = DateNormalizer.mentions(in: f.value).map(\.date).filter { $0.year != 0 }
+                guard !da.isEmpty, !db.isEmpty else { continue }
+                let ua = da.filter { x in !db.contains { Self.agree($0, x) } }
+                let ub = db.filter { y in !da.contains { Self.agree($0, y) } }
+                guard ua.count == 1, ub.count == 1 else { continue }
+                let na = Chronology.shortName(ref.id, in: set), nb = Chronology.shortName(v.id, in: set)
+                func evidence(_ w: Variant, _ field: Field, _ value: String) -> Evidence {
+                    Evidence(
+                        variant: w.id, path: w.document.path, line: field.line, section: field.section.joined(separator: " > "),
+                        text: Evidence.trim(field.key + ": " + field.value), value: value)
+                }
+                out.append(
+                    Finding(
+                        rule: description.id, severity: description.severity, kind: .conflict,
+                        message: "Date differs in the same field (\(f.key)): \(ub[0].description) (\(nb)) vs \(ua[0].description) (\(na))",
+                        evidence: [evidence(v, f, ub[0].description), evidence(ref, g, ua[0].description)],
+                        values: [ub[0].description, ua[0].description], likelyWrong: v.id,
+                        explanation: "\(nb) is a \(Chronology.role(v)) and disagrees with revision \(na) of its time.",
+                        fingerprintParts: ["field", concept, ua[0].description, ub[0].description, ref.id, v.id]))
+            }
+        }
+        return out
     }
 }
