@@ -179,4 +179,31 @@ import Testing
         #expect(DateConflictRule.fieldConcept("awards") == "awards")
         #expect(DateConflictRule.fieldConcept("date") == "")
     }
+
+    /// A town summary's key facts against the infobox: the 2020 population and the
+    /// incorporation date ("established_date") are wrong; the 2010 population is for another
+    /// census than the infobox's and is not compared; the wrong elevation has no support.
+    @Test func placeSummaryKeyFactsAreCompared() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-unseen-tolverne-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let fixture = packageRoot + "/Tests/Fixtures/tolverne/"
+        for name in ["crosscheck.json", "01_rev2014.wiki", "02_rev2021.wiki"] {
+            try FileManager.default.copyItem(atPath: fixture + name, toPath: root.appendingPathComponent(name).path)
+        }
+        let summary = try String(contentsOfFile: fixture + "03_summary.md", encoding: .utf8)
+            .replacingOccurrences(of: "**Population (2020)**: 23,050", with: "**Population (2020)**: 24,050")
+            .replacingOccurrences(of: "**Elevation**: 310 m (1,017 ft)", with: "**Elevation**: 301 m (988 ft)")
+            .replacingOccurrences(of: "**Incorporated**: June 4, 1871", with: "**Incorporated**: June 4, 1872")
+        try summary.write(to: root.appendingPathComponent("03_summary.md"), atomically: true, encoding: .utf8)
+        let run = try RuleEngine.run(try VariantSet.load(paths: [root.path]))
+        #expect(unseenSignatures(run) == [
+            "date-conflict 03_summary:4",  // incorporated 1872 vs established 1871
+            "number-conflict 03_summary:8",  // 24,050 vs 23,050 in 2020
+            "unsourced-figure 03_summary:7",  // 301 m
+            "unsourced-figure 03_summary:7",  // and its conversion, 988 ft
+        ])
+        #expect(run.findings.first { $0.rule == "number-conflict" }?.values == ["24050", "23050"])
+        #expect(run.findings.first { $0.rule == "number-conflict" }?.likelyWrong == "03_summary")
+    }
 }

@@ -111,12 +111,13 @@ public struct DateConflictRule: Rule {
     /// are "birth", "death_date" and "Died" are "death"; other keys are their words without "date".
     static func fieldConcept(_ key: String) -> String {
         let parts: [Substring] = key.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter })
-        let skip: Set<String> = ["date", "the", "of"]
+        let skip: Set<String> = ["date", "the", "of", "total"]
         let words: [String] = parts.map { String($0) }.filter { !skip.contains($0) }
         let mapped = words.map { w -> String in
             switch w {
             case "born", "birth", "birthdate": return "birth"
             case "died", "death", "deathdate": return "death"
+            case "founded", "established", "incorporated", "formed", "inception": return "founded"
             default: return w
             }
         }

@@ -72,6 +72,56 @@ public struct NumberConflictRule: Rule {
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
+            + Self.fieldFindings(context.set)
+    }
+
+    /// Figures in a summary's or source's fields that contradict the same field of its reference
+    /// revision ("Population (2020): 24,050" against "population_total = 23,050").
+    ///
+    /// Keys are matched by `DateConflictRule.fieldConcept`. A field whose key or value names a
+    /// year ("Population (2010)") is compared only when the revision dates its field to the same
+    /// year (a "population_as_of" field, or a year in the value). Only one figure on each side,
+    /// of the same kind, is compared.
+    static func fieldFindings(_ set: VariantSet) -> [Finding] {
+        var out: [Finding] = []
+        for (ref, v) in StatementAlignment.variantPairs(set) where !Chronology.isEdit(ref, v) {
+            var refFields: [String: [Field]] = [:]
+            for f in ref.document.fields { refFields[DateConflictRule.fieldConcept(f.key), default: []].append(f) }
+            for f in v.document.fields {
+                let concept = DateConflictRule.fieldConcept(f.key)
+                guard !concept.isEmpty, let others = refFields[concept], others.count == 1, let g = others.first else { continue }
+                let qa = QuantityNormalizer.quantities(in: g.value).filter { $0.kind != .ordinal }
+                let qb = QuantityNormalizer.quantities(in: f.value).filter { $0.kind != .ordinal }
+                guard qa.count == 1, qb.count == 1, qa[0].kind == qb[0].kind, !matches(qa[0], qb[0]) else { continue }
+                // The year the figure is for, on each side.
+                let yb = years(in: f.key).union(years(in: f.value))
+                var ya = years(in: g.value)
+                let head = concept.split(separator: " ").first.map(String.init) ?? concept
+                for h in ref.document.fields {
+                    let words = DateConflictRule.fieldConcept(h.key).split(separator: " ").map(String.init)
+                    if words.first == head, words.contains("as") || words.contains("year") || words.contains("census") {
+                        ya.formUnion(years(in: h.value))
+                    }
+                }
+                if !yb.isEmpty || !ya.isEmpty { guard !yb.isEmpty, !ya.isEmpty, !ya.isDisjoint(with: yb) else { continue } }
+                let na = Chronology.shortName(ref.id, in: set), nb = Chronology.shortName(v.id, in: set)
+                func evidence(_ w: Variant, _ field: Field, _ value: String) -> Evidence {
+                    Evidence(
+                        variant: w.id, path: w.document.path, line: field.line, section: field.section.joined(separator: " > "),
+                        text: Evidence.trim(field.key + ": " + field.value), value: value)
+                }
+                let a = qa[0].description, b = qb[0].description
+                out.append(
+                    Finding(
+                        rule: description.id, severity: description.severity, kind: .conflict,
+                        message: "Number differs in the same field (\(f.key)): \(b) (\(nb)) vs \(a) (\(na))",
+                        evidence: [evidence(v, f, b), evidence(ref, g, a)],
+                        values: [b, a], likelyWrong: v.id,
+                        explanation: "\(nb) is a \(Chronology.role(v)) and disagrees with revision \(na) of its time.",
+                        fingerprintParts: ["field", concept, a, b, ref.id, v.id]))
+            }
+        }
+        return out
     }
 
     /// True when `x` and `y` may be the same number: the same amount, or agreeing values that,
