@@ -9,7 +9,11 @@ public struct DateConflictRule: Rule {
             are normalised with their grain, so "On 18 February" equals "On February 18", and "2021" \
             agrees with "30 December 2021". A date without a year takes the year of its section \
             heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits, reported for \
-            information; a summary or source that moves an event is a conflict.
+            information; a summary or source that moves an event is a conflict. An "as of" date only \
+            stamps the statement, and a date that moves together with a figure ("12,400 at the 2010 \
+            census", "13,950 at the 2020 census") restates the figure for another time. A summary's or \
+            source's dated field is compared with the same field of its revision ("Born" and \
+            "birth_date", "Incorporated" and "established_date").
             """,
         triggering: [
             RuleExample(

@@ -10,7 +10,12 @@ public struct NumberConflictRule: Rule {
             $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction). A \
             number is paired only with one of the same kind (count, percentage, money) that has no \
             agreeing partner; the same amount in two currencies is left to `currency-mismatch`. \
-            Differences between revisions are edits, reported for information.
+            Differences between revisions are edits, reported for information, unless the newer \
+            revision cites a new source for the figure. Figures for different years are different \
+            statements, and counts of different things ("two colleagues", "over 30 libraries") are \
+            not paired. A summary's or source's figure field is compared with the same field of its \
+            revision when both are for the same year ("Population (2020)" and "population_total" \
+            with "population_as_of").
             """,
         triggering: [
             RuleExample(
