@@ -206,4 +206,30 @@ import Testing
         #expect(run.findings.first { $0.rule == "number-conflict" }?.values == ["24050", "23050"])
         #expect(run.findings.first { $0.rule == "number-conflict" }?.likelyWrong == "03_summary")
     }
+
+    /// Between revisions a figure restated for another census is an update; a summary that moves
+    /// both the year and the figure of the same statement is still reported, once, as a date.
+    @Test func summaryMovingYearAndFigureIsReportedOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-unseen-census-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let files = [
+            ("a.txt", "The reservoir at Millbeck was finished by the county engineers.\n\nAt the 2010 count the reservoir held 4,100 swans, the most in the county.\n"),
+            ("b.txt", "The reservoir at Millbeck was finished by the county engineers.\n\nAt the 2020 count the reservoir held 5,300 swans, the most in the county.\n"),
+            ("c.txt", "The reservoir at Millbeck was finished by the county engineers.\n\nAt the 2021 count the reservoir held 6,900 swans, the most in the county.\n"),
+        ]
+        for (name, text) in files { try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let manifest = """
+            {"subject": "Millbeck", "variants": [
+              {"path": "a.txt", "role": "revision", "format": "plaintext", "date": "2012-01"},
+              {"path": "b.txt", "role": "revision", "format": "plaintext", "date": "2022-01"},
+              {"path": "c.txt", "role": "summary", "format": "plaintext", "date": "2023"}]}
+            """
+        try manifest.write(to: root.appendingPathComponent("crosscheck.json"), atomically: true, encoding: .utf8)
+        let run = try RuleEngine.run(try VariantSet.load(paths: [root.path]))
+        let dates = run.findings.filter { $0.rule == "date-conflict" || $0.rule == "number-conflict" }
+        #expect(dates.map(\.rule) == ["date-conflict"])
+        #expect(dates.first?.likelyWrong == "c")
+        #expect(dates.first?.severity == .warning)
+    }
 }

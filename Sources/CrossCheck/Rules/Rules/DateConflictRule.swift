@@ -11,7 +11,7 @@ public struct DateConflictRule: Rule {
             heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits, reported for \
             information; a summary or source that moves an event is a conflict. An "as of" date only \
             stamps the statement, and a date that moves together with a figure ("12,400 at the 2010 \
-            census", "13,950 at the 2020 census") restates the figure for another time. A summary's or \
+            census", "13,950 at the 2020 census") in a newer revision restates the figure for another time. A summary's or \
             source's dated field is compared with the same field of its revision ("Born" and \
             "birth_date", "Incorporated" and "established_date").
             """,
@@ -95,7 +95,9 @@ public struct DateConflictRule: Rule {
             guard !da.isEmpty, !db.isEmpty else { continue }
             let ua = da.filter { x in !db.contains { Self.agree($0, x) } }
             let ub = db.filter { y in !da.contains { Self.agree($0, y) } }
-            if !ua.isEmpty, !ub.isEmpty, Self.restatedFigure(st.sentenceA.text, st.sentenceB.text) { continue }
+            // Only between revisions: a summary that moves both the date and the figure is still
+            // reported once, here (number-conflict leaves figures for other years alone).
+            if st.isEdit, !ua.isEmpty, !ub.isEmpty, Self.restatedFigure(st.sentenceA.text, st.sentenceB.text) { continue }
             if ua.count == 1, ub.count == 1 {
                 differences.append((st, ua[0].description, ub[0].description))
             } else {
