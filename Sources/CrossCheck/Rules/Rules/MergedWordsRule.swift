@@ -76,7 +76,10 @@ public struct MergedWordsRule: Rule {
     static let prefixes = ["con", "com", "dis", "sub", "pre", "pro", "trans", "ex", "un", "de", "per", "inter", "counter", "over", "under", "out", "self", "super", "mis", "non", "anti", "post", "semi", "multi", "re"]
     /// Determiners and possessives that a careless pipeline runs into the next word ("theirfirst",
     /// "aleading"); none of them begins a real compound with a word of four letters or more.
-    static let runOnHeads: Set<String> = ["a", "the", "their", "its", "our", "this", "these", "those", "your"]
+    static let runOnHeads: Set<String> = ["a", "the", "their", "its", "our", "this", "these", "those", "your", "her", "his"]
+    /// Heads that begin many real words ("herald", "history"): the rest must be a plain word of
+    /// four letters or more ("hermost", "hisfirst").
+    static let strictRunOnHeads: Set<String> = ["her", "his"]
     /// Determiners that a careless pipeline runs onto the word before ("ofthe", "tothe").
     static let runOnTails: Set<String> = ["the", "their", "this", "these", "those"]
 
@@ -289,6 +292,7 @@ public struct MergedWordsRule: Rule {
             for h in runOnHeads where n >= h.utf8.count + 4 && lowered.hasPrefix(h) {
                 let rest = String(decoding: bytes[h.utf8.count...], as: UTF8.self)
                 let restKnown = h == "a" ? CommonWords.isPlainWord(rest) && rest.utf8.count >= 5 && !CommonWords.lookalikes.contains(lowered)
+                    : Self.strictRunOnHeads.contains(h) ? CommonWords.isPlainWord(rest) && !CommonWords.lookalikes.contains(lowered)
                     : (CommonWords.isPlainWord(rest) || isKnownPart(rest, stats: stats) && (stats.total[rest] ?? 0) > 1)
                 if restKnown {
                     return Split(first: String(decoding: orig[..<h.utf8.count], as: UTF8.self), second: String(decoding: orig[h.utf8.count...], as: UTF8.self), shared: false)

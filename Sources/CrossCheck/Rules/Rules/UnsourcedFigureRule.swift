@@ -60,6 +60,8 @@ public struct UnsourcedFigureRule: Rule {
         "customers", "clients", "employees", "staff", "users", "subscribers", "members", "partners", "enterprises",
         "companies", "stores", "shops", "offices", "branches", "countries", "cities", "markets", "patents", "products",
         "downloads", "installations", "vehicles", "units", "devices", "workers", "people", "students",
+        // Audiences and readerships: the figures a biography or a place article states.
+        "copies", "viewers", "readers", "listeners", "visitors", "spectators", "residents", "inhabitants", "votes",
     ]
 
     /// The claims this rule checks: money, percentages, and business counts.
@@ -88,8 +90,34 @@ public struct UnsourcedFigureRule: Rule {
         if c.attribute == .employees || out.following.contains(where: { workforceWords.contains($0) }) {
             out.following += workforceWords.sorted()
         }
+        out.following += unitWords(out.following)
         return out
     }
+
+    /// One spelling per unit of measure, so "5 km²" supports "5 square kilometres" and "142 m"
+    /// supports "142 metres".
+    ///
+    /// Returns "unit:km" and the like for the first unit word in `following`, skipping "square" or
+    /// "sq" (an area and a length of the same number of the same unit are not told apart: the
+    /// superscript "²" is not always part of the word).
+    static func unitWords(_ following: [String]) -> [String] {
+        for w in following {
+            if w == "square" || w == "sq" { continue }
+            var word = w
+            if word.hasSuffix("\u{B2}") { word.removeLast() }
+            if let unit = unitNames[word] { return ["unit:" + unit] }
+            return []
+        }
+        return []
+    }
+
+    /// Unit words by their short symbol.
+    static let unitNames: [String: String] = [
+        "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+        "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+        "mi": "mi", "mile": "mi", "miles": "mi", "ft": "ft", "foot": "ft", "feet": "ft",
+        "ha": "ha", "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
+    ]
 
     /// Words that make a count a head count.
     static let workforceWords: Set<String> = ["employees", "employee", "staff", "people", "workers", "workforce", "employed", "headcount"]
@@ -120,27 +148,46 @@ public struct UnsourcedFigureRule: Rule {
         // Group the same figure stated the same way across variants (a sentence kept by many revisions).
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
+        // A measurement in another unit beside a supported one ("8.3 km² (3.2 sq mi)") is a
+        // conversion of it: the statements (variant, line, text) with a supported measurement, by unit.
+        var measured: [String: Set<String>] = [:]
+        func place(_ c: Claim) -> String { c.variant + "|" + String(c.line) + "|" + c.statement }
+        var pending: [(Claim, String, [String])] = []
         for (v, cs) in claimSet.byVariant where v.document.role != .source {
-            for c in cs where !c.cited && Self.isFigure(c) {
+            for c in cs where Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
-                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
                 let probe = Self.labelled(q, c)
+                let units = Self.unitWords(probe.following)
+                if c.cited {
+                    if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
+                    continue
+                }
+                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
                 let supported = candidates.contains { other in
                     guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
                     return oq.kind == q.kind && Self.labelled(oq, other).supports(probe)
                 }
-                if supported { continue }
-                // The same amount cited in another currency is sourced; the currency is left to
-                // `currency-mismatch`.
-                let otherCurrency = q.kind == .money && candidates.contains { other in
-                    guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
-                    return oq.sameAmount(as: q) && oq.bound == q.bound
+                if supported {
+                    if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
+                    continue
                 }
-                if otherCurrency { continue }
-                let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(c)
+                pending.append((c, place(c), units))
             }
+        }
+        for (c, at, units) in pending {
+            guard case let .quantity(q) = c.value else { continue }
+            if !units.isEmpty, let known = measured[at], !known.isSuperset(of: units) { continue }
+            let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
+            // The same amount cited in another currency is sourced; the currency is left to
+            // `currency-mismatch`.
+            let otherCurrency = q.kind == .money && candidates.contains { other in
+                guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
+                return oq.sameAmount(as: q) && oq.bound == q.bound
+            }
+            if otherCurrency { continue }
+            let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(c)
         }
         var out: [Finding] = []
         for key in order {
