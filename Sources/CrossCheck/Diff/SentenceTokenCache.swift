@@ -153,14 +153,7 @@ struct SentenceTokenCache {
     }
 
     private mutating func growTexts() {
-        var next = [Int32](repeating: -1, count: textSlots.count * 2)
-        let mask = next.count - 1
-        for (e, h) in textHashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while next[slot] >= 0 { slot = (slot + 1) & mask }
-            next[slot] = Int32(e)
-        }
-        textSlots = next
+        textSlots = rehashedSlots(textHashes, capacity: textSlots.count * 2)
     }
 
     /// Appends the tokens and the sorted bag of one text as a new entry.
@@ -296,16 +289,7 @@ struct TextInterner {
         hashes.append(h); starts.append(arena.count); lengths.append(buf.count)
         arena.append(contentsOf: buf)
         slots[slot] = id
-        if hashes.count * 2 > slots.count {
-            var next = [Int32](repeating: -1, count: slots.count * 2)
-            let m = next.count - 1
-            for (i, h) in hashes.enumerated() {
-                var s = Int(truncatingIfNeeded: h) & m
-                while next[s] >= 0 { s = (s + 1) & m }
-                next[s] = Int32(i)
-            }
-            slots = next
-        }
+        if hashes.count * 2 > slots.count { slots = rehashedSlots(hashes, capacity: slots.count * 2) }
         return id
     }
 }
@@ -323,4 +307,17 @@ struct TextInterner {
         k += 1
     }
     return true
+}
+
+/// An open-addressing slot table of `capacity` slots (a power of two; -1 = empty) holding entry `i`
+/// at the first free slot from `hashes[i]`, probing linearly: how both interners here grow.
+private func rehashedSlots(_ hashes: [UInt64], capacity: Int) -> [Int32] {
+    var next = [Int32](repeating: -1, count: capacity)
+    let mask = capacity - 1
+    for (i, h) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while next[slot] >= 0 { slot = (slot + 1) & mask }
+        next[slot] = Int32(i)
+    }
+    return next
 }
