@@ -501,10 +501,11 @@ extension WikitextRenderer {
             renderDate(call, into: &sink, depth: d)
         case .convert:
             renderConvert(call, into: &sink, depth: d)
-        case .currency(let symbol):
+        case .currency(let prefix), .prefixed(let prefix):
+            // A symbol or label before the first positional value: `{{US$|5}}` gives "US$5".
             guard let p = call.positional(1) else { return }
-            let amount = plain(p.value, depth: d)
-            if !amount.isEmpty { sink.emit(generated: symbol + amount, at: call.start) }
+            let v = plain(p.value, depth: d)
+            if !v.isEmpty { sink.emit(generated: prefix + v, at: call.start) }
         case .url:
             if let label = call.positional(2), !trimmed(label.value).isEmpty {
                 renderInline(label.value, into: &sink, depth: d)
@@ -530,10 +531,6 @@ extension WikitextRenderer {
             let lower = call.named("lc").map { !raw($0.value).isEmpty } ?? false
             sink.emit(generated: lower ? "as of " : "As of ", at: call.start)
             renderDate(call, into: &sink, depth: d)
-        case .prefixed(let prefix):
-            guard let p = call.positional(1) else { return }
-            let v = plain(p.value, depth: d)
-            if !v.isEmpty { sink.emit(generated: prefix + v, at: call.start) }
         case .fraction:
             let v = call.positionals.map { plain($0.value, depth: d) }
             switch v.count {
