@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Detects an input's format from its content (SPEC "Inputs").
 ///
 /// Every format gets a score from the signals it shows (wikitext templates, links, `<ref>` and
@@ -6,24 +7,24 @@
 /// lines) and the highest score wins, so one stray `[[` or `**` cannot decide alone. The file
 /// extension only breaks ties, including the tie of markup-free prose (which every format reads
 /// the same way). One pass over at most the first 4 MB.
-public enum FormatDetector {
+package enum FormatDetector {
     /// Signal counts gathered in one pass; exposed for tests and diagnostics.
-    public struct Signals: Sendable, Equatable {
-        public var templates = 0, wikiLinks = 0, refs = 0, wikiHeadings = 0, wikiBold = 0
-        public var keyLines = 0, bullets = 0, mdLinks = 0, fences = 0, tableRules = 0, atxHeadings = 0, inlineCode = 0
-        public var footnoteMarks = 0, proseLines = 0
+    package struct Signals: Sendable, Equatable {
+        package var templates = 0, wikiLinks = 0, refs = 0, wikiHeadings = 0, wikiBold = 0
+        package var keyLines = 0, bullets = 0, mdLinks = 0, fences = 0, tableRules = 0, atxHeadings = 0, inlineCode = 0
+        package var footnoteMarks = 0, proseLines = 0
         /// Leading `---` line followed by `key: value` lines (count), and whether a closing `---` was seen.
-        public var frontMatterKeys = 0, frontMatterClosed = false
+        package var frontMatterKeys = 0, frontMatterClosed = false
     }
 
     /// The most likely format of `source`.
-    public static func detect(_ source: SourceText) -> DocumentFormat {
+    package static func detect(_ source: SourceText) -> DocumentFormat {
         let s = signals(source)
         return best(scores(s), path: source.path)
     }
 
     /// Scores per format for the given signals (higher is likelier).
-    public static func scores(_ s: Signals) -> [DocumentFormat: Double] {
+    package static func scores(_ s: Signals) -> [DocumentFormat: Double] {
         func cap(_ v: Int, _ m: Int) -> Double { Double(min(v, m)) }
         var out: [DocumentFormat: Double] = [:]
         out[.wikitext] = 3 * cap(s.templates, 30) + 3 * cap(s.wikiLinks, 30) + 4 * cap(s.refs, 30)
@@ -57,7 +58,7 @@ public enum FormatDetector {
     }
 
     /// Counts the signals of every format in one pass over the bytes.
-    public static func signals(_ source: SourceText) -> Signals {
+    package static func signals(_ source: SourceText) -> Signals {
         var s = Signals()
         let bytes = source.bytes
         let n = min(bytes.count, source.contentStart + 4 << 20)

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 @Suite struct ReportGoldenTests {
     @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
@@ -41,7 +46,7 @@ import Testing
     @Test func jsonHasTheSpecShape() throws {
         let json = try JSONValue.parse(ReportFixture.report.render(.json))
         #expect(json["tool"]?["name"]?.stringValue == "crosscheck")
-        #expect(json["tool"]?["version"]?.stringValue == CrossCheckCLI.version)
+        #expect(json["tool"]?["version"]?.stringValue == ToolInfo.version)
         #expect(json["subject"]?.stringValue == "Acme")
         let variants = try #require(json["variants"]?.arrayValue)
         #expect(variants.count == 3)
@@ -100,7 +105,7 @@ import Testing
         #expect(runs.count == 1)
         let driver = try #require(runs.first?["tool"]?["driver"])
         #expect(driver["name"]?.stringValue == "crosscheck")
-        #expect(driver["version"]?.stringValue == CrossCheckCLI.version)
+        #expect(driver["version"]?.stringValue == ToolInfo.version)
         // informationUri is optional; the project has no public home to point at yet.
         #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"]?.arrayValue)

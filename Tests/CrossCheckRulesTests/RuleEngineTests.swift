@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
 
 /// A one-variant set with two fused tokens on lines 1 and 3 (merged-words fires on both).
 func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {

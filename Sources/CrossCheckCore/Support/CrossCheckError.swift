@@ -2,7 +2,7 @@
 ///
 /// Input errors map to exit status 2. The description is the whole message a user sees, so it
 /// always starts with the file (and line, when known).
-public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(path: String, reason: String)
     /// The file holds no text at all.
@@ -18,7 +18,7 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
     /// The command line is wrong.
     case usage(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(path, reason): return "\(path): cannot read file: \(reason)"
         case let .empty(path): return "\(path): file is empty"

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Parses a CommonMark-style document (e.g. a model-written summary) into the document model.
 ///
 /// ATX and setext headings, paragraphs, nested bullet and numbered lists (one list-item block per
@@ -5,8 +6,8 @@
 /// (targets kept in `Document.links`), code kept out of the sentences, HTML comments removed and
 /// `crosscheck-disable...` comments turned into suppressions. A single top-level `# Title` that
 /// precedes every other heading is the document title, not a section.
-public enum MarkdownParser {
-    public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
+package enum MarkdownParser {
+    package static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         parse(source, from: source.contentStart, format: .markdown)
     }
 

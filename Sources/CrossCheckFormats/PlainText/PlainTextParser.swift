@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Parses a rendered article (plain text with `#` headings) into the document model.
 ///
 /// Headings nest by their `#` depth; a first title line and a single top-level `# Title` that
@@ -5,8 +6,8 @@
 /// blank lines; `*italic*` and `**bold**` markers are removed; superscript footnote marks (`²⁸¹`)
 /// and `[12]` marks become citations on the sentence they follow. No links or key/value fields:
 /// a rendered article has none.
-public enum PlainTextParser {
-    public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
+package enum PlainTextParser {
+    package static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         MarkdownParser.parse(source, from: source.contentStart, format: .plaintext, markdown: false, titleLine: true)
     }
 }

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `currency-mismatch`: the same amount is given in different currencies.
-public struct CurrencyMismatchRule: Rule {
-    public static let description = RuleDescription(
+package struct CurrencyMismatchRule: Rule {
+    package static let description = RuleDescription(
         id: "currency-mismatch", name: "Currency mismatch", severity: .warning,
         summary: "The same amount is given in different currencies.",
         rationale: """
@@ -30,7 +32,7 @@ public struct CurrencyMismatchRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// True when an amount is specific enough that two mentions are the same figure.
     static func isSpecific(_ v: Double) -> Bool {
@@ -41,7 +43,7 @@ public struct CurrencyMismatchRule: Rule {
         return m >= 10 || m != m.rounded()
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         struct Mention { var claim: Claim; var q: Quantity }
         var byAmount: [String: [Mention]] = [:]

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `introduced-typo`: a word introduced by an edit that is one edit away from a word used elsewhere in the set.
-public struct IntroducedTypoRule: Rule {
-    public static let description = RuleDescription(
+package struct IntroducedTypoRule: Rule {
+    package static let description = RuleDescription(
         id: "introduced-typo", name: "Introduced typo", severity: .warning,
         summary: "A word new in a revision is one keystroke away from a word the set uses more often.",
         rationale: """
@@ -62,9 +64,9 @@ public struct IntroducedTypoRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let stats = context.wordStats
         let frequent = FrequentWords(stats)

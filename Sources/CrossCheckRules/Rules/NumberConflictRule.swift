@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `number-conflict`: the same statement carries different numbers or amounts in two variants.
-public struct NumberConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct NumberConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "number-conflict", name: "Number conflict", severity: .warning,
         summary: "The same statement (aligned sentences) carries different numbers or amounts in two variants.",
         rationale: """
@@ -40,9 +42,9 @@ public struct NumberConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
         for st in StatementAlignment.pairs(context) {
             let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
