@@ -38,6 +38,15 @@ extension VariantSet {
     package static func load(paths: [String], manifest explicit: Manifest? = nil) throws(CrossCheckError) -> VariantSet {
         let (files, found) = try expand(paths: paths)
         let manifest = explicit ?? found
+        if let manifest {
+            for e in manifest.variants {
+                if let f = e.format, FormatRegistry.parser(for: f) == nil {
+                    throw .configuration(
+                        path: manifest.path,
+                        reason: "unknown format \"\(f)\" for \(e.path) (known: \(FormatRegistry.names.joined(separator: ", ")))")
+                }
+            }
+        }
         if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
