@@ -169,7 +169,7 @@ package struct ReportOptions: Sendable {
         let parent = (file as NSString).deletingLastPathComponent
         guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
         do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw .unreadable(path: file, reason: "cannot create its folder")
+            throw .unwritable(path: file, reason: "cannot create its folder")
         }
     }
 
@@ -177,15 +177,15 @@ package struct ReportOptions: Sendable {
     static func append(_ text: String, to path: String) throws(CrossCheckError) {
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil) else { throw .unreadable(path: path, reason: "cannot create the job summary file") }
+            guard fm.createFile(atPath: path, contents: nil) else { throw .unwritable(path: path, reason: "cannot create the job summary file") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .unreadable(path: path, reason: "cannot open the job summary file for writing") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file for writing") }
         defer { try? h.close() }
         do {
             try h.seekToEnd()
             try h.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .unreadable(path: path, reason: "cannot write the job summary: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: "job summary: " + AtomicFile.reason(error))
         }
     }
 

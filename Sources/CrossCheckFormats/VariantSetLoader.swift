@@ -47,7 +47,7 @@ extension VariantSet {
                 }
             }
         }
-        if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { throw .noVariants(paths: paths) }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
         // Revisions of one article share most of their text: each wikitext file's parse reuses
