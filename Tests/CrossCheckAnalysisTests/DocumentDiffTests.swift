@@ -295,11 +295,7 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
 
 /// Robustness on real edits in five languages (the corpus is for robustness only, never tuning).
 @Suite struct MultilingualDiffTests {
-    static let corpus: String? = {
-        for p in [packageRoot + "/../shared/corpus/multilingual", "/work/shared/corpus/multilingual"]
-        where FileManager.default.fileExists(atPath: p) { return p }
-        return nil
-    }()
+    static let corpus: String? = corpusRoot.map { $0 + "/multilingual" }
 
     @Test(.enabled(if: corpus != nil, "needs the shared corpus"), arguments: ["en", "hi", "ru", "th", "zh"])
     func realEditsRebuildAndDiffWithItselfIsEmpty(_ language: String) throws {
