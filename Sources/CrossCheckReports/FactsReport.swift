@@ -42,7 +42,5 @@ package enum FactsReport {
         return s
     }
 
-    private static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    private static func cell(_ s: String) -> String { MarkdownText.inline(s) }
 }
