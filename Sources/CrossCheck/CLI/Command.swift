@@ -19,7 +19,15 @@ public struct CommandContext: Sendable {
     /// Colour on a terminal unless NO_COLOR is set (to anything).
     public var useColor: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil }
 
+    /// Files to write when the command has succeeded: all of them, or none (`OutputFiles`).
+    package var files: [OutputFile] = []
+
     public mutating func print(_ s: String) { out += s; if !s.hasSuffix("\n") { out += "\n" } }
+
+    /// Sends `contents` to `path` when the command has succeeded (`-` is standard output).
+    package mutating func write(_ contents: String, to path: String) {
+        if path == "-" { out += contents } else { files.append(OutputFile(path: path, contents: contents)) }
+    }
     public mutating func printError(_ s: String) { err += s; if !s.hasSuffix("\n") { err += "\n" } }
 }
 
@@ -33,24 +41,4 @@ public protocol Command: Sendable {
     static var spec: ArgumentSpec { get }
     /// Runs and returns the exit status; throwing means exit 2 with the error's one-line message.
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32
-}
-
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-public enum AtomicFile {
-    public static func write(_ contents: String, to path: String) throws(CrossCheckError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try Data(contents.utf8).write(to: tmp)
-            // rename(2) replaces an existing file atomically; FileManager.replaceItemAt on Linux
-            // removed the original and then failed, losing the file.
-            if rename(tmp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw .unreadable(path: path, reason: "cannot write: \(error.localizedDescription)")
-        }
-    }
 }

@@ -17,6 +17,9 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
     case configuration(path: String, reason: String)
     /// The command line is wrong.
     case usage(String)
+    /// An output (a report, a baseline) could not be written; `reason` says why, in words
+    /// ("permission denied", "no space left on device").
+    case unwritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,7 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
         case let .malformed(path, line, reason): return "\(path):\(line): \(reason)"
         case let .configuration(path, reason): return "\(path): \(reason)"
         case let .usage(message): return message
+        case let .unwritable(path, reason): return "cannot write \(path): \(reason)"
         }
     }
 }
