@@ -155,7 +155,12 @@ enum Fuzz {
         for command in CrossCheckCLI.commands {
             guard let parsed = try? ParsedArguments.parse(args, spec: command.spec, command: command.name) else { continue }
             if let options = try? ReportOptions.parse(parsed, command: command.name) {
-                for t in options.targets { _ = t.path.map { ReportFormat.guess(path: $0) } }
+                for t in options.targets {
+                    guard let p = t.path else { continue }
+                    _ = ReportFormat.guess(path: p)
+                    _ = (OutputFiles.folder(of: p), OutputFiles.name(of: p))
+                    _ = ReportPaths(workingDirectory: "/fuzz", reportFile: p)
+                }
             }
         }
     }
