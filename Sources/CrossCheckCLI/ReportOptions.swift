@@ -22,6 +22,7 @@ package struct ReportOptions: Sendable {
     package static let help = """
           --format FORMAT        text, markdown, json, sarif or github (default: text)
           --output FILE          write the report to FILE (atomically) instead of stdout
+                                 ('-' is stdout); with several outputs, all or none
                                  Several reports in one run: pair each --format with an
                                  --output, e.g. --format json --output a.json --format
                                  markdown --output b.md; at most one format goes to stdout.
