@@ -1,8 +1,11 @@
+import Foundation
+
 import CrossCheckCore
 import CrossCheckFormats
 import CrossCheckAnalysis
 import CrossCheckRules
 import CrossCheckReports
+
 /// The command-line interface: dispatches to subcommands and maps errors to exit status 2.
 package enum CrossCheckCLI {
     /// The tool's version (SPEC: `tool.version` in JSON output).
@@ -41,12 +44,32 @@ package enum CrossCheckCLI {
         do throws(CrossCheckError) {
             let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec, command: command.name)
             if parsed.has("--help") || parsed.has("-h") { context.print(command.help); return 0 }
-            return try command.run(parsed, &context)
+            let status = try command.run(parsed, &context)
+            // Reports and baselines are written only now, all or none, and the report on
+            // stdout only goes out when they all were.
+            do throws(CrossCheckError) { try OutputFiles.commit(context.files) } catch {
+                context.out = ""
+                throw error
+            }
+            context.files = []
+            return status
         } catch {
             // Usage messages already name the command ("crosscheck check: ..."); file errors do not.
+            context.files = []
             let message = error.description
             context.printError(message.hasPrefix("crosscheck") ? message : "crosscheck: " + message)
             return 2
         }
+    }
+
+    /// The whole process: runs the command line, writes stdout and stderr, returns the status.
+    ///
+    /// SIGPIPE is ignored so that a reader that stops early (`| head`) ends the run quietly
+    /// instead of killing it; a failure to write the report is exit 2 with one line on stderr.
+    package static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        var context = CommandContext(environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(1) == 1)
+        let status = run(arguments, context: &context)
+        return StandardStreams.finish(status: status, out: context.out, err: context.err)
     }
 }

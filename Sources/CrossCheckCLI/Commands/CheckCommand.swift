@@ -33,7 +33,7 @@ package enum CheckCommand: Command {
         let paths = (arguments.positionals.isEmpty ? ["seeds"] : arguments.positionals).map { ReportOptions.resolve($0, context) }
         let set = try VariantSet.load(paths: paths)
         var run = try RuleEngine.run(set, configuration: options.configuration(manifest: set.manifest, config: config))
-        let (findings, usedBaseline) = try options.applyBaselines(run.findings, context)
+        let (findings, usedBaseline) = try options.applyBaselines(run.findings, &context)
         run.findings = findings
         let report = Report(set: set, run: run, usedBaseline: usedBaseline, paths: ReportPaths(workingDirectory: context.workingDirectory))
         try options.emit(report, &context)

@@ -45,7 +45,7 @@ package enum GateCommand: Command {
         let configuration = options.configuration(manifest: pair.manifest, config: config)
         let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
         var newRun = try RuleEngine.run(pair.new, configuration: configuration)
-        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, context)
+        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, &context)
         let edited = pair.old.variants.first { ReportPaths.standardise($0.document.path, base: context.workingDirectory) == ReportPaths.standardise(oldPath, base: context.workingDirectory) }?.id ?? ""
         let delta = GateDelta.compare(before: oldRun.findings, after: newFindings, edited: edited)
         newRun.findings = delta.introduced
