@@ -1,0 +1,103 @@
+/// The reports of several articles in one run: `check DIR` over a folder of article folders, or a
+/// gate whose edit touches several articles.
+///
+/// Each article is checked as its own set and keeps its own section; nothing is merged across
+/// subjects. One article renders exactly as a single report does. Several render as one report
+/// with a section per article and a total: text and markdown put the sections one after the
+/// other; JSON lists them under `articles`; SARIF and GitHub annotations hold every article's
+/// findings (GitHub's per-level limit counts across all of them).
+package struct ReportBundle: Sendable {
+    package var reports: [Report]
+    /// What a gate compared against, for the empty gate's message.
+    package var gateBase: String?
+
+    package init(_ reports: [Report], gateBase: String? = nil) { self.reports = reports; self.gateBase = gateBase }
+
+    package var isGate: Bool {
+        if gateBase != nil { return true }
+        if case .gate = reports.first?.mode { return true }
+        return false
+    }
+
+    /// The totals over every article.
+    package var summary: ReportSummary { ReportSummary(reports.flatMap(\.findings)) }
+    package var resolvedCount: Int { reports.reduce(0) { $0 + $1.resolved.count } }
+    package var variantCount: Int { reports.reduce(0) { $0 + $1.variants.count } }
+
+    /// Whether any article fails at `threshold`.
+    package func fails(at threshold: Severity.Threshold) -> Bool { reports.contains { $0.fails(at: threshold) } }
+
+    /// The stderr summary line.
+    package var summaryLine: String {
+        if reports.count == 1, gateBase == nil { return reports[0].summaryLine }
+        let s = summary
+        let articles = "\(reports.count) article\(reports.count == 1 ? "" : "s")"
+        var line: String
+        if isGate {
+            line = "\(s.phrase) introduced, \(resolvedCount) resolved in \(articles)"
+            if let b = gateBase { line += " (against \(b))" }
+        } else {
+            line = "\(s.phrase) in \(articles) (\(variantCount) variants)"
+        }
+        if s.baselined > 0 { line += " (\(s.baselined) baselined)" }
+        return line
+    }
+
+    /// All articles as one report (SARIF, GitHub annotations): every finding, every variant.
+    package var merged: Report {
+        guard reports.count != 1, let first = reports.first else {
+            return reports.first ?? Report(subject: nil, variants: [], findings: [], paths: ReportPaths(workingDirectory: "/"))
+        }
+        var r = Report(
+            mode: first.mode, subject: nil, variants: reports.flatMap(\.variants), findings: reports.flatMap(\.findings),
+            resolved: reports.flatMap(\.resolved), warnings: reports.flatMap(\.warnings), usedBaseline: reports.contains(where: \.usedBaseline),
+            paths: first.paths)
+        r.set = nil
+        return r
+    }
+
+    /// Renders every article in `format` (text without colour; the CLI asks for colour itself).
+    package func render(_ format: ReportFormat, color: Bool = false) -> String {
+        if reports.count == 1, gateBase == nil {
+            return format == .text ? TextReport.render(reports[0], color: color) : reports[0].render(format)
+        }
+        switch format {
+        case .text:
+            if reports.isEmpty { return emptyGate }
+            var out = reports.map { TextReport.render($0, color: color) }.joined(separator: "\n")
+            out += "\nTotal: " + summaryLine + "\n"
+            return out
+        case .markdown:
+            if reports.isEmpty { return "# crosscheck gate\n\n" + emptyGate }
+            var out = "# crosscheck: \(reports.count) article\(reports.count == 1 ? "" : "s")\n\n"
+            out += "| article | errors | warnings | info |" + (isGate ? " resolved |" : "") + "\n|---|---:|---:|---:|" + (isGate ? "---:|" : "") + "\n"
+            for r in reports {
+                let s = r.summary
+                out += "| \(r.subject ?? r.variants.first.map { ($0.path as NSString).deletingLastPathComponent } ?? "?") | \(s.error) | \(s.warning) | \(s.info) |" + (isGate ? " \(r.resolved.count) |" : "") + "\n"
+            }
+            out += "\n**Total:** " + summaryLine + "\n\n"
+            for r in reports { out += MarkdownReport.render(r).replacingOccurrences(of: "\n# ", with: "\n## ") + "\n" }
+            return out
+        case .json:
+            let s = summary
+            var summaryObject: [String: JSONValue] = [
+                "error": .int(s.error), "warning": .int(s.warning), "info": .int(s.info), "baselined": .int(s.baselined),
+                "articles": .int(reports.count),
+            ]
+            if isGate { summaryObject["resolved"] = .int(resolvedCount) }
+            var o: [String: JSONValue] = [
+                "tool": .object(["name": .string("crosscheck"), "version": .string(CrossCheckCLI.version)]),
+                "articles": .array(reports.map { JSONReport.json($0) }),
+                "summary": .object(summaryObject),
+            ]
+            if let b = gateBase { o["gate"] = .object(["base": .string(b)]) }
+            return JSONValue.object(o).serialized()
+        case .sarif, .github:
+            return merged.render(format)
+        }
+    }
+
+    var emptyGate: String {
+        "crosscheck gate: no article changed" + (gateBase.map { " since \($0)" } ?? "") + "\n"
+    }
+}
