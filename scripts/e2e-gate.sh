@@ -134,18 +134,22 @@ has out "$hanbit" "blanked page"
 step "a deleted variant resolves its findings; a rename is followed; an added article is checked"
 git checkout -q -b delete main
 git rm -q articles/sensetime/003_7ef685683aa46a24.txt
-git commit -q -m "Drop the summary"
+# The manifest must not name a missing file: drop its entry (the last one) too.
+sed -i -e '/003_7ef685683aa46a24/d' -e 's/"plain-text rendering of the newest revision"},/"plain-text rendering of the newest revision"}/' articles/sensetime/crosscheck.json
+git commit -q -am "Drop the summary"
 run "deleted variant" 0 crosscheck gate --base main
 has out "Resolved" "deleted variant"
 has out "headquarters-conflict" "deleted variant"
 git checkout -q -b rename main
 git mv "$hanbit" articles/hanbit/02_rev2023_renamed.wiki
-git commit -q -m "Rename a variant"
+sed -i 's/"02_rev2023.wiki"/"02_rev2023_renamed.wiki"/' articles/hanbit/crosscheck.json
+git commit -q -am "Rename a variant"
 run "renamed variant" 0 crosscheck gate --base main
 lacks out "Introduced (" "renamed variant"
 git checkout -q -b add main
 mkdir articles/hanbit-copy
 git show main:articles/hanbit/01_rev2017.wiki > articles/hanbit-copy/01_rev2017.wiki
+git show main:articles/hanbit/04_summary.md > articles/hanbit-copy/04_summary.md
 sed 's/| hq_location = \[\[Busan\]\]/| hq_location = [[Daegu]]/' "$hanbit" > articles/hanbit-copy/02_rev2023.wiki
 git add articles/hanbit-copy
 git commit -q -m "Add an article"
