@@ -145,7 +145,7 @@ git mv "$hanbit" articles/hanbit/02_rev2023_renamed.wiki
 sed -i 's/"02_rev2023.wiki"/"02_rev2023_renamed.wiki"/' articles/hanbit/crosscheck.json
 git commit -q -am "Rename a variant"
 run "renamed variant" 0 crosscheck gate --base main
-lacks out "Introduced (" "renamed variant"
+has out "Introduced (0)" "renamed variant"
 git checkout -q -b add main
 mkdir articles/hanbit-copy
 git show main:articles/hanbit/01_rev2017.wiki > articles/hanbit-copy/01_rev2017.wiki

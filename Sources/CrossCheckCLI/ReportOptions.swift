@@ -36,7 +36,14 @@ package struct ReportOptions: Sendable {
                                  baselined and never fail the run
           --write-baseline FILE  record every current finding's fingerprint in FILE; the
                                  findings recorded count as baselined in this run
+          --show-baselined       list baselined findings too (text, markdown and github
+                                 reports leave them out; JSON and SARIF always hold them)
+          --quiet, -q            print only the summary line (files given with --output are
+                                 still written)
         """
+
+    /// Flags (no value) every report-writing command takes.
+    package static let flags: Set<String> = ["--show-baselined", "--quiet", "-q"]
 
     package var targets: [ReportTarget]
     package var failOn: Severity.Threshold?
@@ -45,6 +52,10 @@ package struct ReportOptions: Sendable {
     package var disable: [String]
     package var baselinePath: String?
     package var writeBaselinePath: String?
+    /// `--show-baselined`: list baselined findings in the reports people read.
+    package var showBaselined = false
+    /// `--quiet`: nothing on stdout but the summary line on stderr.
+    package var quiet = false
 
     /// Reads the shared options; `command` names the command in usage errors.
     package static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
@@ -89,7 +100,8 @@ package struct ReportOptions: Sendable {
             targets: targets, failOn: failOn, configPath: a.value("--config"),
             enable: a.values("--enable", splitCommas: true).filter { !$0.isEmpty },
             disable: a.values("--disable", splitCommas: true).filter { !$0.isEmpty },
-            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"))
+            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"),
+            showBaselined: a.has("--show-baselined"), quiet: a.has("--quiet") || a.has("-q"))
     }
 
     static func guess(_ path: String, command: String) throws(CrossCheckError) -> ReportFormat {
@@ -143,12 +155,26 @@ package struct ReportOptions: Sendable {
 
     /// Writes every target, the step summary for `github`, warnings and the summary line.
     package func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
-        for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
+        try emit(ReportBundle([report]), &context)
+    }
+
+    /// Writes every target for one or several articles' reports.
+    ///
+    /// Text, markdown and GitHub output leave baselined findings out unless `--show-baselined`
+    /// (JSON and SARIF keep them, marked); `--quiet` writes nothing to stdout.
+    package func emit(_ bundle: ReportBundle, _ context: inout CommandContext) throws(CrossCheckError) {
+        for w in bundle.reports.flatMap(\.warnings) { context.printError("crosscheck: warning: \(w)") }
+        let shown = showBaselined ? bundle : bundle.hidingBaselined()
         for t in targets {
-            var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }
-            r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format == .text ? TextReport.render(r, color: file == nil && context.useColor) : r.render(t.format)
+            if quiet && file == nil { continue }
+            var b = t.format == .json || t.format == .sarif ? bundle : shown
+            b.reports = b.reports.map { r in
+                var r = r
+                r.paths = ReportPaths(workingDirectory: r.paths.workingDirectory, reportFile: file)
+                return r
+            }
+            let text = b.render(t.format, color: t.format == .text && file == nil && context.useColor)
             if let file {
                 try ReportOptions.makeParent(of: file)
                 try AtomicFile.write(text, to: file)
@@ -156,12 +182,10 @@ package struct ReportOptions: Sendable {
                 context.out += text
             }
             if t.format == .github, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                var s = report
-                s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
-                try ReportOptions.append(MarkdownReport.render(s), to: summary)
+                try ReportOptions.append(shown.render(.markdown), to: summary)
             }
         }
-        context.printError(report.summaryLine)
+        context.printError(bundle.summaryLine)
     }
 
     /// Creates the folder a report goes to (`--output reports/x.md` in a fresh checkout).

@@ -1,3 +1,7 @@
+import Foundation
+import CrossCheckCore
+import CrossCheckRules
+
 /// The reports of several articles in one run: `check DIR` over a folder of article folders, or a
 /// gate whose edit touches several articles.
 ///
@@ -11,7 +15,31 @@ package struct ReportBundle: Sendable {
     /// What a gate compared against, for the empty gate's message.
     package var gateBase: String?
 
+    /// Baselined findings left out of the reports (`hidingBaselined`), for the note saying so.
+    package var hiddenBaselined = 0
+
     package init(_ reports: [Report], gateBase: String? = nil) { self.reports = reports; self.gateBase = gateBase }
+
+    /// The same reports without their baselined findings (they never fail a run; people need
+    /// not read them again), counting what was left out.
+    package func hidingBaselined() -> ReportBundle {
+        var b = self
+        var n = 0
+        b.reports = reports.map { r in
+            var r = r
+            n += r.findings.filter(\.baselined).count
+            r.findings.removeAll(where: \.baselined)
+            return r
+        }
+        b.hiddenBaselined = n
+        return b
+    }
+
+    /// "12 baselined findings not shown (--show-baselined lists them)", or nothing.
+    var hiddenNote: String {
+        guard hiddenBaselined > 0 else { return "" }
+        return "\n\(hiddenBaselined) baselined finding\(hiddenBaselined == 1 ? "" : "s") not shown (--show-baselined lists them)\n"
+    }
 
     package var isGate: Bool {
         if gateBase != nil { return true }
@@ -59,13 +87,17 @@ package struct ReportBundle: Sendable {
     /// Renders every article in `format` (text without colour; the CLI asks for colour itself).
     package func render(_ format: ReportFormat, color: Bool = false) -> String {
         if reports.count == 1, gateBase == nil {
-            return format == .text ? TextReport.render(reports[0], color: color) : reports[0].render(format)
+            switch format {
+            case .text: return TextReport.render(reports[0], color: color) + hiddenNote
+            case .markdown: return reports[0].render(format) + hiddenNote
+            default: return reports[0].render(format)
+            }
         }
         switch format {
         case .text:
             if reports.isEmpty { return emptyGate }
             var out = reports.map { TextReport.render($0, color: color) }.joined(separator: "\n")
-            out += "\nTotal: " + summaryLine + "\n"
+            out += hiddenNote + "\nTotal: " + summaryLine + "\n"
             return out
         case .markdown:
             if reports.isEmpty { return "# crosscheck gate\n\n" + emptyGate }
@@ -75,7 +107,7 @@ package struct ReportBundle: Sendable {
                 let s = r.summary
                 out += "| \(r.subject ?? r.variants.first.map { ($0.path as NSString).deletingLastPathComponent } ?? "?") | \(s.error) | \(s.warning) | \(s.info) |" + (isGate ? " \(r.resolved.count) |" : "") + "\n"
             }
-            out += "\n**Total:** " + summaryLine + "\n\n"
+            out += "\n**Total:** " + summaryLine + "\n" + hiddenNote + "\n"
             for r in reports { out += MarkdownReport.render(r).replacingOccurrences(of: "\n# ", with: "\n## ") + "\n" }
             return out
         case .json:
@@ -86,7 +118,7 @@ package struct ReportBundle: Sendable {
             ]
             if isGate { summaryObject["resolved"] = .int(resolvedCount) }
             var o: [String: JSONValue] = [
-                "tool": .object(["name": .string("crosscheck"), "version": .string(CrossCheckCLI.version)]),
+                "tool": .object(["name": .string("crosscheck"), "version": .string(ToolInfo.version)]),
                 "articles": .array(reports.map { JSONReport.json($0) }),
                 "summary": .object(summaryObject),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import CrossCheckCore
 
 /// The articles an edit touches, each with its files before and after, read from git.
 ///
@@ -48,7 +49,7 @@ package struct GitEdit: Sendable {
             // landed on REV in the meantime are not counted as the edit's.
             if let head = repo.head(), let mb = repo.mergeBase(commit, head) { base = mb } else { base = commit }
         } else {
-            base = try repo.head() ?? repo.emptyTree()
+            if let head = repo.head() { base = head } else { base = try repo.emptyTree() }
         }
         let changes = try repo.changes(from: base, staged: staged, pathspecs: pathspecs, directory: directory)
 

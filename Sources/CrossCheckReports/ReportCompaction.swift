@@ -1,3 +1,6 @@
+import CrossCheckCore
+import CrossCheckRules
+
 /// Keeps reports short at any size: the same quote in many revisions is shown once with its
 /// span, and long variant lists fold.
 ///

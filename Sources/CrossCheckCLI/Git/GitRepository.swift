@@ -1,4 +1,5 @@
 import Foundation
+import CrossCheckCore
 
 /// A git repository, read through the `git` executable as a subprocess (no library).
 ///
