@@ -28,12 +28,12 @@ if [ -n "${CROSSCHECK_FAIL_ON:-}" ]; then common+=(--fail-on "$CROSSCHECK_FAIL_O
 case "${GITHUB_EVENT_NAME:-}" in
   pull_request | pull_request_target | merge_group)
     base=${CROSSCHECK_BASE:?CROSSCHECK_BASE: the base revision of the pull request is not set}
-    exec "$crosscheck" gate --base "$base" "${common[@]}" -- "${paths[@]}"
+    exec "$crosscheck" gate --base "$base" "${common[@]}" -- ${paths[@]+"${paths[@]}"}
     ;;
   *)
     baseline=${CROSSCHECK_BASELINE:-.crosscheck-baseline.json}
     if [ -f "$baseline" ]; then common+=(--baseline "$baseline"); fi
     if [ ${#paths[@]} = 0 ]; then paths=(.); fi
-    exec "$crosscheck" check "${common[@]}" -- "${paths[@]}"
+    exec "$crosscheck" check "${common[@]}" -- ${paths[@]+"${paths[@]}"}
     ;;
 esac

@@ -134,8 +134,8 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
         #expect(workflow.contains("uses: OWNER/crosscheck@main"))
         // The commands the action's script runs parse as crosscheck reads them.
         let script = try String(contentsOfFile: packageRoot + "/scripts/github-action.sh", encoding: .utf8)
-        #expect(script.contains("exec \"$crosscheck\" gate --base \"$base\" \"${common[@]}\" -- \"${paths[@]}\""))
-        #expect(script.contains("exec \"$crosscheck\" check \"${common[@]}\" -- \"${paths[@]}\""))
+        #expect(script.contains("exec \"$crosscheck\" gate --base \"$base\" \"${common[@]}\" -- ${paths[@]+\"${paths[@]}\"}"))
+        #expect(script.contains("exec \"$crosscheck\" check \"${common[@]}\" -- ${paths[@]+\"${paths[@]}\"}"))
         let gate = try ParsedArguments.parse(["--base", "abc", "--format", "github", "--fail-on", "warning", "--", "articles"], spec: GateCommand.spec, command: "gate")
         #expect(gate.value("--base") == "abc")
         #expect(gate.positionals == ["articles"])

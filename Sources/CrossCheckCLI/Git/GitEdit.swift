@@ -41,15 +41,36 @@ package struct GitEdit: Sendable {
     package static func load(
         directory: String, base revision: String?, staged: Bool, pathspecs: [String]
     ) throws(CrossCheckError) -> GitEdit {
-        let repo = try GitRepository.discover(at: directory)
+        // One git call for the usual case (the top folder, REV and HEAD); separate calls, with
+        // their own error messages, when it fails.
+        var quick: [String] = []
+        if revision.map({ !$0.hasPrefix("-") }) ?? true,
+            let out = try? GitRepository.run(["rev-parse", "--show-toplevel", "--end-of-options"] + (revision.map { [$0 + "^{commit}"] } ?? []) + ["HEAD^{commit}"], in: directory, what: "")
+        {
+            quick = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        let expected = revision == nil ? 2 : 3
+        let repo: GitRepository
         let base: String
-        if let revision {
-            let commit = try repo.commit(revision)
-            // Like `git diff REV...`: what this side changed since it left REV, so commits that
-            // landed on REV in the meantime are not counted as the edit's.
-            if let head = repo.head(), let mb = repo.mergeBase(commit, head) { base = mb } else { base = commit }
+        if quick.count == expected {
+            repo = GitRepository(root: quick[0])
+            let head = quick[expected - 1]
+            if revision != nil {
+                let commit = quick[1]
+                // Like `git diff REV...`: what this side changed since it left REV, so commits that
+                // landed on REV in the meantime are not counted as the edit's.
+                base = commit == head ? commit : (repo.mergeBase(commit, head) ?? commit)
+            } else {
+                base = head
+            }
         } else {
-            if let head = repo.head() { base = head } else { base = try repo.emptyTree() }
+            repo = try GitRepository.discover(at: directory)
+            if let revision {
+                let commit = try repo.commit(revision)
+                if let head = repo.head(), let mb = repo.mergeBase(commit, head) { base = mb } else { base = commit }
+            } else {
+                if let head = repo.head() { base = head } else { base = try repo.emptyTree() }
+            }
         }
         let changes = try repo.changes(from: base, staged: staged, pathspecs: pathspecs, directory: directory)
 

@@ -166,12 +166,27 @@ package struct GitRepository: Sendable {
         try GitRepository.run(arguments, in: root, input: input, what: what)
     }
 
+    /// `git` found on `PATH` once (starting it directly saves an `env` process a call).
+    static let gitExecutable: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = String(dir) + "/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
     /// Runs `git ARGUMENTS` in `directory`, feeding `input`; returns stdout, or throws a one-line
     /// error with git's own first line of complaint when git fails or cannot be started.
     package static func run(_ arguments: [String], in directory: String, input: Data? = nil, what: String) throws(CrossCheckError) -> Data {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
+        if let git = gitExecutable {
+            process.executableURL = URL(fileURLWithPath: git)
+            process.arguments = ["-c", "core.quotepath=off"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         // Plain, untranslated, unpaged output; never a prompt.
