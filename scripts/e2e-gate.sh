@@ -57,7 +57,7 @@ github_ok() {
   local long dup
   long=$(awk 'length($0) > 4096 { n++ } END { print n + 0 }' "$tmp/out")
   [ "$long" = 0 ] || fail "$1: $long GitHub output lines over 4 KB"
-  dup=$(grep '^::' "$tmp/out" | sort | uniq -d | head -n 1)
+  dup=$( (grep '^::' "$tmp/out" || true) | sort | uniq -d | head -n 1)
   [ -z "$dup" ] || fail "$1: duplicated annotation: $dup"
 }
 pr() { # pr NAME EXPECTED: the action's script as on a pull request against main
