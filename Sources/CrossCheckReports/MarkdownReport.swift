@@ -376,3 +376,14 @@ package enum MarkdownReport {
         return out
     }
 }
+
+extension MarkdownReport: Reporter {
+    package static var name: String { "markdown" }
+    package static var summary: String { "the committed conflict report: variants, findings, changes, alignment" }
+    package static var fileExtensions: [String] { ["md", "markdown"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let markdown = ReportFormat(registered: MarkdownReport.name)
+}

@@ -87,19 +87,16 @@ package struct ReportBundle: Sendable {
     /// Renders every article in `format` (text without colour; the CLI asks for colour itself).
     package func render(_ format: ReportFormat, color: Bool = false) -> String {
         if reports.count == 1, gateBase == nil {
-            switch format {
-            case .text: return TextReport.render(reports[0], color: color) + hiddenNote
-            case .markdown: return reports[0].render(format) + hiddenNote
-            default: return reports[0].render(format)
-            }
+            let one = format.reporter.render(reports[0], color: color && format == .text)
+            return format == .text || format == .markdown ? one + hiddenNote : one
         }
-        switch format {
-        case .text:
+        if format == .text {
             if reports.isEmpty { return emptyGate }
             var out = reports.map { TextReport.render($0, color: color) }.joined(separator: "\n")
             out += hiddenNote + "\nTotal: " + summaryLine + "\n"
             return out
-        case .markdown:
+        }
+        if format == .markdown {
             if reports.isEmpty { return "# crosscheck gate\n\n" + emptyGate }
             var out = "# crosscheck: \(reports.count) article\(reports.count == 1 ? "" : "s")\n\n"
             out += "| article | errors | warnings | info |" + (isGate ? " resolved |" : "") + "\n|---|---:|---:|---:|" + (isGate ? "---:|" : "") + "\n"
@@ -110,7 +107,8 @@ package struct ReportBundle: Sendable {
             out += "\n**Total:** " + summaryLine + "\n" + hiddenNote + "\n"
             for r in reports { out += MarkdownReport.render(r).replacingOccurrences(of: "\n# ", with: "\n## ") + "\n" }
             return out
-        case .json:
+        }
+        if format == .json {
             let s = summary
             var summaryObject: [String: JSONValue] = [
                 "error": .int(s.error), "warning": .int(s.warning), "info": .int(s.info), "baselined": .int(s.baselined),
@@ -124,9 +122,9 @@ package struct ReportBundle: Sendable {
             ]
             if let b = gateBase { o["gate"] = .object(["base": .string(b)]) }
             return JSONValue.object(o).serialized()
-        case .sarif, .github:
-            return merged.render(format)
         }
+        // SARIF, GitHub annotations and any other format: every article's findings as one report.
+        return merged.render(format)
     }
 
     var emptyGate: String {

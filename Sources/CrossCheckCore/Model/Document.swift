@@ -1,6 +1,19 @@
-/// The input formats crosscheck reads (SPEC "Inputs").
-package enum DocumentFormat: String, Sendable, Codable, CaseIterable, Hashable {
-    case wikitext, plaintext, markdown, frontmatter
+/// An input format's name (SPEC "Inputs").
+///
+/// A name, not a closed enum: the parsers are registered in one place (`FormatRegistry`), so a
+/// new format is a parser file and a registry line, with no switch to extend here.
+package struct DocumentFormat: RawRepresentable, Sendable, Codable, Hashable, CustomStringConvertible {
+    /// The name manifests and `--as` use (`wikitext`).
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package var description: String { rawValue }
+
+    // The built-in formats' names, for code that treats one of them specially. Which parser reads
+    // each (and which names exist at all) is CrossCheckFormats' `FormatRegistry`.
+    package static let wikitext = DocumentFormat(rawValue: "wikitext")
+    package static let plaintext = DocumentFormat(rawValue: "plaintext")
+    package static let markdown = DocumentFormat(rawValue: "markdown")
+    package static let frontmatter = DocumentFormat(rawValue: "frontmatter")
 }
 
 /// What a variant is to the article: a version of it, a digest of it, or an outside document.

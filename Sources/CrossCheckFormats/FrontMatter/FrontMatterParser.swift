@@ -426,3 +426,20 @@ struct YAMLSubset {
         }
     }
 }
+
+extension FrontMatterParser: FormatParser {
+    package static var format: DocumentFormat { .frontmatter }
+    package static var fileExtensions: [String] { ["yaml", "yml"] }
+
+    /// A leading `---` block of keys is decisive, closed or not (an unclosed one is reported by the parser).
+    package static func score(_ s: FormatSignals) -> Double {
+        s.frontMatterKeys >= 1 ? 1000 + Double(s.frontMatterKeys) + (s.frontMatterClosed ? 100 : 0) : 0
+    }
+
+    package static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+        try parse(source)
+    }
+
+    /// News metadata is an outside document about the subject.
+    package static func role(of document: Document) -> VariantRole { .source }
+}
