@@ -26,7 +26,8 @@ package struct GitRepository: Sendable {
         guard !revision.hasPrefix("-") else { throw .usage("crosscheck gate: --base \(revision) is not a revision") }
         let out: Data
         do { out = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], what: "") } catch {
-            throw .usage("crosscheck gate: --base \(revision) is not a commit of \(root)")
+            let shallow = (try? run(["rev-parse", "--is-shallow-repository"], what: "")).map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+            throw .usage("crosscheck gate: --base \(revision) is not a commit of \(root)" + (shallow ? " (a shallow clone: fetch it, or check out with fetch-depth: 0)" : ""))
         }
         return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
