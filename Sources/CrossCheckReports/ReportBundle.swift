@@ -76,8 +76,10 @@ package struct ReportBundle: Sendable {
         guard reports.count != 1, let first = reports.first else {
             return reports.first ?? Report(subject: nil, variants: [], findings: [], paths: ReportPaths(workingDirectory: "/"))
         }
+        var mode = first.mode
+        if case let .gate(old, _) = first.mode { mode = .gate(old: gateBase ?? old, new: "the edit") }
         var r = Report(
-            mode: first.mode, subject: nil, variants: reports.flatMap(\.variants), findings: reports.flatMap(\.findings),
+            mode: mode, subject: nil, variants: reports.flatMap(\.variants), findings: reports.flatMap(\.findings),
             resolved: reports.flatMap(\.resolved), warnings: reports.flatMap(\.warnings), usedBaseline: reports.contains(where: \.usedBaseline),
             paths: first.paths)
         r.set = nil
