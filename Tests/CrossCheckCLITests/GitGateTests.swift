@@ -170,6 +170,33 @@ func paths(_ findings: [JSONValue]) -> [String] { findings.flatMap { $0["evidenc
         #expect(!rules(g.resolved).contains("introduced-typo"))
     }
 
+    @Test func anExistingConflictThatStandsIsNeitherIntroducedNorResolved() throws {
+        // The seeds' summary already puts the headquarters in Shanghai against Hong Kong in the
+        // revisions; moving one revision's headquarters opens a new disagreement but leaves
+        // that conflict standing.
+        let repo = try GitGateRepo()
+        try repo.edit(typo, "| hq_location = [[Hong Kong Science Park|Science Park]], [[Hong Kong]]", "| hq_location = [[Shenzhen]]")
+        let g = try repo.gate(["--base", "main"])
+        #expect(g.status == 1)
+        #expect(g.resolved.isEmpty, "\(g.resolved.compactMap { $0["message"]?.stringValue })")
+        let messages = g.introduced.compactMap { $0["message"]?.stringValue }
+        #expect(messages.contains { $0.contains("Shenzhen vs Hong Kong") })
+        #expect(!messages.contains { $0.contains("Shanghai") })
+        #expect(!messages.contains { $0.contains("()") })
+    }
+
+    @Test func unchangedArticlesAreNeverRead() throws {
+        // An unreadable file in an article the edit does not touch cannot stop the gate.
+        let repo = try GitGateRepo()
+        try Data([0, 1, 2, 0xFF, 0, 0]).write(to: URL(fileURLWithPath: repo.root + "/articles/seeds/blob.bin"))
+        try repo.run("add", "-A")
+        try repo.run("commit", "-q", "-m", "binary")
+        #expect(repo.cli(["check", "articles/seeds"]).status == 2)
+        try repo.edit(hq, "| hq_location = [[Busan]]", "| hq_location = [[Daegu]]")
+        let g = try repo.gate(["--base", "main"])
+        #expect(g.status == 1, "\(g.err)")
+    }
+
     @Test func errorsAreOneLineWithExitTwo() throws {
         let repo = try GitGateRepo()
         let bad = repo.cli(["gate", "--base", "no-such-branch"])
