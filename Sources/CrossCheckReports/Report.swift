@@ -231,14 +231,8 @@ package struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// A short name for a variant id: the part before the first `_` when that is unique in the report.
-    func shortID(_ id: String) -> String {
-        guard let cut = id.firstIndex(of: "_") else { return id }
-        let head = String(id[..<cut])
-        guard !head.isEmpty else { return id }
-        let clash = variants.contains { $0.id != id && $0.id.hasPrefix(head + "_") }
-        return clash ? id : head
-    }
+    /// A short name for a variant id (`VariantNames.short` over the report's variants).
+    func shortID(_ id: String) -> String { VariantNames.short(id, among: variants.lazy.map(\.id)) }
 
     /// Renders in `format` (plain, without colour).
     package func render(_ format: ReportFormat) -> String { format.reporter.render(self, color: false) }

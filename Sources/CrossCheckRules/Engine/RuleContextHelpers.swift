@@ -44,10 +44,7 @@ extension VariantSet {
     /// A short name for messages: the id's prefix before `_` when no other variant shares it
     /// (`003` for `003_7ef6…`), else the whole id.
     package func shortName(_ id: String) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = variants.contains { ($0.id != id && $0.id.hasPrefix(prefix + "_")) || $0.id == prefix }
-        return clash ? id : prefix
+        VariantNames.short(id, among: variants.lazy.map(\.id))
     }
 
     /// Index of `variant` in `variants`.
