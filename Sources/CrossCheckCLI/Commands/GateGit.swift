@@ -24,7 +24,7 @@ extension GateCommand {
         var fails = false
         for article in edit.articles {
             let gated = try gate(article, root: root, options: options, config: config, baseName: baseName, context: context)
-            var report = Report(
+            let report = Report(
                 set: gated.set, run: RuleRun(findings: gated.introduced, warnings: gated.warnings),
                 mode: .gate(old: "\(baseName):\(display(article.folder))", new: display(article.folder) + (staged ? " (staged)" : "")),
                 resolved: gated.resolved, oldSet: gated.oldSet, usedBaseline: gated.usedBaseline, paths: paths)
