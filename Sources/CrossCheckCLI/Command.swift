@@ -21,8 +21,18 @@ package struct CommandContext: Sendable {
         self.environment = environment; self.stdoutIsTerminal = stdoutIsTerminal; self.workingDirectory = workingDirectory
     }
 
-    /// Colour on a terminal unless NO_COLOR is set (to anything).
-    package var useColor: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil }
+    /// `--color auto|always|never` (a global option, accepted anywhere on the command line).
+    package var color: ColorChoice = .auto
+
+    /// Colour when asked (`--color always`), or on a terminal (`auto`) unless `NO_COLOR` is set
+    /// to a non-empty value or `TERM` is `dumb` (the no-color.org convention).
+    package var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto: return stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+    }
 
     /// Files to write when the command has succeeded: all of them, or none (`OutputFiles`).
     package var files: [OutputFile] = []
@@ -34,6 +44,11 @@ package struct CommandContext: Sendable {
         if path == "-" { out += contents } else { files.append(OutputFile(path: path, contents: contents)) }
     }
     package mutating func printError(_ s: String) { err += s; if !s.hasSuffix("\n") { err += "\n" } }
+}
+
+/// When reports use colour.
+package enum ColorChoice: String, Sendable, CaseIterable {
+    case auto, always, never
 }
 
 /// A subcommand: its name, help, accepted arguments and behaviour.

@@ -37,7 +37,14 @@ package struct ReportOptions: Sendable {
                                  baselined and never fail the run
           --write-baseline FILE  record every current finding's fingerprint in FILE; the
                                  findings recorded count as baselined in this run
+          --show-baselined       list baselined findings too (text, markdown and github
+                                 reports leave them out; JSON and SARIF always hold them)
+          --quiet, -q            print only the summary line (files given with --output are
+                                 still written)
         """
+
+    /// Flags (no value) every report-writing command takes.
+    package static let flags: Set<String> = ["--show-baselined", "--quiet", "-q"]
 
     package var targets: [ReportTarget]
     package var failOn: Severity.Threshold?
@@ -46,6 +53,10 @@ package struct ReportOptions: Sendable {
     package var disable: [String]
     package var baselinePath: String?
     package var writeBaselinePath: String?
+    /// `--show-baselined`: list baselined findings in the reports people read.
+    package var showBaselined = false
+    /// `--quiet`: nothing on stdout but the summary line on stderr.
+    package var quiet = false
 
     /// Reads the shared options; `command` names the command in usage errors.
     package static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
@@ -95,7 +106,8 @@ package struct ReportOptions: Sendable {
             targets: targets, failOn: failOn, configPath: a.value("--config"),
             enable: a.values("--enable", splitCommas: true).filter { !$0.isEmpty },
             disable: a.values("--disable", splitCommas: true).filter { !$0.isEmpty },
-            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"))
+            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"),
+            showBaselined: a.has("--show-baselined"), quiet: a.has("--quiet") || a.has("-q"))
     }
 
     static func guess(_ path: String, command: String) throws(CrossCheckError) -> ReportFormat {
@@ -154,24 +166,38 @@ package struct ReportOptions: Sendable {
     /// `applyBaselines`) are written together (`OutputFiles.commit`); only when they all were
     /// does the stdout report go out. A failure leaves every file as it was and stdout empty.
     package func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
+        try emit(ReportBundle([report]), &context)
+    }
+
+    /// Writes every target for one or several articles' reports, all or nothing.
+    ///
+    /// Text, markdown and GitHub output leave baselined findings out unless `--show-baselined`
+    /// (JSON and SARIF keep them, marked); `--quiet` writes nothing to stdout.
+    package func emit(_ bundle: ReportBundle, _ context: inout CommandContext) throws(CrossCheckError) {
+        let shown = showBaselined ? bundle : bundle.hidingBaselined()
         var stdout = ""
         for t in targets {
-            var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }
-            r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format.reporter.render(r, color: file == nil && context.useColor)
+            if quiet && file == nil { continue }
+            var b = t.format == .json || t.format == .sarif ? bundle : shown
+            b.reports = b.reports.map { r in
+                var r = r
+                r.paths = ReportPaths(workingDirectory: r.paths.workingDirectory, reportFile: file)
+                return r
+            }
+            let text = b.render(t.format, color: file == nil && context.useColor)
             if let file { context.write(text, to: file) } else { stdout += text }
         }
         try OutputFiles.commit(context.files)
         context.files = []
         context.out += stdout
-        for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
-        if targets.contains(where: { $0.format.reporter.writesJobSummary }), let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            var s = report
-            s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
-            try ReportOptions.append(MarkdownReport.render(s), to: summary)
+        for w in bundle.reports.flatMap(\.warnings) { context.printError("crosscheck: warning: \(w)") }
+        if targets.contains(where: { $0.format.reporter.writesJobSummary }),
+            let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+        {
+            try ReportOptions.append(shown.render(.markdown), to: summary)
         }
-        context.printError(report.summaryLine)
+        context.printError(bundle.summaryLine)
     }
 
     /// Appends to a file, creating it (the job summary file).
