@@ -52,6 +52,26 @@ extension Lexer {
         return out
     }
 
+    /// A heading's key for matching headings, within a document (`duplicate-section`) and across
+    /// documents (the section aligner): the differ's keys of its content tokens joined by single
+    /// spaces, so case in every script, typographic quotes and dashes, thousands separators and
+    /// number words ("Nine" = "9") are folded, and punctuation and spacing are dropped.
+    package static func headingKey(_ heading: String) -> String {
+        var out: [UInt8] = []
+        var t = heading
+        t.withUTF8 { buf in
+            out.reserveCapacity(buf.count)
+            var first = true
+            scan(Differ.self, buf) { kind, range in
+                guard kind != .space && kind != .punctuation else { return }
+                if !first { out.append(0x20) }
+                first = false
+                appendKey(buf, kind: kind, range: range, to: &out)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     // MARK: - The value normalisers' view
 
     /// Fact tokens of UTF-8 bytes: words, ASCII digit runs and single punctuation marks; whitespace
