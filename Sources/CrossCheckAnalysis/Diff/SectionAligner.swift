@@ -343,23 +343,8 @@ package enum SectionAligner {
         }
     }
 
-    /// Heading normalised for matching: case folded, punctuation and extra spaces dropped,
-    /// typographic quotes and dashes folded.
-    package static func normalizeHeading(_ h: String) -> String {
-        var out: [UInt8] = []
-        var t = h
-        t.withUTF8 { buf in
-            out.reserveCapacity(buf.count)
-            var first = true
-            Tokenizer.scan(buf) { kind, range in
-                guard kind != .space && kind != .punctuation else { return }
-                if !first { out.append(0x20) }
-                first = false
-                Tokenizer.appendKey(buf, kind: kind, range: range, to: &out)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Heading normalised for matching (`Lexer.headingKey`, shared with `duplicate-section`).
+    package static func normalizeHeading(_ h: String) -> String { Lexer.headingKey(h) }
 
     /// Best content similarity of a section to any cell of a row.
     static func rowSimilarity(_ row: AlignedRow, _ ref: SectionRef, _ sketches: inout Sketches, _ cache: inout SentenceTokenCache) -> Double {
