@@ -1,48 +1,4 @@
 import CrossCheckCore
-/// Finds the next occurrence of a fixed ASCII needle, caching the last answer.
-///
-/// The answer for a start `p` is also the answer for every start between the previous start and
-/// that answer, so a caller that mostly moves forward pays O(n) in total even when it asks again
-/// and again for a needle that is missing (many unterminated `<ref>`s, say).
-struct WikitextNextFinder {
-    let needle: [UInt8]
-    let caseInsensitive: Bool
-    private var from = Int.max
-    private var found = 0
-
-    init(_ needle: String, caseInsensitive: Bool = false) {
-        self.needle = Array(caseInsensitive ? needle.lowercased().utf8 : needle.utf8)
-        self.caseInsensitive = caseInsensitive
-    }
-
-    /// Offset of the first occurrence at or after `p`, or nil.
-    mutating func next(in bytes: [UInt8], from p: Int) -> Int? {
-        let n = bytes.count
-        if p >= from && p <= found { return found < n ? found : nil }
-        from = p
-        found = n
-        guard let first = needle.first else { return nil }
-        let m = needle.count
-        var i = max(0, p)
-        while i + m <= n {
-            let c = caseInsensitive ? WikitextNextFinder.lower(bytes[i]) : bytes[i]
-            if c == first {
-                var k = 1
-                while k < m {
-                    let d = caseInsensitive ? WikitextNextFinder.lower(bytes[i + k]) : bytes[i + k]
-                    if d != needle[k] { break }
-                    k += 1
-                }
-                if k == m { found = i; return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-}
-
 /// One HTML-like tag as written: `<ref name="x">`, `</ref>`, `<br />`.
 struct WikitextTag {
     /// Lower-cased ASCII name.
