@@ -73,39 +73,9 @@ struct WikitextRenderer {
                 i += 1
                 if listLines { i = skipBullets(i, end, &sink) }
             case 0x7B:  // {
-                if let r = scan.regions[i], r.end <= end, r.kind == .template || r.kind == .parameter {
-                    let before = sink.count
-                    if r.kind == .template {
-                        renderTemplate(at: i, r, into: &sink, depth: depth)
-                    } else {
-                        renderParameter(r, into: &sink, depth: depth)
-                    }
-                    i = r.end
-                    // `word {{citation needed}}.` reads `word.`
-                    if sink.count == before && i < end && WikitextRenderer.closingPunctuation(bytes[i]) {
-                        sink.dropPendingSpace()
-                    }
-                } else if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
-                    // A table inside a template parameter: dropped like tables in prose.
-                    if depth < WikitextRenderer.maxDepth {
-                        var discard = WikitextSink()
-                        renderInline((i + 2)..<tableEnd, into: &discard, depth: depth + 1)
-                    }
-                    sink.space(at: i)
-                    i = tableEnd
-                } else {
-                    sink.emit(b, at: i)
-                    i += 1
-                }
+                i = renderBrace(at: i, end: end, into: &sink, depth: depth)
             case 0x5B:  // [
-                if let r = scan.regions[i], r.kind == .link, r.end <= end {
-                    i = renderLink(at: i, r, into: &sink, depth: depth, end: end)
-                } else if let next = renderExternalLink(at: i, end: end, into: &sink, depth: depth) {
-                    i = next
-                } else {
-                    sink.emit(b, at: i)
-                    i += 1
-                }
+                i = renderBracket(at: i, end: end, into: &sink, depth: depth)
             case 0x3C:  // <
                 let before = sink.count
                 i = renderAngle(at: i, end: end, into: &sink, depth: depth)
@@ -120,50 +90,97 @@ struct WikitextRenderer {
                     sink.emit(b, at: i)
                     i += 1
                 }
-            case 0x27:  // '
-                var r = 1
-                while i + r < end && bytes[i + r] == 0x27 { r += 1 }
-                if r == 1 {
-                    sink.emit(b, at: i)
-                } else {
-                    applyQuotes(r, at: i, into: &sink)
-                }
-                i += r
-            case 0xC2:  // U+00A0 no-break space, written as a character
-                if i + 1 < end && bytes[i + 1] == 0xA0 {
-                    sink.space(at: i)
-                    i += 2
-                } else {
-                    sink.emit(b, at: i)
-                    i += 1
-                }
-            case 0x2D:  // - (language conversion `-{...}-`)
-                if i + 1 < end && bytes[i + 1] == 0x7B, let next = renderConversion(at: i, end: end, into: &sink, depth: depth) {
-                    i = next
-                } else {
-                    sink.emit(b, at: i)
-                    i += 1
-                }
-            case 0x5F:  // _ (magic words such as __NOTOC__)
-                if let next = magicWordEnd(at: i, end: end) {
-                    i = next
-                } else {
-                    sink.emit(b, at: i)
-                    i += 1
-                }
+            case 0x27, 0xC2, 0x2D, 0x5F:  // '' U+00A0 -{ __: markup only before their partner byte
+                i = renderPartnered(b, at: i, end: end, into: &sink, depth: depth)
             default:
                 // A run of ordinary bytes is copied at once.
-                let start = i
-                i = bytes.withUnsafeBufferPointer { buf in
-                    special.withUnsafeBufferPointer { table in
-                        let j = WikitextRenderer.runEnd(buf, from: start + 1, stop: min(end, buf.count), table)
-                        sink.emitRun(buf, start..<j)
-                        return j
-                    }
-                }
+                i = copyRun(from: i, end: end, into: &sink)
             }
         }
         return end
+    }
+
+    /// `{` at `i`: a template or parameter, a table inside a template parameter, or text.
+    /// Returns the offset to go on at.
+    @inline(__always)
+    private mutating func renderBrace(at i: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int {
+        if let r = scan.regions[i], r.end <= end, r.kind == .template || r.kind == .parameter {
+            let before = sink.count
+            if r.kind == .template {
+                renderTemplate(at: i, r, into: &sink, depth: depth)
+            } else {
+                renderParameter(r, into: &sink, depth: depth)
+            }
+            // `word {{citation needed}}.` reads `word.`
+            if sink.count == before && r.end < end && WikitextRenderer.closingPunctuation(bytes[r.end]) {
+                sink.dropPendingSpace()
+            }
+            return r.end
+        }
+        if i + 1 < end && bytes[i + 1] == 0x7C, let tableEnd = scan.tables[i], tableEnd <= end {
+            // A table inside a template parameter: dropped like tables in prose.
+            if depth < WikitextRenderer.maxDepth {
+                var discard = WikitextSink()
+                renderInline((i + 2)..<tableEnd, into: &discard, depth: depth + 1)
+            }
+            sink.space(at: i)
+            return tableEnd
+        }
+        sink.emit(bytes[i], at: i)
+        return i + 1
+    }
+
+    /// `[` at `i`: a wiki link, an external link, or text. Returns the offset to go on at.
+    @inline(__always)
+    private mutating func renderBracket(at i: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int {
+        if let r = scan.regions[i], r.kind == .link, r.end <= end {
+            return renderLink(at: i, r, into: &sink, depth: depth, end: end)
+        }
+        if let next = renderExternalLink(at: i, end: end, into: &sink, depth: depth) { return next }
+        sink.emit(bytes[i], at: i)
+        return i + 1
+    }
+
+    /// A byte that is markup only before its partner (see `actsBefore`): `''` quotes, U+00A0,
+    /// `-{...}-` language conversion, `__MAGIC__` words; otherwise text. Returns the offset to go on at.
+    @inline(__always)
+    private mutating func renderPartnered(_ b: UInt8, at i: Int, end: Int, into sink: inout WikitextSink, depth: Int) -> Int {
+        switch b {
+        case 0x27:  // '
+            var r = 1
+            while i + r < end && bytes[i + r] == 0x27 { r += 1 }
+            if r == 1 {
+                sink.emit(b, at: i)
+            } else {
+                applyQuotes(r, at: i, into: &sink)
+            }
+            return i + r
+        case 0xC2:  // U+00A0 no-break space, written as a character
+            if i + 1 < end && bytes[i + 1] == 0xA0 {
+                sink.space(at: i)
+                return i + 2
+            }
+        case 0x2D:  // - (language conversion `-{...}-`)
+            if i + 1 < end && bytes[i + 1] == 0x7B, let next = renderConversion(at: i, end: end, into: &sink, depth: depth) {
+                return next
+            }
+        default:  // _ (magic words such as __NOTOC__)
+            if let next = magicWordEnd(at: i, end: end) { return next }
+        }
+        sink.emit(b, at: i)
+        return i + 1
+    }
+
+    /// Copies the run of ordinary bytes starting at `start` at once; returns where it ends.
+    @inline(__always)
+    private func copyRun(from start: Int, end: Int, into sink: inout WikitextSink) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            special.withUnsafeBufferPointer { table in
+                let j = WikitextRenderer.runEnd(buf, from: start + 1, stop: min(end, buf.count), table)
+                sink.emitRun(buf, start..<j)
+                return j
+            }
+        }
     }
 
     /// Bytes `renderInline` acts on (1), bytes it acts on only before a partner byte (2, see
