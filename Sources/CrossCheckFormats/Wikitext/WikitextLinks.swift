@@ -75,9 +75,45 @@ extension WikitextRenderer {
     ) -> Int {
         guard depth < WikitextRenderer.maxDepth else { return r.end }
         let inner = r.inner
-        // One pass finds the first top-level `|` and the first top-level `:` before it (the
-        // `:` that `firstTopLevel(0x3A, in: targetRange)` finds: no region skipped here ends
-        // after the target's last non-space byte, and `:` is no space).
+        let (pipe, firstColon) = pipeAndColon(inner)
+        var targetRange = trimmed(inner.lowerBound..<(pipe ?? inner.upperBound))
+        var leadingColon = false
+        if !targetRange.isEmpty && bytes[targetRange.lowerBound] == 0x3A {
+            leadingColon = true
+            targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
+        }
+        var colon = firstColon
+        // Always inside the target (see `pipeAndColon`); should that ever fail, look again there.
+        if let c = colon, !targetRange.contains(c) { colon = firstTopLevel(0x3A, in: targetRange) }
+        if let colon, !leadingColon {
+            switch linkPrefix(targetRange.lowerBound..<colon) {
+            case .file:
+                return r.end
+            case .category:
+                let name = raw((colon + 1)..<targetRange.upperBound)
+                let decoded = HTMLEntities.decodeAll(name)
+                if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
+                return r.end
+            case .interlanguage:
+                if pipe == nil { return r.end }
+            case .other:
+                break
+            }
+        }
+        renderLinkText(at: start, inner, target: targetRange, pipe: pipe, into: &sink, depth: depth)
+        var j = r.end
+        while j < end && bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+            sink.emit(bytes[j], at: j)
+            j += 1
+        }
+        return j
+    }
+
+    /// The first top-level `|` of a link's `inner` range and the first top-level `:` before it,
+    /// in one pass (the `:` is the one `firstTopLevel(0x3A, in: targetRange)` finds: no region
+    /// skipped here ends after the target's last non-space byte, and `:` is no space).
+    @inline(__always)
+    func pipeAndColon(_ inner: Range<Int>) -> (pipe: Int?, colon: Int?) {
         var pipe: Int?
         var firstColon: Int?
         var i = inner.lowerBound
@@ -104,30 +140,15 @@ extension WikitextRenderer {
             }
             i += 1
         }
-        var targetRange = trimmed(inner.lowerBound..<(pipe ?? inner.upperBound))
-        var leadingColon = false
-        if !targetRange.isEmpty && bytes[targetRange.lowerBound] == 0x3A {
-            leadingColon = true
-            targetRange = trimmed((targetRange.lowerBound + 1)..<targetRange.upperBound)
-        }
-        var colon = firstColon
-        // Always inside the target (see above); should that ever fail, look again there.
-        if let c = colon, !targetRange.contains(c) { colon = firstTopLevel(0x3A, in: targetRange) }
-        if let colon, !leadingColon {
-            switch linkPrefix(targetRange.lowerBound..<colon) {
-            case .file:
-                return r.end
-            case .category:
-                let name = raw((colon + 1)..<targetRange.upperBound)
-                let decoded = HTMLEntities.decodeAll(name)
-                if !decoded.isEmpty && categorySet.insert(decoded).inserted { categories.append(decoded) }
-                return r.end
-            case .interlanguage:
-                if pipe == nil { return r.end }
-            case .other:
-                break
-            }
-        }
+        return (pipe, firstColon)
+    }
+
+    /// What a link shows: its label, the target with the pipe trick (`[[Target (x)|]]` shows
+    /// `Target`), or the target.
+    @inline(__always)
+    mutating func renderLinkText(
+        at start: Int, _ inner: Range<Int>, target targetRange: Range<Int>, pipe: Int?, into sink: inout WikitextSink, depth: Int
+    ) {
         if let pipe {
             let label = trimmed((pipe + 1)..<inner.upperBound)
             if label.isEmpty {
@@ -142,12 +163,6 @@ extension WikitextRenderer {
         } else {
             renderInline(targetRange, into: &sink, depth: depth + 1)
         }
-        var j = r.end
-        while j < end && bytes[j] >= 0x61 && bytes[j] <= 0x7A {
-            sink.emit(bytes[j], at: j)
-            j += 1
-        }
-        return j
     }
 
     /// Bytes the pipe-and-colon scan of a link stops at: `|`, `:`, `{`, `[`, `<`.
