@@ -15,11 +15,21 @@ extension WikitextRenderer {
         var c = bodyCitation(r.inner, offset: offset, depth: depth + 1)
         c.name = nonEmpty(attributeValue(attrs.name))
         c.group = nonEmpty(attributeValue(attrs.group))
-        if let name = c.name, WikitextRenderer.hasMetadata(c) {
-            let key = WikitextRenderer.definitionKey(name: name, group: c.group)
-            if definitions[key] == nil { definitions[key] = c }
-        }
+        if WikitextRenderer.hasMetadata(c) { define(c) }
         return c
+    }
+
+    /// Remembers a named citation for `<ref name=x/>` reuses (the first definition of a name wins).
+    mutating func define(_ c: Citation) {
+        guard let name = c.name else { return }
+        let key = WikitextRenderer.definitionKey(name: name, group: c.group)
+        if definitions[key] == nil { definitions[key] = c }
+    }
+
+    /// A template call's `name=` and `group=` values as written; nil when missing or empty.
+    func nameAndGroup(_ call: WikitextTemplateCall) -> (name: String?, group: String?) {
+        (call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 },
+         call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The `name` and `group` attributes of a tag, as `WikitextTag.attributes` reads them (the last

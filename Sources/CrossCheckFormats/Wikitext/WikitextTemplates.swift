@@ -206,12 +206,8 @@ extension WikitextRenderer {
             // `{{#tag:ref|body|name=x}}` is a `<ref>` written as a parser function.
             guard let body = call.positional(1) else { return }
             var c = bodyCitation(body.value, offset: start, depth: depth + 1)
-            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            if let name = c.name, WikitextRenderer.hasMetadata(c) {
-                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
-                if definitions[key] == nil { definitions[key] = c }
-            }
+            (c.name, c.group) = nameAndGroup(call)
+            if WikitextRenderer.hasMetadata(c) { define(c) }
             sink.attach(c)
             return
         }
@@ -297,12 +293,7 @@ extension WikitextRenderer {
         case .lineBreak:
             if sink.separator == 0x3B { sink.listBreak(at: call.start) } else { sink.space(at: call.start) }
         case .list:
-            var first = true
-            for p in call.positionals where !trimmed(p.value).isEmpty {
-                if !first { sink.listBreak(at: p.value.lowerBound) }
-                renderInline(p.value, into: &sink, depth: d, listLines: true)
-                first = false
-            }
+            renderList(call, into: &sink, depth: d)
         case .date:
             renderDate(call, into: &sink, depth: d)
         case .convert:
@@ -313,52 +304,19 @@ extension WikitextRenderer {
             let v = plain(p.value, depth: d)
             if !v.isEmpty { sink.emit(generated: prefix + v, at: call.start) }
         case .url:
-            if let label = call.positional(2), !trimmed(label.value).isEmpty {
-                renderInline(label.value, into: &sink, depth: d)
-            } else if let p = call.positional(1) {
-                var url = raw(p.value)
-                for scheme in ["https://", "http://", "//"] where url.lowercased().hasPrefix(scheme) {
-                    url = String(url.dropFirst(scheme.count))
-                    break
-                }
-                if url.hasSuffix("/") { url.removeLast() }
-                if !url.isEmpty { sink.emit(generated: url, at: call.start) }
-            }
+            renderURL(call, into: &sink, depth: d)
         case .scripts:
-            var first = true
-            for p in call.params {
-                if let name = p.name, WikitextRenderer.scriptControlKeys.contains(name) { continue }
-                if trimmed(p.value).isEmpty { continue }
-                if !first { sink.listBreak(at: p.value.lowerBound) }
-                renderInline(p.value, into: &sink, depth: d)
-                first = false
-            }
+            renderScripts(call, into: &sink, depth: d)
         case .asOf:
             let lower = call.named("lc").map { !raw($0.value).isEmpty } ?? false
             sink.emit(generated: lower ? "as of " : "As of ", at: call.start)
             renderDate(call, into: &sink, depth: d)
         case .fraction:
-            let v = call.positionals.map { plain($0.value, depth: d) }
-            switch v.count {
-            case 1: sink.emit(generated: "1/" + v[0], at: call.start)
-            case 2: sink.emit(generated: v[0] + "/" + v[1], at: call.start)
-            case 3...: sink.emit(generated: v[0] + " " + v[1] + "/" + v[2], at: call.start)
-            default: break
-            }
+            renderFraction(call, into: &sink, depth: d)
         case .value:
-            guard let p = call.positional(1) else { return }
-            var v = plain(p.value, depth: d)
-            if let u = call.named("u") ?? call.named("ul") {
-                let unit = plain(u.value, depth: d)
-                if !unit.isEmpty { v += " " + unit }
-            }
-            if !v.isEmpty { sink.emit(generated: v, at: call.start) }
+            renderValue(call, into: &sink, depth: d)
         case .quote:
-            if let p = call.named("text") ?? call.named("quote") ?? call.positional(1) {
-                sink.space(at: call.start)
-                renderInline(p.value, into: &sink, depth: d)
-                sink.space(at: call.start)
-            }
+            renderQuote(call, into: &sink, depth: d)
         case .interlanguage:
             if let p = call.named("lt") ?? call.positional(1) { renderInline(p.value, into: &sink, depth: d) }
         case .joined:
@@ -369,31 +327,105 @@ extension WikitextRenderer {
                 renderInline(p.value, into: &sink, depth: d)
             }
         case .footnote:
-            guard let body = call.positional(1) ?? call.named("text") else {
-                if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {
-                    sink.attach(Citation(name: name, group: call.named("group").map { raw($0.value) }, offset: call.start))
-                }
-                return
-            }
-            var c = bodyCitation(body.value, offset: call.start, depth: d)
-            c.template = call.name
-            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            if let name = c.name {
-                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
-                if definitions[key] == nil { definitions[key] = c }
-            }
-            sink.attach(c)
+            renderFootnote(call, into: &sink, depth: d)
         case .shortCitation:
             sink.attach(shortCitation(call, offset: call.start, depth: d))
         case .refReuse:
-            for p in call.positionals {
-                let name = raw(p.value)
-                if !name.isEmpty { sink.attach(Citation(name: name, offset: call.start)) }
-            }
+            attachReuses(call, to: &sink)
         case .nothing:
             break
         }
+    }
+
+    /// `{{ubl|a|b}}`, `{{hlist|...}}`: the items, one list break apart.
+    private mutating func renderList(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        var first = true
+        for p in call.positionals where !trimmed(p.value).isEmpty {
+            if !first { sink.listBreak(at: p.value.lowerBound) }
+            renderInline(p.value, into: &sink, depth: d, listLines: true)
+            first = false
+        }
+    }
+
+    /// `{{URL|example.com|label}}`: the label, else the URL without its scheme and trailing `/`.
+    private mutating func renderURL(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        if let label = call.positional(2), !trimmed(label.value).isEmpty {
+            renderInline(label.value, into: &sink, depth: d)
+        } else if let p = call.positional(1) {
+            var url = raw(p.value)
+            for scheme in ["https://", "http://", "//"] where url.lowercased().hasPrefix(scheme) {
+                url = String(url.dropFirst(scheme.count))
+                break
+            }
+            if url.hasSuffix("/") { url.removeLast() }
+            if !url.isEmpty { sink.emit(generated: url, at: call.start) }
+        }
+    }
+
+    /// `{{zh|s=...|t=...|p=...}}`: every text value (not the display controls), one list break apart.
+    private mutating func renderScripts(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        var first = true
+        for p in call.params {
+            if let name = p.name, WikitextRenderer.scriptControlKeys.contains(name) { continue }
+            if trimmed(p.value).isEmpty { continue }
+            if !first { sink.listBreak(at: p.value.lowerBound) }
+            renderInline(p.value, into: &sink, depth: d)
+            first = false
+        }
+    }
+
+    /// `{{frac|1|2}}` as `1/2`, `{{frac|3|1|2}}` as `3 1/2`.
+    private mutating func renderFraction(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        let v = call.positionals.map { plain($0.value, depth: d) }
+        switch v.count {
+        case 1: sink.emit(generated: "1/" + v[0], at: call.start)
+        case 2: sink.emit(generated: v[0] + "/" + v[1], at: call.start)
+        case 3...: sink.emit(generated: v[0] + " " + v[1] + "/" + v[2], at: call.start)
+        default: break
+        }
+    }
+
+    /// `{{val|5|u=km}}`: the value and its unit.
+    private mutating func renderValue(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        guard let p = call.positional(1) else { return }
+        var v = plain(p.value, depth: d)
+        if let u = call.named("u") ?? call.named("ul") {
+            let unit = plain(u.value, depth: d)
+            if !unit.isEmpty { v += " " + unit }
+        }
+        if !v.isEmpty { sink.emit(generated: v, at: call.start) }
+    }
+
+    /// `{{quote|text}}`: the quotation, set apart by spaces.
+    private mutating func renderQuote(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        if let p = call.named("text") ?? call.named("quote") ?? call.positional(1) {
+            sink.space(at: call.start)
+            renderInline(p.value, into: &sink, depth: d)
+            sink.space(at: call.start)
+        }
+    }
+
+    /// `{{r|a|b}}`: reuses of the named references `a` and `b`.
+    private func attachReuses(_ call: WikitextTemplateCall, to sink: inout WikitextSink) {
+        for p in call.positionals {
+            let name = raw(p.value)
+            if !name.isEmpty { sink.attach(Citation(name: name, offset: call.start)) }
+        }
+    }
+
+    /// `{{efn|body|name=x}}`: a citation from the body (or a reuse of a named one).
+    private mutating func renderFootnote(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        guard let body = call.positional(1) ?? call.named("text") else {
+            if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {
+                sink.attach(Citation(name: name, group: call.named("group").map { raw($0.value) }, offset: call.start))
+            }
+            return
+        }
+        var c = bodyCitation(body.value, offset: call.start, depth: d)
+        c.template = call.name
+        (c.name, c.group) = nameAndGroup(call)
+        define(c)
+        sink.attach(c)
     }
 
     // MARK: - Dates and units
