@@ -9,7 +9,16 @@ extension VariantSet {
     /// - Parameter ids: variant ids to use instead of the file stem, by path (a renamed file
     ///   keeps the id it had before the rename, so its findings keep their fingerprints).
     package static func load(sources: [SourceText], manifest: Manifest?, ids: [String: String] = [:]) throws(CrossCheckError) -> VariantSet {
-        if sources.isEmpty { throw .usage("no variants to read") }
+        if sources.isEmpty { throw .noVariants(paths: []) }
+        if let manifest {
+            for e in manifest.variants {
+                if let f = e.format, FormatRegistry.parser(for: f) == nil {
+                    throw .configuration(
+                        path: manifest.path,
+                        reason: "unknown format \"\(f)\" for \(e.path) (known: \(FormatRegistry.names.joined(separator: ", ")))")
+                }
+            }
+        }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
         var lastWikitext: Document?
