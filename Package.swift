@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One library holds all the logic; the executables are thin shells around it.
+// Transitional: the files are in their new target folders, still compiled as one module.
 let package = Package(
     name: "crosscheck",
     products: [
@@ -9,13 +9,12 @@ let package = Package(
         .library(name: "CrossCheck", targets: ["CrossCheck"]),
     ],
     targets: [
-        .target(name: "CrossCheck"),
+        .target(name: "CrossCheck", path: "Sources", exclude: ["crosscheck", "crosscheck-bench"]),
         .executableTarget(name: "crosscheck", dependencies: ["CrossCheck"]),
         .executableTarget(name: "crosscheck-bench", dependencies: ["CrossCheck"]),
         .testTarget(
-            name: "CrossCheckTests", dependencies: ["CrossCheck"],
-            // Expected outputs and inputs, read by path at test time, not resources.
-            exclude: ["Golden"]),
+            name: "CrossCheckTests", dependencies: ["CrossCheck"], path: "Tests",
+            exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,12 +27,12 @@ func runCLI(_ args: [String], env: [String: String] = [:]) -> (status: Int32, ou
     return (status, ctx.out, ctx.err)
 }
 
-/// Compares `actual` with the golden file `Tests/CrossCheckTests/Golden/<name>`.
+/// Compares `actual` with the golden file `Tests/Golden/<name>`.
 ///
 /// `CROSSCHECK_RECORD=1 swift test` rewrites the file and reports a failure, so a recording run can
 /// never pass silently; review the diff of the golden files before committing them.
 func expectGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = packageRoot + "/Tests/CrossCheckTests/Golden/" + name
+    let path = packageRoot + "/Tests/Golden/" + name
     if ProcessInfo.processInfo.environment["CROSSCHECK_RECORD"] != nil {
         try actual.write(toFile: path, atomically: true, encoding: .utf8)
         Issue.record("recorded golden file \(name); run again without CROSSCHECK_RECORD", sourceLocation: sourceLocation)

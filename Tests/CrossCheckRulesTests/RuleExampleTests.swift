@@ -63,7 +63,7 @@ let engineRequireAllSpecRules = true
             #expect(engineSpecRuleIDs.contains(d.id) || engineExtraRuleIDs.contains(d.id), "\(d.id) is neither a SPEC id nor a documented extra")
         }
         // Every rule file under Rules/Rules/ is registered.
-        let dir = packageRoot + "/Sources/CrossCheck/Rules/Rules"
+        let dir = packageRoot + "/Sources/CrossCheckRules/Rules"
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix("Rule.swift") }
         let names = Set(RuleRegistry.all.map { String(describing: $0) + ".swift" })
         for f in files { #expect(names.contains(f), "\(f) is not registered in RuleRegistry") }
