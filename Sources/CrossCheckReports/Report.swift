@@ -218,14 +218,8 @@ public struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// A short name for a variant id: the part before the first `_` when that is unique in the report.
-    func shortID(_ id: String) -> String {
-        guard let cut = id.firstIndex(of: "_") else { return id }
-        let head = String(id[..<cut])
-        guard !head.isEmpty else { return id }
-        let clash = variants.contains { $0.id != id && $0.id.hasPrefix(head + "_") }
-        return clash ? id : head
-    }
+    /// The name of a variant in reports: its full id, never cut at "_".
+    func shortID(_ id: String) -> String { id }
 
     /// Renders in `format`.
     public func render(_ format: ReportFormat) -> String {

@@ -87,6 +87,9 @@ public struct Variant: Sendable {
     public var order: Int
     /// Human label from the manifest, if any.
     public var label: String?
+    /// The name messages use when it is not the id: `gate`'s NEW takes OLD's id so that the
+    /// findings it leaves alone match, but is named after its own file.
+    public var name: String?
 
     public init(id: String, document: Document, order: Int, label: String? = nil) {
         self.id = id; self.document = document; self.order = order; self.label = label

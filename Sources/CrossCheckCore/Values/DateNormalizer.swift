@@ -82,6 +82,9 @@ public enum DateNormalizer {
         let tok = t[i]
         if tok.kind == .number {
             if let r = iso(b, t, i) { return r }
+            if let r = numeric(b, t, i) { return r }
+            if let r = buddhistEra(b, t, i) { return r }
+            if let r = era(b, t, i) { return r }
             if let r = dayMonth(b, t, i, ctx) { return r }
             if let r = year(b, t, i) { return r }
             return nil
@@ -164,6 +167,74 @@ public enum DateNormalizer {
         }
         let r = t[i].start..<end
         return (DateMention(date: PartialDate(year: y, month: m, day: d), range: r, style: .iso, text: text(b, r)), next)
+    }
+
+    /// `12.11.2007` (day, month, year with dots, as written across Europe), and `21/01/2005` or
+    /// `01/21/2005` when one of the first two numbers cannot be a month. `03/04/2005` is left
+    /// alone: it reads either way.
+    private static func numeric(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard i + 4 < t.count, t[i].end - t[i].start <= 2 else { return nil }
+        let s1 = t[i + 1], n2 = t[i + 2], s2 = t[i + 3], n3 = t[i + 4]
+        guard s1.kind == .punct, s1.start == t[i].end, n2.kind == .number, n2.start == s1.end, n2.end - n2.start <= 2,
+            s2.kind == .punct, s2.start == n2.end, n3.start == s2.end, b[s1.start] == b[s2.start],
+            b[s1.start] == 0x2E || b[s1.start] == 0x2F, let y = isYear(b, n3),
+            let x = FactTokenizer.intValue(b, t[i]), let z = FactTokenizer.intValue(b, n2)
+        else { return nil }
+        if i > 0, t[i - 1].end == t[i].start, t[i - 1].kind != .punct || b[t[i - 1].start] == 0x2E { return nil }
+        if i + 5 < t.count, t[i + 5].start == n3.end, t[i + 5].kind != .punct || b[t[i + 5].start] == 0x2E && i + 6 < t.count && t[i + 6].kind == .number {
+            return nil
+        }
+        let day: Int, month: Int
+        if b[s1.start] == 0x2E {
+            (day, month) = (x, z)
+        } else if x > 12 {
+            (day, month) = (x, z)
+        } else if z > 12 {
+            (day, month) = (z, x)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...daysIn(month: month)).contains(day) else { return nil }
+        let r = t[i].start..<n3.end
+        return (DateMention(date: PartialDate(year: y, month: month, day: day), range: r, style: .other, text: text(b, r)), i + 5)
+    }
+
+    /// "พ.ศ. 2559": a year of the Thai Buddhist era (543 years ahead of the common era).
+    private static func buddhistEra(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard t[i].end - t[i].start == 4, let v = FactTokenizer.intValue(b, t[i]), v > 1000 else { return nil }
+        let mark = Array("พ.ศ.".utf8)
+        var e = t[i].start
+        while e > 0, b[e - 1] == 0x20 { e -= 1 }
+        guard e >= mark.count, b[(e - mark.count)..<e].elementsEqual(mark) else { return nil }
+        let r = (e - mark.count)..<t[i].end
+        return (DateMention(date: PartialDate(year: v - 543), range: r, style: .year, text: text(b, r)), i + 1)
+    }
+
+    /// A year of an era: "300 BC", "3000 BCE", "AD 79" is read at the number; "79 AD", "79 CE".
+    /// Years before the common era are negative.
+    private static func era(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard t[i].end - t[i].start <= 4, i + 1 < t.count, t[i + 1].kind == .word, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1),
+            t[i + 1].start > t[i].end, let n = FactTokenizer.intValue(b, t[i]), n > 0
+        else { return nil }
+        if i > 0, t[i - 1].end == t[i].start, t[i - 1].kind != .punct || b[t[i - 1].start] == 0x2C || b[t[i - 1].start] == 0x2E { return nil }
+        var k = i + 1
+        var word = String(decoding: b[t[k].start..<t[k].end], as: UTF8.self)
+        var end = t[k].end
+        // "B.C.", "B.C.E."
+        if word == "B", k + 2 < t.count, t[k + 1].kind == .punct, b[t[k + 1].start] == 0x2E, t[k + 2].kind == .word, t[k + 2].start == t[k + 1].end {
+            word = "B" + String(decoding: b[t[k + 2].start..<t[k + 2].end], as: UTF8.self)
+            k += 2
+            end = t[k].end
+            if k + 1 < t.count, t[k + 1].kind == .punct, b[t[k + 1].start] == 0x2E, t[k + 1].start == end { end = t[k + 1].end; k += 1 }
+        }
+        let sign: Int
+        switch word {
+        case "BC", "BCE", "BCE.": sign = -1
+        case "AD", "CE": sign = 1
+        default: return nil
+        }
+        let r = t[i].start..<end
+        return (DateMention(date: PartialDate(year: sign * n), range: r, style: .year, text: text(b, r)), k + 1)
     }
 
     /// `18 February 2022`, `18 February`, `18th of February 2022`.
@@ -255,6 +326,15 @@ public enum DateNormalizer {
         if i > 0, t[i - 1].kind == .punct, t[i - 1].end == t[i].start {
             let c = b[t[i - 1].start]
             if c == 0x24 || c == 0x23 || b[t[i - 1].start] == 0xC2 || b[t[i - 1].start] == 0xE2 && b[min(b.count - 1, t[i - 1].start + 1)] == 0x82 { return nil }  // currency signs
+        }
+        // A season label: "2016–17", "2016-17" (the season that starts in the year).
+        if i + 2 < t.count, t[i + 1].kind == .punct, t[i + 1].start == t[i].end, t[i + 2].start == t[i + 1].end,
+            t[i + 2].kind == .number, t[i + 2].end - t[i + 2].start == 2,
+            b[t[i + 1].start] == 0x2D || (b[t[i + 1].start] == 0xE2 && t[i + 1].end - t[i + 1].start == 3 && b[t[i + 1].start + 2] == 0x93),
+            !(i + 3 < t.count && t[i + 3].start == t[i + 2].end && t[i + 3].kind != .punct)
+        {
+            let r = t[i].start..<t[i + 2].end
+            return (DateMention(date: PartialDate(year: y), range: r, style: .year, text: text(b, r)), i + 3)
         }
         let r = t[i].start..<t[i].end
         return (DateMention(date: PartialDate(year: y), range: r, style: .year, text: text(b, r)), i + 1)

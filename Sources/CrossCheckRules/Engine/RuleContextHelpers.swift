@@ -39,13 +39,9 @@ extension VariantSet {
     public func previousRevision(of variant: Variant) -> Variant? {
         variants.last { $0.order < variant.order && $0.document.role == .revision }
     }
-    /// A short name for messages: the id's prefix before `_` when no other variant shares it
-    /// (`003` for `003_7ef6…`), else the whole id.
+    /// The name of a variant in messages: its full id, or the name it carries (gate's NEW).
     public func shortName(_ id: String) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = variants.contains { ($0.id != id && $0.id.hasPrefix(prefix + "_")) || $0.id == prefix }
-        return clash ? id : prefix
+        variants.first { $0.id == id }?.name ?? id
     }
 
     /// Index of `variant` in `variants`.
