@@ -1,35 +1,40 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// What a command accepts on its command line.
-public struct ArgumentSpec: Sendable {
+package struct ArgumentSpec: Sendable {
     /// Options without a value (`--quiet`).
-    public var flags: Set<String>
+    package var flags: Set<String>
     /// Options taking one value (`--format json`, `--format=json`); may repeat.
-    public var options: Set<String>
+    package var options: Set<String>
     /// Options taking every following value up to the next option (`--context a b c`).
-    public var greedy: Set<String>
+    package var greedy: Set<String>
 
-    public init(flags: Set<String> = [], options: Set<String> = [], greedy: Set<String> = []) {
+    package init(flags: Set<String> = [], options: Set<String> = [], greedy: Set<String> = []) {
         self.flags = flags.union(["--help", "-h"]); self.options = options; self.greedy = greedy
     }
 }
 
 /// A parsed command line: positionals plus options in the order given.
-public struct ParsedArguments: Sendable {
-    public var positionals: [String] = []
-    public var flags: Set<String> = []
+package struct ParsedArguments: Sendable {
+    package var positionals: [String] = []
+    package var flags: Set<String> = []
     /// Every option occurrence in order, so `--format a --output x --format b --output y` pairs up.
-    public var ordered: [(name: String, value: String)] = []
+    package var ordered: [(name: String, value: String)] = []
 
     /// All values given for `name`; comma-separated lists are split.
-    public func values(_ name: String, splitCommas: Bool = false) -> [String] {
+    package func values(_ name: String, splitCommas: Bool = false) -> [String] {
         let v = ordered.filter { $0.name == name }.map(\.value)
         return splitCommas ? v.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } : v
     }
     /// The last value given for `name`.
-    public func value(_ name: String) -> String? { ordered.last { $0.name == name }?.value }
-    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+    package func value(_ name: String) -> String? { ordered.last { $0.name == name }?.value }
+    package func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// Parses `args` against `spec`; unknown options are usage errors.
-    public static func parse(_ args: [String], spec: ArgumentSpec, command: String) throws(CrossCheckError) -> ParsedArguments {
+    package static func parse(_ args: [String], spec: ArgumentSpec, command: String) throws(CrossCheckError) -> ParsedArguments {
         var r = ParsedArguments()
         var i = 0
         var onlyPositionals = false

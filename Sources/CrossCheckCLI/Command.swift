@@ -1,30 +1,35 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 
 /// Where a command writes and what it knows of its environment; tests run commands in-process.
-public struct CommandContext: Sendable {
+package struct CommandContext: Sendable {
     /// The report (stdout).
-    public var out = ""
+    package var out = ""
     /// Errors, warnings, the summary line (stderr).
-    public var err = ""
-    public var environment: [String: String]
+    package var err = ""
+    package var environment: [String: String]
     /// Whether stdout is a terminal (colour is used only then, and never with NO_COLOR).
-    public var stdoutIsTerminal: Bool
+    package var stdoutIsTerminal: Bool
     /// Directory relative paths are resolved and shown against.
-    public var workingDirectory: String
+    package var workingDirectory: String
 
-    public init(environment: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    package init(environment: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.environment = environment; self.stdoutIsTerminal = stdoutIsTerminal; self.workingDirectory = workingDirectory
     }
 
     /// Colour on a terminal unless NO_COLOR is set (to anything).
-    public var useColor: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil }
+    package var useColor: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil }
 
-    public mutating func print(_ s: String) { out += s; if !s.hasSuffix("\n") { out += "\n" } }
-    public mutating func printError(_ s: String) { err += s; if !s.hasSuffix("\n") { err += "\n" } }
+    package mutating func print(_ s: String) { out += s; if !s.hasSuffix("\n") { out += "\n" } }
+    package mutating func printError(_ s: String) { err += s; if !s.hasSuffix("\n") { err += "\n" } }
 }
 
 /// A subcommand: its name, help, accepted arguments and behaviour.
-public protocol Command: Sendable {
+package protocol Command: Sendable {
     static var name: String { get }
     /// One line for `crosscheck --help`.
     static var summary: String { get }
@@ -36,8 +41,8 @@ public protocol Command: Sendable {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-public enum AtomicFile {
-    public static func write(_ contents: String, to path: String) throws(CrossCheckError) {
+package enum AtomicFile {
+    package static func write(_ contents: String, to path: String) throws(CrossCheckError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -50,7 +55,21 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: tmp)
-            throw .unreadable(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: AtomicFile.reason(error))
         }
+    }
+}
+
+extension AtomicFile {
+    /// The operating system's reason for a failed write, in words ("permission denied").
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        var code = Int32(0)
+        if ns.domain == NSPOSIXErrorDomain { code = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = Int32(underlying.code)
+        }
+        if code == 0 { code = errno }
+        return code != 0 ? String(cString: strerror(code)).lowercased() : "the write failed"
     }
 }

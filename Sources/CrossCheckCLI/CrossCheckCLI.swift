@@ -1,15 +1,20 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// The command-line interface: dispatches to subcommands and maps errors to exit status 2.
-public enum CrossCheckCLI {
+package enum CrossCheckCLI {
     /// The tool's version (SPEC: `tool.version` in JSON output).
-    public static let version = "0.1.0"
+    package static let version = ToolInfo.version
 
     /// Every subcommand, in help order.
-    public static let commands: [any Command.Type] = [
+    package static let commands: [any Command.Type] = [
         CheckCommand.self, GateCommand.self, DiffCommand.self, AlignCommand.self,
         ParseCommand.self, FactsCommand.self, RulesCommand.self,
     ]
 
-    public static let help = """
+    package static let help = """
         crosscheck \(version): finds where the variants of an article disagree.
 
         Usage: crosscheck <command> [options]
@@ -22,7 +27,7 @@ public enum CrossCheckCLI {
         """
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
-    public static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
+    package static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
         guard let first = arguments.first else {
             context.printError("crosscheck: missing command (see 'crosscheck --help')")
             return 2

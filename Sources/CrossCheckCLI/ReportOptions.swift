@@ -1,21 +1,26 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 
 /// One requested output: a format and where it goes (nil: stdout).
-public struct ReportTarget: Sendable, Equatable {
-    public var format: ReportFormat
-    public var path: String?
-    public init(format: ReportFormat, path: String? = nil) { self.format = format; self.path = path }
+package struct ReportTarget: Sendable, Equatable {
+    package var format: ReportFormat
+    package var path: String?
+    package init(format: ReportFormat, path: String? = nil) { self.format = format; self.path = path }
 }
 
 /// The options `check` and `gate` share: outputs, `--fail-on`, rule selection, baselines.
-public struct ReportOptions: Sendable {
+package struct ReportOptions: Sendable {
     /// Option names taking one value.
-    public static let names: Set<String> = [
+    package static let names: Set<String> = [
         "--format", "--output", "--fail-on", "--config", "--enable", "--disable", "--baseline", "--write-baseline",
     ]
 
-    public static let help = """
-          --format FORMAT        text, markdown, json, sarif or github (default: text)
+    package static let help = """
+          --format FORMAT        \(ReportRegistry.namesPhrase) (default: text)
           --output FILE          write the report to FILE (atomically) instead of stdout
                                  Several reports in one run: pair each --format with an
                                  --output, e.g. --format json --output a.json --format
@@ -33,16 +38,16 @@ public struct ReportOptions: Sendable {
                                  findings recorded count as baselined in this run
         """
 
-    public var targets: [ReportTarget]
-    public var failOn: Severity.Threshold?
-    public var configPath: String?
-    public var enable: [String]
-    public var disable: [String]
-    public var baselinePath: String?
-    public var writeBaselinePath: String?
+    package var targets: [ReportTarget]
+    package var failOn: Severity.Threshold?
+    package var configPath: String?
+    package var enable: [String]
+    package var disable: [String]
+    package var baselinePath: String?
+    package var writeBaselinePath: String?
 
     /// Reads the shared options; `command` names the command in usage errors.
-    public static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
+    package static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
         var targets: [ReportTarget] = []
         // Pending: an --output seen before its --format.
         var pendingPath: String? = nil
@@ -50,7 +55,7 @@ public struct ReportOptions: Sendable {
         for (name, value) in a.ordered where name == "--format" || name == "--output" {
             if name == "--format" {
                 guard let f = ReportFormat(rawValue: value) else {
-                    throw .usage("crosscheck \(command): unknown format '\(value)' (want text, markdown, json, sarif or github)")
+                    throw .usage("crosscheck \(command): unknown format '\(value)' (want \(ReportRegistry.namesPhrase))")
                 }
                 targets.append(ReportTarget(format: f, path: pendingPath))
                 lastOpen = pendingPath == nil ? targets.count - 1 : nil
@@ -95,13 +100,13 @@ public struct ReportOptions: Sendable {
     }
 
     /// Loads the `--config` file, if any.
-    public func loadConfig(_ context: CommandContext) throws(CrossCheckError) -> Manifest? {
+    package func loadConfig(_ context: CommandContext) throws(CrossCheckError) -> Manifest? {
         guard let p = configPath else { return nil }
         return try Manifest.load(path: ReportOptions.resolve(p, context))
     }
 
     /// Rule settings: the manifest's, then the config's on top, then `--enable`/`--disable`.
-    public func configuration(manifest: Manifest?, config: Manifest?) -> RuleConfiguration {
+    package func configuration(manifest: Manifest?, config: Manifest?) -> RuleConfiguration {
         var settings = manifest?.rules ?? [:]
         for (id, s) in config?.rules ?? [:] {
             var merged = settings[id] ?? RuleSetting()
@@ -113,12 +118,12 @@ public struct ReportOptions: Sendable {
     }
 
     /// `--fail-on` beats the config, which beats the manifest; the default is `error`.
-    public func threshold(manifest: Manifest?, config: Manifest?) -> Severity.Threshold {
+    package func threshold(manifest: Manifest?, config: Manifest?) -> Severity.Threshold {
         failOn ?? config?.failOn ?? manifest?.failOn ?? .error
     }
 
     /// Marks baselined findings (`--baseline`), and records and accepts all of them (`--write-baseline`).
-    public func applyBaselines(_ findings: [Finding], _ context: CommandContext) throws(CrossCheckError) -> (findings: [Finding], used: Bool) {
+    package func applyBaselines(_ findings: [Finding], _ context: CommandContext) throws(CrossCheckError) -> (findings: [Finding], used: Bool) {
         var out = findings
         var used = false
         if let p = baselinePath {
@@ -137,20 +142,20 @@ public struct ReportOptions: Sendable {
     }
 
     /// Writes every target, the step summary for `github`, warnings and the summary line.
-    public func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
+    package func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
         for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
         for t in targets {
             var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }
             r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format == .text ? TextReport.render(r, color: file == nil && context.useColor) : r.render(t.format)
+            let text = t.format.reporter.render(r, color: file == nil && context.useColor)
             if let file {
                 try ReportOptions.makeParent(of: file)
                 try AtomicFile.write(text, to: file)
             } else {
                 context.out += text
             }
-            if t.format == .github, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            if t.format.reporter.writesJobSummary, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 var s = report
                 s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
                 try ReportOptions.append(MarkdownReport.render(s), to: summary)
@@ -164,7 +169,7 @@ public struct ReportOptions: Sendable {
         let parent = (file as NSString).deletingLastPathComponent
         guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
         do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw .unreadable(path: file, reason: "cannot create its folder")
+            throw .unwritable(path: file, reason: "cannot create its folder")
         }
     }
 
@@ -172,21 +177,21 @@ public struct ReportOptions: Sendable {
     static func append(_ text: String, to path: String) throws(CrossCheckError) {
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil) else { throw .unreadable(path: path, reason: "cannot create the job summary file") }
+            guard fm.createFile(atPath: path, contents: nil) else { throw .unwritable(path: path, reason: "cannot create the job summary file") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .unreadable(path: path, reason: "cannot open the job summary file for writing") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file for writing") }
         defer { try? h.close() }
         do {
             try h.seekToEnd()
             try h.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .unreadable(path: path, reason: "cannot write the job summary: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: "job summary: " + AtomicFile.reason(error))
         }
     }
 
     /// A user path resolved against the command's working directory (kept as given when that is
     /// the process's own directory, so messages name files the way the user wrote them).
-    public static func resolve(_ path: String, _ context: CommandContext) -> String {
+    package static func resolve(_ path: String, _ context: CommandContext) -> String {
         if path.hasPrefix("/") { return path }
         let cwd = ReportPaths.standardise(FileManager.default.currentDirectoryPath, base: "/")
         let wd = ReportPaths.standardise(context.workingDirectory, base: "/")

@@ -1,9 +1,10 @@
+import CrossCheckCore
 /// Reads a source file into the document model, detecting its format when none is given.
-public enum DocumentParser {
+package enum DocumentParser {
     /// Parses `source` as `format` (detected from content when nil).
     ///
     /// Role and date are inferred here; a manifest may override them afterwards.
-    public static func parse(_ source: SourceText, format: DocumentFormat? = nil) throws(CrossCheckError) -> Document {
+    package static func parse(_ source: SourceText, format: DocumentFormat? = nil) throws(CrossCheckError) -> Document {
         try parse(source, format: format, previous: nil)
     }
 
@@ -12,24 +13,21 @@ public enum DocumentParser {
     ///
     /// The result equals what `parse(_:format:)` gives; only the work differs. Worth it for a
     /// stream of revisions or an edit gate, where most sections are untouched.
-    public static func parse(
+    package static func parse(
         _ source: SourceText, format: DocumentFormat? = nil, previous: Document?
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
-        var document: Document
-        switch format {
-        case .wikitext: document = try WikitextParser.parse(source, previous: previous)
-        case .plaintext: document = try PlainTextParser.parse(source)
-        case .markdown: document = try MarkdownParser.parse(source)
-        case .frontmatter: document = try FrontMatterParser.parse(source)
+        guard let parser = FormatRegistry.parser(for: format) else {
+            throw .unreadable(path: source.path, reason: "unknown format '\(format)' (known: \(FormatRegistry.names.joined(separator: ", ")))")
         }
-        document.role = VariantInference.role(of: document)
+        var document = try parser.parse(source, previous: previous?.format == format ? previous : nil)
+        document.role = parser.role(of: document)
         if document.date == nil { document.date = VariantInference.date(of: document) }
         return document
     }
 
     /// Loads and parses the file at `path`.
-    public static func parse(
+    package static func parse(
         path: String, format: DocumentFormat? = nil, previous: Document? = nil
     ) throws(CrossCheckError) -> Document {
         try parse(SourceText.load(path: path), format: format, previous: previous)

@@ -1,9 +1,10 @@
+import CrossCheckCore
 /// Assembles sections from a parser's stream of headings and text blocks.
 ///
 /// Every parser reports headings (with their level) and finished text blocks in document order;
 /// this turns them into sections with heading paths, split sentences and line ranges, so heading
 /// nesting and sentence splitting live in one place for all formats.
-public struct SectionBuilder: Sendable {
+package struct SectionBuilder: Sendable {
     private let lines: LineTable
     private var sections: [Section] = []
     private var stack: [(level: Int, title: String)] = []
@@ -11,7 +12,7 @@ public struct SectionBuilder: Sendable {
     private var paragraph = 0
     private var lastOffset = 0
 
-    public init(lines: LineTable, leadStart: Int = 0) {
+    package init(lines: LineTable, leadStart: Int = 0) {
         self.lines = lines
         current = Section(
             path: [], level: 0, line: lines.line(of: leadStart), endLine: lines.line(of: leadStart), sentences: [],
@@ -20,23 +21,23 @@ public struct SectionBuilder: Sendable {
 
     /// What the builder needs to resume in front of a heading: the open heading levels and titles
     /// and how many paragraphs the open section has.
-    public struct Checkpoint: Sendable, Equatable {
-        public var levels: [Int]
-        public var titles: [String]
-        public var paragraph: Int
+    package struct Checkpoint: Sendable, Equatable {
+        package var levels: [Int]
+        package var titles: [String]
+        package var paragraph: Int
     }
 
     /// The builder's state now, for `init(lines:resuming:current:checkpoint:)`.
-    public var checkpoint: Checkpoint {
+    package var checkpoint: Checkpoint {
         Checkpoint(levels: stack.map(\.level), titles: stack.map(\.title), paragraph: paragraph)
     }
 
     /// Number of sections closed so far (the open one not counted).
-    public var closedCount: Int { sections.count }
+    package var closedCount: Int { sections.count }
 
     /// Resumes building after `sections`, with `current` open (as a checkpoint saw it: closing it
     /// again at the same or a later offset gives what an uninterrupted build would have).
-    public init(lines: LineTable, resuming sections: [Section], current: Section, checkpoint: Checkpoint) {
+    package init(lines: LineTable, resuming sections: [Section], current: Section, checkpoint: Checkpoint) {
         self.lines = lines
         self.sections = sections
         self.current = current
@@ -46,7 +47,7 @@ public struct SectionBuilder: Sendable {
     }
 
     /// Starts a new section at a heading of `level` (1 = top) spanning `range` in the source.
-    public mutating func heading(_ title: String, level: Int, range: Range<Int>) {
+    package mutating func heading(_ title: String, level: Int, range: Range<Int>) {
         close(at: range.lowerBound)
         while let top = stack.last, top.level >= level { stack.removeLast() }
         stack.append((level, title))
@@ -59,7 +60,7 @@ public struct SectionBuilder: Sendable {
     }
 
     /// Adds a finished paragraph or list item to the current section.
-    public mutating func add(_ block: TextBlock) {
+    package mutating func add(_ block: TextBlock) {
         guard !block.isEmpty else { return }
         let sentences = SentenceSplitter.split(block, lines: lines, paragraph: paragraph)
         paragraph += 1
@@ -74,10 +75,10 @@ public struct SectionBuilder: Sendable {
     }
 
     /// The heading path of the section being built.
-    public var currentPath: [String] { current.path }
+    package var currentPath: [String] { current.path }
 
     /// Marks that section content extends to `offset` (for line ranges of sections without prose).
-    public mutating func extend(to offset: Int) {
+    package mutating func extend(to offset: Int) {
         lastOffset = max(lastOffset, offset)
     }
 
@@ -92,7 +93,7 @@ public struct SectionBuilder: Sendable {
     }
 
     /// Closes the last section at `end` and returns all sections (the lead first).
-    public mutating func finish(at end: Int) -> [Section] {
+    package mutating func finish(at end: Int) -> [Section] {
         close(at: end)
         return sections
     }

@@ -1,4 +1,5 @@
 import Foundation
+import CrossCheckCore
 
 /// Infers a variant's role and date when no manifest says.
 ///
@@ -13,18 +14,10 @@ import Foundation
 /// date, so a later bare year is a retrospective aside); reference and link sections do not count
 /// (their dates are publication and access dates); a `{{Use dmy dates|date=...}}`-style
 /// declaration is a lower bound. The scanner here is deliberately small and private.
-public enum VariantInference {
-    /// Role from structure.
-    public static func role(of document: Document) -> VariantRole {
-        switch document.format {
-        case .frontmatter: return .source
-        case .wikitext, .plaintext: return .revision
-        case .markdown:
-            if document.citationCount > 0 && !document.fields.contains(where: { $0.origin == "list" || $0.origin == "table" }) {
-                return .revision
-            }
-            return .summary
-        }
+package enum VariantInference {
+    /// Role from structure: the format's own default (`FormatParser.role(of:)`).
+    package static func role(of document: Document) -> VariantRole {
+        FormatRegistry.parser(for: document.format)?.role(of: document) ?? .revision
     }
 
     /// Top-level front-matter keys that date a document, most specific first.
@@ -34,7 +27,7 @@ public enum VariantInference {
     ]
 
     /// Date from the document's own metadata or text; nil when it states none.
-    public static func date(of document: Document) -> PartialDate? {
+    package static func date(of document: Document) -> PartialDate? {
         if document.format == .frontmatter {
             for key in dateKeys {
                 if let f = document.field(key), let d = DateScanner.first(in: f.value) { return d }
@@ -68,7 +61,7 @@ public enum VariantInference {
 
     /// An ISO date (`YYYY-MM-DD` or `YYYY-MM`, year 1900-2199) in the last component of `path`,
     /// bounded by non-digits; nil when there is none.
-    public static func fileNameDate(_ path: String) -> PartialDate? {
+    package static func fileNameDate(_ path: String) -> PartialDate? {
         let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
         func digit(_ i: Int) -> Bool { i >= 0 && i < name.count && name[i] >= 0x30 && name[i] <= 0x39 }
         func digits(_ i: Int, _ n: Int) -> Bool { (i..<i + n).allSatisfy(digit) }

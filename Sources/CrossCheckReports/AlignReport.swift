@@ -1,5 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// Renders a `SetAlignment` as a table: rows are aligned sections, columns are variants.
-public enum AlignReport {
+package enum AlignReport {
     static func cell(_ ref: SectionRef?, _ set: VariantSet) -> String {
         guard let ref, ref.document < set.variants.count else { return "" }
         let sections = set.variants[ref.document].document.sections
@@ -9,7 +12,7 @@ public enum AlignReport {
     }
 
     /// A fixed-width text table.
-    public static func text(_ a: SetAlignment, _ set: VariantSet) -> String {
+    package static func text(_ a: SetAlignment, _ set: VariantSet) -> String {
         let header = set.variants.map(\.id)
         let rows = a.rows.map { r in r.cells.map { cell($0, set) } }
         var widths = header.map { $0.count }
@@ -27,7 +30,7 @@ public enum AlignReport {
     }
 
     /// A markdown table.
-    public static func markdown(_ a: SetAlignment, _ set: VariantSet) -> String {
+    package static func markdown(_ a: SetAlignment, _ set: VariantSet) -> String {
         var out = "| " + set.variants.map { "`\($0.id)`" }.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: "---|", count: set.variants.count) + "\n"
         for r in a.rows {
@@ -37,7 +40,7 @@ public enum AlignReport {
     }
 
     /// JSON: the variants, then rows of cells (null where a variant has no such section).
-    public static func json(_ a: SetAlignment, _ set: VariantSet) -> JSONValue {
+    package static func json(_ a: SetAlignment, _ set: VariantSet) -> JSONValue {
         let variants: [JSONValue] = set.variants.map { v in
             .object(["id": .string(v.id), "path": .string(v.document.path), "format": .string(v.document.format.rawValue)])
         }

@@ -1,20 +1,23 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// Accepted findings, by fingerprint: a baselined finding is shown but never fails a run.
 ///
 /// The file is JSON (`{"version": 1, "fingerprints": [{"fingerprint", "rule", "message"}]}`),
 /// sorted by fingerprint so that rewriting an unchanged baseline changes no byte. Rule and message
 /// are for people reading the file; only the fingerprint is matched, and fingerprints hold no line
 /// numbers, so a baseline survives edits elsewhere in the variants.
-public struct Baseline: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var fingerprint: String
-        public var rule: String
-        public var message: String
+package struct Baseline: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var fingerprint: String
+        package var rule: String
+        package var message: String
     }
 
-    public static let version = 1
-    public var entries: [Entry]
+    package static let version = 1
+    package var entries: [Entry]
 
-    public init(findings: [Finding]) {
+    package init(findings: [Finding]) {
         var seen = Set<String>()
         var entries: [Entry] = []
         for f in findings.sorted(by: { $0.fingerprint < $1.fingerprint }) where seen.insert(f.fingerprint).inserted {
@@ -23,12 +26,12 @@ public struct Baseline: Sendable, Equatable {
         self.entries = entries
     }
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
-    public var fingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
+    package var fingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
 
     /// Marks the findings whose fingerprint is in the baseline.
-    public func apply(to findings: [Finding]) -> [Finding] {
+    package func apply(to findings: [Finding]) -> [Finding] {
         let known = fingerprints
         return findings.map { f in
             var f = f
@@ -37,20 +40,20 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             "version": .int(Baseline.version),
-            "tool": .string("crosscheck \(CrossCheckCLI.version)"),
+            "tool": .string("crosscheck \(ToolInfo.version)"),
             "fingerprints": .array(entries.map {
                 .object(["fingerprint": .string($0.fingerprint), "rule": .string($0.rule), "message": .string($0.message)])
             }),
         ])
     }
 
-    public func serialized() -> String { json().serialized() }
+    package func serialized() -> String { json().serialized() }
 
     /// Parses a baseline file's text; `path` names the file in errors.
-    public static func parse(_ text: String, path: String) throws(CrossCheckError) -> Baseline {
+    package static func parse(_ text: String, path: String) throws(CrossCheckError) -> Baseline {
         let json: JSONValue
         do { json = try JSONValue.parse(text) } catch {
             throw .configuration(path: path, reason: "line \(error.line): \(error.message)")
@@ -75,7 +78,7 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// Reads a baseline file.
-    public static func load(path: String) throws(CrossCheckError) -> Baseline {
+    package static func load(path: String) throws(CrossCheckError) -> Baseline {
         let source = try SourceText.load(path: path)
         return try parse(source.string, path: path)
     }

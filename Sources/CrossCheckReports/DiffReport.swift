@@ -1,9 +1,12 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// Renders a `DocumentDiff` as text (optionally coloured), markdown or JSON.
 ///
 /// Text and markdown show a section summary, then every changed passage as its sentences with
 /// deletions and insertions marked inline; JSON carries every operation with its byte ranges and
 /// lines on both sides, so tools can map each change back to the source files.
-public enum DiffReport {
+package enum DiffReport {
     static let red = "\u{1B}[31m", green = "\u{1B}[32m", yellow = "\u{1B}[33m", bold = "\u{1B}[1m", reset = "\u{1B}[0m"
 
     static func pathLabel(_ p: [String]?) -> String {
@@ -95,7 +98,7 @@ public enum DiffReport {
     // MARK: - Text
 
     /// Plain text; `color` adds ANSI colours (red deletions, green insertions).
-    public static func text(_ diff: DocumentDiff, color: Bool) -> String {
+    package static func text(_ diff: DocumentDiff, color: Bool) -> String {
         var out = ""
         let c = { (code: String, s: String) in color ? code + s + reset : s }
         out += c(bold, "--- \(diff.oldPath)") + "\n" + c(bold, "+++ \(diff.newPath)") + "\n"
@@ -178,7 +181,7 @@ public enum DiffReport {
     }
 
     /// Markdown for a pull-request comment: a section table, then changed passages.
-    public static func markdown(_ diff: DocumentDiff) -> String {
+    package static func markdown(_ diff: DocumentDiff) -> String {
         var out = "### Diff: `\(diff.oldPath)` → `\(diff.newPath)`\n\n"
         out += summaryLine(diff) + "\n\n"
         if diff.isEmpty { out += "No differences.\n"; return out }
@@ -251,7 +254,7 @@ public enum DiffReport {
     }
 
     /// The JSON value of a diff: sections with operations, and moves.
-    public static func json(_ diff: DocumentDiff, old: Document, new: Document) -> JSONValue {
+    package static func json(_ diff: DocumentDiff, old: Document, new: Document) -> JSONValue {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)

@@ -1,5 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// Renders the parsed document model (`crosscheck parse`) as JSON (SPEC shape) or readable text.
-public enum DocumentDump {
+package enum DocumentDump {
     static func citationJSON(_ c: Citation, lines: LineTable) -> JSONValue {
         var o: [String: JSONValue] = ["line": .int(lines.line(of: c.offset))]
         for (k, v) in [("name", c.name), ("group", c.group), ("mark", c.mark), ("title", c.title), ("work", c.work),
@@ -10,7 +13,7 @@ public enum DocumentDump {
     }
 
     /// The SPEC "Document model" JSON, extended with citation details and line ranges.
-    public static func json(_ d: Document) -> JSONValue {
+    package static func json(_ d: Document) -> JSONValue {
         let lines = d.source.lines
         let fields: [JSONValue] = d.fields.map { f in
             var o: [String: JSONValue] = [
@@ -50,7 +53,7 @@ public enum DocumentDump {
     }
 
     /// An indented outline for people: fields, then sections with their sentences.
-    public static func text(_ d: Document) -> String {
+    package static func text(_ d: Document) -> String {
         var out = "\(d.path): \(d.format.rawValue), \(d.role.rawValue)"
         if let date = d.date { out += ", \(date)" }
         if let t = d.title { out += ", \"\(t)\"" }

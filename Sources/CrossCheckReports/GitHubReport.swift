@@ -1,11 +1,14 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// GitHub Actions workflow commands (`::error file=...,line=...,title=...::message`).
 ///
 /// GitHub shows at most 10 annotations of each level per step, so the report keeps the 10 most
 /// severe of each level (report order) and ends with a `::notice::` counting the rest; the full
 /// report belongs in the job summary (`$GITHUB_STEP_SUMMARY`), which the CLI appends.
-public enum GitHubReport {
+package enum GitHubReport {
     /// Annotations kept per level.
-    public static let limitPerLevel = 10
+    package static let limitPerLevel = 10
 
     static func command(_ s: Severity, baselined: Bool) -> String {
         if baselined { return "notice" }
@@ -13,7 +16,7 @@ public enum GitHubReport {
     }
 
     /// Escapes a command's message: `%`, `\r`, `\n`.
-    public static func escapeData(_ s: String) -> String {
+    package static func escapeData(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -28,7 +31,7 @@ public enum GitHubReport {
     }
 
     /// Escapes a property value: the data escapes plus `:` and `,`.
-    public static func escapeProperty(_ s: String) -> String {
+    package static func escapeProperty(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in escapeData(s).unicodeScalars {
@@ -41,7 +44,7 @@ public enum GitHubReport {
         return out
     }
 
-    public static func render(_ report: Report) -> String {
+    package static func render(_ report: Report) -> String {
         let findings = report.findings
         var kept: [String: Int] = [:]
         var omitted: [String: Int] = [:]
@@ -78,4 +81,15 @@ public enum GitHubReport {
         else if let x = f.extraExplanation { message += "\n\(x)" }
         return "::\(level) \(props.joined(separator: ","))::\(escapeData(message))"
     }
+}
+
+extension GitHubReport: Reporter {
+    package static var name: String { "github" }
+    package static var summary: String { "GitHub Actions annotations, plus the markdown report in the job summary" }
+    package static var writesJobSummary: Bool { true }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let github = ReportFormat(registered: GitHubReport.name)
 }

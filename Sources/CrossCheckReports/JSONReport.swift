@@ -1,13 +1,16 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// The SPEC "Findings" JSON, extended with `kind`, `values`, `likelyWrong`, `explanation`,
 /// `explainedBy`, `baselined` and each evidence's `path`.
 ///
 /// A gate report replaces `findings` with `introduced` and `resolved` and adds `gate`.
-public enum JSONReport {
-    public static func render(_ report: Report) -> String { json(report).serialized() }
+package enum JSONReport {
+    package static func render(_ report: Report) -> String { json(report).serialized() }
 
-    public static func json(_ report: Report) -> JSONValue {
+    package static func json(_ report: Report) -> JSONValue {
         var o: [String: JSONValue] = [
-            "tool": .object(["name": .string("crosscheck"), "version": .string(CrossCheckCLI.version)]),
+            "tool": .object(["name": .string("crosscheck"), "version": .string(ToolInfo.version)]),
             "subject": .optional(report.subject),
             "variants": .array(report.variants.map(variant)),
             "warnings": .array(report.warnings.map(JSONValue.string)),
@@ -55,4 +58,15 @@ public enum JSONReport {
             "baselined": .bool(f.baselined),
         ])
     }
+}
+
+extension JSONReport: Reporter {
+    package static var name: String { "json" }
+    package static var summary: String { "the SPEC's findings JSON, for scripts" }
+    package static var fileExtensions: [String] { ["json"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let json = ReportFormat(registered: JSONReport.name)
 }

@@ -1,19 +1,32 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 
-/// The output formats of `check` and `gate`.
-public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json, sarif, github
+/// The name of a findings-report format (`--format NAME`): one registered `Reporter`.
+package struct ReportFormat: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    package let rawValue: String
+
+    /// Only a registered reporter's name makes a format.
+    package init?(rawValue: String) {
+        guard ReportRegistry.all.contains(where: { $0.name == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    init(registered name: String) { rawValue = name }
+
+    package var description: String { rawValue }
+
+    /// The reporter that renders this format.
+    package var reporter: any Reporter.Type {
+        ReportRegistry.all.first { $0.name == rawValue } ?? TextReport.self
+    }
 
     /// The format a file name suggests (`.md` markdown, `.json` JSON, `.sarif` SARIF), else nil.
-    public static func guess(path: String) -> ReportFormat? {
+    package static func guess(path: String) -> ReportFormat? {
         let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "md", "markdown": return .markdown
-        case "json": return .json
-        case "sarif": return .sarif
-        case "txt", "log": return .text
-        default: return nil
-        }
+        guard !ext.isEmpty, let r = ReportRegistry.all.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
+        return ReportFormat(registered: r.name)
     }
 }
 
@@ -22,13 +35,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Reports must be byte-identical wherever they are made, so no absolute path ever reaches one:
 /// a path under the working directory is shown relative to it, and links from a report written
 /// to `reports/x.md` point at `../seeds/...`.
-public struct ReportPaths: Sendable {
+package struct ReportPaths: Sendable {
     /// Absolute, standardised working directory.
-    public var workingDirectory: String
+    package var workingDirectory: String
     /// Absolute folder the report is written to (the working directory for stdout).
-    public var reportDirectory: String
+    package var reportDirectory: String
 
-    public init(workingDirectory: String, reportFile: String? = nil) {
+    package init(workingDirectory: String, reportFile: String? = nil) {
         let wd = ReportPaths.standardise(workingDirectory, base: "/")
         self.workingDirectory = wd
         if let reportFile {
@@ -40,7 +53,7 @@ public struct ReportPaths: Sendable {
     }
 
     /// `path` made absolute against `base`, with `.` and `..` resolved textually.
-    public static func standardise(_ path: String, base: String) -> String {
+    package static func standardise(_ path: String, base: String) -> String {
         let joined = path.hasPrefix("/") ? path : (base.hasSuffix("/") ? base + path : base + "/" + path)
         var parts: [Substring] = []
         for c in joined.split(separator: "/", omittingEmptySubsequences: true) {
@@ -52,7 +65,7 @@ public struct ReportPaths: Sendable {
     }
 
     /// The relative path from folder `from` to `to` (both absolute, standardised).
-    public static func relative(_ to: String, from: String) -> String {
+    package static func relative(_ to: String, from: String) -> String {
         let a = from.split(separator: "/")
         let b = to.split(separator: "/")
         var i = 0
@@ -64,41 +77,41 @@ public struct ReportPaths: Sendable {
     }
 
     /// The path a user sees: relative to the working directory.
-    public func display(_ path: String) -> String {
+    package func display(_ path: String) -> String {
         ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: workingDirectory)
     }
 
     /// The link target from the report's folder to `path`.
-    public func link(_ path: String) -> String {
+    package func link(_ path: String) -> String {
         ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: reportDirectory)
     }
 }
 
 /// One variant as reports show it.
-public struct ReportVariant: Sendable, Equatable {
-    public var id: String
+package struct ReportVariant: Sendable, Equatable {
+    package var id: String
     /// Path relative to the working directory.
-    public var path: String
+    package var path: String
     /// The path as loaded (for links).
-    public var sourcePath: String
-    public var format: String
-    public var role: String
-    public var date: String?
-    public var order: Int
-    public var label: String?
-    public var sections: Int
-    public var words: Int
-    public var citations: Int
+    package var sourcePath: String
+    package var format: String
+    package var role: String
+    package var date: String?
+    package var order: Int
+    package var label: String?
+    package var sections: Int
+    package var words: Int
+    package var citations: Int
 }
 
 /// Counts by severity of the findings that count (baselined ones are counted apart).
-public struct ReportSummary: Sendable, Equatable {
-    public var error = 0
-    public var warning = 0
-    public var info = 0
-    public var baselined = 0
+package struct ReportSummary: Sendable, Equatable {
+    package var error = 0
+    package var warning = 0
+    package var info = 0
+    package var baselined = 0
 
-    public init(_ findings: [Finding]) {
+    package init(_ findings: [Finding]) {
         for f in findings {
             if f.baselined { baselined += 1; continue }
             switch f.severity {
@@ -110,39 +123,39 @@ public struct ReportSummary: Sendable, Equatable {
     }
 
     /// "3 errors, 5 warnings, 12 info".
-    public var phrase: String {
+    package var phrase: String {
         "\(error) error\(error == 1 ? "" : "s"), \(warning) warning\(warning == 1 ? "" : "s"), \(info) info"
     }
 }
 
 /// Everything a reporter needs: the set, its findings (or a gate's introduced and resolved ones).
-public struct Report: Sendable {
+package struct Report: Sendable {
     /// What the report answers.
-    public enum Mode: Sendable, Equatable {
+    package enum Mode: Sendable, Equatable {
         /// `check`: every finding of one set.
         case check
         /// `gate`: what NEW changes against OLD (paths relative to the working directory).
         case gate(old: String, new: String)
     }
 
-    public var mode: Mode
-    public var subject: String?
-    public var variants: [ReportVariant]
+    package var mode: Mode
+    package var subject: String?
+    package var variants: [ReportVariant]
     /// `check`: all findings; `gate`: the introduced ones. Report order.
-    public var findings: [Finding]
+    package var findings: [Finding]
     /// `gate` only: findings of OLD that NEW no longer has. Report order.
-    public var resolved: [Finding]
+    package var resolved: [Finding]
     /// Engine notes (also printed on stderr).
-    public var warnings: [String]
+    package var warnings: [String]
     /// The variant set (NEW's for a gate), for the markdown sections that read documents.
-    public var set: VariantSet?
+    package var set: VariantSet?
     /// The set before the edit, for a gate.
-    public var oldSet: VariantSet?
+    package var oldSet: VariantSet?
     /// Whether a baseline was applied (SARIF marks baseline states only then).
-    public var usedBaseline: Bool
-    public var paths: ReportPaths
+    package var usedBaseline: Bool
+    package var paths: ReportPaths
 
-    public init(
+    package init(
         mode: Mode = .check, subject: String?, variants: [ReportVariant], findings: [Finding], resolved: [Finding] = [],
         warnings: [String] = [], set: VariantSet? = nil, oldSet: VariantSet? = nil, usedBaseline: Bool = false, paths: ReportPaths
     ) {
@@ -152,14 +165,14 @@ public struct Report: Sendable {
     }
 
     /// Builds the report of a loaded set.
-    public init(set: VariantSet, run: RuleRun, mode: Mode = .check, resolved: [Finding] = [], oldSet: VariantSet? = nil, usedBaseline: Bool = false, paths: ReportPaths) {
+    package init(set: VariantSet, run: RuleRun, mode: Mode = .check, resolved: [Finding] = [], oldSet: VariantSet? = nil, usedBaseline: Bool = false, paths: ReportPaths) {
         self.init(
             mode: mode, subject: set.subject, variants: Report.variants(of: set, paths: paths), findings: run.findings,
             resolved: resolved, warnings: run.warnings, set: set, oldSet: oldSet, usedBaseline: usedBaseline, paths: paths)
     }
 
     /// Report rows for the variants of `set`, oldest first.
-    public static func variants(of set: VariantSet, paths: ReportPaths) -> [ReportVariant] {
+    package static func variants(of set: VariantSet, paths: ReportPaths) -> [ReportVariant] {
         set.variants.sorted { $0.order < $1.order }.map { v in
             let d = v.document
             return ReportVariant(
@@ -194,15 +207,15 @@ public struct Report: Sendable {
         return n
     }
 
-    public var summary: ReportSummary { ReportSummary(findings) }
+    package var summary: ReportSummary { ReportSummary(findings) }
 
     /// Whether the run fails at `threshold`: any counting finding at or above it.
-    public func fails(at threshold: Severity.Threshold) -> Bool {
+    package func fails(at threshold: Severity.Threshold) -> Bool {
         findings.contains { !$0.baselined && threshold.fails($0.severity) }
     }
 
     /// The stderr summary line: "3 errors, 5 warnings, 12 info in 5 variants".
-    public var summaryLine: String {
+    package var summaryLine: String {
         let s = summary
         var line: String
         switch mode {
@@ -221,14 +234,6 @@ public struct Report: Sendable {
     /// The name of a variant in reports: its full id, never cut at "_".
     func shortID(_ id: String) -> String { id }
 
-    /// Renders in `format`.
-    public func render(_ format: ReportFormat) -> String {
-        switch format {
-        case .text: return TextReport.render(self, color: false)
-        case .markdown: return MarkdownReport.render(self)
-        case .json: return JSONReport.render(self)
-        case .sarif: return SARIFReport.render(self)
-        case .github: return GitHubReport.render(self)
-        }
-    }
+    /// Renders in `format` (plain, without colour).
+    package func render(_ format: ReportFormat) -> String { format.reporter.render(self, color: false) }
 }

@@ -1,20 +1,23 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and other viewers.
 ///
 /// Rules come from `RuleRegistry` (plus any rule id a finding names that the registry lacks), so
 /// code scanning can show each rule's rationale. The primary evidence is the result's location;
 /// the other sides of a conflict are related locations. Fingerprints are partial fingerprints, so
 /// alerts survive unrelated edits. Baselined findings carry an external suppression.
-public enum SARIFReport {
-    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+package enum SARIFReport {
+    package static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The key of crosscheck's fingerprint in `partialFingerprints`.
-    public static let fingerprintKey = "crosscheckFingerprint/v1"
+    package static let fingerprintKey = "crosscheckFingerprint/v1"
 
     /// Renders with the rules of `RuleRegistry` (or `rules`, for tests and embedding).
-    public static func render(_ report: Report, rules: [RuleDescription]? = nil) -> String { json(report, rules: rules).serialized() }
+    package static func render(_ report: Report, rules: [RuleDescription]? = nil) -> String { json(report, rules: rules).serialized() }
 
     static func level(_ s: Severity) -> String { s == .error ? "error" : (s == .warning ? "warning" : "note") }
 
-    public static func json(_ report: Report, rules given: [RuleDescription]? = nil) -> JSONValue {
+    package static func json(_ report: Report, rules given: [RuleDescription]? = nil) -> JSONValue {
         var descriptions = (given ?? RuleRegistry.all.map { $0.description }).sorted { $0.id < $1.id }
         var ids = Set(descriptions.map(\.id))
         var rules: [JSONValue] = descriptions.map(rule)
@@ -43,8 +46,8 @@ public enum SARIFReport {
         var run: [String: JSONValue] = [
             "tool": .object([
                 "driver": .object([
-                    "name": .string("crosscheck"), "version": .string(CrossCheckCLI.version),
-                    "semanticVersion": .string(CrossCheckCLI.version),
+                    "name": .string("crosscheck"), "version": .string(ToolInfo.version),
+                    "semanticVersion": .string(ToolInfo.version),
                     "rules": .array(rules),
                 ])
             ]),
@@ -124,4 +127,15 @@ public enum SARIFReport {
         }
         return .object(o)
     }
+}
+
+extension SARIFReport: Reporter {
+    package static var name: String { "sarif" }
+    package static var summary: String { "SARIF 2.1.0, for code-scanning dashboards" }
+    package static var fileExtensions: [String] { ["sarif"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let sarif = ReportFormat(registered: SARIFReport.name)
 }

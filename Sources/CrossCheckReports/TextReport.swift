@@ -1,7 +1,10 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+import CrossCheckRules
 /// The terminal report: findings grouped by severity, each with its evidence indented beneath.
 ///
 /// Colour (ANSI) only when asked, which the CLI does only on a terminal without `NO_COLOR`.
-public enum TextReport {
+package enum TextReport {
     struct Palette {
         var on: Bool
         func wrap(_ s: String, _ code: String) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
@@ -13,7 +16,7 @@ public enum TextReport {
     }
 
     /// Renders `report` for a terminal.
-    public static func render(_ report: Report, color: Bool) -> String {
+    package static func render(_ report: Report, color: Bool) -> String {
         let p = Palette(on: color)
         var out = ""
         switch report.mode {
@@ -84,4 +87,14 @@ public enum TextReport {
         }
         return out
     }
+}
+
+extension TextReport: Reporter {
+    package static var name: String { "text" }
+    package static var summary: String { "findings for a terminal, coloured when it is one" }
+    package static var fileExtensions: [String] { ["txt", "log"] }
+}
+
+extension ReportFormat {
+    package static let text = ReportFormat(registered: TextReport.name)
 }

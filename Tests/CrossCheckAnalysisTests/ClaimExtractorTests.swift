@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 /// The seed set loaded once per call.
 func factsSeedClaims() throws -> ClaimSet {

@@ -1,5 +1,10 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 /// Texts of `tokens` in `s`.
 func diffTestTexts(_ s: String) -> [String] {

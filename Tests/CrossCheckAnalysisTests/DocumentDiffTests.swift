@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 /// Parses an in-memory markdown document for differ tests.
 func diffTestDoc(_ text: String, path: String = "doc.md", format: DocumentFormat = .markdown) throws -> Document {

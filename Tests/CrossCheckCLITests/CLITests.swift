@@ -1,5 +1,11 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckCLI
+@testable import CrossCheckTestSupport
 
 @Suite struct CLIBasicsTests {
     @Test func helpAndVersionExitZeroOnStdout() {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckCLI
+@testable import CrossCheckTestSupport
 
 /// A fresh temporary folder for one test.
 func checkTestTempDir(_ name: String) throws -> String {

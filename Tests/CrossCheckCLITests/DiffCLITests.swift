@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckCLI
+@testable import CrossCheckTestSupport
 
 /// Writes `contents` to a fresh temporary file and returns its path.
 func diffTestTempFile(_ name: String, _ contents: [UInt8]) throws -> String {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckCLI
+@testable import CrossCheckTestSupport
 
 /// Writes seed 001 with `edit` applied into a temporary folder; returns the folder and file path.
 func gateTestEditedCopy(_ edit: (String) -> String, name: String = "EDITED.txt") throws -> (dir: String, path: String) {

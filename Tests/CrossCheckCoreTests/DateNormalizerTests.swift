@@ -1,5 +1,6 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckTestSupport
 
 @Suite struct FactsDateNormalizerTests {
     func one(_ text: String, contextYear: Int? = nil) -> DateMention? {

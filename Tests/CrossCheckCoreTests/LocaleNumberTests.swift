@@ -1,5 +1,5 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
 
 /// What is a figure, and how locales write numbers and dates (issue 9).
 @Suite struct LocaleNumberTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckTestSupport
 
 @Suite struct FactsNormalizerRobustnessTests {
     /// Every mention's range lies inside the text and quotes exactly its `text`.

@@ -1,5 +1,6 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckTestSupport
 
 @Suite struct FactsQuantityNormalizerTests {
     func q(_ text: String) -> [Quantity] { QuantityNormalizer.quantities(in: text) }

@@ -1,5 +1,6 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckTestSupport
 
 @Suite struct SentenceSplitterEdgeTests {
     func textSplit(_ text: String) -> [String] {

@@ -1,5 +1,6 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckTestSupport
 
 @Suite("Status word search")
 struct StatusWordSearchTests {

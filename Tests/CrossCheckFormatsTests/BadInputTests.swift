@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 @Suite struct BadInputTests {
     /// Runs `crosscheck parse PATH` and checks exit status 2 with one stderr line naming the file.

@@ -1,5 +1,7 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 @Suite struct FormatDetectorTests {
     @Test(arguments: [

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 /// Mutated seeds and markup soup through every parser this helper owns: no trap, and every
 /// location the model reports lies inside the file.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 /// Parses `text` as markdown (tests of the formats helper).
 func fmtMarkdown(_ text: String, path: String = "t.md") throws -> Document {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 @Suite struct VariantInferenceTests {
     @Test(arguments: [

@@ -1,5 +1,7 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 /// The byte-level fast paths of the wikitext renderer give what the general paths give:
 /// reference attributes, citation parameters, link prefixes, text runs and sentence ends.

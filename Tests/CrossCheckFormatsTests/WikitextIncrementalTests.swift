@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 /// An incremental parse (reusing an earlier revision's parse) must give exactly what a full parse
 /// gives, and must actually reuse when an edit is local.

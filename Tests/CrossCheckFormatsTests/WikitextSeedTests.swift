@@ -1,5 +1,8 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 @Suite struct WikitextSeedTests {
     static func seed(_ name: String) throws -> Document {

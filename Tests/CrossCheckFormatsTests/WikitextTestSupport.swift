@@ -1,5 +1,7 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 /// Parses an in-memory wikitext snippet.
 func wikitextDoc(_ text: String) throws -> Document {

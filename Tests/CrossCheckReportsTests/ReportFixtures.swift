@@ -1,5 +1,10 @@
 import Foundation
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
 
 /// A hand-built variant set and findings, independent of parsers and rules, so reporter golden
 /// files change only when a reporter does.

@@ -1,14 +1,32 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckTestSupport
+
+/// Every registered report format, so that a new one cannot miss its golden files.
+let registeredFormats: [ReportFormat] = ReportRegistry.all.compactMap { ReportFormat(rawValue: $0.name) }
 
 @Suite struct ReportGoldenTests {
-    @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
+    @Test func registryNamesAreUniqueAndDescribed() {
+        let names = ReportRegistry.all.map { $0.name }
+        #expect(Set(names).count == names.count)
+        #expect(registeredFormats.count == names.count)
+        for r in ReportRegistry.all {
+            #expect(!r.summary.isEmpty, "\(r.name) has no summary")
+            for ext in r.fileExtensions { #expect(ReportFormat.guess(path: "x." + ext)?.rawValue == r.name) }
+        }
+    }
+
+    @Test(arguments: registeredFormats)
     func canonicalReport(_ format: ReportFormat) throws {
         try expectGolden("report-canonical.\(format.rawValue)", ReportFixture.render(ReportFixture.report, format))
     }
 
-    @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
+    @Test(arguments: registeredFormats)
     func canonicalGateReport(_ format: ReportFormat) throws {
         try expectGolden("report-gate.\(format.rawValue)", ReportFixture.render(ReportFixture.gateReport, format))
     }
@@ -22,7 +40,7 @@ import Testing
     }
 
     @Test func rendersAreByteIdenticalOnRerun() {
-        for format in ReportFormat.allCases {
+        for format in registeredFormats {
             #expect(ReportFixture.report.render(format) == ReportFixture.report.render(format), "\(format)")
         }
     }
@@ -41,7 +59,7 @@ import Testing
     @Test func jsonHasTheSpecShape() throws {
         let json = try JSONValue.parse(ReportFixture.report.render(.json))
         #expect(json["tool"]?["name"]?.stringValue == "crosscheck")
-        #expect(json["tool"]?["version"]?.stringValue == CrossCheckCLI.version)
+        #expect(json["tool"]?["version"]?.stringValue == ToolInfo.version)
         #expect(json["subject"]?.stringValue == "Acme")
         let variants = try #require(json["variants"]?.arrayValue)
         #expect(variants.count == 3)
@@ -100,7 +118,7 @@ import Testing
         #expect(runs.count == 1)
         let driver = try #require(runs.first?["tool"]?["driver"])
         #expect(driver["name"]?.stringValue == "crosscheck")
-        #expect(driver["version"]?.stringValue == CrossCheckCLI.version)
+        #expect(driver["version"]?.stringValue == ToolInfo.version)
         // informationUri is optional; the project has no public home to point at yet.
         #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"]?.arrayValue)

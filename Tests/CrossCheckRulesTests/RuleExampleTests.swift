@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
 
 /// One inline example of one rule, for the parameterised example runner.
 struct EngineExampleCase: CustomTestStringConvertible, Sendable {

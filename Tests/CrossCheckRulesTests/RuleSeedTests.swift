@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
 
 /// The seed set, loaded once per test.
 func engineSeedRun(_ rules: [String]) throws -> RuleRun {

@@ -1,5 +1,9 @@
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
 
 @Suite struct TextRuleTests {
     @Test func yearHeadings() {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
 
 /// Invented articles that are not about organisations: a biography and a town.
 ///

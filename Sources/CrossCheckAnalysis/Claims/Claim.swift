@@ -1,11 +1,12 @@
+import CrossCheckCore
 /// One fact a variant states: what it is about, its normalised value, whether it is cited, and where.
 ///
 /// Claims come from key/value fields (infobox parameters, `**Key**: value` lines, front matter)
 /// and from sentence patterns ("headquartered in", "founded by", "valued at"). Rules compare
 /// claims of the same attribute across variants.
-public struct Claim: Sendable, Hashable {
+package struct Claim: Sendable, Hashable {
     /// What the claim is about.
-    public enum Attribute: String, Sendable, Hashable, CaseIterable {
+    package enum Attribute: String, Sendable, Hashable, CaseIterable {
         /// Ownership or listing status (private, public, state-owned).
         case status
         case headquarters
@@ -28,23 +29,23 @@ public struct Claim: Sendable, Hashable {
     }
 
     /// Where in the variant the claim was read.
-    public enum Origin: String, Sendable, Hashable { case field, sentence }
+    package enum Origin: String, Sendable, Hashable { case field, sentence }
 
-    public var attribute: Attribute
-    public var value: ClaimValue
+    package var attribute: Attribute
+    package var value: ClaimValue
     /// Own citation: the sentence (or a later sentence of its paragraph) or field is cited; every
     /// claim of a `source` variant counts as cited. `ClaimSet` also marks claims whose statement
     /// is cited in an aligned sentence of another variant.
-    public var cited: Bool
+    package var cited: Bool
     /// Variant, line, section and quoted text; `evidence.value` is the normalised value.
-    public var evidence: Evidence
-    public var origin: Origin
+    package var evidence: Evidence
+    package var origin: Origin
     /// The field key or the words that named the figure ("2023 revenue", "growth rate").
-    public var label: String?
+    package var label: String?
     /// The full plain text of the sentence or field value the claim was read from.
-    public var statement: String
+    package var statement: String
 
-    public init(
+    package init(
         attribute: Attribute, value: ClaimValue, cited: Bool, evidence: Evidence, origin: Origin, label: String? = nil,
         statement: String
     ) {
@@ -53,12 +54,12 @@ public struct Claim: Sendable, Hashable {
         self.evidence.value = value.readable
     }
 
-    public var variant: String { evidence.variant }
-    public var line: Int { evidence.line }
+    package var variant: String { evidence.variant }
+    package var line: Int { evidence.line }
 }
 
 /// A claim's normalised value.
-public enum ClaimValue: Sendable, Hashable, CustomStringConvertible {
+package enum ClaimValue: Sendable, Hashable, CustomStringConvertible {
     case status(Set<CompanyStatus>)
     case places([Place])
     case people([PersonName])
@@ -67,7 +68,7 @@ public enum ClaimValue: Sendable, Hashable, CustomStringConvertible {
     /// A listing (exchange and ticker) or event as text, with its date when known.
     case text(String, PartialDate?)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .status(let s): return s.sorted().map(\.rawValue).joined(separator: "; ")
         case .places(let p): return p.map(\.settlement).joined(separator: "; ")
@@ -79,13 +80,13 @@ public enum ClaimValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value written for people ("US$767 million" rather than "767000000 USD").
-    public var readable: String {
+    package var readable: String {
         if case .quantity(let q) = self { return QuantityNormalizer.readable(q) }
         return description
     }
 
     /// A JSON rendering with the typed parts, for `crosscheck facts --format json`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case .status(let s): return .object(["type": .string("status"), "statuses": .array(s.sorted().map { .string($0.rawValue) })])
         case .places(let p):

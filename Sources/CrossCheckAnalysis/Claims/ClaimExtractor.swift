@@ -1,16 +1,17 @@
 import Foundation
+import CrossCheckCore
 
 /// Reads claims from one variant: key/value fields matched by key synonyms, then sentence patterns.
 ///
 /// Nothing here knows a particular article: keys are matched by the words they contain
 /// ("hq_location", "Global Headquarters" and "headquarters" all name the headquarters), and
 /// sentences by general patterns of English ("headquartered in", "co-founded in ... by").
-public enum ClaimExtractor {
+package enum ClaimExtractor {
     /// Every claim the variant states, in document order (fields first).
     ///
     /// `subject` (the set's subject) names the article's topic when the variant has no title;
     /// with neither, a sentence's own opening words are taken as its subject.
-    public static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
+    package static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
         claims(in: variant, subject: subject, cache: nil)
     }
 
@@ -74,7 +75,7 @@ public enum ClaimExtractor {
     }
 
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").
-    public static func year(of section: Section) -> Int? {
+    package static func year(of section: Section) -> Int? {
         for h in section.path.reversed() {
             // A year parses from four characters, so it has at least three ASCII digits: skip the
             // Foundation trim for headings without them.
@@ -90,7 +91,7 @@ public enum ClaimExtractor {
     // MARK: - Fields
 
     /// The attribute a field key names, by the words it contains.
-    public static func attribute(forKey key: String) -> Claim.Attribute? {
+    package static func attribute(forKey key: String) -> Claim.Attribute? {
         let k = key.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         let words = Set(k.split(whereSeparator: { !$0.isLetter }).map(String.init))
         if words.contains("founder") || words.contains("founders") || k.contains("founded by") || words.contains("cofounders") {

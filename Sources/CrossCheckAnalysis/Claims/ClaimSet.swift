@@ -1,10 +1,11 @@
 import Foundation
+import CrossCheckCore
 
 extension ClaimValue {
     /// True when both values could be true together: same statuses per dimension, places that
     /// name the same settlements, the same set of people, dates equal at the coarser grain,
     /// overlapping quantities.
-    public func agrees(with other: ClaimValue) -> Bool {
+    package func agrees(with other: ClaimValue) -> Bool {
         switch (self, other) {
         case let (.status(a), .status(b)): return StatusComparison.conflicts(a, b).isEmpty
         case let (.places(a), .places(b)):
@@ -24,10 +25,10 @@ extension ClaimValue {
 }
 
 /// Compares status sets dimension by dimension.
-public enum StatusComparison {
+package enum StatusComparison {
     /// The dimensions on which the two sets state different values (listing: public vs private;
     /// state ownership: state-owned vs partly state-owned).
-    public static func conflicts(_ a: Set<CompanyStatus>, _ b: Set<CompanyStatus>) -> [CompanyStatus.Dimension] {
+    package static func conflicts(_ a: Set<CompanyStatus>, _ b: Set<CompanyStatus>) -> [CompanyStatus.Dimension] {
         var out: [CompanyStatus.Dimension] = []
         let la = a.compactMap(\.listed), lb = b.compactMap(\.listed)
         if let x = la.first, let y = lb.first, x != y { out.append(.listing) }
@@ -37,7 +38,7 @@ public enum StatusComparison {
     }
 
     /// The listing value of a set: true (public), false (private), nil (not stated).
-    public static func listed(_ s: Set<CompanyStatus>) -> Bool? { s.compactMap(\.listed).first }
+    package static func listed(_ s: Set<CompanyStatus>) -> Bool? { s.compactMap(\.listed).first }
 }
 
 /// The claims of every variant of a set, computed once per run and shared by the rules.
@@ -45,11 +46,11 @@ public enum StatusComparison {
 /// Besides each variant's own claims it marks a claim `cited` when the same statement (an
 /// aligned, similar sentence stating an agreeing value) is cited in another variant: a
 /// plain-text rendering that lost its footnotes is as sourced as the revision it renders.
-public struct ClaimSet: Sendable {
+package struct ClaimSet: Sendable {
     /// Claims per variant id, in the set's variant order.
-    public var byVariant: [(variant: Variant, claims: [Claim])]
+    package var byVariant: [(variant: Variant, claims: [Claim])]
 
-    public init(_ set: VariantSet) {
+    package init(_ set: VariantSet) {
         let cache = ClaimExtractor.SentenceCache()
         var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject, cache: cache)) }
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
@@ -80,16 +81,11 @@ public struct ClaimSet: Sendable {
         byVariant = per
     }
 
-    /// The shared claim set of a run.
-    public static func of(_ context: RuleContext) -> ClaimSet {
-        context.memo("facts.claimSet") { ClaimSet(context.set) }
-    }
-
     /// Claims of one variant.
-    public func claims(_ variantID: String) -> [Claim] { byVariant.first { $0.variant.id == variantID }?.claims ?? [] }
+    package func claims(_ variantID: String) -> [Claim] { byVariant.first { $0.variant.id == variantID }?.claims ?? [] }
 
     /// All claims of an attribute, grouped per variant (variants without one are left out).
-    public func claims(_ attribute: Claim.Attribute) -> [(variant: Variant, claims: [Claim])] {
+    package func claims(_ attribute: Claim.Attribute) -> [(variant: Variant, claims: [Claim])] {
         byVariant.compactMap { v, cs in
             let f = cs.filter { $0.attribute == attribute }
             return f.isEmpty ? nil : (v, f)

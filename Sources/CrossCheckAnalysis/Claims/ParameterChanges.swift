@@ -1,3 +1,6 @@
+import Foundation
+import CrossCheckCore
+
 /// Template parameters (infobox fields, table and match-box parameters) whose value an edit
 /// changed, between two wikitext revisions.
 ///
@@ -5,25 +8,25 @@
 /// them are paired by key (the n-th occurrence of a key in the old lines with the n-th in the new
 /// ones), and a pair whose value differs is a change. Layout and identifier parameters (images,
 /// sizes, styles, links, codes) are skipped. Linear in the text plus the diff.
-public struct ParameterChange: Sendable {
-    public var key: String
+package struct ParameterChange: Sendable {
+    package var key: String
     /// The values as plain text (links reduced to their labels, references removed).
-    public var old: String
-    public var new: String
+    package var old: String
+    package var new: String
     /// 1-based lines in the old and new source.
-    public var oldLine: Int
-    public var newLine: Int
+    package var oldLine: Int
+    package var newLine: Int
     /// The source lines, trimmed, for evidence.
-    public var oldText: String
-    public var newText: String
+    package var oldText: String
+    package var newText: String
     /// The references in the value, as written (for telling an update from a silent change).
-    public var oldReferences: [String]
-    public var newReferences: [String]
+    package var oldReferences: [String]
+    package var newReferences: [String]
 }
 
-public enum ParameterChanges {
+package enum ParameterChanges {
     /// Every changed parameter between `a` (older) and `b` (newer); empty unless both are wikitext.
-    public static func changes(_ a: Document, _ b: Document) -> [ParameterChange] {
+    package static func changes(_ a: Document, _ b: Document) -> [ParameterChange] {
         guard a.format == .wikitext, b.format == .wikitext else { return [] }
         let la = lines(a.source.bytes, from: a.source.contentStart)
         let lb = lines(b.source.bytes, from: b.source.contentStart)
@@ -167,7 +170,7 @@ public enum ParameterChanges {
     static let stampKeyWords: Set<String> = ["update", "updated", "asof", "stand", "census"]
 
     /// True when `key` is such a stamp.
-    public static func isStamp(_ key: String) -> Bool {
+    package static func isStamp(_ key: String) -> Bool {
         let words = key.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         if words.contains(where: { stampKeyWords.contains($0) }) { return true }
         return zip(words, words.dropFirst()).contains { $0 == "as" && $1 == "of" }
@@ -175,7 +178,7 @@ public enum ParameterChanges {
 
     /// The stamp keys of the template around `line` (0-based): from the line that opens it to
     /// the line that closes it (at most 400 lines either way).
-    public static func stampKeys(line: Int, in document: Document) -> Set<String> {
+    package static func stampKeys(line: Int, in document: Document) -> Set<String> {
         let b = document.source.bytes
         let ranges = lines(b, from: document.source.contentStart)
         guard line < ranges.count else { return [] }

@@ -1,15 +1,16 @@
+import CrossCheckCore
 /// Two sentences that make the same statement in two variants, for the value-comparing rules.
-public struct AlignedStatement: Sendable {
+package struct AlignedStatement: Sendable {
     /// The earlier variant of the pair (for a summary or source: its reference revision).
-    public var a: Variant
-    public var b: Variant
-    public var sectionA: Section
-    public var sentenceA: Sentence
-    public var sectionB: Section
-    public var sentenceB: Sentence
-    public var similarity: Double
+    package var a: Variant
+    package var b: Variant
+    package var sectionA: Section
+    package var sentenceA: Sentence
+    package var sectionB: Section
+    package var sentenceB: Sentence
+    package var similarity: Double
     /// True when both are revisions: a difference is an edit.
-    public var isEdit: Bool
+    package var isEdit: Bool
 }
 
 /// Aligns the sentences of the variant pairs that chronology says to compare: consecutive
@@ -17,16 +18,12 @@ public struct AlignedStatement: Sendable {
 ///
 /// Computed once per run through `RuleContext.memo`; uses `SentenceAligner` over all sentences
 /// of the two documents, so a statement that moved to another section still pairs.
-public enum StatementAlignment {
+package enum StatementAlignment {
     /// Minimum similarity for two sentences to count as the same statement.
-    public static let threshold = 0.5
-
-    public static func pairs(_ context: RuleContext) -> [AlignedStatement] {
-        context.memo("facts.statementPairs") { compute(context.set) }
-    }
+    package static let threshold = 0.5
 
     /// The variant pairs to compare, older (or reference) first.
-    public static func variantPairs(_ set: VariantSet) -> [(Variant, Variant)] {
+    package static func variantPairs(_ set: VariantSet) -> [(Variant, Variant)] {
         var out: [(Variant, Variant)] = []
         let revs = set.revisions
         for (x, y) in zip(revs, revs.dropFirst()) { out.append((x, y)) }
@@ -36,7 +33,8 @@ public enum StatementAlignment {
         return out
     }
 
-    static func compute(_ set: VariantSet) -> [AlignedStatement] {
+    /// Every aligned statement pair of the set whose texts differ.
+    package static func compute(_ set: VariantSet) -> [AlignedStatement] {
         var out: [AlignedStatement] = []
         for (x, y) in variantPairs(set) {
             let fa = x.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
@@ -56,7 +54,7 @@ public enum StatementAlignment {
     }
 
     /// Evidence for one side of a pair.
-    public static func evidence(_ v: Variant, _ section: Section, _ s: Sentence, value: String) -> Evidence {
+    package static func evidence(_ v: Variant, _ section: Section, _ s: Sentence, value: String) -> Evidence {
         Evidence(
             variant: v.id, path: v.document.path, line: s.line, section: section.path.joined(separator: " > "),
             text: Evidence.trim(s.text), value: value)
@@ -64,19 +62,19 @@ public enum StatementAlignment {
 
     /// One value that differs between two aligned statements: the normalised values (for
     /// grouping and fingerprints) and the same values written for people.
-    public struct Difference: Sendable {
-        public var statement: AlignedStatement
-        public var a: String
-        public var b: String
-        public var shownA: String
-        public var shownB: String
-        public init(_ statement: AlignedStatement, _ a: String, _ b: String, shownA: String? = nil, shownB: String? = nil) {
+    package struct Difference: Sendable {
+        package var statement: AlignedStatement
+        package var a: String
+        package var b: String
+        package var shownA: String
+        package var shownB: String
+        package init(_ statement: AlignedStatement, _ a: String, _ b: String, shownA: String? = nil, shownB: String? = nil) {
             self.statement = statement; self.a = a; self.b = b; self.shownA = shownA ?? a; self.shownB = shownB ?? b
         }
     }
 
     /// How an edit changed the citations of a statement whose value it changed.
-    public enum CitationChange: Sendable {
+    package enum CitationChange: Sendable {
         /// Both sides cite the same sources: the source no longer says what the text says.
         case unchanged
         /// Neither side cites anything: the new value has no source either.
@@ -87,7 +85,7 @@ public enum StatementAlignment {
 
     /// Compares the sources of two sentences by URL, else title, else name, else the
     /// reference's text.
-    public static func citationChange(_ a: Sentence, _ b: Sentence) -> CitationChange {
+    package static func citationChange(_ a: Sentence, _ b: Sentence) -> CitationChange {
         func ids(_ s: Sentence) -> Set<String> {
             Set(s.citations.map { c in c.url ?? c.title ?? c.name ?? c.work ?? c.mark ?? "" })
         }
@@ -96,69 +94,4 @@ public enum StatementAlignment {
         return .changed
     }
 
-    /// Groups value differences found in aligned statements into findings: one per variant pair
-    /// and pair of values, with the evidence of every statement that shows it.
-    ///
-    /// Between revisions a difference is an edit: a warning when the citation is unchanged (or
-    /// there is none), information when the edit changes the citation too.
-    static func findings(
-        rule: String, severity: Severity, noun: String, set: VariantSet,
-        differences: [(AlignedStatement, String, String)]
-    ) -> [Finding] {
-        findings(rule: rule, severity: severity, noun: noun, set: set, differences: differences.map { Difference($0.0, $0.1, $0.2) })
-    }
-
-    static func findings(rule: String, severity: Severity, noun: String, set: VariantSet, differences: [Difference]) -> [Finding] {
-        var groups: [String: [Difference]] = [:]
-        var order: [String] = []
-        for d in differences {
-            let change = d.statement.isEdit ? citationChange(d.statement.sentenceA, d.statement.sentenceB) : .unchanged
-            let key = [d.statement.a.id, d.statement.b.id, d.a, d.b, d.statement.isEdit ? "\(change)" : ""].joined(separator: "|")
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(d)
-        }
-        var out: [Finding] = []
-        for key in order {
-            guard let ds = groups[key], let first = ds.first else { continue }
-            let st = first.statement
-            let na = Chronology.shortName(st.a.id, in: set), nb = Chronology.shortName(st.b.id, in: set)
-            var evidence: [Evidence] = []
-            for d in ds {
-                let s = d.statement
-                evidence.append(Self.evidence(s.b, s.sectionB, s.sentenceB, value: d.shownB))
-                evidence.append(Self.evidence(s.a, s.sectionA, s.sentenceA, value: d.shownA))
-            }
-            if st.isEdit {
-                let change = citationChange(st.sentenceA, st.sentenceB)
-                let how: String, why: String
-                switch change {
-                case .unchanged:
-                    how = "changed under an unchanged citation"
-                    why = "The edit changes the value but not the reference after it: the source no longer says what the text says."
-                case .none:
-                    how = "changed with no citation"
-                    why = "The edit changes the value and gives no source for the new one."
-                case .changed:
-                    how = "updated with a new citation"
-                    why = "The edit changes the value and the reference behind it."
-                }
-                out.append(
-                    Finding(
-                        rule: rule, severity: change == .changed ? .info : severity, kind: .change,
-                        message: "\(noun) \(how): \(first.shownA) (\(na)) -> \(first.shownB) (\(nb))",
-                        evidence: evidence, values: [first.shownA, first.shownB],
-                        explanation: why,
-                        fingerprintParts: ["change", first.a, first.b, st.a.id, st.b.id]))
-            } else {
-                out.append(
-                    Finding(
-                        rule: rule, severity: severity, kind: .conflict,
-                        message: "\(noun) differs in the same statement: \(first.shownB) (\(nb)) vs \(first.shownA) (\(na))",
-                        evidence: evidence, values: [first.shownB, first.shownA], likelyWrong: st.b.id,
-                        explanation: "\(nb) is a \(Chronology.role(st.b)) and disagrees with revision \(na) of its time.",
-                        fingerprintParts: [first.a, first.b, st.a.id, st.b.id]))
-            }
-        }
-        return out
-    }
 }

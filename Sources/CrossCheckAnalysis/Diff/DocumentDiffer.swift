@@ -1,10 +1,11 @@
+import CrossCheckCore
 /// What happened to a section between two documents.
-public enum SectionStatus: String, Sendable, Hashable, CaseIterable {
+package enum SectionStatus: String, Sendable, Hashable, CaseIterable {
     case unchanged, changed, added, removed, moved, renamed
 }
 
 /// Which end of a move an operation belongs to.
-public enum MoveRole: String, Sendable, Hashable {
+package enum MoveRole: String, Sendable, Hashable {
     /// Where the passage was in the old document (a deletion).
     case origin
     /// Where the passage is in the new document (its inner edits against the origin).
@@ -15,97 +16,97 @@ public enum MoveRole: String, Sendable, Hashable {
 ///
 /// Each operation lies inside one sentence on each side it touches. Sentence indices are within
 /// the section of the pair (for a move's destination, the old side is the move's old section).
-public struct EditOperation: Sendable, Hashable {
-    public var kind: EditKind
+package struct EditOperation: Sendable, Hashable {
+    package var kind: EditKind
     /// The tokens' text (plain text, from the old side for equal and delete).
-    public var text: String
-    public var oldSentence: Int?
-    public var newSentence: Int?
+    package var text: String
+    package var oldSentence: Int?
+    package var newSentence: Int?
     /// Byte range in the old sentence's plain text.
-    public var oldTextRange: Range<Int>?
-    public var newTextRange: Range<Int>?
+    package var oldTextRange: Range<Int>?
+    package var newTextRange: Range<Int>?
     /// Byte range in the old source file.
-    public var oldRange: Range<Int>?
+    package var oldRange: Range<Int>?
     /// Byte range in the new source file.
-    public var newRange: Range<Int>?
+    package var newRange: Range<Int>?
     /// 1-based line in the old source file (for an insertion: where it applies, when known).
-    public var oldLine: Int?
+    package var oldLine: Int?
     /// 1-based line in the new source file (for a deletion: where it applies, when known).
-    public var newLine: Int?
+    package var newLine: Int?
     /// Index into `DocumentDiff.moves` when the operation is part of a move.
-    public var move: Int?
-    public var moveRole: MoveRole?
+    package var move: Int?
+    package var moveRole: MoveRole?
     /// True for an equal operation that is a whole unchanged sentence (context in reports).
-    public var wholeSentence = false
+    package var wholeSentence = false
 
-    public init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
+    package init(kind: EditKind, text: String) { self.kind = kind; self.text = text }
 }
 
 /// A pair of aligned sections (or a section on one side only) and the edits between them.
-public struct SectionDiff: Sendable, Hashable {
-    public var status: SectionStatus
+package struct SectionDiff: Sendable, Hashable {
+    package var status: SectionStatus
     /// Section index in the old document.
-    public var old: Int?
+    package var old: Int?
     /// Section index in the new document.
-    public var new: Int?
-    public var oldPath: [String]?
-    public var newPath: [String]?
-    public var oldLine: Int?
-    public var newLine: Int?
+    package var new: Int?
+    package var oldPath: [String]?
+    package var newPath: [String]?
+    package var oldLine: Int?
+    package var newLine: Int?
     /// Content similarity of the two sections (0...1; 1 for identical, 0 when one side is missing).
-    public var similarity: Double
+    package var similarity: Double
     /// The edit script in order (empty for unchanged sections).
-    public var operations: [EditOperation]
+    package var operations: [EditOperation]
 
     /// True when any operation is not `equal`.
-    public var hasChanges: Bool { operations.contains { $0.kind != .equal } }
+    package var hasChanges: Bool { operations.contains { $0.kind != .equal } }
 }
 
 /// A run of consecutive sentences (a sentence or a paragraph) that moved, possibly between sections.
-public struct MovedPassage: Sendable, Hashable {
-    public var oldSection: Int
-    public var newSection: Int
+package struct MovedPassage: Sendable, Hashable {
+    package var oldSection: Int
+    package var newSection: Int
     /// Sentence indices within the old section.
-    public var oldSentences: Range<Int>
+    package var oldSentences: Range<Int>
     /// Sentence indices within the new section.
-    public var newSentences: Range<Int>
+    package var newSentences: Range<Int>
     /// Mean similarity of the moved sentences to their origin (1 when moved verbatim).
-    public var similarity: Double
-    public var oldLine: Int
-    public var newLine: Int
+    package var similarity: Double
+    package var oldLine: Int
+    package var newLine: Int
 }
 
 /// A key/value field that differs between two documents, with a word diff of its value.
-public struct FieldChange: Sendable, Hashable {
-    public var key: String
+package struct FieldChange: Sendable, Hashable {
+    package var key: String
     /// Heading path of the section the field sits in (new side when present).
-    public var section: [String]
+    package var section: [String]
     /// `added`, `removed` or `changed`.
-    public var status: SectionStatus
-    public var old: Field?
-    public var new: Field?
+    package var status: SectionStatus
+    package var old: Field?
+    package var new: Field?
     /// Word-level edits of the value (byte ranges are within the values' plain text).
-    public var edits: [TextEdit]
+    package var edits: [TextEdit]
 }
 
 /// The diff of two documents: aligned sections with their word-level edits, and moved passages.
-public struct DocumentDiff: Sendable {
-    public var oldPath: String
-    public var newPath: String
+package struct DocumentDiff: Sendable {
+    package var oldPath: String
+    package var newPath: String
     /// Section pairs in alignment order.
-    public var sections: [SectionDiff]
-    public var moves: [MovedPassage]
+    package var sections: [SectionDiff]
+    package var moves: [MovedPassage]
     /// True when a work bound made part of the diff coarser than minimal.
-    public var coarse: Bool
+    package var coarse: Bool
     /// Key/value fields (infobox parameters, key lists, front matter) that were added, removed or
     /// changed; unchanged fields are not listed.
-    public var fields: [FieldChange] = []
+    package var fields: [FieldChange] = []
 
     /// True when the documents have the same sections and sentences.
-    public var isEmpty: Bool { moves.isEmpty && fields.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
+    package var isEmpty: Bool { moves.isEmpty && fields.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
 
     /// Number of sections per status.
-    public var statusCounts: [SectionStatus: Int] {
+    package var statusCounts: [SectionStatus: Int] {
         var c: [SectionStatus: Int] = [:]
         for s in sections { c[s.status, default: 0] += 1 }
         return c
@@ -120,9 +121,9 @@ public struct DocumentDiff: Sendable {
 /// its size (beyond it the stretch is reported as a replacement, never quadratic). Sentences that
 /// disappear in one place and reappear elsewhere, also in another section, are reported as moves
 /// with their inner edits.
-public enum DocumentDiffer {
+package enum DocumentDiffer {
     /// The diff turning `old` into `new`.
-    public static func diff(old: Document, new: Document) -> DocumentDiff {
+    package static func diff(old: Document, new: Document) -> DocumentDiff {
         var d = Differ(old: old, new: new)
         return d.run()
     }

@@ -1,15 +1,16 @@
+import CrossCheckCore
 /// Whether a run of an edit script keeps, inserts or deletes.
-public enum EditKind: String, Sendable, Hashable, Codable {
+package enum EditKind: String, Sendable, Hashable, Codable {
     case equal, insert, delete
 }
 
 /// One run of an edit script over two sequences: `a` and `b` are index ranges (the side a run
 /// does not touch has an empty range at the position where it applies).
-public struct DiffRun: Sendable, Hashable {
-    public var kind: EditKind
-    public var a: Range<Int>
-    public var b: Range<Int>
-    public init(kind: EditKind, a: Range<Int>, b: Range<Int>) { self.kind = kind; self.a = a; self.b = b }
+package struct DiffRun: Sendable, Hashable {
+    package var kind: EditKind
+    package var a: Range<Int>
+    package var b: Range<Int>
+    package init(kind: EditKind, a: Range<Int>, b: Range<Int>) { self.kind = kind; self.a = a; self.b = b }
 }
 
 /// Minimal edit scripts over integer sequences: Myers' O(ND) algorithm with the linear-space
@@ -19,9 +20,9 @@ public struct DiffRun: Sendable, Hashable {
 /// steps; when a subproblem would exceed the remaining budget it is reported as a plain
 /// delete + insert, so the cost stays bounded by `budget` plus linear terms and the script is
 /// still valid (applying it still turns A into B), only no longer minimal there.
-public enum MyersDiff {
+package enum MyersDiff {
     /// The edit script turning `a` into `b`, and whether it is minimal (the budget held).
-    public static func diff(_ a: [Int32], _ b: [Int32], budget: Int = 20_000_000) -> (runs: [DiffRun], minimal: Bool) {
+    package static func diff(_ a: [Int32], _ b: [Int32], budget: Int = 20_000_000) -> (runs: [DiffRun], minimal: Bool) {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in diff(pa, pb, budget: budget) }
         }
@@ -30,7 +31,7 @@ public enum MyersDiff {
     private enum Job { case solve(Int, Int, Int, Int); case equal(Int, Int, Int) }
 
     /// Buffer version of `diff(_:_:budget:)`.
-    public static func diff(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>, budget: Int) -> (runs: [DiffRun], minimal: Bool) {
+    package static func diff(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>, budget: Int) -> (runs: [DiffRun], minimal: Bool) {
         var out = Builder()
         var remaining = budget
         var minimal = true

@@ -1,26 +1,27 @@
+import CrossCheckCore
 /// A section of one document in an alignment: document index (input order) and section index.
-public struct SectionRef: Sendable, Hashable {
-    public var document: Int
-    public var section: Int
-    public init(document: Int, section: Int) { self.document = document; self.section = section }
+package struct SectionRef: Sendable, Hashable {
+    package var document: Int
+    package var section: Int
+    package init(document: Int, section: Int) { self.document = document; self.section = section }
 }
 
 /// How a cell came to join its row: the first cell of a row, by heading path, by heading alone
 /// (the section moved under another parent), or by content (renamed or restructured).
-public enum AlignmentBasis: String, Sendable, Hashable {
+package enum AlignmentBasis: String, Sendable, Hashable {
     case first, path, heading, content
 }
 
 /// One row of an alignment: the corresponding section of each document, or nil where it has none.
-public struct AlignedRow: Sendable, Hashable {
+package struct AlignedRow: Sendable, Hashable {
     /// One cell per document, in input order.
-    public var cells: [SectionRef?]
+    package var cells: [SectionRef?]
     /// Per cell, how it joined the row (nil for empty cells).
-    public var basis: [AlignmentBasis?]
+    package var basis: [AlignmentBasis?]
     /// Per cell, estimated content similarity (0...1) to the row's earlier cells, for cells aligned
     /// by content (nil otherwise: heading matches are not measured, to keep alignment cheap).
-    public var similarity: [Double?]
-    public init(cells: [SectionRef?], basis: [AlignmentBasis?] = [], similarity: [Double?] = []) {
+    package var similarity: [Double?]
+    package init(cells: [SectionRef?], basis: [AlignmentBasis?] = [], similarity: [Double?] = []) {
         self.cells = cells
         self.basis = basis.count == cells.count ? basis : cells.map { $0 == nil ? nil : .first }
         self.similarity = similarity.count == cells.count ? similarity : cells.map { _ in nil }
@@ -28,12 +29,12 @@ public struct AlignedRow: Sendable, Hashable {
 }
 
 /// The section alignment of a set of documents: rows of corresponding sections.
-public struct SetAlignment: Sendable, Hashable {
-    public var rows: [AlignedRow]
-    public init(rows: [AlignedRow]) { self.rows = rows }
+package struct SetAlignment: Sendable, Hashable {
+    package var rows: [AlignedRow]
+    package init(rows: [AlignedRow]) { self.rows = rows }
 
     /// The row holding a document's section, if any.
-    public func row(of ref: SectionRef) -> Int? {
+    package func row(of ref: SectionRef) -> Int? {
         rows.firstIndex { $0.cells.indices.contains(ref.document) && $0.cells[ref.document] == ref }
     }
 }
@@ -48,12 +49,12 @@ public struct SetAlignment: Sendable, Hashable {
 /// key hashes (k = 128), so it costs O(rows x sections x k) only for sections left unmatched by
 /// heading, and when that product is large each section is compared only with the rows within
 /// 200 places of where its matched neighbours sit. Aligning a document with itself is the identity.
-public enum SectionAligner {
+package enum SectionAligner {
     /// Minimum estimated Jaccard similarity of content for two sections to align by content.
-    public static let contentThreshold = 0.2
+    package static let contentThreshold = 0.2
 
     /// The alignment of `documents`' sections.
-    public static func align(_ documents: [Document]) -> SetAlignment {
+    package static func align(_ documents: [Document]) -> SetAlignment {
         var cache = SentenceTokenCache(documents, exactTokens: false)
         return align(cache: &cache, profiles: documents.map { profilesOf($0) })
     }
@@ -322,7 +323,7 @@ public enum SectionAligner {
 
     /// Heading normalised for matching: case folded, punctuation and extra spaces dropped,
     /// typographic quotes and dashes folded.
-    public static func normalizeHeading(_ h: String) -> String {
+    package static func normalizeHeading(_ h: String) -> String {
         var out: [UInt8] = []
         var t = h
         t.withUTF8 { buf in

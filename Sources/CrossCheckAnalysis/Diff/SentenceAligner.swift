@@ -1,11 +1,12 @@
+import CrossCheckCore
 /// One aligned pair of sentences: indices into the two lists, their similarity, and whether the
 /// sentence moved (it pairs out of order with its neighbours).
-public struct SentencePair: Sendable, Hashable {
-    public var a: Int
-    public var b: Int
-    public var similarity: Double
-    public var moved: Bool
-    public init(a: Int, b: Int, similarity: Double, moved: Bool) {
+package struct SentencePair: Sendable, Hashable {
+    package var a: Int
+    package var b: Int
+    package var similarity: Double
+    package var moved: Bool
+    package init(a: Int, b: Int, similarity: Double, moved: Bool) {
         self.a = a; self.b = b; self.similarity = similarity; self.moved = moved
     }
 }
@@ -17,19 +18,19 @@ public struct SentencePair: Sendable, Hashable {
 /// sentences still unpaired are matched across gaps by content (a move). Costs are near-linear:
 /// the in-gap pairing is a bounded dynamic programme and the move search uses an inverted index
 /// that skips very common keys.
-public enum SentenceAligner {
+package enum SentenceAligner {
     /// Minimum similarity for two edited sentences in the same place to pair.
-    public static let inPlaceThreshold = 0.5
+    package static let inPlaceThreshold = 0.5
     /// Minimum similarity for a sentence to pair with one elsewhere (a move).
-    public static let moveThreshold = 0.6
+    package static let moveThreshold = 0.6
 
     /// Pairs of aligned sentences, ordered by `a`.
-    public static func align(_ a: [Sentence], _ b: [Sentence]) -> [SentencePair] {
+    package static func align(_ a: [Sentence], _ b: [Sentence]) -> [SentencePair] {
         alignTexts(a.map(\.text), b.map(\.text))
     }
 
     /// `align` on plain strings.
-    public static func alignTexts(_ a: [String], _ b: [String]) -> [SentencePair] {
+    package static func alignTexts(_ a: [String], _ b: [String]) -> [SentencePair] {
         var textIDs: [String: Int32] = [:]
         func id(_ s: String) -> Int32 {
             if let i = textIDs[s] { return i }

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// The tokens of the sentences of a few documents, each distinct sentence text tokenised once.
 ///
 /// The section aligner (content sketches), the move matcher (key bags) and the word differ (exact

@@ -1,11 +1,12 @@
+import CrossCheckCore
 /// How alike two passages are, on normalised token keys: cheap, symmetric, 0...1.
 ///
 /// The measure is the Dice coefficient of the multisets of content-token keys (words, numbers,
 /// currency, percentages, CJK characters; whitespace and punctuation ignored), so word order and
 /// case do not matter and "nine" equals "9". Linear in the texts (plus a sort of the keys).
-public enum TextSimilarity {
+package enum TextSimilarity {
     /// Similarity of two texts in 0...1 (1 for two texts with no content tokens that are equal).
-    public static func similarity(_ a: String, _ b: String) -> Double {
+    package static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
         let x = hashes(a), y = hashes(b)
         if x.isEmpty || y.isEmpty { return 0 }
@@ -17,7 +18,7 @@ public enum TextSimilarity {
     }
 
     /// Sorted hashes of the content-token keys of `text` (a multiset; no dictionary involved).
-    public static func hashes(_ text: String) -> [UInt64] {
+    package static func hashes(_ text: String) -> [UInt64] {
         var t = text
         var out: [UInt64] = []
         t.withUTF8 { buf in

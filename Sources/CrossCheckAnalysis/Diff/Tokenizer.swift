@@ -1,5 +1,6 @@
+import CrossCheckCore
 /// What a token is: the differ, the similarity measure and the fact extractors treat kinds differently.
-public enum TokenKind: UInt8, Sendable, Hashable, Codable {
+package enum TokenKind: UInt8, Sendable, Hashable, Codable {
     /// Letters, digits and marks, with inner apostrophes and hyphens (`don't`, `state-owned`).
     case word
     /// Digits with thousands separators and decimals (`1,000`, `7.7`).
@@ -20,20 +21,20 @@ public enum TokenKind: UInt8, Sendable, Hashable, Codable {
 ///
 /// The range is in UTF-8 bytes of the text that was tokenised, so a change maps back to a source
 /// line through `Sentence.sourceOffset(ofTextOffset:)` and the `LineTable`.
-public struct Token: Sendable, Hashable {
-    public var kind: TokenKind
+package struct Token: Sendable, Hashable {
+    package var kind: TokenKind
     /// Byte range in the tokenised text.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Normalised key for matching: case folded, typographic quotes and dashes folded, thousands
     /// separators dropped, number words ("nine") spelled as digits ("9"); whitespace is " ".
-    public var key: String
+    package var key: String
 
-    public init(kind: TokenKind, range: Range<Int>, key: String) {
+    package init(kind: TokenKind, range: Range<Int>, key: String) {
         self.kind = kind; self.range = range; self.key = key
     }
 
     /// True for tokens that carry content (not whitespace or punctuation).
-    public var isContent: Bool { kind != .space && kind != .punctuation }
+    package var isContent: Bool { kind != .space && kind != .punctuation }
 }
 
 /// Splits plain text into tokens on UTF-8 bytes (no `Character` iteration); linear in the text.
@@ -43,20 +44,20 @@ public struct Token: Sendable, Hashable {
 /// their own; each CJK ideograph or kana is one token; a Thai character with its combining marks
 /// is one token (Thai is written without spaces); Devanagari and Cyrillic words are letter runs
 /// with their marks. Every byte of the text belongs to exactly one token.
-public enum Tokenizer {
+package enum Tokenizer {
     /// Tokens of `text` with byte ranges into `text.utf8`.
-    public static func tokens(_ text: String) -> [Token] {
+    package static func tokens(_ text: String) -> [Token] {
         var t = text
         return t.withUTF8 { tokens($0) }
     }
 
     /// Tokens of UTF-8 `bytes`.
-    public static func tokens(_ bytes: [UInt8]) -> [Token] {
+    package static func tokens(_ bytes: [UInt8]) -> [Token] {
         bytes.withUnsafeBufferPointer { tokens($0) }
     }
 
     /// Tokens of a UTF-8 buffer.
-    public static func tokens(_ buf: UnsafeBufferPointer<UInt8>) -> [Token] {
+    package static func tokens(_ buf: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(buf.count / 3 + 1)
         scan(buf) { kind, range in
@@ -66,7 +67,7 @@ public enum Tokenizer {
     }
 
     /// Kinds and ranges only (no keys): the differ's fast path.
-    public static func spans(_ buf: UnsafeBufferPointer<UInt8>) -> [(kind: TokenKind, range: Range<Int>)] {
+    package static func spans(_ buf: UnsafeBufferPointer<UInt8>) -> [(kind: TokenKind, range: Range<Int>)] {
         var out: [(kind: TokenKind, range: Range<Int>)] = []
         out.reserveCapacity(buf.count / 3 + 1)
         scan(buf) { out.append(($0, $1)) }
@@ -169,7 +170,7 @@ public enum Tokenizer {
     }
 
     /// Calls `emit` for every token of `buf` in order; the ranges tile the buffer.
-    public static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (TokenKind, Range<Int>) -> Void) {
+    package static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (TokenKind, Range<Int>) -> Void) {
         let n = buf.count
         var i = 0
         while i < n {
@@ -318,7 +319,7 @@ public enum Tokenizer {
     ///
     /// Equal to `fnv1a(key(...))`; used where keys are only compared (similarity, sketches), so a
     /// 64-bit collision can at worst nudge a similarity score.
-    public static func keyHash(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> UInt64 {
+    package static func keyHash(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         switch kind {
         case .space:
@@ -390,7 +391,7 @@ public enum Tokenizer {
     }
 
     /// The normalised key of one token.
-    public static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
+    package static func key(_ buf: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>) -> String {
         switch kind {
         case .space: return " "
         case .number:

@@ -1,12 +1,13 @@
+import CrossCheckCore
 /// One operation of a word-level diff of two texts, with byte ranges in each text.
-public struct TextEdit: Sendable, Hashable {
-    public var kind: EditKind
+package struct TextEdit: Sendable, Hashable {
+    package var kind: EditKind
     /// The tokens' text (from the old text for equal and delete, from the new for insert).
-    public var text: String
+    package var text: String
     /// Byte range in the old text (empty at the position for an insertion).
-    public var oldRange: Range<Int>
+    package var oldRange: Range<Int>
     /// Byte range in the new text (empty at the position for a deletion).
-    public var newRange: Range<Int>
+    package var newRange: Range<Int>
 }
 
 /// Interns exact token text as small integers so the differ compares integers.
@@ -141,13 +142,13 @@ struct TokenStream {
 /// The clean-up (after diff-match-patch's semantic pass) turns a short equality squeezed between
 /// changes that are longer on both sides into a deletion plus an insertion, so changes read as
 /// whole words and phrases instead of a scatter of shared spaces and articles.
-public enum WordDiff {
+package enum WordDiff {
     /// The word-level edit script turning `old` into `new`.
     ///
     /// Applying it (concatenating equal and insert texts) yields `new` exactly; the equal and
     /// delete texts concatenate to `old`. O((N+M)·D) within a work bound of `budget` steps,
     /// beyond which the unresolved part is reported as a replacement.
-    public static func diff(_ old: String, _ new: String, cleanup: Bool = true, budget: Int = 2_000_000) -> [TextEdit] {
+    package static func diff(_ old: String, _ new: String, cleanup: Bool = true, budget: Int = 2_000_000) -> [TextEdit] {
         var interner = ExactInterner()
         var a = TokenStream(), b = TokenStream()
         a.append(sentence: 0, text: old, interner: &interner)

@@ -1,8 +1,13 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// `crosscheck align PATH...`: the section alignment of all variants of a set.
-public enum AlignCommand: Command {
-    public static let name = "align"
-    public static let summary = "Section alignment of all variants of a set"
-    public static let help = """
+package enum AlignCommand: Command {
+    package static let name = "align"
+    package static let summary = "Section alignment of all variants of a set"
+    package static let help = """
         Usage: crosscheck align PATH ... [--format text|markdown|json]
 
         Prints which section of each variant corresponds to which: one row per aligned section,
@@ -13,9 +18,9 @@ public enum AlignCommand: Command {
         Options:
           --format text|markdown|json   output format (default: text)
         """
-    public static let spec = ArgumentSpec(options: ["--format"])
+    package static let spec = ArgumentSpec(options: ["--format"])
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard !arguments.positionals.isEmpty else {
             throw .usage("crosscheck align: expected at least one PATH (see 'crosscheck align --help')")
         }

@@ -1,8 +1,13 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// `crosscheck check [PATH...]`: every enabled rule over one variant set.
-public enum CheckCommand: Command {
-    public static let name = "check"
-    public static let summary = "Check a variant set for conflicts"
-    public static let help = """
+package enum CheckCommand: Command {
+    package static let name = "check"
+    package static let summary = "Check a variant set for conflicts"
+    package static let help = """
         Usage: crosscheck check [PATH ...] [options]
 
         Runs every enabled rule over one variant set: all PATHs together (files, or folders of
@@ -20,9 +25,9 @@ public enum CheckCommand: Command {
                                  --format json --output reports/seeds.json --fail-on never
           crosscheck check seeds --baseline .crosscheck-baseline.json --format sarif --output crosscheck.sarif
         """
-    public static let spec = ArgumentSpec(options: ReportOptions.names)
+    package static let spec = ArgumentSpec(options: ReportOptions.names)
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         let options = try ReportOptions.parse(arguments, command: name)
         let config = try options.loadConfig(context)
         let paths = (arguments.positionals.isEmpty ? ["seeds"] : arguments.positionals).map { ReportOptions.resolve($0, context) }

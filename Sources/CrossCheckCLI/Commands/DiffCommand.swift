@@ -1,8 +1,13 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// `crosscheck diff OLD NEW`: word-level diff of two variants, section-aligned.
-public enum DiffCommand: Command {
-    public static let name = "diff"
-    public static let summary = "Word-level diff of two variants, section-aligned"
-    public static let help = """
+package enum DiffCommand: Command {
+    package static let name = "diff"
+    package static let summary = "Word-level diff of two variants, section-aligned"
+    package static let help = """
         Usage: crosscheck diff OLD NEW [--format text|markdown|json]
 
         Aligns the sections of OLD and NEW (by heading path, then by content, so renamed and
@@ -16,9 +21,9 @@ public enum DiffCommand: Command {
 
         Exit status: 0 (a difference is not a failure); 2 when a file cannot be read or parsed.
         """
-    public static let spec = ArgumentSpec(options: ["--format"])
+    package static let spec = ArgumentSpec(options: ["--format"])
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard arguments.positionals.count == 2 else {
             throw .usage("crosscheck diff: expected OLD and NEW (see 'crosscheck diff --help')")
         }

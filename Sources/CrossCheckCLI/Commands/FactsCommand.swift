@@ -1,8 +1,13 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// `crosscheck facts PATH...`: the claims each variant states, with normalised values and evidence.
-public enum FactsCommand: Command {
-    public static let name = "facts"
-    public static let summary = "Print the claims each variant states"
-    public static let help = """
+package enum FactsCommand: Command {
+    package static let name = "facts"
+    package static let summary = "Print the claims each variant states"
+    package static let help = """
         Usage: crosscheck facts PATH... [--format json|markdown]
 
         Reads every PATH (files, or folders of variants with an optional crosscheck.json) as one
@@ -14,9 +19,9 @@ public enum FactsCommand: Command {
         Options:
           --format json|markdown   output format (default: markdown)
         """
-    public static let spec = ArgumentSpec(options: ["--format"])
+    package static let spec = ArgumentSpec(options: ["--format"])
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard !arguments.positionals.isEmpty else {
             throw .usage("crosscheck facts: expected at least one PATH (see 'crosscheck facts --help')")
         }
@@ -32,8 +37,8 @@ public enum FactsCommand: Command {
 }
 
 /// Renders a `ClaimSet` for `crosscheck facts`.
-public enum FactsReport {
-    public static func json(_ set: VariantSet, _ claims: ClaimSet) -> JSONValue {
+package enum FactsReport {
+    package static func json(_ set: VariantSet, _ claims: ClaimSet) -> JSONValue {
         let variants: [JSONValue] = claims.byVariant.map { v, cs in
             .object([
                 "id": .string(v.id), "path": .string(v.document.path), "format": .string(v.document.format.rawValue),
@@ -56,7 +61,7 @@ public enum FactsReport {
         ])
     }
 
-    public static func markdown(_ set: VariantSet, _ claims: ClaimSet) -> String {
+    package static func markdown(_ set: VariantSet, _ claims: ClaimSet) -> String {
         var s = "# Facts" + (set.subject.map { ": " + $0 } ?? "") + "\n"
         for (v, cs) in claims.byVariant {
             let d = v.document

@@ -1,10 +1,15 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 
 /// `crosscheck gate OLD NEW [--context PATH...]`: the findings an edit introduces and resolves.
-public enum GateCommand: Command {
-    public static let name = "gate"
-    public static let summary = "Report the conflicts an edit introduces"
-    public static let help = """
+package enum GateCommand: Command {
+    package static let name = "gate"
+    package static let summary = "Report the conflicts an edit introduces"
+    package static let help = """
         Usage: crosscheck gate OLD NEW [--context PATH ...] [options]
 
         Answers "does this edit introduce conflicts?": checks the set {OLD + context} and the set
@@ -24,9 +29,9 @@ public enum GateCommand: Command {
         Example:
           crosscheck gate seeds/001_e3333450b7a6811b.txt edited.txt --context seeds
         """
-    public static let spec = ArgumentSpec(options: ReportOptions.names, greedy: ["--context"])
+    package static let spec = ArgumentSpec(options: ReportOptions.names, greedy: ["--context"])
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard arguments.positionals.count == 2 else {
             throw .usage("crosscheck gate: expected OLD and NEW (see 'crosscheck gate --help')")
         }

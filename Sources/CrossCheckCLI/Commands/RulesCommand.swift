@@ -1,8 +1,13 @@
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
 /// `crosscheck rules`: every rule with its id, default severity and one-line summary.
-public enum RulesCommand: Command {
-    public static let name = "rules"
-    public static let summary = "List every rule"
-    public static let help = """
+package enum RulesCommand: Command {
+    package static let name = "rules"
+    package static let summary = "List every rule"
+    package static let help = """
         Usage: crosscheck rules [--format text|json|markdown]
 
         Lists every rule crosscheck knows: its id, default severity and a one-line summary.
@@ -12,9 +17,9 @@ public enum RulesCommand: Command {
         Options:
           --format text|json|markdown   output format (default: text)
         """
-    public static let spec = ArgumentSpec(options: ["--format"])
+    package static let spec = ArgumentSpec(options: ["--format"])
 
-    public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard arguments.positionals.isEmpty else {
             throw .usage("crosscheck rules: takes no paths (see 'crosscheck rules --help')")
         }
@@ -30,7 +35,7 @@ public enum RulesCommand: Command {
     static var descriptions: [RuleDescription] { RuleRegistry.all.map { $0.description }.sorted { $0.id < $1.id } }
 
     /// Aligned columns: id, severity, summary.
-    public static func text() -> String {
+    package static func text() -> String {
         let ds = descriptions
         let width = ds.map(\.id.count).max() ?? 0
         var out = ""
@@ -43,7 +48,7 @@ public enum RulesCommand: Command {
     }
 
     /// `{"rules": [{"id", "name", "severity", "summary", "rationale"}]}`.
-    public static func json() -> JSONValue {
+    package static func json() -> JSONValue {
         .object([
             "rules": .array(descriptions.map { d in
                 .object([
@@ -55,7 +60,7 @@ public enum RulesCommand: Command {
     }
 
     /// The reference page `docs/rules.md`.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         let ds = descriptions
         var out = """
             # crosscheck rules

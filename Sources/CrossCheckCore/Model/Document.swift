@@ -1,15 +1,28 @@
-/// The input formats crosscheck reads (SPEC "Inputs").
-public enum DocumentFormat: String, Sendable, Codable, CaseIterable, Hashable {
-    case wikitext, plaintext, markdown, frontmatter
+/// An input format's name (SPEC "Inputs").
+///
+/// A name, not a closed enum: the parsers are registered in one place (`FormatRegistry`), so a
+/// new format is a parser file and a registry line, with no switch to extend here.
+package struct DocumentFormat: RawRepresentable, Sendable, Codable, Hashable, CustomStringConvertible {
+    /// The name manifests and `--as` use (`wikitext`).
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package var description: String { rawValue }
+
+    // The built-in formats' names, for code that treats one of them specially. Which parser reads
+    // each (and which names exist at all) is CrossCheckFormats' `FormatRegistry`.
+    package static let wikitext = DocumentFormat(rawValue: "wikitext")
+    package static let plaintext = DocumentFormat(rawValue: "plaintext")
+    package static let markdown = DocumentFormat(rawValue: "markdown")
+    package static let frontmatter = DocumentFormat(rawValue: "frontmatter")
 }
 
 /// What a variant is to the article: a version of it, a digest of it, or an outside document.
-public enum VariantRole: String, Sendable, Codable, CaseIterable, Hashable {
+package enum VariantRole: String, Sendable, Codable, CaseIterable, Hashable {
     case revision, summary, source
 }
 
 /// The date style an article declares (`{{Use dmy dates}}`, `{{Use mdy dates}}`).
-public enum DateStyle: String, Sendable, Codable, Hashable {
+package enum DateStyle: String, Sendable, Codable, Hashable {
     /// "18 February 2022"
     case dmy
     /// "February 18, 2022"
@@ -19,25 +32,25 @@ public enum DateStyle: String, Sendable, Codable, Hashable {
 /// One reference attached to a sentence or field: a `<ref>`, a `{{cite ...}}`, a footnote mark.
 ///
 /// Metadata is whatever the citation carries; a bare footnote mark (`²⁸¹`) has only `mark`.
-public struct Citation: Sendable, Hashable, Codable {
+package struct Citation: Sendable, Hashable, Codable {
     /// `<ref name=...>` name, when given (a later `<ref name=x/>` reuses the body).
-    public var name: String?
+    package var name: String?
     /// `<ref group=...>` group.
-    public var group: String?
+    package var group: String?
     /// Footnote mark or number as written (`281`), for rendered text.
-    public var mark: String?
-    public var title: String?
+    package var mark: String?
+    package var title: String?
     /// Work, website, newspaper, magazine or publisher.
-    public var work: String?
-    public var publisher: String?
-    public var date: String?
-    public var url: String?
+    package var work: String?
+    package var publisher: String?
+    package var date: String?
+    package var url: String?
     /// Citation template name (`cite web`), when the body was a template.
-    public var template: String?
+    package var template: String?
     /// Byte offset of the citation in the source.
-    public var offset: Int
+    package var offset: Int
 
-    public init(
+    package init(
         name: String? = nil, group: String? = nil, mark: String? = nil, title: String? = nil,
         work: String? = nil, publisher: String? = nil, date: String? = nil, url: String? = nil,
         template: String? = nil, offset: Int
@@ -52,32 +65,32 @@ public struct Citation: Sendable, Hashable, Codable {
 ///
 /// Plain text is built from markup; every maximal run copied verbatim starts a span. Text that was
 /// generated (an entity, a rendered template) gets a span pointing at the markup that made it.
-public struct TextSpan: Sendable, Hashable, Codable {
+package struct TextSpan: Sendable, Hashable, Codable {
     /// Offset in the plain text (UTF-8 bytes).
-    public var textOffset: Int
+    package var textOffset: Int
     /// Offset in the source file (UTF-8 bytes).
-    public var sourceOffset: Int
-    public init(textOffset: Int, sourceOffset: Int) { self.textOffset = textOffset; self.sourceOffset = sourceOffset }
+    package var sourceOffset: Int
+    package init(textOffset: Int, sourceOffset: Int) { self.textOffset = textOffset; self.sourceOffset = sourceOffset }
 }
 
 /// One sentence of plain text with where it came from and what cites it.
-public struct Sentence: Sendable, Hashable {
+package struct Sentence: Sendable, Hashable {
     /// Plain text: markup, reference bodies and footnote marks removed, entities decoded.
-    public var text: String
+    package var text: String
     /// 1-based line of the sentence's first character in the source.
-    public var line: Int
+    package var line: Int
     /// Byte range in the source covering the sentence (start of first to end of last character).
-    public var sourceRange: Range<Int>
+    package var sourceRange: Range<Int>
     /// Plain-text-to-source map, offsets relative to `text`; first span has textOffset 0.
-    public var spans: [TextSpan]
+    package var spans: [TextSpan]
     /// References attached to this sentence.
-    public var citations: [Citation]
+    package var citations: [Citation]
     /// Index of the paragraph (or list item) within its section, for paragraph-level alignment.
-    public var paragraph: Int
+    package var paragraph: Int
     /// True when the sentence came from a list item rather than running prose.
-    public var isListItem: Bool
+    package var isListItem: Bool
 
-    public init(
+    package init(
         text: String, line: Int, sourceRange: Range<Int>, spans: [TextSpan], citations: [Citation],
         paragraph: Int, isListItem: Bool = false
     ) {
@@ -88,7 +101,7 @@ public struct Sentence: Sendable, Hashable {
     /// Source byte offset of a plain-text offset inside this sentence.
     ///
     /// Exact inside verbatim runs; inside generated text it points at the markup that made it.
-    public func sourceOffset(ofTextOffset t: Int) -> Int {
+    package func sourceOffset(ofTextOffset t: Int) -> Int {
         guard !spans.isEmpty else { return sourceRange.lowerBound }
         var lo = 0
         var hi = spans.count - 1
@@ -102,25 +115,25 @@ public struct Sentence: Sendable, Hashable {
 }
 
 /// A key/value statement: an infobox parameter, a `**Key**: value` line, a front-matter key.
-public struct Field: Sendable, Hashable {
+package struct Field: Sendable, Hashable {
     /// Lower-cased key; nested front-matter keys are dotted (`provider.name`).
-    public var key: String
+    package var key: String
     /// Plain-text value.
-    public var value: String
+    package var value: String
     /// The value as written in the source.
-    public var raw: String
+    package var raw: String
     /// 1-based line of the key.
-    public var line: Int
+    package var line: Int
     /// Heading path of the section the field sits in (`[]` for the lead or front matter).
-    public var section: [String]
+    package var section: [String]
     /// References attached to the value.
-    public var citations: [Citation]
+    package var citations: [Citation]
     /// Where the field came from: `infobox company`, `frontmatter`, `list`, `table`.
-    public var origin: String
+    package var origin: String
     /// Byte range of the value in the source.
-    public var sourceRange: Range<Int>
+    package var sourceRange: Range<Int>
 
-    public init(
+    package init(
         key: String, value: String, raw: String, line: Int, section: [String], citations: [Citation] = [],
         origin: String, sourceRange: Range<Int>
     ) {
@@ -132,22 +145,22 @@ public struct Field: Sendable, Hashable {
 /// A section: a heading and the sentences under it up to the next heading.
 ///
 /// The lead (text before the first heading) is a section with an empty path and level 0.
-public struct Section: Sendable, Hashable {
+package struct Section: Sendable, Hashable {
     /// Heading path from the top of the article (`["History", "2014"]`).
-    public var path: [String]
+    package var path: [String]
     /// Heading level as written (wikitext `==` is 2; markdown `#` is 1); 0 for the lead.
-    public var level: Int
+    package var level: Int
     /// 1-based line of the heading (of the first content for the lead).
-    public var line: Int
+    package var line: Int
     /// 1-based last line of the section's content.
-    public var endLine: Int
-    public var sentences: [Sentence]
+    package var endLine: Int
+    package var sentences: [Sentence]
     /// Byte range of the heading line (empty for the lead).
-    public var headingRange: Range<Int>
+    package var headingRange: Range<Int>
     /// Byte range from the heading to the end of the section.
-    public var sourceRange: Range<Int>
+    package var sourceRange: Range<Int>
 
-    public init(
+    package init(
         path: [String], level: Int, line: Int, endLine: Int, sentences: [Sentence],
         headingRange: Range<Int>, sourceRange: Range<Int>
     ) {
@@ -156,13 +169,13 @@ public struct Section: Sendable, Hashable {
     }
 
     /// The heading text (last path element), or "(lead)".
-    public var heading: String { path.last ?? "(lead)" }
+    package var heading: String { path.last ?? "(lead)" }
 
     /// For each sentence, the citations that cover it: its own, else those of the next cited
     /// sentence in the same paragraph (a reference closing a paragraph supports what precedes it).
     ///
     /// One backward pass; `result[k]` is empty for a sentence nothing covers.
-    public var coveringCitations: [[Citation]] {
+    package var coveringCitations: [[Citation]] {
         var result = [[Citation]](repeating: [], count: sentences.count)
         var next: (paragraph: Int, citations: [Citation])? = nil
         for k in sentences.indices.reversed() {
@@ -176,15 +189,15 @@ public struct Section: Sendable, Hashable {
 }
 
 /// An inline suppression comment: `<!-- crosscheck-disable-next-line RULE ... -->`.
-public struct Suppression: Sendable, Hashable {
+package struct Suppression: Sendable, Hashable {
     /// Line the comment is on.
-    public var commentLine: Int
+    package var commentLine: Int
     /// Lines the suppression covers (the next non-blank line, or the whole file).
-    public var lines: ClosedRange<Int>
+    package var lines: ClosedRange<Int>
     /// Rule ids; empty means every rule.
-    public var rules: [String]
+    package var rules: [String]
 
-    public init(commentLine: Int, lines: ClosedRange<Int>, rules: [String]) {
+    package init(commentLine: Int, lines: ClosedRange<Int>, rules: [String]) {
         self.commentLine = commentLine; self.lines = lines; self.rules = rules
     }
 
@@ -192,7 +205,7 @@ public struct Suppression: Sendable, Hashable {
     ///
     /// `crosscheck-disable-next-line` covers the next line, `crosscheck-disable-line` its own line,
     /// `crosscheck-disable` the whole file. Returns nil for any other comment.
-    public static func parse(comment: String, line: Int, nextLine: Int, lastLine: Int) -> Suppression? {
+    package static func parse(comment: String, line: Int, nextLine: Int, lastLine: Int) -> Suppression? {
         let words = comment.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," })
             .map(String.init)
         guard let head = words.first else { return nil }
@@ -209,44 +222,46 @@ public struct Suppression: Sendable, Hashable {
 /// A link in the text: its label (as it reads in the plain text), target and line.
 ///
 /// The plain text keeps only the label; the target is kept here so rules and reports can use it.
-public struct DocumentLink: Sendable, Hashable {
+package struct DocumentLink: Sendable, Hashable {
     /// The label as plain text.
-    public var text: String
+    package var text: String
     /// The target as written.
-    public var url: String
+    package var url: String
     /// 1-based line of the link.
-    public var line: Int
+    package var line: Int
 
-    public init(text: String, url: String, line: Int) { self.text = text; self.url = url; self.line = line }
+    package init(text: String, url: String, line: Int) { self.text = text; self.url = url; self.line = line }
 }
 
 /// One parsed input file in the normalised model every later stage reads.
-public struct Document: Sendable {
-    public var source: SourceText
-    public var format: DocumentFormat
+package struct Document: Sendable {
+    package var source: SourceText
+    package var format: DocumentFormat
     /// Role, from the manifest or inferred.
-    public var role: VariantRole
+    package var role: VariantRole
     /// Date, from the manifest or inferred (front matter, `{{Use dmy dates|date=}}`, latest event).
-    public var date: PartialDate?
+    package var date: PartialDate?
     /// Title: front-matter title, infobox name, first `#` heading or bold lead term.
-    public var title: String?
-    public var fields: [Field]
+    package var title: String?
+    package var fields: [Field]
     /// Sections in document order; the lead first.
-    public var sections: [Section]
+    package var sections: [Section]
     /// Category links (wikitext), kept as metadata.
-    public var categories: [String]
+    package var categories: [String]
     /// Date style the article declares, if any.
-    public var declaredDateStyle: DateStyle?
+    package var declaredDateStyle: DateStyle?
     /// Line of the declaration of the date style.
-    public var declaredDateStyleLine: Int?
+    package var declaredDateStyleLine: Int?
     /// Inline suppression comments.
-    public var suppressions: [Suppression]
+    package var suppressions: [Suppression]
     /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
-    public var links: [DocumentLink] = []
-    /// What the wikitext parser kept so that a later revision can be parsed incrementally.
-    var wikitextMemo: WikitextParseMemo? = nil
+    package var links: [DocumentLink] = []
+    /// What the format's parser kept so that a later revision can be parsed incrementally.
+    ///
+    /// Opaque here: only the parser that wrote it reads it back (the model knows no parser).
+    package var parserMemo: (any Sendable)? = nil
 
-    public init(
+    package init(
         source: SourceText, format: DocumentFormat, role: VariantRole = .revision, date: PartialDate? = nil,
         title: String? = nil, fields: [Field] = [], sections: [Section] = [], categories: [String] = [],
         declaredDateStyle: DateStyle? = nil, declaredDateStyleLine: Int? = nil, suppressions: [Suppression] = []
@@ -257,25 +272,25 @@ public struct Document: Sendable {
         self.suppressions = suppressions
     }
 
-    public var path: String { source.path }
+    package var path: String { source.path }
 
     /// All sentences in document order with their section.
-    public var allSentences: [(section: Section, sentence: Sentence)] {
+    package var allSentences: [(section: Section, sentence: Sentence)] {
         sections.flatMap { s in s.sentences.map { (s, $0) } }
     }
 
     /// First field with `key` (lower-cased), if any.
-    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+    package func field(_ key: String) -> Field? { fields.first { $0.key == key } }
 
     /// Number of words in the plain text, for report tables.
-    public var wordCount: Int {
+    package var wordCount: Int {
         var n = 0
         for s in sections { for t in s.sentences { n += t.text.split(separator: " ").count } }
         return n
     }
 
     /// Number of citations attached anywhere (sentences and fields).
-    public var citationCount: Int {
+    package var citationCount: Int {
         sections.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.citations.count } }
             + fields.reduce(0) { $0 + $1.citations.count }
     }

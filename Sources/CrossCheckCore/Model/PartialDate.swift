@@ -2,26 +2,26 @@
 ///
 /// "2021" and "30 December 2021" agree at year grain; comparisons between dates of different
 /// grain use the coarser one (see `agrees(with:)`).
-public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public enum Grain: Int, Sendable, Codable, Comparable {
+package struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package enum Grain: Int, Sendable, Codable, Comparable {
         case year = 0, month = 1, day = 2
-        public static func < (a: Grain, b: Grain) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Grain, b: Grain) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
+    package var year: Int
+    package var month: Int?
+    package var day: Int?
 
-    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+    package init(year: Int, month: Int? = nil, day: Int? = nil) {
         self.year = year
         self.month = month
         self.day = month == nil ? nil : day
     }
 
-    public var grain: Grain { day != nil ? .day : (month != nil ? .month : .year) }
+    package var grain: Grain { day != nil ? .day : (month != nil ? .month : .year) }
 
     /// True when both could be the same date (equal at the coarser of the two grains).
-    public func agrees(with other: PartialDate) -> Bool {
+    package func agrees(with other: PartialDate) -> Bool {
         guard year == other.year else { return false }
         guard let m1 = month, let m2 = other.month else { return true }
         guard m1 == m2 else { return false }
@@ -30,7 +30,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// ISO-like text at the date's own grain: `2019`, `2019-11`, `2019-11-27`.
-    public var description: String {
+    package var description: String {
         if year < 0 { return String(-year) + " BC" }
         var s = String(year)
         if let month { s += "-" + (month < 10 ? "0" : "") + String(month) }
@@ -39,7 +39,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Parses `2019`, `2019-11`, `2019-11-27` and an ISO timestamp's date part.
-    public init?(iso: String) {
+    package init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-")
         guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
         var m: Int? = nil
@@ -49,7 +49,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
-    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+    package static func < (a: PartialDate, b: PartialDate) -> Bool {
         if a.year != b.year { return a.year < b.year }
         if (a.month ?? 0) != (b.month ?? 0) { return (a.month ?? 0) < (b.month ?? 0) }
         return (a.day ?? 0) < (b.day ?? 0)

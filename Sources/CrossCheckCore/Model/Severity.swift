@@ -1,16 +1,16 @@
 /// How serious a finding is. `error` fails a run by default.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable, Hashable {
+package enum Severity: String, Sendable, Codable, CaseIterable, Comparable, Hashable {
     case info, warning, error
 
-    public var rank: Int { self == .error ? 2 : (self == .warning ? 1 : 0) }
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    package var rank: Int { self == .error ? 2 : (self == .warning ? 1 : 0) }
+    package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 
     /// `--fail-on` values: a severity, or `never`.
-    public enum Threshold: String, Sendable, Codable, CaseIterable {
+    package enum Threshold: String, Sendable, Codable, CaseIterable {
         case error, warning, info, never
 
         /// Whether a finding of `severity` fails the run.
-        public func fails(_ severity: Severity) -> Bool {
+        package func fails(_ severity: Severity) -> Bool {
             switch self {
             case .never: return false
             case .error: return severity >= .error

@@ -2,7 +2,7 @@
 ///
 /// Input errors map to exit status 2. The description is the whole message a user sees, so it
 /// always starts with the file (and line, when known).
-public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(path: String, reason: String)
     /// The file holds no text at all.
@@ -15,10 +15,16 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
     case malformed(path: String, line: Int, reason: String)
     /// A manifest or configuration file is wrong.
     case configuration(path: String, reason: String)
+    /// A report, baseline or summary file could not be written.
+    case unwritable(path: String, reason: String)
+    /// The paths given hold no variant to read.
+    case noVariants(paths: [String])
+    /// A manifest, config file or flag names a rule that does not exist.
+    case unknownRule(id: String, origin: String)
     /// The command line is wrong.
     case usage(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(path, reason): return "\(path): cannot read file: \(reason)"
         case let .empty(path): return "\(path): file is empty"
@@ -26,6 +32,9 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidEncoding(path, line, reason): return "\(path):\(line): \(reason)"
         case let .malformed(path, line, reason): return "\(path):\(line): \(reason)"
         case let .configuration(path, reason): return "\(path): \(reason)"
+        case let .unwritable(path, reason): return "cannot write \(path): \(reason)"
+        case let .noVariants(paths): return "no variants to read in \(paths.joined(separator: ", "))"
+        case let .unknownRule(id, origin): return "unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')"
         case let .usage(message): return message
         }
     }

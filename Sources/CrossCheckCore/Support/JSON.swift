@@ -3,7 +3,7 @@
 /// crosscheck's outputs must be byte-identical across runs, and its inputs (manifests, baselines)
 /// need errors with a line; Foundation's serialisation gives neither on Linux, so this is the one
 /// place JSON is read and written.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,22 +11,22 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public static func int(_ v: Int) -> JSONValue { .number(Double(v)) }
-    public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    package static func int(_ v: Int) -> JSONValue { .number(Double(v)) }
+    package static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case let .object(o) = self { return o[key] }
         return nil
     }
-    public var stringValue: String? { if case let .string(s) = self { return s }; return nil }
-    public var intValue: Int? { if case let .number(d) = self, d == d.rounded(), abs(d) < 1e15 { return Int(d) }; return nil }
-    public var doubleValue: Double? { if case let .number(d) = self { return d }; return nil }
-    public var boolValue: Bool? { if case let .bool(b) = self { return b }; return nil }
-    public var arrayValue: [JSONValue]? { if case let .array(a) = self { return a }; return nil }
-    public var objectValue: [String: JSONValue]? { if case let .object(o) = self { return o }; return nil }
+    package var stringValue: String? { if case let .string(s) = self { return s }; return nil }
+    package var intValue: Int? { if case let .number(d) = self, d == d.rounded(), abs(d) < 1e15 { return Int(d) }; return nil }
+    package var doubleValue: Double? { if case let .number(d) = self { return d }; return nil }
+    package var boolValue: Bool? { if case let .bool(b) = self { return b }; return nil }
+    package var arrayValue: [JSONValue]? { if case let .array(a) = self { return a }; return nil }
+    package var objectValue: [String: JSONValue]? { if case let .object(o) = self { return o }; return nil }
 
     /// Serialises with sorted keys; `pretty` indents by two spaces and ends with a newline.
-    public func serialized(pretty: Bool = true) -> String {
+    package func serialized(pretty: Bool = true) -> String {
         var out = ""
         write(into: &out, indent: pretty ? 0 : -1)
         if pretty { out += "\n" }
@@ -88,13 +88,13 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A parse failure with its 1-based line.
-    public struct ParseError: Error, Sendable, Equatable {
-        public var line: Int
-        public var message: String
+    package struct ParseError: Error, Sendable, Equatable {
+        package var line: Int
+        package var message: String
     }
 
     /// Parses JSON text. Nesting deeper than 512 is rejected rather than recursed into.
-    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(ParseError) -> JSONValue {
         var p = Parser(bytes: Array(text.utf8))
         p.skipSpace()
         let v = try p.value(depth: 0)

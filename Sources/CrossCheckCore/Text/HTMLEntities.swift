@@ -4,7 +4,7 @@
 /// so it lives here. Named references cover HTML 4 (Latin-1, Greek, punctuation, symbols) plus
 /// the few HTML5 names common in articles. Numeric references are validated (no surrogates, no
 /// NUL, at most U+10FFFF). O(length of the reference) per call.
-public enum HTMLEntities {
+package enum HTMLEntities {
     /// Longest named reference we look up, in bytes (without `&` and `;`).
     static let maxNameLength = 32
 
@@ -55,7 +55,7 @@ public enum HTMLEntities {
     ]
 
     /// Every named reference with its scalar value.
-    public static let named: [String: UInt32] = {
+    package static let named: [String: UInt32] = {
         var table = others
         for (k, name) in latin1.enumerated() { table[name] = 0xA0 + UInt32(k) }
         for (k, name) in greek.enumerated() where !name.isEmpty {
@@ -67,7 +67,7 @@ public enum HTMLEntities {
     }()
 
     /// The scalar a reference name stands for (`amp` gives `&`), or nil.
-    public static func scalar(named name: String) -> Unicode.Scalar? {
+    package static func scalar(named name: String) -> Unicode.Scalar? {
         named[name].flatMap(Unicode.Scalar.init)
     }
 
@@ -75,7 +75,7 @@ public enum HTMLEntities {
     ///
     /// Returns the scalar and the reference's length in bytes (including `&` and `;`), or nil when
     /// the bytes there are not a complete, known reference (a lone `&` stays text).
-    public static func decode(_ bytes: [UInt8], at offset: Int, end: Int? = nil) -> (scalar: Unicode.Scalar, length: Int)? {
+    package static func decode(_ bytes: [UInt8], at offset: Int, end: Int? = nil) -> (scalar: Unicode.Scalar, length: Int)? {
         let limit = min(end ?? bytes.count, bytes.count)
         guard offset >= 0, offset + 2 < limit, bytes[offset] == 0x26 else { return nil }
         var i = offset + 1
@@ -116,7 +116,7 @@ public enum HTMLEntities {
     }
 
     /// Decodes every reference in `text`; unknown or malformed ones stay as written.
-    public static func decodeAll(_ text: String) -> String {
+    package static func decodeAll(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.contains(0x26) else { return text }
         var out: [UInt8] = []

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Byte offsets are the source of truth for every location in crosscheck; lines are derived here
 /// once. `\n`, `\r\n` and a lone `\r` all end a line. Lookup is O(log lines).
-public struct LineTable: Sendable, Equatable {
+package struct LineTable: Sendable, Equatable {
     /// Byte offset at which each line starts; `starts[0] == 0`.
-    public let starts: [Int]
+    package let starts: [Int]
     /// Total byte count of the text.
-    public let byteCount: Int
+    package let byteCount: Int
 
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buf in
@@ -40,10 +40,10 @@ public struct LineTable: Sendable, Equatable {
     }
 
     /// Number of lines (a final line without a line end counts; an empty text has one line).
-    public var count: Int { starts.count }
+    package var count: Int { starts.count }
 
     /// The 1-based line holding `offset` (clamped into the text).
-    public func line(of offset: Int) -> Int {
+    package func line(of offset: Int) -> Int {
         let o = max(0, min(offset, byteCount))
         var lo = 0
         var hi = starts.count - 1
@@ -56,7 +56,7 @@ public struct LineTable: Sendable, Equatable {
 
     /// `line(of: offset)` for an offset known to lie on line `hint` or later: gallops forward
     /// from the hint, so walking a text in order costs O(log distance) per lookup.
-    public func line(of offset: Int, from hint: Int) -> Int {
+    package func line(of offset: Int, from hint: Int) -> Int {
         let o = max(0, min(offset, byteCount))
         var lo = max(0, hint - 1)
         guard lo < starts.count, starts[lo] <= o else { return line(of: offset) }
@@ -77,13 +77,13 @@ public struct LineTable: Sendable, Equatable {
     }
 
     /// The 1-based byte column of `offset` within its line.
-    public func column(of offset: Int) -> Int {
+    package func column(of offset: Int) -> Int {
         let l = line(of: offset)
         return max(0, min(offset, byteCount)) - starts[l - 1] + 1
     }
 
     /// Byte range of 1-based `line`, without its line end.
-    public func range(ofLine line: Int, in bytes: [UInt8]) -> Range<Int> {
+    package func range(ofLine line: Int, in bytes: [UInt8]) -> Range<Int> {
         guard line >= 1 && line <= starts.count else { return byteCount..<byteCount }
         let start = starts[line - 1]
         var end = line < starts.count ? starts[line] : byteCount

@@ -1,37 +1,37 @@
 /// A paragraph (or list item) of plain text derived from markup, ready for sentence splitting.
-public struct TextBlock: Sendable {
+package struct TextBlock: Sendable {
     /// UTF-8 bytes of the plain text, whitespace collapsed, trimmed.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// Plain-text-to-source map (see `TextSpan`).
-    public var spans: [TextSpan]
+    package var spans: [TextSpan]
     /// Citations with the plain-text offset they were attached at.
-    public var citations: [(offset: Int, citation: Citation)]
+    package var citations: [(offset: Int, citation: Citation)]
     /// True for a list item.
-    public var isListItem: Bool
+    package var isListItem: Bool
 
-    public init(bytes: [UInt8], spans: [TextSpan], citations: [(offset: Int, citation: Citation)], isListItem: Bool) {
+    package init(bytes: [UInt8], spans: [TextSpan], citations: [(offset: Int, citation: Citation)], isListItem: Bool) {
         self.bytes = bytes; self.spans = spans; self.citations = citations; self.isListItem = isListItem
     }
 
-    public var isEmpty: Bool { bytes.isEmpty }
+    package var isEmpty: Bool { bytes.isEmpty }
 }
 
 /// Accumulates plain text from markup while remembering where each byte came from.
 ///
 /// Parsers feed it verbatim source bytes, generated text (entities, rendered templates) and
 /// citations; it collapses whitespace and keeps the source map. Amortised O(1) per byte.
-public struct PlainTextBuilder: Sendable {
-    public private(set) var bytes: [UInt8] = []
-    public private(set) var spans: [TextSpan] = []
-    public private(set) var citations: [(offset: Int, citation: Citation)] = []
+package struct PlainTextBuilder: Sendable {
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var spans: [TextSpan] = []
+    package private(set) var citations: [(offset: Int, citation: Citation)] = []
     /// Source offset the next verbatim byte must have to continue the current span.
     private var nextSource = -1
     private var pendingSpace = false
     private var pendingSpaceSource = 0
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { bytes.isEmpty }
+    package var isEmpty: Bool { bytes.isEmpty }
 
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C
@@ -49,7 +49,7 @@ public struct PlainTextBuilder: Sendable {
     }
 
     /// Appends one source byte at `offset` verbatim (whitespace collapses).
-    @inline(__always) public mutating func append(byte b: UInt8, at offset: Int) {
+    @inline(__always) package mutating func append(byte b: UInt8, at offset: Int) {
         if PlainTextBuilder.isSpace(b) {
             if !pendingSpace { pendingSpace = true; pendingSpaceSource = offset }
             return
@@ -61,19 +61,19 @@ public struct PlainTextBuilder: Sendable {
     }
 
     /// Appends the source bytes in `range` verbatim.
-    public mutating func append(source: [UInt8], range: Range<Int>) {
+    package mutating func append(source: [UInt8], range: Range<Int>) {
         for i in range { append(byte: source[i], at: i) }
     }
 
     /// Appends the source bytes in `range` verbatim from a buffer.
-    public mutating func append(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    package mutating func append(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         for i in range { append(byte: source[i], at: i) }
     }
 
     /// Appends the source bytes in `range` verbatim, a stretch at a time: the same result as
     /// `append(byte:at:)` for each byte, with one span check and one copy per stretch of text
     /// whose only whitespace is single spaces.
-    public mutating func appendRun(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    package mutating func appendRun(source: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, source.count)
         while i < end {
@@ -132,7 +132,7 @@ public struct PlainTextBuilder: Sendable {
     }
 
     /// Appends text that was generated from markup starting at `offset`.
-    public mutating func append(generated text: String, at offset: Int) {
+    package mutating func append(generated text: String, at offset: Int) {
         var first = true
         for b in text.utf8 {
             if PlainTextBuilder.isSpace(b) {
@@ -147,20 +147,20 @@ public struct PlainTextBuilder: Sendable {
     }
 
     /// Appends a word break (collapses with neighbouring whitespace).
-    public mutating func appendSpace(at offset: Int) {
+    package mutating func appendSpace(at offset: Int) {
         if !pendingSpace { pendingSpace = true; pendingSpaceSource = offset }
     }
 
     /// Attaches a citation at the current end of the text.
-    public mutating func attach(_ citation: Citation) {
+    package mutating func attach(_ citation: Citation) {
         citations.append((bytes.count, citation))
     }
 
     /// The last non-space byte written, if any.
-    public var lastByte: UInt8? { bytes.last }
+    package var lastByte: UInt8? { bytes.last }
 
     /// Empties the builder for reuse, keeping its buffers' capacity.
-    public mutating func reset() {
+    package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
         citations.removeAll(keepingCapacity: true)
@@ -170,7 +170,7 @@ public struct PlainTextBuilder: Sendable {
     }
 
     /// Returns the accumulated block and resets the builder.
-    public mutating func finish(isListItem: Bool = false) -> TextBlock {
+    package mutating func finish(isListItem: Bool = false) -> TextBlock {
         let block = TextBlock(bytes: bytes, spans: spans, citations: citations, isListItem: isListItem)
         self = PlainTextBuilder()
         return block
@@ -179,12 +179,12 @@ public struct PlainTextBuilder: Sendable {
 
 /// Sixteen bytes for vector scans. Compare with splatted vectors (`ByteVector(repeating:)`):
 /// comparing with a scalar goes lane by lane.
-typealias ByteVector = SIMD16<UInt8>
+package typealias ByteVector = SIMD16<UInt8>
 
 /// Whether any lane of a byte-vector comparison is true.
 ///
 /// Read as two words: the generic `any(_:)` reduces lane by lane, this is one vector test.
-@inline(__always) func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+@inline(__always) package func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
     let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     return (words.x | words.y) != 0
 }

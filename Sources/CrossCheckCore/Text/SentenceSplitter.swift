@@ -10,7 +10,7 @@
 /// the start of a sentence ("1. Key people") is a list number, not a sentence. An ellipsis (`...`
 /// or `…`) ends a sentence like a period. A citation attached right after a sentence end belongs
 /// to that sentence. Linear in the block.
-public enum SentenceSplitter {
+package enum SentenceSplitter {
     /// Abbreviations (lower-cased, without the final period) after which a period does not end a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "co", "corp", "inc", "ltd", "llc", "plc",
@@ -36,7 +36,7 @@ public enum SentenceSplitter {
     ]
 
     /// Splits `block` into sentences, numbering them as paragraph `paragraph`.
-    public static func split(_ block: TextBlock, lines: LineTable, paragraph: Int) -> [Sentence] {
+    package static func split(_ block: TextBlock, lines: LineTable, paragraph: Int) -> [Sentence] {
         block.bytes.withUnsafeBufferPointer { b in
             block.spans.withUnsafeBufferPointer { blockSpans in
                 split(block, b, blockSpans, lines: lines, paragraph: paragraph)

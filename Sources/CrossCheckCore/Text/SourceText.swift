@@ -5,22 +5,22 @@ import Foundation
 /// Loading rejects what cannot be text (binary data, invalid UTF-8) with a one-line error naming
 /// the file, strips a UTF-8 byte-order mark and transcodes UTF-16 with a byte-order mark, so
 /// every parser can work on clean UTF-8 bytes with integer offsets.
-public struct SourceText: Sendable {
+package struct SourceText: Sendable {
     /// The path as the user gave it (used in messages and reports).
-    public let path: String
+    package let path: String
     /// UTF-8 bytes; offsets everywhere in crosscheck index into this array.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Where the content starts (3 after a UTF-8 byte-order mark, else 0).
-    public let contentStart: Int
+    package let contentStart: Int
     /// Line starts for offset-to-line mapping.
-    public let lines: LineTable
+    package let lines: LineTable
     /// True when the file was UTF-16 and `bytes` is its UTF-8 transcoding.
-    public let transcoded: Bool
+    package let transcoded: Bool
     /// True when the file uses `\r\n` line ends anywhere.
-    public let hasCRLF: Bool
+    package let hasCRLF: Bool
 
     /// Reads and validates a file.
-    public static func load(path: String) throws(CrossCheckError) -> SourceText {
+    package static func load(path: String) throws(CrossCheckError) -> SourceText {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw .unreadable(path: path, reason: "no such file")
@@ -40,7 +40,7 @@ public struct SourceText: Sendable {
     }
 
     /// Validates in-memory bytes as if they had been read from `path`.
-    public init(path: String, bytes raw: [UInt8]) throws(CrossCheckError) {
+    package init(path: String, bytes raw: [UInt8]) throws(CrossCheckError) {
         self.path = path
         var bytes = raw
         var transcoded = false
@@ -75,17 +75,17 @@ public struct SourceText: Sendable {
     }
 
     /// The text as a `String` (without a byte-order mark).
-    public var string: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
+    package var string: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
 
     /// A `String` for a byte range (clamped).
-    public func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         let lo = max(contentStart, min(range.lowerBound, bytes.count))
         let hi = max(lo, min(range.upperBound, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// 1-based line of a byte offset.
-    public func line(of offset: Int) -> Int { lines.line(of: offset) }
+    package func line(of offset: Int) -> Int { lines.line(of: offset) }
 
     /// Returns the first offending offset, or nil when the bytes are valid UTF-8 text.
     private static func validate(

@@ -3,23 +3,23 @@
 /// "US$" is `USD`, "HK$" is `HKD`, "<place> dollars" takes the place's initials ("New Zealand
 /// dollars" is `NZD`), a bare "$" is `unknownDollar`: it is compatible with every dollar but
 /// equal to none.
-public struct Currency: Sendable, Hashable, CustomStringConvertible {
+package struct Currency: Sendable, Hashable, CustomStringConvertible {
     /// ISO 4217-style code (`USD`, `EUR`), or `$` for a dollar of unknown country, `¥` for yen or yuan.
-    public var code: String
+    package var code: String
 
-    public init(_ code: String) { self.code = code }
+    package init(_ code: String) { self.code = code }
 
-    public static let unknownDollar = Currency("$")
-    public static let yenOrYuan = Currency("¥")
+    package static let unknownDollar = Currency("$")
+    package static let yenOrYuan = Currency("¥")
 
     /// True for a bare `$` or `¥` whose country the text does not say.
-    public var isAmbiguous: Bool { code == "$" || code == "¥" }
+    package var isAmbiguous: Bool { code == "$" || code == "¥" }
 
     /// True for any dollar currency (`USD`, `HKD`, a bare `$`).
-    public var isDollar: Bool { code == "$" || (code.count == 3 && code.hasSuffix("D")) || code.contains("-dollar:") }
+    package var isDollar: Bool { code == "$" || (code.count == 3 && code.hasSuffix("D")) || code.contains("-dollar:") }
 
     /// True when both could be the same currency (an ambiguous sign matches its family).
-    public func compatible(with other: Currency) -> Bool {
+    package func compatible(with other: Currency) -> Bool {
         if self == other { return true }
         if code == "$" { return other.isDollar }
         if other.code == "$" { return isDollar }
@@ -28,7 +28,7 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    public var description: String { code }
+    package var description: String { code }
 
     /// ISO codes recognised when written next to an amount.
     static let isoCodes: Set<String> = [

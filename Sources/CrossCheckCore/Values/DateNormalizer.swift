@@ -2,19 +2,19 @@
 ///
 /// Rules compare `date` (so "On 18 February" and "On February 18" agree) and look at `style`
 /// to check the article's declared date format.
-public struct DateMention: Sendable, Hashable {
+package struct DateMention: Sendable, Hashable {
     /// The value; a date written without a year takes the caller's context year (see `yearInferred`).
-    public var date: PartialDate
+    package var date: PartialDate
     /// UTF-8 byte offsets of the mention in the scanned text.
-    public var range: Range<Int>
-    public var style: DateMention.Style
+    package var range: Range<Int>
+    package var style: DateMention.Style
     /// The mention as written.
-    public var text: String
+    package var text: String
     /// True when the text gave no year: `date.year` is the context year (or 0 when none was given).
-    public var yearInferred: Bool
+    package var yearInferred: Bool
 
     /// How a date was written.
-    public enum Style: String, Sendable {
+    package enum Style: String, Sendable {
         /// "18 February 2022", "18 February"
         case dmy
         /// "February 18, 2022", "February 18", "Nov. 22"
@@ -28,7 +28,7 @@ public struct DateMention: Sendable, Hashable {
         case other
     }
 
-    public init(date: PartialDate, range: Range<Int>, style: DateMention.Style, text: String, yearInferred: Bool = false) {
+    package init(date: PartialDate, range: Range<Int>, style: DateMention.Style, text: String, yearInferred: Bool = false) {
         self.date = date; self.range = range; self.style = style; self.text = text; self.yearInferred = yearInferred
     }
 }
@@ -37,10 +37,10 @@ public struct DateMention: Sendable, Hashable {
 /// "2014", ISO timestamps) and normalises them to `PartialDate`s with grain.
 ///
 /// One pass over tokens of the UTF-8 bytes; no regular expressions.
-public enum DateNormalizer {
+package enum DateNormalizer {
     /// Every date mention in `text`, in order. A date without a year takes `contextYear`
     /// (year 0 and `yearInferred` when there is none).
-    public static func mentions(in text: String, contextYear: Int? = nil) -> [DateMention] {
+    package static func mentions(in text: String, contextYear: Int? = nil) -> [DateMention] {
         let b = Array(text.utf8)
         let toks = FactTokenizer.tokens(b)
         var out: [DateMention] = []
@@ -57,12 +57,12 @@ public enum DateNormalizer {
     }
 
     /// The first date in a short value such as an infobox field ("October 2014", "2014-10-15").
-    public static func parse(_ value: String, contextYear: Int? = nil) -> PartialDate? {
+    package static func parse(_ value: String, contextYear: Int? = nil) -> PartialDate? {
         mentions(in: value, contextYear: contextYear).first?.date
     }
 
     /// Month number for a month name or abbreviation (case-insensitive), nil otherwise.
-    public static func month(named word: String) -> Int? { monthNames[word.lowercased()] }
+    package static func month(named word: String) -> Int? { monthNames[word.lowercased()] }
 
     static let monthNames: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

@@ -2,12 +2,12 @@
 ///
 /// The normalisers match short patterns ("18 February 2022", "US$ 1.2 billion") over tokens
 /// instead of regular expressions, so a scan is one pass over the UTF-8 bytes.
-struct FactToken: Sendable, Hashable {
-    enum Kind: Sendable, Hashable { case word, number, punct }
-    var kind: Kind
+package struct FactToken: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable { case word, number, punct }
+    package var kind: Kind
     /// UTF-8 byte range in the scanned text.
-    var start: Int
-    var end: Int
+    package var start: Int
+    package var end: Int
 }
 
 /// Splits UTF-8 bytes into `FactToken`s in one pass.
@@ -15,8 +15,8 @@ struct FactToken: Sendable, Hashable {
 /// Words are runs of ASCII letters (plus an inner apostrophe); non-ASCII letters (Latin-1
 /// supplement and beyond, except punctuation such as dashes and quotes) join words too.
 /// Digits form number tokens; every other non-space scalar is one punctuation token.
-enum FactTokenizer {
-    static func tokens(_ b: [UInt8]) -> [FactToken] {
+package enum FactTokenizer {
+    package static func tokens(_ b: [UInt8]) -> [FactToken] {
         var out: [FactToken] = []
         out.reserveCapacity(b.count / 4)
         var i = 0
@@ -66,7 +66,7 @@ enum FactTokenizer {
     }
 
     /// Lower-cased ASCII text of a token.
-    static func lower(_ b: [UInt8], _ t: FactToken) -> String {
+    package static func lower(_ b: [UInt8], _ t: FactToken) -> String {
         var s = [UInt8]()
         s.reserveCapacity(t.end - t.start)
         for k in t.start..<t.end { let c = b[k]; s.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
@@ -96,17 +96,17 @@ enum FactTokenizer {
 
 /// ASCII-lower-cased UTF-8 bytes of a text with substring search, for cheap keyword tests
 /// before the slower pattern code runs (Foundation's string search is slow on Linux).
-struct LowerText {
-    let bytes: [UInt8]
+package struct LowerText {
+    package let bytes: [UInt8]
 
-    init(_ s: String) {
+    package init(_ s: String) {
         var b = Array(s.utf8)
         for i in b.indices where b[i] >= 0x41 && b[i] <= 0x5A { b[i] |= 0x20 }
         bytes = b
     }
 
     /// Byte offset of the first occurrence of `pattern` (lower-case ASCII) at or after `from`.
-    func find(_ pattern: String, from: Int = 0) -> Int? {
+    package func find(_ pattern: String, from: Int = 0) -> Int? {
         var pattern = pattern
         return pattern.withUTF8 { p -> Int? in
             guard p.count > 0, p.count <= bytes.count else { return nil }
@@ -127,8 +127,8 @@ struct LowerText {
         }
     }
 
-    func contains(_ pattern: String) -> Bool { find(pattern) != nil }
+    package func contains(_ pattern: String) -> Bool { find(pattern) != nil }
 
     /// True when any of the patterns occurs.
-    func containsAny(_ patterns: [String]) -> Bool { patterns.contains { find($0) != nil } }
+    package func containsAny(_ patterns: [String]) -> Bool { patterns.contains { find($0) != nil } }
 }

@@ -4,24 +4,24 @@ import Foundation
 ///
 /// "Lin Wei", "Wei Lin" and "Professor Wei Lin" are the same person; this is how names in
 /// family-name-first and given-name-first order, and with honorifics, are matched.
-public struct PersonName: Sendable, Hashable, CustomStringConvertible {
+package struct PersonName: Sendable, Hashable, CustomStringConvertible {
     /// The name as written, titles removed ("Wei Lin").
-    public var display: String
+    package var display: String
     /// Sorted lower-cased tokens with apostrophes unified ("lin|wei").
-    public var key: String
+    package var key: String
 
-    public init(display: String) {
+    package init(display: String) {
         self.display = display
         self.key = PersonNameNormalizer.tokens(display).sorted().joined(separator: "|")
     }
 
-    public var description: String { display }
+    package var description: String { display }
 
     /// True when both name the same person: the same tokens, or the tokens of the shorter name
     /// found in the longer one, an initial standing for a name ("H. van Aalst" ~ "Hendrik van
     /// Aalst"), a family name alone for the full name ("Sato" ~ "Yuki Sato"). At least one
     /// full token (not an initial) must match.
-    public func agrees(with other: PersonName) -> Bool {
+    package func agrees(with other: PersonName) -> Bool {
         if key == other.key { return true }
         let a = key.split(separator: "|").map(String.init), b = other.key.split(separator: "|").map(String.init)
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
@@ -46,7 +46,7 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Splits lists of people ("A, B and C", "A; B", line breaks) and normalises each name.
-public enum PersonNameNormalizer {
+package enum PersonNameNormalizer {
     static let titles: Set<String> = [
         "professor", "prof", "dr", "doctor", "sir", "dame", "mr", "mrs", "ms", "miss", "mx", "lord", "lady",
         "madam", "president", "ceo", "chairman", "founder", "co-founder", "cofounder", "rev", "hon", "jr", "sr",
@@ -58,7 +58,7 @@ public enum PersonNameNormalizer {
     static let rolePrepositions: Set<String> = ["of", "at", "in", "for", "from", "with", "on", "and", "to", "by"]
 
     /// Name tokens: lower-cased words, curly apostrophes made straight, titles dropped.
-    public static func tokens(_ name: String) -> [String] {
+    package static func tokens(_ name: String) -> [String] {
         let unified = name.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
         // "José" and "Jose" are one name; Latin diacritics only (other scripts are left as written).
         let folded = unified.unicodeScalars.allSatisfy({ $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) })
@@ -70,7 +70,7 @@ public enum PersonNameNormalizer {
     }
 
     /// The name without a leading title ("Professor Wei Lin" -> "Wei Lin"), nil when nothing is left.
-    public static func name(_ raw: String) -> PersonName? {
+    package static func name(_ raw: String) -> PersonName? {
         var words = raw.split(separator: " ").map(String.init)
         while let f = words.first, titles.contains(f.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
             words.removeFirst()
@@ -81,7 +81,7 @@ public enum PersonNameNormalizer {
     }
 
     /// People in a list value: "A, B", "A and B", "A; B", "A<newline>B". Parentheticals are removed.
-    public static func names(inList value: String) -> [PersonName] {
+    package static func names(inList value: String) -> [PersonName] {
         let cleaned = PlaceNormalizer.stripParentheticals(value)
         var pieces: [String] = []
         for a in cleaned.components(separatedBy: CharacterSet(charactersIn: ",;\n&")) {
@@ -101,7 +101,7 @@ public enum PersonNameNormalizer {
     /// People named in running text after "by" ("co-founded in 2014 by A, a professor of X, and
     /// engineer B, among others"): each comma piece's leading capitalised words, skipping
     /// appositives that start with a lower-case word ("a professor of ...").
-    public static func names(inProse text: String) -> [PersonName] {
+    package static func names(inProse text: String) -> [PersonName] {
         var pieces: [String] = []
         for a in text.components(separatedBy: ",") {
             for b in a.components(separatedBy: " and ") { pieces.append(b) }

@@ -4,20 +4,20 @@ import Foundation
 ///
 /// "3F, Building 1, No. 12, Some Road, West District, Port City, Country" names `Port City`;
 /// "Science Park, Port City" names `Port City`; "Port City Science Park" names `Port City`.
-public struct Place: Sendable, Hashable, CustomStringConvertible {
+package struct Place: Sendable, Hashable, CustomStringConvertible {
     /// The parts as written, outermost last ("Science Park", "Port City").
-    public var parts: [String]
+    package var parts: [String]
     /// The most specific settlement-level part, with sub-place words removed.
-    public var settlement: String
+    package var settlement: String
 
-    public init(parts: [String], settlement: String) { self.parts = parts; self.settlement = settlement }
+    package init(parts: [String], settlement: String) { self.parts = parts; self.settlement = settlement }
 
     /// Lower-cased settlement words, for comparison.
-    public var key: String { PlaceNormalizer.key(settlement) }
+    package var key: String { PlaceNormalizer.key(settlement) }
 
     /// True when both name the same settlement, or one is a sub-place of the other
     /// ("Port City Science Park" agrees with "Port City").
-    public func agrees(with other: Place) -> Bool {
+    package func agrees(with other: Place) -> Bool {
         let a = key.split(separator: " ")
         let b = other.key.split(separator: " ")
         guard !a.isEmpty, !b.isEmpty else { return false }
@@ -40,13 +40,13 @@ public struct Place: Sendable, Hashable, CustomStringConvertible {
         return !mine.isEmpty && other.parts.dropFirst().contains { bare($0) == mine }
     }
 
-    public var description: String { settlement }
+    package var description: String { settlement }
 }
 
 /// Splits location strings into places ("A & B" is two places) and finds the settlement each names.
-public enum PlaceNormalizer {
+package enum PlaceNormalizer {
     /// Places named by a location string.
-    public static func places(in value: String) -> [Place] {
+    package static func places(in value: String) -> [Place] {
         var out: [Place] = []
         for piece in splitPlaces(stripParentheticals(value)) {
             let parts = piece.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -63,7 +63,7 @@ public enum PlaceNormalizer {
     }
 
     /// Lower-cased words of a place name (punctuation removed).
-    public static func key(_ s: String) -> String {
+    package static func key(_ s: String) -> String {
         // "São Paulo" and "Sao Paulo" are one place (Latin diacritics only; other scripts as written).
         let latin = s.unicodeScalars.allSatisfy { $0.value < 0x0250 || ($0.value >= 0x1E00 && $0.value < 0x1F00) }
         let folded = latin ? s.folding(options: .diacriticInsensitive, locale: nil) : s

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// "over $7.7 billion" is money, 7.7e9, a lower bound, unknown dollar; "nine papers" and
 /// "9 papers" are both the count 9 with unit "papers".
-public struct Quantity: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case count, percent, money, ordinal }
+package struct Quantity: Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: String, Sendable { case count, percent, money, ordinal }
     /// How the text bounds the value.
-    public enum Bound: String, Sendable {
+    package enum Bound: String, Sendable {
         case exact
         /// "over", "more than", "at least", "1,200+"
         case atLeast
@@ -17,27 +17,27 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         case approximate
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The value with its scale applied ("1.2B" is 1.2e9); for a range, its lower end.
-    public var value: Double
+    package var value: Double
     /// Upper end of a range ("3–5 million"), nil otherwise.
-    public var upper: Double?
-    public var bound: Bound
+    package var upper: Double?
+    package var bound: Bound
     /// Currency of a money amount.
-    public var currency: Currency?
+    package var currency: Currency?
     /// True when a bare sign took the currency of an earlier amount in the same text
     /// ("US$2 billion to $767 million").
-    public var currencyInferred: Bool
+    package var currencyInferred: Bool
     /// True when the number was written as a word ("nine", "a dozen").
-    public var spelledOut: Bool
+    package var spelledOut: Bool
     /// UTF-8 byte range in the scanned text.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// The quantity as written.
-    public var text: String
+    package var text: String
     /// Up to three lower-cased words after the quantity ("papers were accepted"), for matching units.
-    public var following: [String]
+    package var following: [String]
 
-    public init(
+    package init(
         kind: Kind, value: Double, upper: Double? = nil, bound: Bound = .exact, currency: Currency? = nil,
         currencyInferred: Bool = false, spelledOut: Bool = false, range: Range<Int>, text: String, following: [String] = []
     ) {
@@ -47,7 +47,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Normalised text: `USD 767000000`, `>= 7700000000 $`, `45%`, `9`.
-    public var description: String {
+    package var description: String {
         var s = ""
         switch bound {
         case .exact: break
@@ -68,7 +68,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// True when both could describe the same value: same kind, compatible currency, and
     /// overlapping intervals (bounds widen an exact value; "about" allows 10%).
-    public func agrees(with other: Quantity) -> Bool {
+    package func agrees(with other: Quantity) -> Bool {
         guard kind == other.kind || (kind == .count && other.kind == .count) else { return false }
         if kind == .money {
             guard let a = currency, let b = other.currency, a.compatible(with: b) else {
@@ -83,7 +83,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// True when `self` is evidence for `other`: they agree, their values are close (within 25%,
     /// so an open bound such as "over 1,200" is not supported by "54,000,000"), and counts share a
     /// word of what they count.
-    public func supports(_ other: Quantity) -> Bool {
+    package func supports(_ other: Quantity) -> Bool {
         guard agrees(with: other) else { return false }
         let a = abs(value), b = abs(other.value)
         if max(a, b) > 1.25 * min(a, b) { return false }
@@ -95,12 +95,12 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when the values are numerically equal ignoring bounds and currency (the "same amount").
-    public func sameAmount(as other: Quantity) -> Bool {
+    package func sameAmount(as other: Quantity) -> Bool {
         abs(value - other.value) <= max(abs(value), abs(other.value)) * 1e-9 && upper == other.upper
     }
 
     /// The closed interval the quantity allows.
-    public var interval: (Double, Double) {
+    package var interval: (Double, Double) {
         let hi = upper ?? value
         switch bound {
         case .exact: return (value, hi)
@@ -115,9 +115,9 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 ///
 /// One pass over tokens of the UTF-8 bytes. Numbers that are part of dates, codes ("0020", "3F",
 /// "No. 12") or times are not quantities.
-public enum QuantityNormalizer {
+package enum QuantityNormalizer {
     /// Every quantity in `text`, in order.
-    public static func quantities(in text: String) -> [Quantity] {
+    package static func quantities(in text: String) -> [Quantity] {
         let b = Array(text.utf8)
         let t = FactTokenizer.tokens(b)
         let dates = DateNormalizer.mentions(in: text)
@@ -151,16 +151,16 @@ public enum QuantityNormalizer {
     }
 
     /// Money amounts only.
-    public static func money(in text: String) -> [Quantity] { quantities(in: text).filter { $0.kind == .money } }
+    package static func money(in text: String) -> [Quantity] { quantities(in: text).filter { $0.kind == .money } }
 
     /// The first quantity of a short value ("3,000 (2019)", "US$1.2 billion").
-    public static func parse(_ value: String) -> Quantity? { quantities(in: value).first }
+    package static func parse(_ value: String) -> Quantity? { quantities(in: value).first }
 
     /// A quantity written for people: "US$767 million", "over $4.1 billion", "45.43%", "1,200".
     ///
     /// Amounts of a million or more take a scale word with at most three decimals, smaller ones
     /// are grouped by thousands; floating-point noise ("4099999999.9999995") is rounded away.
-    public static func readable(_ q: Quantity) -> String {
+    package static func readable(_ q: Quantity) -> String {
         var s = ""
         switch q.bound {
         case .exact: break
@@ -254,7 +254,7 @@ public enum QuantityNormalizer {
     }
 
     /// Shortest decimal text of a value (`7700000000`, `0.15`).
-    public static func format(_ v: Double) -> String {
+    package static func format(_ v: Double) -> String {
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
         if v == v.rounded(), abs(v) < 1e17 { return String(Int64(v)) }
         return String(v)

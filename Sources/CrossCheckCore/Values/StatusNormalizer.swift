@@ -1,7 +1,7 @@
 import Foundation
 
 /// Ownership and listing status of a company, as a small vocabulary.
-public enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Privately held, unlisted.
     case `private`
     /// Publicly traded, listed.
@@ -22,7 +22,7 @@ public enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable 
     case defunct
 
     /// Which question the status answers: listing (public/private) or ownership.
-    public var dimension: Dimension {
+    package var dimension: Dimension {
         switch self {
         case .private, .public, .delisted, .takenPrivate: return .listing
         case .stateOwned, .partlyStateOwned: return .stateOwnership
@@ -31,10 +31,10 @@ public enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
-    public enum Dimension: String, Sendable, Hashable { case listing, stateOwnership, parent, existence }
+    package enum Dimension: String, Sendable, Hashable { case listing, stateOwnership, parent, existence }
 
     /// Listing value after normalisation: delisted and taken private mean "not listed".
-    public var listed: Bool? {
+    package var listed: Bool? {
         switch self {
         case .public: return true
         case .private, .delisted, .takenPrivate: return false
@@ -42,20 +42,20 @@ public enum CompanyStatus: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
-    public static func < (a: CompanyStatus, b: CompanyStatus) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: CompanyStatus, b: CompanyStatus) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Recognises status vocabulary in infobox values and sentences.
-public enum StatusNormalizer {
+package enum StatusNormalizer {
     /// Statuses named by a short value such as an infobox `type` ("Public; partly state-owned",
     /// "Private", "Subsidiary", "Publicly traded company").
-    public static func statuses(inValue value: String) -> Set<CompanyStatus> {
+    package static func statuses(inValue value: String) -> Set<CompanyStatus> {
         statuses(in: value.lowercased(), prose: false)
     }
 
     /// Statuses a sentence attributes to its subject ("X is a partly state-owned publicly traded
     /// company", "a privately held company", "was acquired by Y", "was delisted").
-    public static func statuses(inSentence sentence: String) -> Set<CompanyStatus> {
+    package static func statuses(inSentence sentence: String) -> Set<CompanyStatus> {
         statuses(in: sentence.lowercased(), prose: true)
     }
 
@@ -147,7 +147,7 @@ public enum StatusNormalizer {
 
     /// True when a sentence reports a completed listing (an IPO or a first day of trading), not a
     /// plan ("considering an IPO", "filed for IPO", "readies IPO", "postponed its IPO").
-    public static func reportsCompletedListing(_ sentence: String) -> Bool {
+    package static func reportsCompletedListing(_ sentence: String) -> Bool {
         let s = sentence.lowercased()
         let completed = [
             "completed its ipo", "completed its initial public offering", "completed an ipo", "went public",
@@ -167,7 +167,7 @@ public enum StatusNormalizer {
     }
 
     /// True when a sentence reports a move from public to private (delisting, buy-out).
-    public static func reportsDelisting(_ sentence: String) -> Bool {
+    package static func reportsDelisting(_ sentence: String) -> Bool {
         let s = sentence.lowercased()
         return s.contains("delisted") || s.contains("taken private") || s.contains("went private") || s.contains("take-private")
     }

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Parses a `---` YAML front-matter block (news article metadata) and its optional markdown body.
 ///
 /// Front-matter keys become fields with dotted, lower-cased keys (`provider.name`); list items are
@@ -7,11 +8,11 @@
 /// excerpts of nested items (`related.0.excerpt`) describe other documents and stay fields only.
 /// The body after the closing `---` is parsed as markdown. An unclosed block, bad indentation or an
 /// unterminated quote is reported as `CrossCheckError.malformed` with its line.
-public enum FrontMatterParser {
+package enum FrontMatterParser {
     /// Top-level keys whose text is read as the lead paragraph, in this order.
     static let leadKeys = ["excerpt", "description", "summary", "abstract", "subtitle"]
 
-    public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
+    package static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         let src = source.bytes
         let start = source.contentStart
         // Opening line.
@@ -424,4 +425,21 @@ struct YAMLSubset {
         default: return (String(decoding: [c], as: UTF8.self), 1)
         }
     }
+}
+
+extension FrontMatterParser: FormatParser {
+    package static var format: DocumentFormat { .frontmatter }
+    package static var fileExtensions: [String] { ["yaml", "yml"] }
+
+    /// A leading `---` block of keys is decisive, closed or not (an unclosed one is reported by the parser).
+    package static func score(_ s: FormatSignals) -> Double {
+        s.frontMatterKeys >= 1 ? 1000 + Double(s.frontMatterKeys) + (s.frontMatterClosed ? 100 : 0) : 0
+    }
+
+    package static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+        try parse(source)
+    }
+
+    /// News metadata is an outside document about the subject.
+    package static func role(of document: Document) -> VariantRole { .source }
 }

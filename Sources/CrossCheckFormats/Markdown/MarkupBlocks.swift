@@ -1,4 +1,5 @@
 import Foundation
+import CrossCheckCore
 
 /// The block structure of light markup: headings, paragraphs, list items, tables, code, comments.
 ///

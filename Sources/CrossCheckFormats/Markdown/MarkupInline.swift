@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Renders inline light markup (markdown or a rendered article's text) into plain text.
 ///
 /// Shared by the markdown and plain-text parsers: emphasis markers, inline code backticks, HTML

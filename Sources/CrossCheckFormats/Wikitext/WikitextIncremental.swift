@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Parser state in front of a heading line, kept so that a later parse of an edited revision can
 /// resume there (or stop there and reuse what follows).
 struct WikitextCheckpoint: Sendable, Equatable {
@@ -485,7 +486,7 @@ extension Document {
     ///
     /// For checking that an incremental parse gave exactly what a full parse gives (tests and the
     /// benchmark's self-check).
-    public func parseDifference(from other: Document) -> String? {
+    package func parseDifference(from other: Document) -> String? {
         // `reparsed` says how the parse was done, not what it found, so it is not compared.
         if format != other.format { return "format" }
         if sections.count != other.sections.count { return "section count \(sections.count) vs \(other.sections.count)" }
@@ -535,5 +536,13 @@ extension Document {
 extension Document {
     /// For wikitext: the byte range the parse actually parsed, the rest having been reused from
     /// an earlier revision's parse (the whole source for a full parse); nil for other formats.
-    public var reparsedRange: Range<Int>? { wikitextMemo?.reparsed }
+    package var reparsedRange: Range<Int>? { wikitextMemo?.reparsed }
+}
+
+extension Document {
+    /// The wikitext parser's memo of this document, kept in the model's opaque `parserMemo`.
+    var wikitextMemo: WikitextParseMemo? {
+        get { parserMemo as? WikitextParseMemo }
+        set { parserMemo = newValue }
+    }
 }

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Parses MediaWiki wikitext into the document model.
 ///
 /// Two linear passes: `WikitextScanner` matches every `{{ }}`, `[[ ]]`, comment, extension tag and
@@ -7,12 +8,12 @@
 /// so a definition may come after its first use. Tables are dropped from the prose (their
 /// references still count as definitions). Never throws on malformed markup: unmatched openers
 /// are text, unterminated comments run to the end, as in MediaWiki.
-public enum WikitextParser {
+package enum WikitextParser {
     /// Parses `source` into sections, sentences, fields, citations, categories and metadata.
     ///
     /// Role and date are left for `VariantInference`; the declared date style and its line are
     /// set here. O(n) in the size of the source for any input, well-formed or not.
-    public static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
+    package static func parse(_ source: SourceText) throws(CrossCheckError) -> Document {
         full(source)
     }
 
@@ -23,7 +24,7 @@ public enum WikitextParser {
     /// boundaries around the changed bytes are parsed again, and anything that could make the
     /// shortcut differ (a construct open across a boundary, state that differs where the old parse
     /// resumes, suppression comments) falls back to a full parse.
-    public static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+    package static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
         if let memo = previous?.wikitextMemo, let d = WikitextIncremental.parse(source, memo: memo) { return d }
         return full(source)
     }
@@ -106,5 +107,15 @@ public enum WikitextParser {
             return Suppression.parse(
                 comment: comment.body, line: line, nextLine: min(next, max(1, lines.count)), lastLine: lines.count)
         }
+    }
+}
+
+extension WikitextParser: FormatParser {
+    package static var format: DocumentFormat { .wikitext }
+    package static var fileExtensions: [String] { ["wiki", "mediawiki", "wikitext"] }
+
+    package static func score(_ s: FormatSignals) -> Double {
+        3 * cap(s.templates, 30) + 3 * cap(s.wikiLinks, 30) + 4 * cap(s.refs, 30) + 5 * cap(s.wikiHeadings, 10)
+            + 2 * cap(s.wikiBold, 10)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CrossCheckCore
 
 /// Turns inline wikitext into plain text: links to labels, templates rendered or dropped, tags
 /// stripped, entities decoded, references turned into attached citations.

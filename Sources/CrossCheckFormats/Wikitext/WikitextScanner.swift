@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Finds the next occurrence of a fixed ASCII needle, caching the last answer.
 ///
 /// The answer for a start `p` is also the answer for every start between the previous start and

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// Where rendered wikitext goes: a `PlainTextBuilder` plus list separators and emphasis state.
 ///
 /// It holds back whitespace and separators until the next visible character, so `a<br>` at the

@@ -1,3 +1,4 @@
+import CrossCheckCore
 /// One template parameter: `name = value` or a positional value.
 struct WikitextParam: Sendable {
     /// Lower-cased, trimmed name; nil for a positional parameter.

@@ -1,29 +1,31 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// Compares one attribute's claims across a variant set, the way the claim rules share:
 /// edits between revisions are changes, summaries and sources are judged against the revisions,
 /// and a variant that disagrees with itself is a conflict.
 ///
 /// One finding per conflict (per disagreeing variant), not per pair of sentences.
-public struct AttributeJudge: Sendable {
-    public var rule: String
-    public var attribute: Claim.Attribute
+package struct AttributeJudge: Sendable {
+    package var rule: String
+    package var attribute: Claim.Attribute
     /// Capitalised noun for messages ("Headquarters", "Status").
-    public var noun: String
+    package var noun: String
     /// Severity of a contradiction by a summary, source or newer variant.
-    public var severity: Severity
+    package var severity: Severity
     /// Severity of a variant that contradicts itself.
-    public var selfSeverity: Severity
+    package var selfSeverity: Severity
     /// True for plural nouns ("Headquarters differ", "Founders differ").
-    public var nounIsPlural: Bool { noun.hasSuffix("s") }
+    package var nounIsPlural: Bool { noun.hasSuffix("s") }
 
-    public init(rule: String, attribute: Claim.Attribute, noun: String, severity: Severity, selfSeverity: Severity = .warning) {
+    package init(rule: String, attribute: Claim.Attribute, noun: String, severity: Severity, selfSeverity: Severity = .warning) {
         self.rule = rule; self.attribute = attribute; self.noun = noun; self.severity = severity; self.selfSeverity = selfSeverity
     }
 
     /// Explains a change between two revisions: a text and the evidence that reports the event.
-    public typealias Explainer = @Sendable (_ older: Variant, _ newer: Variant, _ olderClaims: [Claim], _ newerClaims: [Claim]) -> (String, Evidence)?
+    package typealias Explainer = (_ older: Variant, _ newer: Variant, _ olderClaims: [Claim], _ newerClaims: [Claim]) -> (String, Evidence)?
 
     /// Claims of two variants disagree when some pair of them cannot both be true.
-    public static func disagree(_ a: [Claim], _ b: [Claim]) -> Bool {
+    package static func disagree(_ a: [Claim], _ b: [Claim]) -> Bool {
         a.contains { x in b.contains { y in !x.value.agrees(with: y.value) } }
     }
 
@@ -42,9 +44,9 @@ public struct AttributeJudge: Sendable {
         return claims.map(\.value.description).filter { seen.insert($0).inserted }
     }
 
-    public func findings(_ context: RuleContext, filter: (Claim) -> Bool = { _ in true }, explain: Explainer? = nil) -> [Finding] {
+    package func findings(_ context: RuleContext, filter: (Claim) -> Bool = { _ in true }, explain: Explainer? = nil) -> [Finding] {
         let set = context.set
-        let groups = ClaimSet.of(context).claims(attribute).map { (variant: $0.variant, claims: $0.claims.filter(filter)) }.filter { !$0.claims.isEmpty }
+        let groups = context.claims.claims(attribute).map { (variant: $0.variant, claims: $0.claims.filter(filter)) }.filter { !$0.claims.isEmpty }
         guard !groups.isEmpty else { return [] }
         let byID = Dictionary(groups.map { ($0.variant.id, $0.claims) }, uniquingKeysWith: { a, _ in a })
         let has: (Variant) -> Bool = { byID[$0.id] != nil }

@@ -1,11 +1,13 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// A compact built-in vocabulary of common English words, for rules that judge single words.
 ///
 /// The text-level rules (`merged-words`, `introduced-typo`) treat a word as known when the variant
 /// set uses it elsewhere or it is listed here. The list holds function words and frequent general
 /// words (no names); it is deliberately small: the variant set itself supplies the subject's vocabulary.
-public enum CommonWords {
+package enum CommonWords {
     /// Function words: articles, pronouns, prepositions, conjunctions, auxiliaries.
-    public static let function: Set<String> = words("""
+    package static let function: Set<String> = words("""
         a an the this that these those there here it its it's itself they them their theirs themselves we us our
         ours ourselves you your yours yourself he him his himself she her hers herself i me my mine myself who whom whose which what when where why how
         and or but nor so yet if then than as because while although though unless until since whether
@@ -19,7 +21,7 @@ public enum CommonWords {
         """)
 
     /// Frequent general words (nouns, verbs, adjectives, adverbs), in base and common inflected forms.
-    public static let frequent: Set<String> = words("""
+    package static let frequent: Set<String> = words("""
         able access account act action active activity add added addition additional address advance advanced age agency ago
         agree agreed agreement ahead aid aim air allow allowed almost alone already alliance although always
         amount analysis analyst analysts analytics announce announced annual another answer appear application
@@ -99,7 +101,7 @@ public enum CommonWords {
     /// "forest" = "for" + "rest"), found by fusing every pair of listed words and keeping the real ones,
     /// and real words that `merged-words` would otherwise split with a rich vocabulary ("fellow" =
     /// "fell" + "low", "governor" = "govern" + "nor"), found by judging a frequency-ranked English word list.
-    public static let lookalikes: Set<String> = words("""
+    package static let lookalikes: Set<String> = words("""
         allot anew army aside atone atop beach beast bend bended billed billow bother bothers callow canine
         deeper fallow fasten fewest forest hedge height helper lackey listen lowest median newest non nonce
         oiled orange orate pastry roomy soften soil sold son sour sown tenor theme toil ton tone tour tout
@@ -116,7 +118,7 @@ public enum CommonWords {
     /// never reports them; found by comparing the words of a frequency-ranked English word list
     /// (its 50,000 most frequent, checked against a spelling dictionary) with each other, less
     /// inflections and British/American spelling pairs, which the rule tells apart by itself.
-    public static let nearMisses: Set<String> = words("""
+    package static let nearMisses: Set<String> = words("""
         accused acetic aches aching action actions added addition additions additive adored adoring
         aesthetic aides aiding alight aline alteration amiable anger arose around asset astray
         automaton averse avert backboard backed backer backing backs bacon bagged bagging baked
@@ -223,13 +225,13 @@ public enum CommonWords {
         """)
 
     /// True when `lowered` is a function word, a frequent word or a known lookalike.
-    public static func contains(_ lowered: String) -> Bool {
+    package static func contains(_ lowered: String) -> Bool {
         function.contains(lowered) || frequent.contains(lowered) || lookalikes.contains(lowered)
     }
 
     /// True when `lowered` is a function word or a frequent word (not a lookalike): short words
     /// that may stand as one half of a fusion.
-    public static func isPlainWord(_ lowered: String) -> Bool {
+    package static func isPlainWord(_ lowered: String) -> Bool {
         function.contains(lowered) || frequent.contains(lowered)
     }
 

@@ -1,16 +1,19 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+
 /// What one edit changes, found by comparing the old and the new revision directly: figures and
 /// dates changed in prose or in template parameters, and uncited figures added.
 ///
 /// `gate` reports these whatever the context: an edit that turns "300 BC" into "3000 BC" or an
 /// attendance of 4,000 into 4,136 is the edit's own doing, and a check of NEW alone cannot see it.
 /// The same rules report the same changes in `check`, between consecutive revisions.
-public enum EditChanges {
+package enum EditChanges {
     /// The rules that report changes between revisions.
-    public static let ruleIDs: Set<String> = ["number-conflict", "date-conflict", "unsourced-figure"]
+    package static let ruleIDs: Set<String> = ["number-conflict", "date-conflict", "unsourced-figure"]
 
     /// The change findings of the edit `old` -> `new` (both revisions), with `configuration`'s
     /// disabled rules and severities applied. Empty when either is not a revision.
-    public static func findings(old: Variant, new: Variant, configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
+    package static func findings(old: Variant, new: Variant, configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
         guard old.document.role == .revision, new.document.role == .revision else { return [] }
         var o = old
         var n = new

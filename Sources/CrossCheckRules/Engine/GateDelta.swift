@@ -1,3 +1,5 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// What an edit changes in a set's findings: the ones it introduces and the ones it resolves.
 ///
 /// Findings are matched by fingerprint (NEW carries OLD's variant id, so unchanged findings
@@ -5,11 +7,11 @@
 /// unchanged context variant (same rule and values as a finding before the edit, its primary
 /// evidence outside the edited variant) is not introduced by the edit. Fixing a typo in the edited
 /// file that a context file still carries is then "resolved", not "resolved and re-introduced".
-public enum GateDelta {
+package enum GateDelta {
     /// Splits findings into introduced (in `after`, new) and resolved (in `before`, gone).
     ///
     /// - Parameter edited: the variant id the edited file has in both sets.
-    public static func compare(before: [Finding], after: [Finding], edited: String) -> (introduced: [Finding], resolved: [Finding]) {
+    package static func compare(before: [Finding], after: [Finding], edited: String) -> (introduced: [Finding], resolved: [Finding]) {
         let beforePrints = Set(before.map(\.fingerprint))
         let afterPrints = Set(after.map(\.fingerprint))
         let beforeProblems = Set(before.map(problemKey))

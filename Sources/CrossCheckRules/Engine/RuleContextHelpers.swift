@@ -1,57 +1,59 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckAnalysis
 
 /// A piece of plain text a rule reads: a sentence, or a field's value, with where it sits.
-public struct TextUnit: Sendable {
-    public var section: [String]
-    public var text: String
+package struct TextUnit: Sendable {
+    package var section: [String]
+    package var text: String
     /// The sentence, for prose and list items.
-    public var sentence: Sentence?
+    package var sentence: Sentence?
     /// The field, for key/value lines.
-    public var field: Field?
+    package var field: Field?
 
     /// 1-based line of the unit's first character.
-    public var line: Int { sentence?.line ?? field?.line ?? 1 }
+    package var line: Int { sentence?.line ?? field?.line ?? 1 }
 }
 
 /// Word statistics over the whole variant set, computed once per run.
-public struct WordStats: Sendable {
+package struct WordStats: Sendable {
     /// Per variant (same order as the set): lower-cased word -> occurrences.
-    public var perVariant: [[String: Int]]
+    package var perVariant: [[String: Int]]
     /// Lower-cased word -> occurrences in the whole set.
-    public var total: [String: Int]
+    package var total: [String: Int]
     /// Lower-cased word -> number of variants using it.
-    public var variantCount: [String: Int]
+    package var variantCount: [String: Int]
 
     /// Occurrences of `word` (lower-cased) outside variant `index`.
-    public func countOutside(_ word: String, variant index: Int) -> Int {
+    package func countOutside(_ word: String, variant index: Int) -> Int {
         (total[word] ?? 0) - (index < perVariant.count ? perVariant[index][word] ?? 0 : 0)
     }
 }
 
 extension VariantSet {
     /// Variants after `variant` in date order.
-    public func newer(than variant: Variant) -> [Variant] { variants.filter { $0.order > variant.order } }
+    package func newer(than variant: Variant) -> [Variant] { variants.filter { $0.order > variant.order } }
     /// Variants before `variant` in date order.
-    public func older(than variant: Variant) -> [Variant] { variants.filter { $0.order < variant.order } }
+    package func older(than variant: Variant) -> [Variant] { variants.filter { $0.order < variant.order } }
     /// Variants with `role`, oldest first.
-    public func variants(role: VariantRole) -> [Variant] { variants.filter { $0.document.role == role } }
+    package func variants(role: VariantRole) -> [Variant] { variants.filter { $0.document.role == role } }
     /// The revision just before `variant` (itself a revision or not), if any.
-    public func previousRevision(of variant: Variant) -> Variant? {
+    package func previousRevision(of variant: Variant) -> Variant? {
         variants.last { $0.order < variant.order && $0.document.role == .revision }
     }
     /// The name of a variant in messages: its full id, or the name it carries (gate's NEW).
-    public func shortName(_ id: String) -> String {
+    package func shortName(_ id: String) -> String {
         variants.first { $0.id == id }?.name ?? id
     }
 
     /// Index of `variant` in `variants`.
-    public func index(of variant: Variant) -> Int? { variants.firstIndex { $0.id == variant.id } }
+    package func index(of variant: Variant) -> Int? { variants.firstIndex { $0.id == variant.id } }
 }
 
 extension RuleContext {
     /// Sentences (with their section) and then field values of `variant`, in document order.
-    public func textUnits(_ variant: Variant) -> [TextUnit] {
-        memo("engine.units.\(variant.id)") {
+    package func textUnits(_ variant: Variant) -> [TextUnit] {
+        analysis(AnalysisKey<[TextUnit]>("textUnits", scope: variant.id)) {
             var out: [TextUnit] = []
             for s in variant.document.sections {
                 for t in s.sentences { out.append(TextUnit(section: s.path, text: t.text, sentence: t, field: nil)) }
@@ -64,7 +66,7 @@ extension RuleContext {
     }
 
     /// Line of a byte offset inside a unit's text.
-    public func line(_ variant: Variant, _ unit: TextUnit, textOffset: Int) -> Int {
+    package func line(_ variant: Variant, _ unit: TextUnit, textOffset: Int) -> Int {
         if let s = unit.sentence {
             return variant.document.source.lines.line(of: s.sourceOffset(ofTextOffset: textOffset))
         }
@@ -72,7 +74,7 @@ extension RuleContext {
     }
 
     /// Evidence quoting a unit (its sentence, or its field's source line) at `line`.
-    public func evidence(_ variant: Variant, _ unit: TextUnit, line: Int? = nil, value: String? = nil) -> Evidence {
+    package func evidence(_ variant: Variant, _ unit: TextUnit, line: Int? = nil, value: String? = nil) -> Evidence {
         var e: Evidence
         if let f = unit.field {
             e = evidence(variant, f, value: value)
@@ -91,8 +93,8 @@ extension RuleContext {
     /// variant's counts plus the words of the texts it adds, minus those of the texts it drops
     /// (each distinct text is scanned once). Set totals are summed the same way: a change at
     /// variant `i` of `n` holds for the `n - i` variants from `i` on, until a later change undoes it.
-    public var wordStats: WordStats {
-        memo("engine.wordStats") {
+    package var wordStats: WordStats {
+        analysis(AnalysisKey<WordStats>("wordStats")) {
             let n = set.variants.count
             var per: [[String: Int]] = []
             per.reserveCapacity(n)
@@ -142,7 +144,7 @@ extension RuleContext {
     /// words that are not function words), then scored with `TextSimilarity.similarity`.
     /// Each variant's sentences are indexed once per run (content words as sorted integer ids,
     /// similarity hashes per distinct text), so repeated searches do no string hashing per sentence.
-    public func bestCounterpart(of text: String, in variant: Variant, prefilter: Double = 0.2) -> (section: Section, sentence: Sentence, score: Double)? {
+    package func bestCounterpart(of text: String, in variant: Variant, prefilter: Double = 0.2) -> (section: Section, sentence: Sentence, score: Double)? {
         let texts = counterpartTexts
         let probe = texts.words(text)
         guard !probe.isEmpty else { return nil }
@@ -175,15 +177,15 @@ extension RuleContext {
 
     /// Content words of a sentence, cached per text.
     func contentWords(_ text: String) -> Set<String> {
-        memo("engine.cw." + text) { SimilarityWords.contentWords(text) }
+        analysis(AnalysisKey<Set<String>>("contentWords", scope: text)) { SimilarityWords.contentWords(text) }
     }
 
     /// The run's cache of per-text counterpart data.
-    var counterpartTexts: CounterpartTexts { memo("engine.counterpartTexts") { CounterpartTexts() } }
+    var counterpartTexts: CounterpartTexts { analysis(AnalysisKey<CounterpartTexts>("counterpartTexts")) { CounterpartTexts() } }
 
     /// Every sentence of `variant` with its content-word ids, in document order.
     func counterpartIndex(_ variant: Variant, _ texts: CounterpartTexts) -> [CounterpartTexts.Entry] {
-        memo("engine.counterparts." + variant.id) {
+        analysis(AnalysisKey<[CounterpartTexts.Entry]>("counterparts", scope: variant.id)) {
             var out: [CounterpartTexts.Entry] = []
             for (si, s) in variant.document.sections.enumerated() {
                 for ti in s.sentences.indices {
@@ -249,9 +251,9 @@ final class CounterpartTexts: @unchecked Sendable {
 }
 
 /// Word-set similarity used to find a sentence's counterpart in another variant.
-public enum SimilarityWords {
+package enum SimilarityWords {
     /// Lower-cased words that are not function words.
-    public static func contentWords(_ text: String) -> Set<String> {
+    package static func contentWords(_ text: String) -> Set<String> {
         var out = Set<String>()
         for w in WordScanner.words(in: text) where !w.inLinkOrCode {
             let l = w.lowered
@@ -261,7 +263,7 @@ public enum SimilarityWords {
     }
 
     /// Dice coefficient of two word sets (0...1).
-    public static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+    package static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 0 }
         return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
     }

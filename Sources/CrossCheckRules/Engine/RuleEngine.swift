@@ -1,41 +1,43 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// What to run and how: enabled rules and severity overrides, from the manifest, a config file and flags.
-public struct RuleConfiguration: Sendable {
+package struct RuleConfiguration: Sendable {
     /// Per-rule settings (enabled, severity), keyed by rule id.
-    public var settings: [String: RuleSetting]
+    package var settings: [String: RuleSetting]
     /// `--enable` ids: when non-empty, only these rules run (plus none disabled).
-    public var enableOnly: [String]
+    package var enableOnly: [String]
     /// `--disable` ids.
-    public var disabled: [String]
+    package var disabled: [String]
 
-    public init(settings: [String: RuleSetting] = [:], enableOnly: [String] = [], disabled: [String] = []) {
+    package init(settings: [String: RuleSetting] = [:], enableOnly: [String] = [], disabled: [String] = []) {
         self.settings = settings; self.enableOnly = enableOnly; self.disabled = disabled
     }
 }
 
 /// The outcome of running the rules over one variant set.
-public struct RuleRun: Sendable {
+package struct RuleRun: Sendable {
     /// Findings after configuration and suppressions, in report order.
-    public var findings: [Finding]
+    package var findings: [Finding]
     /// Notes for stderr (e.g. a suppression comment that suppressed nothing).
-    public var warnings: [String]
-    public init(findings: [Finding], warnings: [String]) { self.findings = findings; self.warnings = warnings }
+    package var warnings: [String]
+    package init(findings: [Finding], warnings: [String]) { self.findings = findings; self.warnings = warnings }
 }
 
 /// Runs the registered rules over a variant set (two passes: analyses are computed once in the
 /// context, then every rule judges).
-public enum RuleEngine {
+package enum RuleEngine {
     /// Runs every enabled rule. Throws `.usage` for an unknown rule id in the configuration.
     ///
     /// Settings are layered: the manifest's `rules`, then `configuration.settings` (a `--config`
     /// file), then the flags (`enableOnly` restricts, `disabled` removes). Findings are given the
     /// configured severity, dropped when an inline suppression covers their evidence, deduplicated
     /// by fingerprint and sorted in report order.
-    public static func run(_ set: VariantSet, configuration: RuleConfiguration = RuleConfiguration()) throws(CrossCheckError) -> RuleRun {
+    package static func run(_ set: VariantSet, configuration: RuleConfiguration = RuleConfiguration()) throws(CrossCheckError) -> RuleRun {
         try run(set, configuration: configuration, rules: RuleRegistry.all)
     }
 
     /// Runs `rules` (instead of the registry) with `configuration`; for tests and embedding.
-    public static func run(_ set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type]) throws(CrossCheckError) -> RuleRun {
+    package static func run(_ set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type]) throws(CrossCheckError) -> RuleRun {
         let plan = try resolve(set: set, configuration: configuration, rules: rules)
         let context = RuleContext(set: set)
         var findings: [Finding] = []
@@ -60,13 +62,13 @@ public enum RuleEngine {
     /// The rules that run, with their configured severity (nil: the rule decides), in registry order.
     ///
     /// Throws `.usage` naming the first unknown rule id (manifest, config file or flag).
-    public static func resolve(
+    package static func resolve(
         set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type] = RuleRegistry.all
     ) throws(CrossCheckError) -> [(rule: any Rule.Type, severity: Severity?)] {
         let known = Set(rules.map { $0.description.id })
         func check(_ ids: [String], _ origin: String) throws(CrossCheckError) {
             for id in ids.sorted() where !known.contains(id) {
-                throw .usage("unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')")
+                throw .unknownRule(id: id, origin: origin)
             }
         }
         let manifestRules = set.manifest?.rules ?? [:]

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// Every rule crosscheck knows. Adding a rule is adding its file and one line here.
-public enum RuleRegistry {
-    public static let all: [any Rule.Type] = [
+package enum RuleRegistry {
+    package static let all: [any Rule.Type] = [
         // Text-level rules (engine).
         DuplicateSectionRule.self,
         MergedWordsRule.self,
@@ -20,5 +22,5 @@ public enum RuleRegistry {
     ]
 
     /// The rule type with `id`.
-    public static func rule(_ id: String) -> (any Rule.Type)? { all.first { $0.description.id == id } }
+    package static func rule(_ id: String) -> (any Rule.Type)? { all.first { $0.description.id == id } }
 }

@@ -1,10 +1,12 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// English inflection and derivation: whether a word is a known word plus regular endings.
 ///
 /// The text rules judge single words against a small vocabulary (the variant set plus
 /// `CommonWords`); a word built from a known stem with regular endings ("gatherings" from
 /// "gather", "viability" from "viable", "trustier" from "trust") is a real word even when neither
 /// the set nor the list holds it in that form.
-public enum WordForms {
+package enum WordForms {
     /// Endings stripped from a word to find its stem, longest first within each group.
     static let endings: [String] = [
         "ings", "ing", "ers", "er", "est", "ies", "ied", "ier", "iest", "ily", "iness", "es", "ed", "s", "d", "ly", "ness",
@@ -19,7 +21,7 @@ public enum WordForms {
     /// Stems are tried as cut, with a final "e" restored ("located" -> "locate"), with "y" for an
     /// "i" ("trustier" -> "trusty" -> "trust"), with a doubled final consonant undone ("shipped"),
     /// and "-bility" as "-ble" ("viability" -> "viable"). Stems shorter than three letters never count.
-    public static func isDerived(_ w: String, depth: Int = 2, known: (String) -> Bool) -> Bool {
+    package static func isDerived(_ w: String, depth: Int = 2, known: (String) -> Bool) -> Bool {
         guard depth > 0 else { return false }
         let bytes = Array(w.utf8)
         if w.hasSuffix("bility"), bytes.count >= 9 {

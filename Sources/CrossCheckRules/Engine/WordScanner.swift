@@ -1,19 +1,21 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// A word of plain text found by `WordScanner`: its text and byte range in the scanned string.
-public struct WordToken: Sendable, Hashable {
+package struct WordToken: Sendable, Hashable {
     /// The word as written (letters, digits, inner apostrophes).
-    public var text: String
+    package var text: String
     /// Byte range in the scanned text.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// True when the word sits in a URL, e-mail address, path, hashtag, handle or code-like chunk
     /// (a run of non-space characters holding `/`, `@`, `_`, `#`, `=`, `\`, `<`, `>`, or a dot between letters).
-    public var inLinkOrCode: Bool
+    package var inLinkOrCode: Bool
     /// True when the word holds an ASCII digit.
-    public var hasDigit: Bool
+    package var hasDigit: Bool
     /// True when every letter is ASCII.
-    public var isASCII: Bool
+    package var isASCII: Bool
 
     /// The word lower-cased (ASCII letters only; other bytes unchanged).
-    public var lowered: String { WordScanner.lower(text) }
+    package var lowered: String { WordScanner.lower(text) }
 }
 
 /// Splits plain text into words on UTF-8 bytes (linear; no `Character` iteration).
@@ -21,9 +23,9 @@ public struct WordToken: Sendable, Hashable {
 /// A word is a maximal run of letters and digits (any non-ASCII scalar outside general punctuation
 /// counts as a letter), with apostrophes (`'`, `’`) kept when they sit between letters. Hyphens,
 /// dashes and all other punctuation separate words.
-public enum WordScanner {
+package enum WordScanner {
     /// The words of `text` in order.
-    public static func words(in text: String) -> [WordToken] {
+    package static func words(in text: String) -> [WordToken] {
         let b = Array(text.utf8)
         let n = b.count
         var out: [WordToken] = []
@@ -68,7 +70,7 @@ public enum WordScanner {
     }
 
     /// Lower-cases ASCII letters.
-    public static func lower(_ s: String) -> String {
+    package static func lower(_ s: String) -> String {
         var bytes = Array(s.utf8)
         for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] += 0x20 }
         return String(decoding: bytes, as: UTF8.self)

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `currency-mismatch`: the same amount is given in different currencies.
-public struct CurrencyMismatchRule: Rule {
-    public static let description = RuleDescription(
+package struct CurrencyMismatchRule: Rule {
+    package static let description = RuleDescription(
         id: "currency-mismatch", name: "Currency mismatch", severity: .warning,
         summary: "The same amount is given in different currencies.",
         rationale: """
@@ -30,7 +32,7 @@ public struct CurrencyMismatchRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// True when an amount is specific enough that two mentions are the same figure.
     static func isSpecific(_ v: Double) -> Bool {
@@ -41,12 +43,12 @@ public struct CurrencyMismatchRule: Rule {
         return m >= 10 || m != m.rounded()
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         struct Mention { var claim: Claim; var q: Quantity }
         var byAmount: [String: [Mention]] = [:]
         var order: [String] = []
-        for (_, claims) in ClaimSet.of(context).byVariant {
+        for (_, claims) in context.claims.byVariant {
             for c in claims {
                 guard case let .quantity(q) = c.value, q.kind == .money, q.currency != nil, Self.isSpecific(q.value) else { continue }
                 let key = QuantityNormalizer.format(q.value) + "|" + (q.upper.map(QuantityNormalizer.format) ?? "")

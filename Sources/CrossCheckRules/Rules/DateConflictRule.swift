@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `date-conflict`: the same statement carries different dates in two variants.
-public struct DateConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct DateConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "date-conflict", name: "Date conflict", severity: .warning,
         summary: "The same statement (aligned sentences) carries different dates in two variants.",
         rationale: """
@@ -47,7 +49,7 @@ public struct DateConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Dates agree at the coarser grain; an unknown year (0) matches any year.
     static func agree(_ a: PartialDate, _ b: PartialDate) -> Bool {
@@ -84,9 +86,9 @@ public struct DateConflictRule: Rule {
         return first == "as" && (second == "of" || second == "at")
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
-        for st in StatementAlignment.pairs(context) {
+        for st in context.statementPairs {
             // A yearless date takes the year of its section heading only; otherwise its year is
             // unknown (0) and it is compared by month and day.
             // "As of 2016" dates the statement, not an event: a newer variant moves it forward.

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `date-format`: dates written in another style than the one the article declares.
-public struct DateFormatRule: Rule {
-    public static let description = RuleDescription(
+package struct DateFormatRule: Rule {
+    package static let description = RuleDescription(
         id: "date-format", name: "Date format", severity: .info,
         summary: "A date in running text is not in the style the article declares (e.g. {{Use dmy dates}}).",
         rationale: """
@@ -47,11 +49,11 @@ public struct DateFormatRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for v in context.set.variants {
             guard let declared = v.document.declaredDateStyle else { continue }

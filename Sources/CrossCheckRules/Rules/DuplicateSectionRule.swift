@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `duplicate-section`: one variant has the same heading twice at the same level under the same parent.
-public struct DuplicateSectionRule: Rule {
-    public static let description = RuleDescription(
+package struct DuplicateSectionRule: Rule {
+    package static let description = RuleDescription(
         id: "duplicate-section", name: "Duplicate section", severity: .warning,
         summary: "One variant has the same heading twice at the same level and under the same parent.",
         rationale: """
@@ -58,7 +60,7 @@ public struct DuplicateSectionRule: Rule {
                 ExampleFile("b.md", "# Ferns\n\n## Habitat\nShaded valleys.\n")),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Heading text normalised for comparison: lower case, `&` as "and", punctuation and spacing collapsed.
     static func normalise(_ heading: String) -> String {
@@ -69,7 +71,7 @@ public struct DuplicateSectionRule: Rule {
         return words.joined(separator: " ")
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for v in context.set.variants {
             struct Key: Hashable { var level: Int; var parent: [String]; var heading: String }

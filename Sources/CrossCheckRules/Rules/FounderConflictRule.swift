@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `founder-conflict`: founder sets differ after normalising name order and titles.
-public struct FounderConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct FounderConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "founder-conflict", name: "Founder conflict", severity: .warning,
         summary: "Founder sets differ between variants (after normalising name order and titles).",
         rationale: """
@@ -36,9 +38,9 @@ public struct FounderConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         AttributeJudge(rule: Self.description.id, attribute: .founders, noun: "Founders", severity: Self.description.severity)
             .findings(context)
     }

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `headquarters-conflict`: the headquarters location differs between variants, or within one.
-public struct HeadquartersConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct HeadquartersConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "headquarters-conflict", name: "Headquarters conflict", severity: .error,
         summary: "The headquarters location differs between variants, or within one variant.",
         rationale: """
@@ -69,9 +71,9 @@ public struct HeadquartersConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         AttributeJudge(
             rule: Self.description.id, attribute: .headquarters, noun: "Headquarters", severity: Self.description.severity,
             selfSeverity: .error

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `introduced-typo`: a word introduced by an edit that is one edit away from a word used elsewhere in the set.
-public struct IntroducedTypoRule: Rule {
-    public static let description = RuleDescription(
+package struct IntroducedTypoRule: Rule {
+    package static let description = RuleDescription(
         id: "introduced-typo", name: "Introduced typo", severity: .warning,
         summary: "A word new in a revision is one keystroke away from a word the set uses more often.",
         rationale: """
@@ -62,9 +64,9 @@ public struct IntroducedTypoRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let stats = context.wordStats
         let frequent = FrequentWords(stats)
@@ -125,7 +127,7 @@ public struct IntroducedTypoRule: Rule {
 
     /// The texts of a variant's units (sentences and field values), once per run.
     static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
-        context.memo("typo.unitTexts." + v.id) { Set(context.textUnits(v).map(\.text)) }
+        context.analysis(AnalysisKey<Set<String>>("introduced-typo.unitTexts", scope: v.id)) { Set(context.textUnits(v).map(\.text)) }
     }
 
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
@@ -291,7 +293,7 @@ public struct IntroducedTypoRule: Rule {
 
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
-        let table = context.memo("typo.spellings") { () -> [String: String] in
+        let table = context.analysis(AnalysisKey<[String: String]>("introduced-typo.spellings")) { () -> [String: String] in
             // Each distinct text is scanned once, its words counted as often as the text occurs.
             var texts: [String: Int] = [:]
             var order: [String] = []

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `merged-words`: tokens that are two words fused at a shared letter ("globaleader", "athe").
-public struct MergedWordsRule: Rule {
-    public static let description = RuleDescription(
+package struct MergedWordsRule: Rule {
+    package static let description = RuleDescription(
         id: "merged-words", name: "Merged words", severity: .warning,
         summary: "A token is two known words fused at a shared letter (\"globaleader\", \"athe\").",
         rationale: """
@@ -63,7 +65,7 @@ public struct MergedWordsRule: Rule {
                 ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Endings that make an inflection of a known word ("leaders", "backed").
     static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ment", "ments", "ness", "al"]
@@ -92,7 +94,7 @@ public struct MergedWordsRule: Rule {
     /// The judgeable words of a text (not in links or code, no digits, ASCII), with their lower-case key.
     struct Candidate { var text: String; var key: String; var offset: Int }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let stats = context.wordStats
         var findings: [Finding] = []
         // Revisions repeat most texts and words: scan each distinct text once and judge each

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `misplaced-event`: an event dated in year X filed under the section for year Y.
-public struct MisplacedEventRule: Rule {
-    public static let description = RuleDescription(
+package struct MisplacedEventRule: Rule {
+    package static let description = RuleDescription(
         id: "misplaced-event", name: "Misplaced event", severity: .warning,
         summary: "A sentence opening with a date in one year sits under a section headed with another year.",
         rationale: """
@@ -57,7 +59,7 @@ public struct MisplacedEventRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Words that may precede the opening date ("In early", "At the end of", "During the summer of").
     static let openers: Set<String> = [
@@ -99,7 +101,7 @@ public struct MisplacedEventRule: Rule {
         return first
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for v in context.set.variants {
             for section in v.document.sections {

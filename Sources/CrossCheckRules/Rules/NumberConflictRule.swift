@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `number-conflict`: the same statement carries different numbers or amounts in two variants.
-public struct NumberConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct NumberConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "number-conflict", name: "Number conflict", severity: .warning,
         summary: "The same statement (aligned sentences) carries different numbers or amounts in two variants.",
         rationale: """
@@ -41,16 +43,16 @@ public struct NumberConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         var differences: [StatementAlignment.Difference] = []
         func differ(_ st: AlignedStatement, _ x: Quantity, _ y: Quantity) {
             differences.append(
                 StatementAlignment.Difference(
                     st, x.description, y.description, shownA: QuantityNormalizer.readable(x), shownB: QuantityNormalizer.readable(y)))
         }
-        for st in StatementAlignment.pairs(context) {
+        for st in context.statementPairs {
             let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
             let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
             guard !qa.isEmpty, !qb.isEmpty else { continue }
@@ -92,7 +94,7 @@ public struct NumberConflictRule: Rule {
     /// whose dates changed is a date change only.
     static func parameterFindings(_ context: RuleContext, dates: Bool) -> [Finding] {
         let set = context.set
-        let all: [(Variant, Variant, [ParameterChange])] = context.memo("facts.parameterChanges") {
+        let all: [(Variant, Variant, [ParameterChange])] = context.analysis(AnalysisKey<[(Variant, Variant, [ParameterChange])]>("number-conflict.parameterChanges")) {
             let revs = set.revisions
             return zip(revs, revs.dropFirst()).map { ($0, $1, ParameterChanges.changes($0.document, $1.document)) }
         }

@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `stale-claim`: time-relative wording ("currently", "as of", "is the most ...") that a newer variant contradicts.
-public struct StaleClaimRule: Rule {
-    public static let description = RuleDescription(
+package struct StaleClaimRule: Rule {
+    package static let description = RuleDescription(
         id: "stale-claim", name: "Stale claim", severity: .warning,
         summary: "Time-relative wording (\"currently\", \"as of\", \"is the most ...\") that a newer variant states differently.",
         rationale: """
@@ -54,7 +56,7 @@ public struct StaleClaimRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Kinds of time-relative wording, by the phrase (lower-case words) that marks them.
     static let markers: [(kind: String, words: [String])] = [
@@ -102,7 +104,7 @@ public struct StaleClaimRule: Rule {
         return found
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         var findings: [Finding] = []
         // Revisions repeat most sentences: read each distinct text's wording once.

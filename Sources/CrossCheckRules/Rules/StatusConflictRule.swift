@@ -1,6 +1,8 @@
+import CrossCheckCore
+import CrossCheckAnalysis
 /// `status-conflict`: ownership or listing status differs between variants.
-public struct StatusConflictRule: Rule {
-    public static let description = RuleDescription(
+package struct StatusConflictRule: Rule {
+    package static let description = RuleDescription(
         id: "status-conflict", name: "Status conflict", severity: .error,
         summary: "Ownership or listing status differs between variants (private vs public vs state-owned).",
         rationale: """
@@ -69,11 +71,11 @@ public struct StatusConflictRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let judge = AttributeJudge(rule: Self.description.id, attribute: .status, noun: "Status", severity: Self.description.severity)
-        let claims = ClaimSet.of(context)
+        let claims = context.claims
         return judge.findings(context, explain: { older, newer, oldClaims, newClaims in
             let wasListed = oldClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first
             let isListed = newClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first

@@ -1,8 +1,10 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckAnalysis
 
 /// `unsourced-figure`: a money amount, percentage or count with no citation and no support in any cited variant.
-public struct UnsourcedFigureRule: Rule {
-    public static let description = RuleDescription(
+package struct UnsourcedFigureRule: Rule {
+    package static let description = RuleDescription(
         id: "unsourced-figure", name: "Unsourced figure", severity: .warning,
         summary: "A money amount, percentage or count stated with no citation and no support in any cited variant.",
         rationale: """
@@ -82,7 +84,7 @@ public struct UnsourcedFigureRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     static let businessNouns: Set<String> = [
         "customers", "clients", "employees", "staff", "users", "subscribers", "members", "partners", "enterprises",
@@ -156,9 +158,9 @@ public struct UnsourcedFigureRule: Rule {
         return q.kind == .count && !q.spelledOut && q.value >= 2
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
-        let claimSet = ClaimSet.of(context)
+        let claimSet = context.claims
         // Figures by kind and binary magnitude: support needs values within 25%, so a figure looks
         // only in its own and the neighbouring buckets.
         func key(_ q: Quantity, _ delta: Int) -> String {

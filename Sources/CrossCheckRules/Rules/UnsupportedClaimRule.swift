@@ -1,8 +1,10 @@
 import Foundation
+import CrossCheckCore
+import CrossCheckAnalysis
 
 /// `unsupported-claim`: a summary statement that no revision or source supports.
-public struct UnsupportedClaimRule: Rule {
-    public static let description = RuleDescription(
+package struct UnsupportedClaimRule: Rule {
+    package static let description = RuleDescription(
         id: "unsupported-claim", name: "Unsupported claim", severity: .warning,
         summary: "A summary statement with specific values (names, places, numbers, dates) that no revision or source supports.",
         rationale: """
@@ -62,7 +64,7 @@ public struct UnsupportedClaimRule: Rule {
                     """)),
         ])
 
-    public init() {}
+    package init() {}
 
     /// Capitalised words that are not names (sentence openers, months, common abbreviations).
     static let commonCapitalised: Set<String> = [
@@ -132,15 +134,15 @@ public struct UnsupportedClaimRule: Rule {
         return false
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let summaries = set.variants.filter { $0.document.role == .summary }
         guard !summaries.isEmpty else { return [] }
         let others = set.variants.filter { $0.document.role != .summary }
         guard !others.isEmpty else { return [] }
-        let claimSet = ClaimSet.of(context)
+        let claimSet = context.claims
         // Words of every revision and source.
-        let corpus: Set<String> = context.memo("unsupported-claim.corpus") {
+        let corpus: Set<String> = context.analysis(AnalysisKey<Set<String>>("unsupported-claim.corpus")) {
             var words = Set<String>()
             func add(_ s: String) {
                 let b = Array(s.utf8)
@@ -173,7 +175,7 @@ public struct UnsupportedClaimRule: Rule {
             return words
         }
         // Words written in lower case anywhere in the set: common words, not names.
-        let lowercaseWords: Set<String> = context.memo("unsupported-claim.lowercase") {
+        let lowercaseWords: Set<String> = context.analysis(AnalysisKey<Set<String>>("unsupported-claim.lowercase")) {
             var words = Set<String>()
             for v in set.variants {
                 for s in v.document.sections {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import CrossCheck
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckReports
+@testable import CrossCheckCLI
+@testable import CrossCheckTestSupport
 
 /// The built `crosscheck` binary next to the test bundle, or under `.build/debug`.
 func ciRecipeBinary() -> String? {
