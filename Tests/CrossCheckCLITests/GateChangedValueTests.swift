@@ -26,3 +26,20 @@ import Testing
         #expect(f["evidence"]?.arrayValue?.first?["variant"]?.stringValue == "after")
     }
 }
+
+/// `diff` shows references added or removed even when the text is unchanged (issue 9).
+@Suite struct DiffReferenceTests {
+    @Test func aDeletedReferenceIsAChange() throws {
+        let a = try diffTestTempFile("ref-old.wiki", Array("Ada Wren was a painter.<ref>{{cite web |title=Wendle Gazette |url=https://example.org/g}}</ref> She lived in Wendle.\n".utf8))
+        let b = try diffTestTempFile("ref-new.wiki", Array("Ada Wren was a painter. She lived in Wendle.\n".utf8))
+        let r = runCLI(["diff", a, b])
+        #expect(!r.out.contains("No differences."))
+        #expect(r.out.contains("reference \"https://example.org/g\" removed (old line 1): Ada Wren was a painter."))
+        let j = try JSONValue.parse(runCLI(["diff", a, b, "--format", "json"]).out)
+        #expect(j["identical"] == .bool(false))
+        #expect(j["references"]?.arrayValue?.first?["status"]?.stringValue == "removed")
+        // The same reference moved to the next sentence of the section is no change.
+        let c = try diffTestTempFile("ref-moved.wiki", Array("Ada Wren was a painter. She lived in Wendle.<ref>{{cite web |title=Wendle Gazette |url=https://example.org/g}}</ref>\n".utf8))
+        #expect(!runCLI(["diff", a, c]).out.contains("REFERENCES"))
+    }
+}

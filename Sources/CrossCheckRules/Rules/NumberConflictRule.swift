@@ -154,7 +154,34 @@ package struct NumberConflictRule: Rule {
                         fingerprintParts: ["parameter", c.key, ka, kb, a.id, b.id]))
             }
         }
-        return out
+        return mergedByLine(out)
+    }
+
+    /// One finding per edited line and kind of change: a table row whose edit changes several
+    /// parameters ("win", "gf") is one edit, listed once with each parameter's change.
+    static func mergedByLine(_ findings: [Finding]) -> [Finding] {
+        var groups: [String: [Finding]] = [:]
+        var order: [String] = []
+        for f in findings {
+            let how = f.message.components(separatedBy: " in parameter ").first ?? f.message
+            let key = [f.evidence.first?.path ?? "", String(f.evidence.first?.line ?? 0), f.severity.rawValue, how].joined(separator: "|")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(f)
+        }
+        return order.compactMap { key -> Finding? in
+            guard let fs = groups[key], let first = fs.first else { return nil }
+            guard fs.count > 1 else { return first }
+            let how = first.message.components(separatedBy: " in parameter ").first ?? first.message
+            let parts = fs.map { f -> String in
+                let rest = f.message.components(separatedBy: " in parameter ").dropFirst().joined(separator: " in parameter ")
+                return rest
+            }
+            let plural = how.replacingOccurrences(of: "Number ", with: "Numbers ").replacingOccurrences(of: "Date ", with: "Dates ")
+            return Finding(
+                rule: first.rule, severity: first.severity, kind: first.kind,
+                message: plural + " in parameters " + parts.joined(separator: "; "), evidence: first.evidence,
+                values: fs.flatMap(\.values), explanation: first.explanation, fingerprintParts: fs.map(\.fingerprint))
+        }
     }
 
     /// Figures in a summary's or source's fields that contradict the same field of its reference
