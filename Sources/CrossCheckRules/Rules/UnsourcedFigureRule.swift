@@ -35,7 +35,10 @@ package struct UnsourcedFigureRule: Rule {
                     Dovetail Audio makes speakers in a former mill.<ref>Local paper</ref>
                     """),
                 ExampleFile("new.wiki", role: .revision, date: "2023-01", format: .wikitext, """
-                    Dovetail Audio makes speakers in a former mill.<ref>Local paper</ref> It has 4,800 customers in the county.
+                    Dovetail Audio makes speakers in a former mill.<ref>Local paper</ref>
+
+                    == Customers ==
+                    It has 4,800 customers in the county.
                     """), expect: "adds 4,800"),
         ],
         nonTriggering: [
