@@ -71,6 +71,15 @@ package enum DateNormalizer {
         "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    /// Month names written in other scripts, as they appear in dates: Thai, and Russian in the
+    /// genitive ("21 января 2005"). Full names only.
+    static let otherMonthNames: [String: Int] = [
+        "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6, "กรกฎาคม": 7, "สิงหาคม": 8,
+        "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
+        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8, "сентября": 9,
+        "октября": 10, "ноября": 11, "декабря": 12,
+    ]
+
     static let fullMonthNames: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
@@ -100,6 +109,10 @@ package enum DateNormalizer {
     private static func monthAt(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (month: Int, next: Int, abbreviated: Bool)? {
         guard i < t.count, t[i].kind == .word else { return nil }
         let first = b[t[i].start]
+        if first >= 0x80 {
+            guard t[i].end - t[i].start <= 40, let m = otherMonthNames[String(decoding: b[t[i].start..<t[i].end], as: UTF8.self)] else { return nil }
+            return (m, i + 1, false)
+        }
         guard first >= 0x41 && first <= 0x5A else { return nil }
         let len = t[i].end - t[i].start
         guard len >= 3 && len <= 9 else { return nil }
@@ -201,7 +214,7 @@ package enum DateNormalizer {
 
     /// "พ.ศ. 2559": a year of the Thai Buddhist era (543 years ahead of the common era).
     private static func buddhistEra(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
-        guard t[i].end - t[i].start == 4, let v = FactTokenizer.intValue(b, t[i]), v > 1000 else { return nil }
+        guard i < t.count, t[i].kind == .number, t[i].end - t[i].start == 4, let v = FactTokenizer.intValue(b, t[i]), v > 1000 else { return nil }
         let mark = Array("พ.ศ.".utf8)
         var e = t[i].start
         while e > 0, b[e - 1] == 0x20 { e -= 1 }
@@ -267,7 +280,12 @@ package enum DateNormalizer {
         var end = m.next > k + 1 ? t[k + 1].end : t[k].end
         var next = m.next
         var y: Int? = nil
-        if let found = trailingYear(b, t, next, after: end) { (y, end, next) = (found.year, found.end, found.next) }
+        if let found = trailingYear(b, t, next, after: end) {
+            (y, end, next) = (found.year, found.end, found.next)
+        } else if next + 4 < t.count, t[next + 4].kind == .number, let be = buddhistEra(b, t, next + 4) {
+            // "13 ตุลาคม พ.ศ. 2559": the Buddhist-era year after the month.
+            (y, end, next) = (be.0.date.year, be.0.range.upperBound, be.1)
+        }
         let r = dt.start..<end
         let date = PartialDate(year: y ?? ctx ?? 0, month: m.month, day: day)
         return (DateMention(date: date, range: r, style: .dmy, text: text(b, r), yearInferred: y == nil), next)
