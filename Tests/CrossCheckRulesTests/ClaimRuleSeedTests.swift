@@ -106,8 +106,8 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
         #expect(f.message.contains("767 million"))
         let newer = f.evidence.filter { $0.variant == claimNewerID }
         #expect(newer.count == 2 && newer.allSatisfy { $0.line == 94 })
-        #expect(newer.contains { $0.value?.hasPrefix("767000000 USD") == true })
-        #expect(newer.contains { $0.value == "767000000 HKD" })
+        #expect(newer.contains { $0.value?.hasPrefix("US$767 million") == true })
+        #expect(newer.contains { $0.value == "HK$767 million" })
     }
 
     @Test func noFalseAlarmsOnAgreeingStatements() throws {

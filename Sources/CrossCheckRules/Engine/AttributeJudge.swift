@@ -89,7 +89,10 @@ package struct AttributeJudge: Sendable {
             let refValue = Self.distinct(refClaims).joined(separator: " / ")
             let badValues = distinctBadValues(bad, refClaims)
             let name = Chronology.shortName(g.variant.id, in: set)
-            var message = "\(noun) \(nounIsPlural ? "differ" : "differs"): \(refValue) (\(Chronology.names(agreeing.map(\.variant.id), in: set))) vs \(badValues) (\(name))"
+            let agreeingNames = Chronology.names(agreeing.map(\.variant.id), in: set)
+            // No empty "()" when no revision agrees with the reference as a whole.
+            let refNames = agreeingNames.isEmpty ? Chronology.shortName(ref.id, in: set) : agreeingNames
+            var message = "\(noun) \(nounIsPlural ? "differ" : "differs"): \(refValue) (\(refNames)) vs \(badValues) (\(name))"
             var explanation = "\(name) is a \(Chronology.role(g.variant)) and disagrees with the revisions"
             if selfConflicting.contains(g.variant.id) {
                 let own = Self.distinct(g.claims).joined(separator: " vs ")
