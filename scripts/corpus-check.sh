@@ -145,6 +145,7 @@ if [[ "$mode" == update ]]; then
     echo "# Expected findings of scripts/corpus-check.sh (warnings and errors on the real-text corpus)."
     echo "# item	rule	severity	location	message	reason (one line: why the finding is right)"
     echo "# Regenerate with scripts/corpus-check.sh --update, then review every line marked REASON?."
+    echo "# A reason starting \"FALSE ALARM\" marks a known false alarm left to the named issue: tracked here, not approved."
     awk -F'\t' 'BEGIN { OFS = "\t" }
       FILENAME == ARGV[1] { key = $1 FS $2 FS $3 FS $4 FS $5; reason[key] = $6; next }
       { key = $1 FS $2 FS $3 FS $4 FS $5; r = (key in reason && reason[key] != "") ? reason[key] : "REASON?"; print $0, r }' \
@@ -168,5 +169,6 @@ if [[ "$unreviewed" -gt 0 ]]; then
   echo "corpus-check: $unreviewed expected finding(s) have no reason yet (REASON?) in ${expected#"$root"/}" >&2
   status=1
 fi
-[[ $status -eq 0 ]] && echo "corpus-check: findings match ${expected#"$root"/}" >&2
+known=$(awk -F'\t' 'index($6, "FALSE ALARM") == 1' "$work/expected.tsv" | wc -l)
+[[ $status -eq 0 ]] && echo "corpus-check: findings match ${expected#"$root"/} ($known of them known false alarms left to other issues)" >&2
 exit $status
