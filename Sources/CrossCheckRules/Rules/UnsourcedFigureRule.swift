@@ -317,12 +317,17 @@ package struct UnsourcedFigureRule: Rule {
         return unit / 2
     }
 
-    /// What a figure measures, for the message: the field's key, or the words after the figure
-    /// when they name what it counts ("1,200 enterprises"), else the label words before it.
+    /// What a figure measures, for the message: the field's key, the words after a count that
+    /// name what it counts ("1,200 enterprises"), or the attribute a sentence states (revenue,
+    /// valuation, employees). Nil otherwise: the words before a figure ("company surged by")
+    /// do not describe it.
     static func describes(_ c: Claim) -> String? {
         if c.origin == .field { return c.label }
-        guard case let .quantity(q) = c.value else { return c.label }
+        guard case let .quantity(q) = c.value else { return nil }
         if q.kind == .count, !q.following.isEmpty { return q.following.joined(separator: " ") }
-        return c.label
+        switch c.attribute {
+        case .revenue, .valuation, .employees: return c.attribute.rawValue
+        default: return nil
+        }
     }
 }
