@@ -231,8 +231,8 @@ package struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// The name of a variant in reports: its full id, never cut at "_".
-    func shortID(_ id: String) -> String { id }
+    /// The name of a variant in reports (`VariantNames.short`: its full id).
+    func shortID(_ id: String) -> String { VariantNames.short(id, among: variants.lazy.map(\.id)) }
 
     /// Renders in `format` (plain, without colour).
     package func render(_ format: ReportFormat) -> String { format.reporter.render(self, color: false) }

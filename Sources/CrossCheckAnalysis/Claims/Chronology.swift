@@ -32,7 +32,7 @@ package enum Chronology {
     /// The name of a variant in messages: its full id (never cut: "raith_rovers" is not
     /// "raith"), or the name it carries when that differs (gate's NEW).
     package static func shortName(_ id: String, in set: VariantSet) -> String {
-        set.variants.first { $0.id == id }?.name ?? id
+        set.variants.first { $0.id == id }?.name ?? VariantNames.short(id, among: set.variants.lazy.map(\.id))
     }
 
     /// "002, 001" or "3 variants" for a list of ids.

@@ -128,17 +128,39 @@ package struct Field: Sendable, Hashable {
     package var section: [String]
     /// References attached to the value.
     package var citations: [Citation]
-    /// Where the field came from: `infobox company`, `frontmatter`, `list`, `table`.
-    package var origin: String
+    /// Where the field came from.
+    package var origin: FieldOrigin
     /// Byte range of the value in the source.
     package var sourceRange: Range<Int>
 
     package init(
         key: String, value: String, raw: String, line: Int, section: [String], citations: [Citation] = [],
-        origin: String, sourceRange: Range<Int>
+        origin: FieldOrigin, sourceRange: Range<Int>
     ) {
         self.key = key; self.value = value; self.raw = raw; self.line = line; self.section = section
         self.citations = citations; self.origin = origin; self.sourceRange = sourceRange
+    }
+}
+
+/// Where a key/value field was read from.
+package enum FieldOrigin: Sendable, Hashable, CustomStringConvertible {
+    /// A template parameter (an infobox), with the template's name as written (`infobox company`).
+    case template(String)
+    /// A YAML front-matter key.
+    case frontMatter
+    /// A markdown `- **Key**: value` list item.
+    case list
+    /// A markdown table row.
+    case table
+
+    /// The name `parse` prints: the template's name, `frontmatter`, `list` or `table`.
+    package var description: String {
+        switch self {
+        case let .template(name): return name
+        case .frontMatter: return "frontmatter"
+        case .list: return "list"
+        case .table: return "table"
+        }
     }
 }
 

@@ -49,7 +49,7 @@ package enum FrontMatterParser {
         fields.reserveCapacity(entries.count)
         for e in entries {
             fields.append(Field(
-                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: "frontmatter", sourceRange: e.range))
+                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: .frontMatter, sourceRange: e.range))
         }
         // Lead paragraphs from the summary-like keys.
         var lead: [TextBlock] = []

@@ -43,7 +43,7 @@ extension VariantSet {
     }
     /// The name of a variant in messages: its full id, or the name it carries (gate's NEW).
     package func shortName(_ id: String) -> String {
-        variants.first { $0.id == id }?.name ?? id
+        variants.first { $0.id == id }?.name ?? VariantNames.short(id, among: variants.lazy.map(\.id))
     }
 
     /// Index of `variant` in `variants`.
