@@ -23,6 +23,13 @@ import Testing
         #expect(q("a share of 7.5% and 1,200 members").map(\.value) == [7.5, 1200])
     }
 
+    @Test func aLengthInMetresIsNoMillion() throws {
+        let length = try #require(q("length = 11.0m").first)
+        #expect(length.value == 11 && length.kind == .count && length.following.first == "m")
+        #expect(q("It has 5m users.").first?.value == 5_000_000)
+        #expect(q("It raised $5m.").first?.value == 5_000_000)
+    }
+
     @Test func identifiersAreNoFigures() {
         #expect(q("the charts of version 6.2 and release 11").isEmpty)
         #expect(q("the address 10.0.0.1 answers").isEmpty)

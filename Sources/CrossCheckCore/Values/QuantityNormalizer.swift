@@ -543,6 +543,13 @@ package enum QuantityNormalizer {
                 return Scanned(
                     quantity: Quantity(kind: .ordinal, value: value, range: r, text: text(b, r), following: followingWords(b, t, next + 1)),
                     next: next + 1)
+            } else if w == "m", currency == nil, word(b, t, next + 1) == nil || punct(b, t, next + 1) != nil && !adjacent(t, next, next + 1) {
+                // "11.0m" with nothing counted after it is a length in metres, not 11 million
+                // ("5m users" and "$5m" stay millions).
+                let r = t[start].start..<t[next].end
+                return Scanned(
+                    quantity: Quantity(kind: .count, value: value, range: r, text: text(b, r), following: ["m"] + followingWords(b, t, next + 1)),
+                    next: next + 1)
             } else if let s = letterScales[w] ?? scales[w] {
                 value *= s
                 scaled = true
