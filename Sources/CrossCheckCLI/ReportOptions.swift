@@ -20,7 +20,7 @@ package struct ReportOptions: Sendable {
     ]
 
     package static let help = """
-          --format FORMAT        text, markdown, json, sarif or github (default: text)
+          --format FORMAT        \(ReportRegistry.namesPhrase) (default: text)
           --output FILE          write the report to FILE (atomically) instead of stdout
                                  ('-' is stdout); with several outputs, all or none
                                  Several reports in one run: pair each --format with an
@@ -56,7 +56,7 @@ package struct ReportOptions: Sendable {
         for (name, value) in a.ordered where name == "--format" || name == "--output" {
             if name == "--format" {
                 guard let f = ReportFormat(rawValue: value) else {
-                    throw .usage("crosscheck \(command): unknown format '\(value)' (want text, markdown, json, sarif or github)")
+                    throw .usage("crosscheck \(command): unknown format '\(value)' (want \(ReportRegistry.namesPhrase))")
                 }
                 targets.append(ReportTarget(format: f, path: pendingPath))
                 lastOpen = pendingPath == nil ? targets.count - 1 : nil
@@ -159,14 +159,14 @@ package struct ReportOptions: Sendable {
             var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }
             r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format == .text ? TextReport.render(r, color: file == nil && context.useColor) : r.render(t.format)
+            let text = t.format.reporter.render(r, color: file == nil && context.useColor)
             if let file { context.write(text, to: file) } else { stdout += text }
         }
         try OutputFiles.commit(context.files)
         context.files = []
         context.out += stdout
         for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
-        if targets.contains(where: { $0.format == .github }), let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+        if targets.contains(where: { $0.format.reporter.writesJobSummary }), let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             var s = report
             s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
             try ReportOptions.append(MarkdownReport.render(s), to: summary)
@@ -180,13 +180,13 @@ package struct ReportOptions: Sendable {
         if !fm.fileExists(atPath: path) {
             guard fm.createFile(atPath: path, contents: nil) else { throw .unwritable(path: path, reason: "cannot create the job summary file") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file for writing") }
         defer { try? h.close() }
         do {
             try h.seekToEnd()
             try h.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .unwritable(path: path, reason: "the job summary: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: "job summary: \((error as NSError).localizedDescription)")
         }
     }
 
