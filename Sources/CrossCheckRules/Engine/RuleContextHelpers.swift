@@ -106,7 +106,8 @@ extension RuleContext {
                 if let w = wordsByText[text] { return w }
                 var words: [String] = []
                 for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
-                wordsByText[text] = words
+                // One variant reads each text once: nothing to reuse, so nothing to keep.
+                if n > 1 { wordsByText[text] = words }
                 return words
             }
             var counts: [String: Int] = [:]
