@@ -49,7 +49,7 @@ corpus="$(cd "$corpus" && pwd)"
 if ! command -v jq >/dev/null 2>&1; then
   echo "corpus-check: installing jq (apt)..." >&2
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get install -y -qq jq >/dev/null
+  $SUDO apt-get install -y -qq jq >/dev/null 2>&1 || { $SUDO apt-get update -qq >/dev/null && $SUDO apt-get install -y -qq jq >/dev/null; }
 fi
 
 bin="${CROSSCHECK_BIN:-}"
