@@ -146,6 +146,9 @@ public struct Section: Sendable, Hashable {
     public var headingRange: Range<Int>
     /// Byte range from the heading to the end of the section.
     public var sourceRange: Range<Int>
+    /// The section's language when its own words decide one other than the document's (a
+    /// quotation or a translated passage); nil when it is the document's.
+    package var language: String? = nil
 
     public init(
         path: [String], level: Int, line: Int, endLine: Int, sentences: [Sentence],
@@ -243,6 +246,13 @@ public struct Document: Sendable {
     public var suppressions: [Suppression]
     /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
     public var links: [DocumentLink] = []
+    /// The language of the text ("en", "de", "nn"), declared in the manifest or inferred from the
+    /// script, the function words and wikitext signals; nil when nothing decides.
+    package var language: String? = nil
+    /// What `language` was taken from.
+    package var languageEvidence: LanguageEvidence? = nil
+    /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
+    package var decodedEscapedMarkup = false
     /// What the wikitext parser kept so that a later revision can be parsed incrementally.
     var wikitextMemo: WikitextParseMemo? = nil
 

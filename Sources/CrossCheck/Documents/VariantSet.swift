@@ -15,6 +15,8 @@ public struct Manifest: Sendable {
         public var format: DocumentFormat?
         public var date: PartialDate?
         public var label: String?
+        /// Declared language of the variant ("en", "de", "pt-BR"): overrides inference.
+        package var language: String? = nil
     }
     /// Where the manifest was read from.
     public var path: String
@@ -25,6 +27,15 @@ public struct Manifest: Sendable {
 
     public init(path: String, subject: String? = nil, variants: [Entry] = [], rules: [String: RuleSetting] = [:], failOn: Severity.Threshold? = nil) {
         self.path = path; self.subject = subject; self.variants = variants; self.rules = rules; self.failOn = failOn
+    }
+
+    /// True for a language code of two or three lower-case letters, optionally with a region or
+    /// script after a hyphen ("en", "nds", "pt-BR", "zh-Hant").
+    package static func isLanguageCode(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let head = parts.first, (2...3).contains(head.count), head.allSatisfy({ $0 >= "a" && $0 <= "z" }), parts.count <= 2 else { return false }
+        if parts.count == 2 { return (2...8).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return true
     }
 
     /// Reads and validates a manifest or config file.
@@ -55,6 +66,12 @@ public struct Manifest: Sendable {
                     e.date = date
                 }
                 e.label = item["label"]?.stringValue
+                if let l = item["language"]?.stringValue {
+                    guard Manifest.isLanguageCode(l) else {
+                        throw .configuration(path: path, reason: "bad language \"\(l)\" for \(p) (want a code such as en, de or pt-BR)")
+                    }
+                    e.language = l
+                }
                 m.variants.append(e)
             }
         }
@@ -154,6 +171,11 @@ public struct VariantSet: Sendable {
             if doc.format == .wikitext { lastWikitext = doc }
             if let r = entry?.role { doc.role = r }
             if let d = entry?.date { doc.date = d }
+            if let l = entry?.language {
+                doc.language = l
+                doc.languageEvidence = .declared
+                LanguageInference.apply(to: &doc)
+            }
             var id = (name as NSString).deletingPathExtension
             if id.isEmpty { id = name }
             while seen.contains(id) { id += "'" }

@@ -17,14 +17,23 @@ public enum DocumentParser {
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
         var document: Document
+        // Escaped tags (`&lt;ref&gt;`) are decoded first, so reference bodies stay references.
+        var source = source
+        var decoded = false
+        if format == .wikitext, EscapedMarkup.isEscaped(source.bytes) {
+            source = try SourceText(path: source.path, bytes: EscapedMarkup.decode(source.bytes))
+            decoded = true
+        }
         switch format {
-        case .wikitext: document = try WikitextParser.parse(source, previous: previous)
+        case .wikitext: document = try WikitextParser.parse(source, previous: decoded ? nil : previous)
         case .plaintext: document = try PlainTextParser.parse(source)
         case .markdown: document = try MarkdownParser.parse(source)
         case .frontmatter: document = try FrontMatterParser.parse(source)
         }
         document.role = VariantInference.role(of: document)
         if document.date == nil { document.date = VariantInference.date(of: document) }
+        document.decodedEscapedMarkup = decoded
+        LanguageInference.apply(to: &document)
         return document
     }
 

@@ -22,7 +22,7 @@ public enum DocumentDump {
         }
         let sections: [JSONValue] = d.sections.map { s in
             let covering = s.coveringCitations
-            return .object([
+            var o: [String: JSONValue] = [
                 "path": .array(s.path.map(JSONValue.string)), "level": .int(s.level), "line": .int(s.line), "endLine": .int(s.endLine),
                 "sentences": .array(s.sentences.enumerated().map { k, t in
                     var o: [String: JSONValue] = ["text": .string(t.text), "line": .int(t.line), "citations": .int(t.citations.count), "paragraph": .int(t.paragraph)]
@@ -32,13 +32,17 @@ public enum DocumentDump {
                     if t.isListItem { o["listItem"] = .bool(true) }
                     return .object(o)
                 }),
-            ])
+            ]
+            if let l = s.language { o["language"] = .string(l) }
+            return .object(o)
         }
         var o: [String: JSONValue] = [
             "path": .string(d.path), "format": .string(d.format.rawValue), "role": .string(d.role.rawValue),
             "date": .optional(d.date?.description), "title": .optional(d.title), "fields": .array(fields), "sections": .array(sections),
         ]
         if !d.categories.isEmpty { o["categories"] = .array(d.categories.map(JSONValue.string)) }
+        if let l = d.language { o["language"] = .string(l) }
+        if let e = d.languageEvidence { o["languageFrom"] = .string(e.rawValue) }
         if !d.links.isEmpty {
             o["links"] = .array(d.links.map { .object(["text": .string($0.text), "url": .string($0.url), "line": .int($0.line)]) })
         }
@@ -54,6 +58,8 @@ public enum DocumentDump {
         var out = "\(d.path): \(d.format.rawValue), \(d.role.rawValue)"
         if let date = d.date { out += ", \(date)" }
         if let t = d.title { out += ", \"\(t)\"" }
+        out += ", language \(d.language ?? "unknown")"
+        if let e = d.languageEvidence { out += " (\(e.rawValue))" }
         out += "\n"
         if let style = d.declaredDateStyle { out += "date style: \(style.rawValue)\n" }
         if !d.fields.isEmpty {
@@ -66,7 +72,7 @@ public enum DocumentDump {
         }
         for s in d.sections {
             let heading = s.path.isEmpty ? "(lead)" : s.path.joined(separator: " > ")
-            out += "\n\(s.line)-\(s.endLine) \(String(repeating: "#", count: max(1, s.level))) \(heading)\n"
+            out += "\n\(s.line)-\(s.endLine) \(String(repeating: "#", count: max(1, s.level))) \(heading)\(s.language.map { " [language \($0)]" } ?? "")\n"
             let covering = s.coveringCitations
             for (k, t) in s.sentences.enumerated() {
                 let cites = !t.citations.isEmpty ? " [\(t.citations.count) ref]" : (covering[k].isEmpty ? "" : " [covered by \(covering[k].count) ref later in paragraph]")

@@ -51,12 +51,12 @@ public enum MarkdownReport {
     static func variantsSection(_ report: Report) -> String {
         var out = "\n## Variants\n\n"
         out += "Oldest first.\n\n"
-        out += "| # | Variant | Format | Role | Date | Sections | Words | Citations |\n"
-        out += "|---:|---|---|---|---|---:|---:|---:|\n"
+        out += "| # | Variant | Format | Role | Date | Language | Sections | Words | Citations |\n"
+        out += "|---:|---|---|---|---|---|---:|---:|---:|\n"
         for v in report.variants {
             var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
             if let l = v.label { name += " (\(inline(l)))" }
-            out += "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
+            out += "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.language ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
         }
         return out
     }

@@ -31,6 +31,8 @@ public struct ReportOptions: Sendable {
                                  baselined and never fail the run
           --write-baseline FILE  record every current finding's fingerprint in FILE; the
                                  findings recorded count as baselined in this run
+          --verbose              also say on stderr what rules left unjudged and why (a
+                                 variant in a language they have no word list for)
         """
 
     public var targets: [ReportTarget]
@@ -40,6 +42,8 @@ public struct ReportOptions: Sendable {
     public var disable: [String]
     public var baselinePath: String?
     public var writeBaselinePath: String?
+    /// `--verbose`: print the rules' notes on stderr.
+    package var verbose = false
 
     /// Reads the shared options; `command` names the command in usage errors.
     public static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
@@ -80,11 +84,13 @@ public struct ReportOptions: Sendable {
             }
             failOn = t
         }
-        return ReportOptions(
+        var options = ReportOptions(
             targets: targets, failOn: failOn, configPath: a.value("--config"),
             enable: a.values("--enable", splitCommas: true).filter { !$0.isEmpty },
             disable: a.values("--disable", splitCommas: true).filter { !$0.isEmpty },
             baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"))
+        options.verbose = a.has("--verbose")
+        return options
     }
 
     static func guess(_ path: String, command: String) throws(CrossCheckError) -> ReportFormat {
@@ -139,6 +145,12 @@ public struct ReportOptions: Sendable {
     /// Writes every target, the step summary for `github`, warnings and the summary line.
     public func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
         for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
+        for d in [report.oldSet, report.set].compactMap({ $0 }).flatMap(\.variants) where d.document.decodedEscapedMarkup {
+            context.printError(Document.escapedMarkupNote(d.document.path))
+        }
+        if verbose {
+            for n in report.notes { context.printError("crosscheck: note: \(n.rule): \(n.variant): \(n.message)") }
+        }
         for t in targets {
             var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }

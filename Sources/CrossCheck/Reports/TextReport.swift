@@ -22,7 +22,8 @@ public enum TextReport {
             for v in report.variants {
                 let date = v.date ?? "undated"
                 let label = v.label.map { ", \($0)" } ?? ""
-                out += "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(label)\n"
+                let language = v.language.map { ", \($0)" } ?? ""
+                out += "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(language)\(label)\n"
             }
             out += section(report.findings, title: nil, report: report, palette: p)
         case let .gate(old, new):

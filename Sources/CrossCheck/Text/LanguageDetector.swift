@@ -209,9 +209,10 @@ package enum LanguageDetector {
         let latin = v.scripts[Script.latin.rawValue]
         var bestScript = Script.latin
         var bestCount: Int32 = latin
-        for s in Script.allCases where s != .latin && s != .other && v.scripts[s.rawValue] > bestCount {
-            bestScript = s
-            bestCount = v.scripts[s.rawValue]
+        // A Han, kana or Hangul character carries about as much as a short Latin word.
+        for s in Script.allCases where s != .latin && s != .other {
+            let weighted = v.scripts[s.rawValue] * (s == .han || s == .kana || s == .hangul ? 3 : 1)
+            if weighted > bestCount { bestScript = s; bestCount = weighted }
         }
         // Han and kana together are Japanese.
         let kana = v.scripts[Script.kana.rawValue], han = v.scripts[Script.han.rawValue]
@@ -261,7 +262,7 @@ package enum LanguageDetector {
     /// Namespace prefixes of links (`[[Kategorie:...]]`, `[[Datei:...]]`) and the languages that use them.
     static let namespaces: [String: [String]] = [
         "category": ["en"], "file": ["en"], "image": ["en"],
-        "kategorie": ["de", "cs"], "datei": ["de"], "bild": ["de"],
+        "kategorie": ["de"], "datei": ["de"], "bild": ["de"],
         "kategori": ["nb", "nn", "da", "sv", "id", "tr"], "fil": ["nb", "nn", "da", "sv"],
         "categoría": ["es"], "archivo": ["es"], "imagen": ["es"],
         "catégorie": ["fr"], "fichier": ["fr"],

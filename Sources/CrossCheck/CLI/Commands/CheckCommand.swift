@@ -20,7 +20,7 @@ public enum CheckCommand: Command {
                                  --format json --output reports/seeds.json --fail-on never
           crosscheck check seeds --baseline .crosscheck-baseline.json --format sarif --output crosscheck.sarif
         """
-    public static let spec = ArgumentSpec(options: ReportOptions.names)
+    public static let spec = ArgumentSpec(flags: ["--verbose"], options: ReportOptions.names)
 
     public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         let options = try ReportOptions.parse(arguments, command: name)

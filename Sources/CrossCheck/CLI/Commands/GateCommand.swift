@@ -24,7 +24,7 @@ public enum GateCommand: Command {
         Example:
           crosscheck gate seeds/001_e3333450b7a6811b.txt edited.txt --context seeds
         """
-    public static let spec = ArgumentSpec(options: ReportOptions.names, greedy: ["--context"])
+    public static let spec = ArgumentSpec(flags: ["--verbose"], options: ReportOptions.names, greedy: ["--context"])
 
     public static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
         guard arguments.positionals.count == 2 else {
@@ -84,6 +84,11 @@ public enum GateCommand: Command {
         if manifestNames.contains(name(oldVariant.document.path)) && !manifestNames.contains(name(newVariant.document.path)) {
             newVariant.document.role = oldVariant.document.role
             newVariant.document.date = oldVariant.document.date
+            if oldVariant.document.languageEvidence == .declared {
+                newVariant.document.language = oldVariant.document.language
+                newVariant.document.languageEvidence = .declared
+                LanguageInference.apply(to: &newVariant.document)
+            }
             newVariant.label = oldVariant.label
         }
         let rest = byLoad.indices.filter { i in

@@ -27,6 +27,7 @@ public enum ParseCommand: Command {
             as_ = f
         }
         let document = try DocumentParser.parse(path: path, format: as_)
+        if document.decodedEscapedMarkup { context.printError(Document.escapedMarkupNote(path)) }
         context.out += format == "json" ? DocumentDump.json(document).serialized() : DocumentDump.text(document)
         return 0
     }

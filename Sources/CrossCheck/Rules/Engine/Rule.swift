@@ -70,11 +70,26 @@ public protocol Rule: Sendable {
 public final class RuleContext: @unchecked Sendable {
     public let set: VariantSet
     private var cache: [String: Any] = [:]
+    private var notes: [RuleNote] = []
     private let lock = NSLock()
 
     public init(set: VariantSet) { self.set = set }
 
     /// Returns the cached value for `key`, computing it once.
+    /// Records a note once (see `RuleNote`).
+    package func addNote(_ n: RuleNote) {
+        lock.lock()
+        if !notes.contains(n) { notes.append(n) }
+        lock.unlock()
+    }
+
+    /// The notes recorded so far, in the order they were made.
+    package var recordedNotes: [RuleNote] {
+        lock.lock()
+        defer { lock.unlock() }
+        return notes
+    }
+
     public func memo<T>(_ key: String, _ compute: () -> T) -> T {
         lock.lock()
         // Unwrap the stored entry first: a missing entry cast to an Optional `T` would succeed as nil.
