@@ -6,6 +6,17 @@ package enum EscapedMarkup {
     /// True when `bytes` hold escaped tags (`&lt;ref`, `&lt;/ref&gt;`, `&lt;!--`, `&lt;br`) at
     /// least twice and more often than real ones.
     package static func isEscaped(_ bytes: [UInt8]) -> Bool {
+        // Most files hold no "&lt;" at all: count those first, cheaply.
+        var lt = 0
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i + 3 < n {
+                if b[i] == 0x26, b[i + 1] == 0x6C, b[i + 2] == 0x74, b[i + 3] == 0x3B { lt += 1 }
+                i += 1
+            }
+        }
+        guard lt >= 2 else { return false }
         var escaped = 0
         var real = 0
         let n = bytes.count

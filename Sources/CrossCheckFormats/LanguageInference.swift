@@ -4,7 +4,7 @@ import CrossCheckCore
 /// to another one (a quoted poem, a translated passage).
 package enum LanguageInference {
     /// Words counted per section: enough to decide, few enough to stay cheap on long sections.
-    static let sectionWordLimit: Int32 = 1500
+    static let sectionWordLimit: Int32 = 120
 
     /// Infers `document.language` (unless already declared) and the sections' languages.
     package static func apply(to document: inout Document) {
@@ -26,7 +26,7 @@ package enum LanguageInference {
         }
         if document.languageEvidence != .declared {
             let guess = document.format == .wikitext
-                ? LanguageDetector.decide(total, wikitext: document.source.string)
+                ? LanguageDetector.decide(total, wikitext: document.source.bytes)
                 : LanguageDetector.decide(total)
             document.language = guess?.code
             document.languageEvidence = guess?.evidence

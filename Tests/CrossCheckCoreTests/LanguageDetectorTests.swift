@@ -39,7 +39,7 @@ struct LanguageDetectorTests {
         let wiki = "\(text)\n\n[[Kategori:Museum]]\n[[nb:Kvernhuset]]\n[[de:Mühle]]\n[[en:Mill]]\n"
         var v = LanguageVotes()
         LanguageDetector.count(text, into: &v)
-        let g = LanguageDetector.decide(v, wikitext: wiki)
+        let g = LanguageDetector.decide(v, wikitext: Array(wiki.utf8))
         #expect(g?.code != "nb")
         #expect(g?.code != "en")
     }

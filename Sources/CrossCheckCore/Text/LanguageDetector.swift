@@ -281,11 +281,10 @@ package enum LanguageDetector {
 
     /// Namespace and interlanguage signals of a wikitext source: for each language, +1 per
     /// namespace link it uses, and the set of languages the page links to as other editions.
-    package static func wikitextSignals(_ source: String) -> (namespaces: [String: Int], interlanguage: Set<String>) {
+    package static func wikitextSignals(_ source: [UInt8]) -> (namespaces: [String: Int], interlanguage: Set<String>) {
         var ns: [String: Int] = [:]
         var inter = Set<String>()
-        var source = source
-        source.withUTF8 { b in
+        source.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
             while i + 3 < n {
@@ -312,9 +311,16 @@ package enum LanguageDetector {
 
     /// The language of a wikitext page: function words first; between close candidates the page's
     /// namespaces vote, and a language the page links to as another edition is not its own.
-    package static func decide(_ v: LanguageVotes, wikitext source: String) -> LanguageGuess? {
+    package static func decide(_ v: LanguageVotes, wikitext source: [UInt8]) -> LanguageGuess? {
+        let plain = decide(v)
+        // Only a page the words leave undecided, or leave between close relatives, needs its links read.
+        if let g = plain, let best = languages.firstIndex(where: { $0.code == g.code }),
+            !languages.indices.contains(where: { $0 != best && v.words[$0] > 0 && closeRelatives(languages[$0].code, g.code) })
+        {
+            return g
+        }
         let (ns, inter) = wikitextSignals(source)
-        guard let guess = decide(v) else {
+        guard let guess = plain else {
             // Too few words: namespaces alone decide when they point one way.
             let named = ns.filter { !inter.contains($0.key) }
             if v.scripts[Script.latin.rawValue] > 0, let top = named.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),

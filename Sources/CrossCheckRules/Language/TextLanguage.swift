@@ -56,7 +56,14 @@ extension RuleContext {
             let range = f.sourceRange.clamped(to: 0..<bytes.count)
             var found = -1
             if !w.isEmpty, range.count >= w.count {
-                for k in range.lowerBound...(range.upperBound - w.count) where bytes[k] == w[0] && bytes[k..<(k + w.count)].elementsEqual(w) { found = k; break }
+                for k in range.lowerBound...(range.upperBound - w.count) where bytes[k] == w[0] && bytes[k..<(k + w.count)].elementsEqual(w) {
+                    // The whole word, not the start of a longer one ("Lombarda" in "Lombardan").
+                    let after = k + w.count < bytes.count ? bytes[k + w.count] : 0x20
+                    let before = k > 0 ? bytes[k - 1] : 0x20
+                    if WordScanner.isLetter(after) || WordScanner.isLetter(before) { continue }
+                    found = k
+                    break
+                }
             }
             guard found >= 0 else { return MarkupContext() }
             offset = found
@@ -78,22 +85,23 @@ extension RuleContext {
     /// True when some text of the set writes `first` and `second` (lower case) side by side,
     /// apart: "global leader" for a token "globaleader".
     package func writesApart(_ first: String, _ second: String) -> Bool {
-        let text = memo("language.setText") { () -> String in
+        setText.contains(first + " " + second)
+    }
+
+    /// True when some text of the set writes `head` (lower case) before a hyphen, as the first
+    /// part of a hyphenated compound ("anarcho-syndicalism").
+    package func hyphenates(_ head: String) -> Bool {
+        setText.contains(head + "-")
+    }
+
+    /// The lower-cased distinct texts of the set, one per line (built once, when first asked).
+    var setText: String {
+        memo("language.setText") { () -> String in
             var seen = Set<String>()
             var out = ""
             for v in set.variants { for u in textUnits(v) where seen.insert(u.text).inserted { out += WordScanner.lower(u.text); out += "\n" } }
             return out
         }
-        return text.contains(first + " " + second)
-    }
-
-    /// True when `variant` writes `head` (lower case) before a hyphen, as the first part of a
-    /// hyphenated compound ("anarcho-syndicalism").
-    package func hyphenatesAfter(_ head: String, in variant: Variant) -> Bool {
-        let text = memo("language.variantText.\(variant.id)") { () -> String in
-            textUnits(variant).map { WordScanner.lower($0.text) }.joined(separator: "\n")
-        }
-        return text.contains(head + "-")
     }
 
     /// Records a note (see `RuleNote`); repeated notes are kept once.

@@ -115,7 +115,10 @@ package struct IntroducedTypoRule: Rule {
                         continue
                     }
                     // A lower-case word (or one opening its sentence) may also be judged against the dictionary.
-                    let plain = w.text.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false || wi == 0
+                    // Not a part of a hyphenated word ("pre-empted"): prefixes make words no list has.
+                    let hyphenated = (w.range.lowerBound > 0 && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.lowerBound - 1)] == 0x2D)
+                        || (w.range.upperBound < u.text.utf8.count && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.upperBound)] == 0x2D)
+                    let plain = !hyphenated && (w.text.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false || wi == 0)
                     let cacheKey = (english ? (plain ? "e" : "n") : "x") + key
                     let target: String?
                     if let j = judged[cacheKey] { target = j } else {
@@ -154,7 +157,8 @@ package struct IntroducedTypoRule: Rule {
                 guard let hit = seen[key], let first = hit.units.first else { continue }
                 var evidence = [context.evidence(b, first.0, line: first.1, value: hit.original)]
                 let shown = Self.spelling(of: hit.target, in: set, context: context) ?? hit.target
-                if let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
+                // A word only the dictionary knows is used nowhere in the set: nothing to quote.
+                if (stats.total[hit.target] ?? 0) > 0, let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
                     evidence.append(context.evidence(v, u, line: line, value: shown))
                 }
                 let uses = stats.total[hit.target] ?? 0
@@ -390,6 +394,17 @@ package struct IntroducedTypoRule: Rule {
     /// or by a spelling convention (`spellingKey`: "colour"/"color", "equalled"/"equaled", "centres"/"centers").
     static func isSpellingVariant(_ x: String, _ y: String) -> Bool {
         if x != y, spellingKey(x) == spellingKey(y) { return true }
+        // British doubling of a final s or t before an ending ("focussed", "facetted").
+        if x.utf8.count + 1 == y.utf8.count || y.utf8.count + 1 == x.utf8.count {
+            let (s, l) = x.utf8.count < y.utf8.count ? (Array(x.utf8), Array(y.utf8)) : (Array(y.utf8), Array(x.utf8))
+            var i = 0
+            while i < s.count, s[i] == l[i] { i += 1 }
+            if i > 0, i < s.count, l[i] == l[i - 1], l[i] == 0x73 || l[i] == 0x74, Array(l[(i + 1)...]) == Array(s[i...]),
+                ["ed", "ing"].contains(String(decoding: s[i...], as: UTF8.self))
+            {
+                return true
+            }
+        }
         // Transliterations that differ by an apostrophe or a hyphen ("Qur'an"/"Quran").
         let bare = { (s: String) in s.utf8.filter { $0 != 0x27 && $0 != 0x2D } }
         if x != y, bare(x) == bare(y) { return true }

@@ -186,21 +186,26 @@ package struct MergedWordsRule: Rule {
     /// only when the set also writes its two words apart, side by side.
     static func stands(_ split: Split, token: String, key: String, unit: TextUnit, offset: Int, variant v: Variant, context: RuleContext) -> Bool {
         let first = WordScanner.lower(split.first), second = WordScanner.lower(split.second)
-        guard context.language(of: unit, in: v) == "en" else {
-            context.note(description.id, v, "text in \(context.language(of: unit, in: v)) has no word list here: only fusions whose words the set also writes apart are reported")
+        let language = context.language(of: unit, in: v)
+        guard language == "en" else {
+            context.note(description.id, v, "text in \(language) has no word list here: only fusions whose words the set also writes apart are reported")
             return context.writesApart(first, second)
         }
+        // What the word lists say of the token, once per token.
+        let lexical = context.memo("merged-words.lexical." + key) { () -> Bool in
+            switch EnglishLexicon.entry(key) {
+            case .common?, .name?: return false
+            case .extended?:
+                guard split.shared, CommonWords.function.contains(first), CommonWords.function.contains(second) else { return false }
+            case nil: break
+            }
+            if first.utf8.count >= 4, context.hyphenates(first) { return false }
+            return IntroducedTypoRule.dictionarySlip(key) == nil
+        }
+        guard lexical else { return false }
         let markup = context.markup(unit, textOffset: offset, in: v)
         if markup.isForeignOrTitle { return false }
         if let target = markup.linkTarget, WordScanner.lower(target).contains(key) { return false }
-        switch EnglishLexicon.entry(key) {
-        case .common?, .name?: return false
-        case .extended?:
-            guard split.shared, CommonWords.function.contains(first), CommonWords.function.contains(second) else { return false }
-        case nil: break
-        }
-        if first.utf8.count >= 4, context.hyphenatesAfter(first, in: v) { return false }
-        if IntroducedTypoRule.dictionarySlip(key) != nil { return false }
         return true
     }
 
