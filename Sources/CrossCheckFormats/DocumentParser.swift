@@ -17,7 +17,6 @@ package enum DocumentParser {
         _ source: SourceText, format: DocumentFormat? = nil, previous: Document?
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
-        var document: Document
         // Escaped tags (`&lt;ref&gt;`) are decoded first, so reference bodies stay references.
         var source = source
         var decoded = false
@@ -25,13 +24,11 @@ package enum DocumentParser {
             source = try SourceText(path: source.path, bytes: EscapedMarkup.decode(source.bytes))
             decoded = true
         }
-        switch format {
-        case .wikitext: document = try WikitextParser.parse(source, previous: decoded ? nil : previous)
-        case .plaintext: document = try PlainTextParser.parse(source)
-        case .markdown: document = try MarkdownParser.parse(source)
-        case .frontmatter: document = try FrontMatterParser.parse(source)
+        guard let parser = FormatRegistry.parser(for: format) else {
+            throw .unreadable(path: source.path, reason: "unknown format '\(format)' (known: \(FormatRegistry.names.joined(separator: ", ")))")
         }
-        document.role = VariantInference.role(of: document)
+        var document = try parser.parse(source, previous: !decoded && previous?.format == format ? previous : nil)
+        document.role = parser.role(of: document)
         if document.date == nil { document.date = VariantInference.date(of: document) }
         document.decodedEscapedMarkup = decoded
         LanguageInference.apply(to: &document)

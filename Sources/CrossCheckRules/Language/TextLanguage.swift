@@ -14,7 +14,7 @@ extension RuleContext {
     /// other variants of the set are in, else English (the language of the built-in word lists).
     package func language(of variant: Variant) -> String {
         if let l = variant.document.language { return l }
-        return memo("language.set") { () -> String in
+        return analysis(AnalysisKey<String>("language.set")) { () -> String in
             var counts: [String: Int] = [:]
             for v in set.variants { if let l = v.document.language { counts[l, default: 0] += 1 } }
             return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "en"
@@ -27,7 +27,7 @@ extension RuleContext {
         var v = LanguageVotes()
         LanguageDetector.count(unit.text, into: &v)
         if let g = LanguageDetector.decide(v, minimumHits: 36) { return g.code }
-        let sections = memo("language.sections.\(variant.id)") { () -> [[String]: String] in
+        let sections = analysis(AnalysisKey<[[String]: String]>("language.sections", scope: variant.id)) { () -> [[String]: String] in
             var out: [[String]: String] = [:]
             for s in variant.document.sections { if let l = s.language { out[s.path] = l } }
             return out
@@ -96,7 +96,7 @@ extension RuleContext {
 
     /// The lower-cased distinct texts of the set, one per line (built once, when first asked).
     var setText: String {
-        memo("language.setText") { () -> String in
+        analysis(AnalysisKey<String>("language.setText")) { () -> String in
             var seen = Set<String>()
             var out = ""
             for v in set.variants { for u in textUnits(v) where seen.insert(u.text).inserted { out += WordScanner.lower(u.text); out += "\n" } }

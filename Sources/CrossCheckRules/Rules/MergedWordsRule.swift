@@ -192,7 +192,7 @@ package struct MergedWordsRule: Rule {
             return context.writesApart(first, second)
         }
         // What the word lists say of the token, once per token.
-        let lexical = context.memo("merged-words.lexical." + key) { () -> Bool in
+        let lexical = context.analysis(AnalysisKey<Bool>("merged-words.lexical", scope: key)) { () -> Bool in
             switch EnglishLexicon.entry(key) {
             case .common?, .name?: return false
             case .extended?:
