@@ -37,6 +37,30 @@ package struct IntroducedTypoRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
                     The plant uses membrane filtration. A second filtraton line opened, and filtration runs all day.
                     """), expect: "filtraton"),
+            // A possessive is checked as the word it is.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Brackwater wrote the pamphlet. Brackwater argued for free schools. Brackwater spoke in the hall, and Brackwater printed it. Brackwater left in spring.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Brackwater wrote the pamphlet. Brackwater argued for free schools. Brackwater spoke in the hall, and Brackwater printed it. Brakwater's critics replied.
+                    """), expect: "Brakwater"),
+            // A link's label misspelling the link's own target.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2020-01", format: .wikitext, """
+                    The town grew around a mill on the river.
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2021-01", format: .wikitext, """
+                    The town grew around the [[Harbour Mill|Harbuor Mill]] on the river.
+                    """), expect: "Harbuor"),
+            // English text: a slip of a common English word the article never uses itself.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The town relies on tourism in the summer.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The town relies heavilly on tourism in the summer.
+                    """), expect: "heavilly"),
         ],
         nonTriggering: [
             RuleExample(
@@ -61,6 +85,41 @@ package struct IntroducedTypoRule: Rule {
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
                     The guild traveled to fairs. Members traveled by rail and traveled by boat. A new member travelled from abroad. A dispute was expected to ensue. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """)),
+            // Real words: a dictionary word beside a more frequent one a slip away, a
+            // transliteration written two ways, a technical token with capitals inside.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The pleural lining was inflamed. A pleural tap drained it, and the pleural space was checked. Pleural fluid and pleural pressure were measured.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The pleural lining was inflamed. A pleural tap drained it, and the pleural space was checked. Pleural fluid and pleural pressure were measured. The plural form is used in the notes.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The Qur'an was copied here. The Qur'an school taught the Qur'an, and a Qur'an of the tenth century and a second Qur'an are kept.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The Qur'an was copied here. The Qur'an school taught the Qur'an, and a Qur'an of the tenth century and a second Quran are kept.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The lab designs siRNA probes. Each siRNA is tested, and siRNA libraries, siRNA screens and siRNA pools are sold.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The lab designs siRNA probes. Each siRNA is tested, and siRNA libraries, siRNA screens and siRNA pools are sold. It also makes shRNA vectors.
+                    """)),
+            // German text with no earlier revision: no word list and no edit to judge (a note says so).
+            RuleExample(
+                ExampleFile("artikel.txt", role: .revision, format: .plaintext, """
+                    Er kam wieder in die Stadt und wollte wieder arbeiten. Sie sah ihn wieder, aber er war weder froh noch traurig. Dann ging er wieder und kam nie wieder zurück.
+                    """)),
+            // A word in a span marked as another language is not English.
+            RuleExample(
+                ExampleFile("region.wiki", role: .revision, format: .wikitext, """
+                    Lombardia is a region of the north. The people of Lombardia call it Lombardia, and Lombardia borders Switzerland. Lombardia has twelve provinces.
+
+                    A woman from the region is called {{lang-it|Lombarda}} in Italian.
                     """)),
         ])
 

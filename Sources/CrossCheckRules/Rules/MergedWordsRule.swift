@@ -63,6 +63,26 @@ package struct MergedWordsRule: Rule {
             RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
                 ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
+            // German text is not judged by English word lists: a compound is no fusion unless the
+            // set writes its two words apart.
+            RuleExample(
+                ExampleFile("artikel.txt", format: .plaintext, """
+                    Die Firma hat weitere Produkte entwickelt und das alte Gerät weiterentwickelt, das von der Stadt für die Schulen gekauft wurde. Es ist heute noch im Einsatz.
+                    """)),
+            // A surname in the dictionary of names, and a name its link's target spells.
+            RuleExample(
+                ExampleFile("club.txt", format: .plaintext, """
+                    The club signed the goalkeeper Peter Howell from a rival team, and he played in every match of the season.
+                    """)),
+            RuleExample(
+                ExampleFile("lamp.wiki", format: .wikitext, """
+                    The lamp ran on a battery from the [[Eveready Battery Company]], and a spare was kept in the case.
+                    """)),
+            // The closed form of a compound the text also hyphenates.
+            RuleExample(
+                ExampleFile("report.txt", format: .plaintext, """
+                    The report gives a politico-economic reading of the strike, and a politicoeconomic model of wages.
+                    """)),
         ])
 
     package init() {}

@@ -54,6 +54,40 @@ package struct StaleClaimRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     The Northgate Bridge currently carries four thousand walkers a day.
                     """)),
+            // Whole phrases only: "as well as of" holds no "as of".
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    The Northgate guild is a school of weaving as well as of dyeing. It opened in spring.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    It opened in spring.
+                    """)),
+            // A reference list's access notes and someone's reported words are not claims.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2019-05", format: .wikitext, """
+                    The Northgate guild trains weavers.
+
+                    == External links ==
+                    * Mirror of the Northgate guild site as of 3 May 2006
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2023-02", format: .wikitext, """
+                    The Northgate guild trains weavers.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    In 1850 the founder Ada Brennan argued that the Northgate guild was currently the only school of its kind. The guild trains weavers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The guild trains weavers.
+                    """)),
+            // A newer revision that keeps the claim and drops "currently" resolves it.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    The Northgate Bridge is currently the longest footbridge in the region.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The Northgate Bridge is the longest footbridge in the region.
+                    """)),
         ])
 
     package init() {}
@@ -115,6 +149,26 @@ package struct StaleClaimRule: Rule {
             wordingByText[text] = w
             return w
         }
+        // Each variant's sentences that carry time-relative wording, with their words, read once:
+        // "is the claim still made" looks only at these.
+        var timedWords: [String: [Set<String>]] = [:]
+        func timed(_ v: Variant) -> [Set<String>] {
+            if let t = timedWords[v.id] { return t }
+            var out: [Set<String>] = []
+            for (_, s) in v.document.allSentences where !wording(s.text).isEmpty {
+                out.append(Set(WordScanner.words(in: s.text).map(\.lowered)))
+            }
+            timedWords[v.id] = out
+            return out
+        }
+        // Block quotation and "still made" verdicts, per sentence text (revisions repeat them).
+        var quoted: [String: Bool] = [:]
+        func inBlockQuote(_ s: Sentence, _ v: Variant) -> Bool {
+            if let q = quoted[s.text] { return q }
+            let q = Self.isBlockQuote(s, in: v.document)
+            quoted[s.text] = q
+            return q
+        }
         for a in set.variants {
             let newer = set.newer(than: a).filter { $0.document.role != .summary }
             guard !newer.isEmpty else { continue }
@@ -139,7 +193,7 @@ package struct StaleClaimRule: Rule {
                     if Self.contentWords(probe) == Self.contentWords(Self.stripMarkers(match.sentence.text)) { break }
                     // Nor are block quotations (looked up only for a sentence about to be reported),
                     // and a claim the newer variant still makes in another sentence has not gone stale.
-                    if Self.isBlockQuote(sentence, in: a.document) || Self.stillMade(sentence.text, in: [b], wording: wording) { break }
+                    if inBlockQuote(sentence, a) || Self.stillMade(sentence.text, in: [timed(b)], wording: wording) { break }
                     // "is currently the" already quotes "currently": show the longer phrase only.
                     let shown = dropped.map(\.phrase).filter { p in !dropped.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
@@ -159,8 +213,8 @@ package struct StaleClaimRule: Rule {
                 // remark naming nothing specific ("how society currently works") is no fact that
                 // went stale; and a claim a newer revision still makes, reworded, was not dropped.
                 let states = relative.filter { $0.kind != "recently" && $0.kind != "is the most" }
-                if !matched, !states.isEmpty, Self.isSpecific(sentence.text), !Self.isBlockQuote(sentence, in: a.document),
-                    !Self.stillMade(sentence.text, in: set.newer(than: a).filter { $0.document.role == .revision }, wording: wording), a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                if !matched, !states.isEmpty, Self.isSpecific(sentence.text), !inBlockQuote(sentence, a),
+                    !Self.stillMade(sentence.text, in: set.newer(than: a).filter { $0.document.role == .revision }.map(timed), wording: wording), a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
                     let relative = states
                     let shown = relative.map(\.phrase).filter { p in !relative.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
@@ -185,7 +239,7 @@ package struct StaleClaimRule: Rule {
     /// True when a newer revision still makes the claim of `text` with some time-relative wording:
     /// one of its sentences carries a time word and at least two (all, when fewer) of the content
     /// words that follow the time word in `text` ("currently espoused by Joe Peacott").
-    static func stillMade(_ text: String, in newer: [Variant], wording: (String) -> [(kind: String, phrase: String)]) -> Bool {
+    static func stillMade(_ text: String, in newer: [[Set<String>]], wording: (String) -> [(kind: String, phrase: String)]) -> Bool {
         let words = WordScanner.words(in: text).map(\.lowered)
         guard let first = wording(text).first else { return false }
         let phrase = WordScanner.words(in: first.phrase).map(\.lowered)
@@ -194,11 +248,8 @@ package struct StaleClaimRule: Rule {
         let core = Array(after.prefix(4))
         guard !core.isEmpty else { return false }
         let need = min(2, core.count)
-        for v in newer {
-            for (_, s) in v.document.allSentences where !wording(s.text).isEmpty {
-                let theirs = Set(WordScanner.words(in: s.text).map(\.lowered))
-                if core.filter(theirs.contains).count >= need { return true }
-            }
+        for sentences in newer {
+            for theirs in sentences where core.filter(theirs.contains).count >= need { return true }
         }
         return false
     }
