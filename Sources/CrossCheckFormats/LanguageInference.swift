@@ -4,7 +4,7 @@ import CrossCheckCore
 /// to another one (a quoted poem, a translated passage).
 package enum LanguageInference {
     /// Words counted per section: enough to decide, few enough to stay cheap on long sections.
-    static let sectionWordLimit: Int32 = 120
+    static let sectionWordLimit: Int32 = 60
 
     /// Infers `document.language` (unless already declared) and the sections' languages.
     package static func apply(to document: inout Document) {

@@ -73,6 +73,25 @@ extension RuleContext {
         return MarkupContext.at(offset, in: doc.source.bytes, format: doc.format)
     }
 
+    /// A cheap first look: true when a word of a sentence may sit in a wikilink's label (a `|`
+    /// shortly before it, and `[[` shortly before that, with no `]]` or line end between).
+    package func mayBeLinkLabel(_ unit: TextUnit, textOffset: Int, in variant: Variant) -> Bool {
+        guard variant.document.format == .wikitext, let s = unit.sentence else { return false }
+        let bytes = variant.document.source.bytes
+        var k = min(s.sourceOffset(ofTextOffset: textOffset), bytes.count) - 1
+        let stop = max(0, k - 200)
+        var sawBar = false
+        while k > stop {
+            let c = bytes[k]
+            if c == 0x0A { return false }
+            if c == 0x5D, bytes[k - 1] == 0x5D { return false }
+            if c == 0x7C { sawBar = true }
+            if c == 0x5B, bytes[k - 1] == 0x5B { return sawBar }
+            k -= 1
+        }
+        return false
+    }
+
     /// The word of `text` starting at byte `offset`.
     static func word(in text: String, at offset: Int) -> String {
         let b = Array(text.utf8)

@@ -20,7 +20,15 @@ package struct IntroducedTypoRule: Rule {
             from the article itself (the previous revision or the rest of the new one), never only from an \
             outside source. British and American spellings of one word ("colour"/"color", \
             "travelled"/"traveled", "centre"/"center", "organise"/"organize", "catalogue"/"catalog", \
-            "defence"/"defense") are never typos of each other.
+            "defence"/"defense") are never typos of each other, nor are transliterations that differ by \
+            an apostrophe ("Qur'an"/"Quran"). English word lists apply only to English text: there, any \
+            dictionary word or name is real, and a lower-case word in no dictionary that is one slip from \
+            exactly one common English word is reported even when the article never uses that word \
+            ("heavilly"). Text in another language is judged only against its own vocabulary, and only \
+            where an edit is visible (a note says when it is not judged). A possessive is checked as the \
+            word it is; a word its link's target spells the same way, a word in italics or in a span \
+            marked as another language, and a technical token with capitals inside ("shRNA") are not \
+            slips; a link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]") is.
             """,
         triggering: [
             RuleExample(
@@ -162,7 +170,7 @@ package struct IntroducedTypoRule: Rule {
                         key.removeLast(2)
                         original.removeLast(2)
                     }
-                    guard key.utf8.count >= 5, before[key] == nil, before[w.lowered] == nil, !key.contains("'") else { continue }
+                    guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.contains("'") else { continue }
                     // Technical tokens: a lower-case start with capitals inside ("shRNA", "iPhone").
                     if let f = original.utf8.first, f >= 0x61, f <= 0x7A, original.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
                     if unitEnglish == nil { unitEnglish = context.language(of: u, in: b) == "en" }
@@ -189,7 +197,8 @@ package struct IntroducedTypoRule: Rule {
                     }
                     guard let t = target else {
                         // A link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]").
-                        if english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
+                        if context.mayBeLinkLabel(u, textOffset: w.range.lowerBound, in: b),
+                            english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
                             let slip = Self.labelSlip(key, context.markup(u, textOffset: w.range.lowerBound, in: b))
                         {
                             labelSlips.append((original, slip, u, context.line(b, u, textOffset: w.range.lowerBound)))

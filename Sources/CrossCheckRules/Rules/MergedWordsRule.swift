@@ -20,7 +20,13 @@ package struct MergedWordsRule: Rule {
             "aleading") or onto a function word ("ofthe"). Beside a two-letter half the other half must be \
             a common word. Possessives fused with the next word ("the firm'sales") are flagged too. Words \
             inside links, e-mail addresses and code, tokens with digits, all-capital acronyms and \
-            inflections of known words are left alone.
+            inflections of known words are left alone. \
+            Each text is read in its language (see `parse`): on English text a word of the English \
+            dictionary or a name is no fusion (a less common word only when it does not split into two \
+            function words, as "intone" does), nor a word its link's target spells, a word in italics or \
+            a span marked as another language, the closed form of a compound the set hyphenates, or a \
+            slip of a common word (left to `introduced-typo`); on other languages there is no word list, \
+            so a token is reported only when the set also writes its two words apart, side by side.
             """,
         triggering: [
             RuleExample(

@@ -14,7 +14,14 @@ package struct StaleClaimRule: Rule {
             section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it. \
             A revision's claim about the present ("currently", "as of", "now", "to date", "is the most") \
-            that no newer revision repeats in any form is reported too: later edits dropped the claim.
+            that no newer revision repeats in any form is reported too: later edits dropped the claim. \
+            Only whole time phrases count ("as of" before a date or time word, never inside "as well as \
+            of"; not "up to date", "is now called" or "presently-existing"). Reference lists, block \
+            quotations, quoted words and words reported after a past-tense verb ("argued that") are not \
+            the article's claims. A newer revision that keeps the claim and only drops "currently" \
+            resolves it; a claim a newer revision still makes in another sentence with a time word was \
+            not dropped; and a dropped remark that names nothing specific, or a dropped "is the most", \
+            is not reported.
             """,
         triggering: [
             RuleExample(
@@ -149,15 +156,21 @@ package struct StaleClaimRule: Rule {
             wordingByText[text] = w
             return w
         }
-        // Each variant's sentences that carry time-relative wording, with their words, read once:
-        // "is the claim still made" looks only at these.
+        // Each variant's sentences that carry time-relative wording, found in one pass: the claims
+        // to judge, and (their words) what "is the claim still made" looks at.
+        var timedSentences: [String: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])]] = [:]
+        for v in set.variants {
+            var list: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])] = []
+            for (section, s) in v.document.allSentences {
+                let r = wording(s.text)
+                if !r.isEmpty { list.append((section, s, r)) }
+            }
+            timedSentences[v.id] = list
+        }
         var timedWords: [String: [Set<String>]] = [:]
         func timed(_ v: Variant) -> [Set<String>] {
             if let t = timedWords[v.id] { return t }
-            var out: [Set<String>] = []
-            for (_, s) in v.document.allSentences where !wording(s.text).isEmpty {
-                out.append(Set(WordScanner.words(in: s.text).map(\.lowered)))
-            }
+            let out = (timedSentences[v.id] ?? []).map { Set(WordScanner.words(in: $0.sentence.text).map(\.lowered)) }
             timedWords[v.id] = out
             return out
         }
@@ -172,9 +185,7 @@ package struct StaleClaimRule: Rule {
         for a in set.variants {
             let newer = set.newer(than: a).filter { $0.document.role != .summary }
             guard !newer.isEmpty else { continue }
-            for (section, sentence) in a.document.allSentences {
-                let relative = wording(sentence.text)
-                guard !relative.isEmpty else { continue }
+            for (section, sentence, relative) in timedSentences[a.id] ?? [] {
                 // Reference lists and reported words are not the article's claims.
                 if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase) { continue }
                 let probe = Self.stripMarkers(sentence.text)
@@ -327,23 +338,33 @@ package struct StaleClaimRule: Rule {
         }
         // Look back a bounded stretch for an opening that is not closed before the sentence.
         let from = max(0, at - 20_000)
-        let text = String(decoding: bytes[from..<at], as: UTF8.self).lowercased()
-        if let open = text.range(of: "<blockquote", options: .backwards) {
-            let close = text.range(of: "</blockquote", options: .backwards)
-            if close == nil || close!.lowerBound < open.lowerBound { return true }
+        func startsWith(_ k: Int, _ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard k + n <= bytes.count else { return false }
+            let w = word.utf8Start
+            for j in 0..<n where bytes[k + j] | (bytes[k + j] >= 0x41 && bytes[k + j] <= 0x5A ? 0x20 : 0) != w[j] { return false }
+            return true
         }
-        for name in ["{{quote", "{{cquote", "{{blockquote", "{{quotation", "{{quote box", "{{rquote"] {
-            guard let open = text.range(of: name, options: .backwards) else { continue }
-            // Still open: more {{ than }} from the opening to the sentence.
-            var depth = 0
-            let tail = Array(text[open.lowerBound...].utf8)
-            var k = 0
-            while k + 1 < tail.count {
-                if tail[k] == 0x7B, tail[k + 1] == 0x7B { depth += 1; k += 2; continue }
-                if tail[k] == 0x7D, tail[k + 1] == 0x7D { depth -= 1; k += 2; continue }
-                k += 1
+        var k = at - 1
+        var sawBlockClose = false
+        while k >= from {
+            let c = bytes[k]
+            if c == 0x3C {
+                if startsWith(k, "</blockquote") { sawBlockClose = true } else if startsWith(k, "<blockquote"), !sawBlockClose { return true }
+            } else if c == 0x7B, k + 1 < bytes.count, bytes[k + 1] == 0x7B,
+                startsWith(k, "{{quote") || startsWith(k, "{{cquote") || startsWith(k, "{{blockquote") || startsWith(k, "{{quotation") || startsWith(k, "{{rquote")
+            {
+                // Still open at the sentence: more {{ than }} from the opening to it.
+                var depth = 0
+                var j = k
+                while j + 1 < at {
+                    if bytes[j] == 0x7B, bytes[j + 1] == 0x7B { depth += 1; j += 2; continue }
+                    if bytes[j] == 0x7D, bytes[j + 1] == 0x7D { depth -= 1; j += 2; continue }
+                    j += 1
+                }
+                return depth > 0
             }
-            if depth > 0 { return true }
+            k -= 1
         }
         return false
     }
