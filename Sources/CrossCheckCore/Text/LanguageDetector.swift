@@ -128,8 +128,8 @@ package enum LanguageDetector {
         }
     }
 
-    /// Adds the function words and letters of `text` to `votes`; stops counting words after
-    /// `wordLimit` words (letters are still counted).
+    /// Adds the function words and letters of `text` to `votes`; stops reading after `wordLimit`
+    /// words.
     package static func count(_ text: String, into votes: inout LanguageVotes, wordLimit: Int32 = .max) {
         var text = text
         text.withUTF8 { b in count(bytes: b, into: &votes, wordLimit: wordLimit) }
@@ -142,6 +142,9 @@ package enum LanguageDetector {
         var key: UInt64 = 0
         var len = 0
         var inWord = false
+        // Latin letters are counted locally and added once (the hot path is one byte compare).
+        var latin: Int32 = 0
+        defer { votes.scripts[Script.latin.rawValue] += latin }
         func flush(_ votes: inout LanguageVotes) {
             if inWord {
                 votes.wordCount += 1
@@ -160,10 +163,11 @@ package enum LanguageDetector {
             len = 0
         }
         while i < n {
+            if votes.wordCount > wordLimit { return }
             let c = b[i]
             if c < 0x80 {
                 if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) {
-                    votes.scripts[Script.latin.rawValue] += 1
+                    latin += 1
                     inWord = true
                     len += 1
                     key = key << 8 | UInt64(c | 0x20)
