@@ -41,10 +41,12 @@ package struct ReportOptions: Sendable {
                                  reports leave them out; JSON and SARIF always hold them)
           --quiet, -q            print only the summary line (files given with --output are
                                  still written)
+          --verbose              also say on stderr what rules left unjudged and why (a
+                                 variant in a language they have no word list for)
         """
 
     /// Flags (no value) every report-writing command takes.
-    package static let flags: Set<String> = ["--show-baselined", "--quiet", "-q"]
+    package static let flags: Set<String> = ["--show-baselined", "--quiet", "-q", "--verbose"]
 
     package var targets: [ReportTarget]
     package var failOn: Severity.Threshold?
@@ -57,6 +59,8 @@ package struct ReportOptions: Sendable {
     package var showBaselined = false
     /// `--quiet`: nothing on stdout but the summary line on stderr.
     package var quiet = false
+    /// `--verbose`: print the rules' notes on stderr.
+    package var verbose = false
 
     /// Reads the shared options; `command` names the command in usage errors.
     package static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
@@ -107,7 +111,7 @@ package struct ReportOptions: Sendable {
             enable: a.values("--enable", splitCommas: true).filter { !$0.isEmpty },
             disable: a.values("--disable", splitCommas: true).filter { !$0.isEmpty },
             baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"),
-            showBaselined: a.has("--show-baselined"), quiet: a.has("--quiet") || a.has("-q"))
+            showBaselined: a.has("--show-baselined"), quiet: a.has("--quiet") || a.has("-q"), verbose: a.has("--verbose"))
     }
 
     static func guess(_ path: String, command: String) throws(CrossCheckError) -> ReportFormat {
@@ -192,6 +196,14 @@ package struct ReportOptions: Sendable {
         context.files = []
         context.out += stdout
         for w in bundle.reports.flatMap(\.warnings) { context.printError("crosscheck: warning: \(w)") }
+        for report in bundle.reports {
+            for d in [report.oldSet, report.set].compactMap({ $0 }).flatMap(\.variants) where d.document.decodedEscapedMarkup {
+                context.printError(Document.escapedMarkupNote(d.document.path))
+            }
+            if verbose {
+                for n in report.notes { context.printError("crosscheck: note: \(n.rule): \(n.variant): \(n.message)") }
+            }
+        }
         if targets.contains(where: { $0.format.reporter.writesJobSummary }),
             let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
         {

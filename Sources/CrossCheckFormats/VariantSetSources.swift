@@ -29,6 +29,11 @@ extension VariantSet {
             if doc.format == .wikitext { lastWikitext = doc }
             if let r = entry?.role { doc.role = r }
             if let d = entry?.date { doc.date = d }
+            if let l = entry?.language {
+                doc.language = l
+                doc.languageEvidence = .declared
+                LanguageInference.apply(to: &doc)
+            }
             var id = ids[source.path] ?? (name as NSString).deletingPathExtension
             if id.isEmpty { id = name }
             while seen.contains(id) { id += "'" }

@@ -54,12 +54,12 @@ package enum MarkdownReport {
     static func variantsSection(_ report: Report) -> String {
         var out = "\n## Variants\n\n"
         out += "Oldest first.\n\n"
-        out += "| # | Variant | Format | Role | Date | Sections | Words | Citations |\n"
-        out += "|---:|---|---|---|---|---:|---:|---:|\n"
+        out += "| # | Variant | Format | Role | Date | Language | Sections | Words | Citations |\n"
+        out += "|---:|---|---|---|---|---|---:|---:|---:|\n"
         // A long list folds to its first and last few rows.
         let (head, omitted, tail) = ReportCompaction.fold(report.variants)
         for v in head { out += variantRow(v, report: report) }
-        if !omitted.isEmpty { out += "| … | \(inline(ReportCompaction.omittedLine(omitted))) | | | | | | |\n" }
+        if !omitted.isEmpty { out += "| … | \(inline(ReportCompaction.omittedLine(omitted))) | | | | | | | |\n" }
         for v in tail { out += variantRow(v, report: report) }
         return out
     }
@@ -67,7 +67,7 @@ package enum MarkdownReport {
     static func variantRow(_ v: ReportVariant, report: Report) -> String {
         var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
         if let l = v.label { name += " (\(inline(l)))" }
-        return "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
+        return "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.language ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
     }
 
     static func summarySection(_ findings: [Finding], title: String, report: Report) -> String {

@@ -39,7 +39,8 @@ package enum TextReport {
     static func variantRow(_ v: ReportVariant) -> String {
         let date = v.date ?? "undated"
         let label = v.label.map { ", \($0)" } ?? ""
-        return "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(label)\n"
+        let language = v.language.map { ", \($0)" } ?? ""
+        return "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(language)\(label)\n"
     }
 
     static func section(_ findings: [Finding], title: String?, report: Report, palette p: Palette) -> String {

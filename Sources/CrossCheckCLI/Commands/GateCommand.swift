@@ -143,6 +143,11 @@ package enum GateCommand: Command {
         if manifestNames.contains(name(oldVariant.document.path)) && !manifestNames.contains(name(newVariant.document.path)) {
             newVariant.document.role = oldVariant.document.role
             newVariant.document.date = oldVariant.document.date
+            if oldVariant.document.languageEvidence == .declared {
+                newVariant.document.language = oldVariant.document.language
+                newVariant.document.languageEvidence = .declared
+                LanguageInference.apply(to: &newVariant.document)
+            }
             newVariant.label = oldVariant.label
         }
         let rest = byLoad.indices.filter { i in

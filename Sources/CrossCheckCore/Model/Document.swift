@@ -186,6 +186,9 @@ package struct Section: Sendable, Hashable {
     package var headingRange: Range<Int>
     /// Byte range from the heading to the end of the section.
     package var sourceRange: Range<Int>
+    /// The section's language when its own words decide one other than the document's (a
+    /// quotation or a translated passage); nil when it is the document's.
+    package var language: String? = nil
 
     package init(
         path: [String], level: Int, line: Int, endLine: Int, sentences: [Sentence],
@@ -309,6 +312,13 @@ package struct Document: Sendable {
     package var suppressions: [Suppression]
     /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
     package var links: [DocumentLink] = []
+    /// The language of the text ("en", "de", "nn"), declared in the manifest or inferred from the
+    /// script, the function words and wikitext signals; nil when nothing decides.
+    package var language: String? = nil
+    /// What `language` was taken from.
+    package var languageEvidence: LanguageEvidence? = nil
+    /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
+    package var decodedEscapedMarkup = false
     /// What the format's parser kept so that a later revision can be parsed incrementally.
     ///
     /// Opaque here: only the parser that wrote it reads it back (the model knows no parser).

@@ -15,6 +15,8 @@ package struct Manifest: Sendable {
         package var format: DocumentFormat?
         package var date: PartialDate?
         package var label: String?
+        /// Declared language of the variant ("en", "de", "pt-BR"): overrides inference.
+        package var language: String? = nil
     }
     /// Where the manifest was read from.
     package var path: String
@@ -30,9 +32,17 @@ package struct Manifest: Sendable {
     /// Keys a manifest may hold; any other is an error (a misspelt key would be ignored silently).
     package static let keys: Set<String> = ["$schema", "subject", "variants", "rules", "failOn"]
     /// Keys a `variants` entry may hold.
-    package static let entryKeys: Set<String> = ["path", "role", "format", "date", "label"]
+    package static let entryKeys: Set<String> = ["path", "role", "format", "date", "label", "language"]
     /// Keys a rule setting may hold.
     package static let ruleKeys: Set<String> = ["enabled", "severity"]
+    /// True for a language code of two or three lower-case letters, optionally with a region or
+    /// script after a hyphen ("en", "nds", "pt-BR", "zh-Hant").
+    package static func isLanguageCode(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let head = parts.first, (2...3).contains(head.count), head.allSatisfy({ $0 >= "a" && $0 <= "z" }), parts.count <= 2 else { return false }
+        if parts.count == 2 { return (2...8).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return true
+    }
 
     /// Reads and validates a manifest or config file.
     package static func load(path: String) throws(CrossCheckError) -> Manifest {
@@ -69,6 +79,12 @@ package struct Manifest: Sendable {
                     e.date = date
                 }
                 e.label = item["label"]?.stringValue
+                if let l = item["language"]?.stringValue {
+                    guard Manifest.isLanguageCode(l) else {
+                        throw .configuration(path: path, reason: "bad language \"\(l)\" for \(p) (want a code such as en, de or pt-BR)")
+                    }
+                    e.language = l
+                }
                 m.variants.append(e)
             }
         }
