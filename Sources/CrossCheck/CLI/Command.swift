@@ -11,6 +11,9 @@ public struct CommandContext: Sendable {
     public var stdoutIsTerminal: Bool
     /// Directory relative paths are resolved and shown against.
     public var workingDirectory: String
+    /// When set, commands that stream (`history`) write their report through it as it is made
+    /// instead of into `out`; the executable sets it to standard output.
+    public var streamOut: (@Sendable (String) -> Void)?
 
     public init(environment: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.environment = environment; self.stdoutIsTerminal = stdoutIsTerminal; self.workingDirectory = workingDirectory

@@ -6,7 +6,7 @@ public enum CrossCheckCLI {
     /// Every subcommand, in help order.
     public static let commands: [any Command.Type] = [
         CheckCommand.self, GateCommand.self, DiffCommand.self, AlignCommand.self,
-        ParseCommand.self, FactsCommand.self, RulesCommand.self,
+        ParseCommand.self, FactsCommand.self, RulesCommand.self, HistoryCommand.self,
     ]
 
     public static let help = """
