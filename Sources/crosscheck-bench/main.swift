@@ -1,4 +1,8 @@
-import CrossCheck
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckCLI
 import Foundation
 
 // Benchmarks for crosscheck: run with `swift run -c release crosscheck-bench [--json] [--corpus DIR]`.

@@ -1,4 +1,4 @@
-import CrossCheck
+import CrossCheckCLI
 import Foundation
 
 // A thin shell: run the CLI in-process, then hand its output and status to the OS.

@@ -1,0 +1,51 @@
+import CrossCheckCore
+/// Who disagrees with whom, and whether a difference is an edit or a contradiction.
+///
+/// A difference between an older and a newer revision is an edit (reported as a change); a
+/// summary or source is judged against the revision of its time and against the newest one.
+package enum Chronology {
+    /// True when `a` is not newer than `b` (dates compared at the coarser grain; undated by order).
+    package static func notNewer(_ a: Variant, than b: Variant) -> Bool {
+        guard let da = a.document.date, let db = b.document.date else { return a.order <= b.order }
+        if da.year != db.year { return da.year < db.year }
+        if da.agrees(with: db) { return true }
+        return da < db
+    }
+
+    /// True when both are revisions: a difference between them is an edit, not a contradiction.
+    package static func isEdit(_ a: Variant, _ b: Variant) -> Bool {
+        a.document.role == .revision && b.document.role == .revision
+    }
+
+    /// The revision a non-revision variant is judged against: the newest revision not newer than
+    /// it, else the oldest revision. Only revisions accepted by `having` are considered.
+    package static func reference(for v: Variant, in set: VariantSet, having: (Variant) -> Bool = { _ in true }) -> Variant? {
+        let revs = set.revisions.filter { $0.id != v.id && having($0) }
+        return revs.last { notNewer($0, than: v) } ?? revs.first
+    }
+
+    /// The newest revision accepted by `having`.
+    package static func newestRevision(in set: VariantSet, having: (Variant) -> Bool = { _ in true }) -> Variant? {
+        set.revisions.last { having($0) }
+    }
+
+    /// A short name for messages: the id's prefix before `_` when it is unique in the set
+    /// (`003` for `003_7ef6…`), else the id.
+    package static func shortName(_ id: String, in set: VariantSet) -> String {
+        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
+        let prefix = String(id[..<us])
+        let clash = set.variants.contains { $0.id != id && $0.id.hasPrefix(prefix + "_") || $0.id == prefix }
+        return clash ? id : prefix
+    }
+
+    /// "002, 001" or "3 variants" for a list of ids.
+    package static func names(_ ids: [String], in set: VariantSet) -> String {
+        var seen = Set<String>()
+        let unique = ids.filter { seen.insert($0).inserted }
+        if unique.count >= 3 { return "\(unique.count) variants" }
+        return unique.map { shortName($0, in: set) }.joined(separator: ", ")
+    }
+
+    /// Role word for explanations ("summary", "source", "revision").
+    package static func role(_ v: Variant) -> String { v.document.role.rawValue }
+}

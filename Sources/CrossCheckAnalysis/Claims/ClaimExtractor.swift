@@ -1,0 +1,411 @@
+import Foundation
+import CrossCheckCore
+
+/// Reads claims from one variant: key/value fields matched by key synonyms, then sentence patterns.
+///
+/// Nothing here knows a particular article: keys are matched by the words they contain
+/// ("hq_location", "Global Headquarters" and "headquarters" all name the headquarters), and
+/// sentences by general patterns of English ("headquartered in", "co-founded in ... by").
+package enum ClaimExtractor {
+    /// Every claim the variant states, in document order (fields first).
+    ///
+    /// `subject` (the set's subject) names the article's topic when the variant has no title;
+    /// with neither, a sentence's own opening words are taken as its subject.
+    package static func claims(in variant: Variant, subject: String? = nil) -> [Claim] {
+        claims(in: variant, subject: subject, cache: nil)
+    }
+
+    /// Sentence claims already read, keyed by everything `sentenceClaims` depends on except the
+    /// evidence's place: consecutive revisions repeat most sentences, so a set reads each once.
+    final class SentenceCache {
+        struct Key: Hashable {
+            var text: String
+            var isListItem: Bool
+            var pathEmpty: Bool
+            var cited: Bool
+            var contextYear: Int?
+            var subject: [String]
+        }
+        var entries: [Key: [Claim]] = [:]
+        init() {}
+    }
+
+    static func claims(in variant: Variant, subject: String?, cache: SentenceCache?) -> [Claim] {
+        var out: [Claim] = []
+        let doc = variant.document
+        let isSource = doc.role == .source
+        for field in doc.fields {
+            out += fieldClaims(field, variant, cited: isSource || !field.citations.isEmpty)
+        }
+        // A source's title is a headline, not the subject's name: prefer the set's subject.
+        let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
+        for section in doc.sections {
+            let contextYear = year(of: section) ?? doc.date?.year
+            // A citation at the end of a paragraph covers the paragraph's sentences before it.
+            let covering = section.coveringCitations
+            for (k, sentence) in section.sentences.enumerated() {
+                let cited = isSource || !covering[k].isEmpty
+                guard let cache else {
+                    out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    continue
+                }
+                let key = SentenceCache.Key(
+                    text: sentence.text, isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    contextYear: contextYear, subject: subjectWords)
+                if let known = cache.entries[key] {
+                    guard !known.isEmpty else { continue }
+                    // Same sentence, same claims: only the evidence's place differs.
+                    let ev = sentenceEvidence(variant, section, sentence)
+                    for var c in known {
+                        let value = c.evidence.value
+                        c.evidence = ev
+                        c.evidence.value = value
+                        out.append(c)
+                    }
+                } else {
+                    let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    cache.entries[key] = fresh
+                    out += fresh
+                }
+            }
+        }
+        // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
+        var seen = Set<String>()
+        return out.filter { seen.insert("\($0.attribute.rawValue)|\($0.value.description)|\($0.line)").inserted }
+    }
+
+    /// Year a section is about when its heading (or a parent heading) is a year ("2021").
+    package static func year(of section: Section) -> Int? {
+        for h in section.path.reversed() {
+            // A year parses from four characters, so it has at least three ASCII digits: skip the
+            // Foundation trim for headings without them.
+            var digits = 0
+            for c in h.utf8 where c >= 0x30 && c <= 0x39 { digits += 1 }
+            guard digits >= 3 else { continue }
+            let t = h.trimmingCharacters(in: .whitespaces)
+            if t.count == 4, let y = Int(t), (1000...2999).contains(y) { return y }
+        }
+        return nil
+    }
+
+    // MARK: - Fields
+
+    /// The attribute a field key names, by the words it contains.
+    package static func attribute(forKey key: String) -> Claim.Attribute? {
+        let k = key.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        let words = Set(k.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if words.contains("founder") || words.contains("founders") || k.contains("founded by") || words.contains("cofounders") {
+            return .founders
+        }
+        if words.contains("foundation") || words.contains("founded") || words.contains("established") || words.contains("formation")
+            || words.contains("inception") || k.contains("year founded")
+        {
+            return .founded
+        }
+        if words.contains("headquarters") || words.contains("hq") || k.contains("head office") || k == "location"
+            || k == "location city" || k.contains("based in")
+        {
+            // "hq_location_country" / "hq_location_state" complete a city field; alone they would
+            // read as a second headquarters.
+            if !words.isDisjoint(with: ["country", "state", "region", "province", "prefecture"]) { return nil }
+            return .headquarters
+        }
+        if k == "type" || k == "company type" || k == "status" || k == "ownership" || k == "legal status" { return .status }
+        if k.contains("traded as") || words.contains("ticker") || k.contains("stock exchange") || k == "symbol" || k == "listing" {
+            return .listing
+        }
+        if words.contains("ipo") || k.contains("initial public offering") || k == "listed" { return .event }
+        if words.contains("employees") || words.contains("staff") || words.contains("headcount") || words.contains("workforce") {
+            return .employees
+        }
+        if words.contains("revenue") || words.contains("turnover") || words.contains("sales") { return .revenue }
+        if words.contains("valuation") || k.contains("market cap") { return .valuation }
+        return nil
+    }
+
+    private static func fieldEvidence(_ v: Variant, _ f: Field) -> Evidence {
+        let src = v.document.source
+        let line = src.text(src.lines.range(ofLine: f.line, in: src.bytes)).trimmingCharacters(in: .whitespaces)
+        return Evidence(
+            variant: v.id, path: v.document.path, line: f.line, section: f.section.joined(separator: " > "),
+            text: Evidence.trim(line.isEmpty ? f.key + ": " + f.value : line))
+    }
+
+    static func fieldClaims(_ f: Field, _ v: Variant, cited: Bool) -> [Claim] {
+        let value = f.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { return [] }
+        let ev = fieldEvidence(v, f)
+        func claim(_ a: Claim.Attribute, _ val: ClaimValue) -> Claim {
+            Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .field, label: f.key, statement: value)
+        }
+        let contextYear = v.document.date?.year
+        switch attribute(forKey: f.key) {
+        case .founders?:
+            let people = PersonNameNormalizer.names(inList: value)
+            return people.isEmpty ? [] : [claim(.founders, .people(people))]
+        case .founded?:
+            guard let d = DateNormalizer.parse(value) else { return [] }
+            return [claim(.founded, .date(d))]
+        case .headquarters?:
+            let places = PlaceNormalizer.places(in: value)
+            return places.isEmpty ? [] : [claim(.headquarters, .places(places))]
+        case .status?:
+            let s = StatusNormalizer.statuses(inValue: value)
+            return s.isEmpty ? [] : [claim(.status, .status(s))]
+        case .listing?:
+            return [claim(.listing, .text(value, nil)), claim(.status, .status([.public]))]
+        case .event?:
+            let d = DateNormalizer.parse(value, contextYear: contextYear)
+            return [claim(.event, .text("listing", d)), claim(.status, .status([.public]))]
+        case .employees?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .count }) else { return [] }
+            return [claim(.employees, .quantity(q))]
+        case .revenue?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            return [claim(.revenue, .quantity(q))]
+        case .valuation?:
+            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            return [claim(.valuation, .quantity(q))]
+        default:
+            // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
+            guard value.split(separator: " ").count <= 8, !f.origin.lowercased().contains("frontmatter") else { return [] }
+            var out: [Claim] = []
+            for q in QuantityNormalizer.quantities(in: value) {
+                switch q.kind {
+                case .money: out.append(claim(.money, .quantity(q)))
+                case .percent: out.append(claim(.percentage, .quantity(q)))
+                case .count where !q.following.isEmpty && !q.spelledOut: out.append(claim(.count, .quantity(q)))
+                // "Annual Passengers: 2.4 million": the key names what is counted.
+                case .count where !q.spelledOut && Self.hasScaleWord(q.text): out.append(claim(.count, .quantity(q)))
+                default: break
+                }
+            }
+            return out
+        }
+    }
+
+    /// True when a number is written with a scale word ("2.4 million"): a figure, not a code or a rank.
+    static func hasScaleWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["thousand", "million", "billion", "trillion"].contains { lower.contains($0) }
+    }
+
+    /// Nouns for another organisation related to the subject ("its parent", "the company's
+    /// subsidiary"): a statement whose subject is one of them is not about the article's subject.
+    static let relatives: Set<String> = [
+        "parent", "subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "division", "rival", "rivals",
+        "competitor", "competitors", "partner", "partners", "owner", "owners", "shareholder", "shareholders",
+        "investor", "investors", "acquirer", "predecessor", "successor", "customer", "customers", "supplier",
+        "suppliers", "venture", "spin-off", "spinoff", "client", "clients",
+    ]
+
+    /// True when the text from the subject to "founded" keeps the subject as the one founded: no
+    /// comma, or only the comma that opens an appositive right before it ("X, co-founded by",
+    /// "X, which was founded by").
+    static func foundingClause(_ between: Substring, subjectLength: Int) -> Bool {
+        guard let comma = between.firstIndex(of: ",") else { return true }
+        // The comma must follow the subject's name itself ("Acme, co-founded by"), not a clause
+        // about something else ("Acme bought Beta, founded by").
+        guard between.lastIndex(of: ",") == comma, between.distance(from: between.startIndex, to: comma) <= subjectLength else { return false }
+        let after = between[between.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "-" })
+        return after.allSatisfy { ["which", "was", "co", "who", "that", "originally", "first"].contains($0) }
+    }
+
+    /// Length of the run of capitalised words that opens `s` ("Acme Rail, founded ..." -> 9).
+    static func leadingNameLength(_ s: Substring) -> Int {
+        var length = 0
+        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+            guard let c = word.first, c.isUppercase else { break }
+            length += (length == 0 ? 0 : 1) + word.count
+            if word.last == "," { break }
+        }
+        return length
+    }
+
+    /// True when the words between the subject and a pattern name a related organisation.
+    static func namesRelative(_ between: Substring) -> Bool {
+        between.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { relatives.contains(String($0)) }
+    }
+
+    // MARK: - Sentences
+
+    /// Lower-cased words that name the subject: its title's words plus "the company".
+    static func subjectKeys(_ title: String?) -> [String] {
+        var keys = ["the company", "the firm"]
+        if let title, !title.isEmpty { keys.insert(String(decoding: LowerText(title).bytes, as: UTF8.self), at: 0) }
+        return keys
+    }
+
+    private static func sentenceEvidence(_ v: Variant, _ section: Section, _ s: Sentence) -> Evidence {
+        Evidence(
+            variant: v.id, path: v.document.path, line: s.line, section: section.path.joined(separator: " > "),
+            text: Evidence.trim(s.text))
+    }
+
+    static func sentenceClaims(
+        _ s: Sentence, _ section: Section, _ v: Variant, cited: Bool, contextYear: Int?, subject: [String]
+    ) -> [Claim] {
+        let text = s.text
+        var evidence: Evidence? = nil
+        var out: [Claim] = []
+        func claim(_ a: Claim.Attribute, _ val: ClaimValue, label: String? = nil) {
+            let ev = evidence ?? sentenceEvidence(v, section, s)
+            evidence = ev
+            out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
+        }
+        let lt = LowerText(text)
+        let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])
+        let needsPatterns = mayList || lt.containsAny(["headquarter", "head office", "based in", "-based", "founded", "established"])
+            || lt.containsAny(Self.statusKeywords) || (s.isListItem && lt.contains("("))
+        if needsPatterns {
+        // ASCII lower case keeps the byte layout, so indices of `lower` are valid in `text`.
+        let lower = String(decoding: lt.bytes, as: UTF8.self)
+        // Byte search: `lower` is native UTF-8, so a byte offset maps to an index in O(1).
+        var subjectAt = subject.compactMap { lt.find($0) }.min().map { lower.utf8.index(lower.startIndex, offsetBy: $0) }
+        /// The first occurrence of an ASCII `pattern` at or after `from`, found on bytes.
+        func find(_ pattern: String, from: String.Index? = nil) -> Range<String.Index>? {
+            let start = from.map { lower.utf8.distance(from: lower.startIndex, to: $0) } ?? 0
+            guard let o = lt.find(pattern, from: start) else { return nil }
+            let lo = lower.utf8.index(lower.startIndex, offsetBy: o)
+            return lo..<lower.utf8.index(lo, offsetBy: pattern.utf8.count)
+        }
+        // No title, or a lead sentence that does not name it: the sentence's own opening is its subject.
+        if subjectAt == nil, subject.count <= 2 || section.path.isEmpty { subjectAt = lower.startIndex }
+        if lower.hasPrefix("it ") || lower.hasPrefix("its ") { subjectAt = lower.startIndex }
+
+        // Headquarters.
+        if lt.containsAny(["headquarter", "head office", "based in"]) {
+        for pattern in ["headquartered in ", "headquarters in ", "headquarters are in ", "headquarters is in ", "head office in ", "based in "] {
+            guard let r = find(pattern), let at = subjectAt, at < r.lowerBound, !Self.namesRelative(lower[at..<r.lowerBound]) else { continue }
+            let after = String(text[r.upperBound...])
+            let places = PlaceNormalizer.places(in: placePhrase(after))
+            if !places.isEmpty { claim(.headquarters, .places(places), label: pattern.trimmingCharacters(in: .whitespaces)) }
+            break
+        }
+        }
+        // "Busan-based Acme Ferries", "the New York-based Acme": the place before "-based" when the
+        // subject's name follows it.
+        if lt.contains("-based "), let r = find("-based "),
+            subject.contains(where: { key in key.count > 3 && !key.hasPrefix("the ") && lower[r.upperBound...].hasPrefix(key) })
+        {
+            var words: [Substring] = []
+            for w in text[..<r.lowerBound].split(separator: " ").reversed() {
+                guard let c = w.first, c.isUppercase, words.count < 4 else { break }
+                words.insert(w, at: 0)
+            }
+            let place = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "\"“”'(,"))
+            let places = PlaceNormalizer.places(in: place)
+            if !places.isEmpty { claim(.headquarters, .places(places), label: "based") }
+        }
+        if s.isListItem, lt.contains("("), lt.contains("(headquarters)") || lt.contains("(hq)") || lt.contains("(head office)"),
+            let paren = text.firstIndex(of: "(")
+        {
+            let places = PlaceNormalizer.places(in: String(text[..<paren]))
+            if !places.isEmpty { claim(.headquarters, .places(places), label: "headquarters") }
+        }
+
+        // Founders and founding date.
+        if lt.containsAny(["founded", "established"]), let f = find("founded") ?? find("established") {
+            if let by = find(" by ", from: f.upperBound), lower.distance(from: f.upperBound, to: by.lowerBound) < 60,
+                let at = subjectAt, at < f.lowerBound, Self.foundingClause(lower[at..<f.lowerBound], subjectLength: subject.first { lower[at...].hasPrefix($0) }?.count ?? Self.leadingNameLength(text[at...])), !Self.namesRelative(lower[at..<f.lowerBound])
+            {
+                let namesText = String(text[by.upperBound...])
+                let people = PersonNameNormalizer.names(inProse: namesText)
+                if !people.isEmpty { claim(.founders, .people(people), label: "founded by") }
+            }
+            let window = String(text[f.upperBound...].prefix(40))
+            if let d = DateNormalizer.mentions(in: window, contextYear: contextYear).first, !d.yearInferred,
+                let at = subjectAt, at < f.lowerBound
+            {
+                claim(.founded, .date(d.date), label: "founded")
+            }
+        }
+
+        // Status: "<subject> is a ... company".
+        if let at = subjectAt, lt.containsAny(Self.statusKeywords) {
+            let rest = lower[at...]
+            for copula in [" is a ", " is an ", " was a ", " is now a ", " became a ", " is the "] {
+                guard let c = find(copula, from: at) else { continue }
+                // "Its parent, X, is a privately held company" describes another organisation.
+                if Self.namesRelative(lower[at..<c.lowerBound]) { break }
+                var clause = String(lower[c.upperBound...])
+                if let end = clause.firstIndex(where: { $0 == "." || $0 == ";" || $0 == "," }) { clause = String(clause[..<end]) }
+                let statuses = StatusNormalizer.statuses(inSentence: clause)
+                if !statuses.isEmpty { claim(.status, .status(statuses), label: "description") }
+                break
+            }
+            let verbs = StatusNormalizer.statuses(inSentence: String(rest)).filter { $0 == .acquired || $0 == .delisted || $0 == .takenPrivate }
+            if !verbs.isEmpty { claim(.status, .status(verbs), label: "event") }
+        }
+
+        // Completed listing event.
+        if mayList, StatusNormalizer.reportsCompletedListing(text) {
+            let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
+            claim(.event, .text("listing", d), label: "listing")
+        } else if mayList, StatusNormalizer.reportsDelisting(text) {
+            let d = DateNormalizer.mentions(in: text, contextYear: contextYear).first?.date
+            claim(.event, .text("delisting", d), label: "delisting")
+        }
+        }
+
+        // Figures.
+        let bytes = Array(text.utf8)
+        for q in QuantityNormalizer.quantities(in: text) {
+            let before = String(decoding: bytes[max(0, q.range.lowerBound - 48)..<q.range.lowerBound], as: UTF8.self).lowercased()
+            switch q.kind {
+            case .money:
+                if before.contains("valued at") || before.contains("valuation") {
+                    claim(.valuation, .quantity(q), label: "valuation")
+                } else if before.contains("revenue") || before.contains("sales of") || before.contains("turnover") {
+                    claim(.revenue, .quantity(q), label: "revenue")
+                } else {
+                    claim(.money, .quantity(q), label: labelWords(before))
+                }
+            case .percent:
+                claim(.percentage, .quantity(q), label: labelWords(before))
+            case .count:
+                if q.following.contains(where: { $0 == "employees" || $0 == "staff" }) {
+                    claim(.employees, .quantity(q), label: "employees")
+                } else if !q.following.isEmpty {
+                    claim(.count, .quantity(q), label: q.following.joined(separator: " "))
+                }
+            case .ordinal:
+                break
+            }
+        }
+        return out
+    }
+
+    /// Words without which a sentence states no status (a cheap test before the patterns).
+    static let statusKeywords = [
+        "private", "public", "state", "government", "listed", "subsidiary", "acquired", "traded", "owned", "defunct",
+    ]
+
+    /// The place phrase at the start of `text`: up to a clause end, keeping comma parts that start
+    /// with a capital ("Science Park, Port City, Country").
+    static func placePhrase(_ text: String) -> String {
+        var phrase = text
+        for stop in [".", ";", "(", " with ", " where ", " which ", " since ", " that ", " but ", " from ", " in the ", " to "] {
+            if let r = phrase.range(of: stop) { phrase = String(phrase[..<r.lowerBound]) }
+        }
+        var parts: [String] = []
+        for p in phrase.split(separator: ",", omittingEmptySubsequences: true) {
+            let t = p.trimmingCharacters(in: .whitespaces)
+            guard let c = t.first, c.isUppercase else { break }
+            // Keep the capitalised words only ("Port City and the region" -> "Port City").
+            var ws: [Substring] = []
+            for w in t.split(separator: " ") {
+                if let f = w.first, f.isUppercase || w == "and" || w == "&" || w == "of" { ws.append(w) } else { break }
+            }
+            while let l = ws.last, l == "and" || l == "&" || l == "of" { ws.removeLast() }
+            parts.append(ws.joined(separator: " "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Up to three words before a figure, as its label ("growth rate").
+    private static func labelWords(_ before: String) -> String? {
+        let ws = before.split(whereSeparator: { !$0.isLetter && $0 != "&" }).suffix(3)
+        return ws.isEmpty ? nil : ws.joined(separator: " ")
+    }
+}

@@ -1,0 +1,62 @@
+import CrossCheckCore
+/// Two sentences that make the same statement in two variants, for the value-comparing rules.
+package struct AlignedStatement: Sendable {
+    /// The earlier variant of the pair (for a summary or source: its reference revision).
+    package var a: Variant
+    package var b: Variant
+    package var sectionA: Section
+    package var sentenceA: Sentence
+    package var sectionB: Section
+    package var sentenceB: Sentence
+    package var similarity: Double
+    /// True when both are revisions: a difference is an edit.
+    package var isEdit: Bool
+}
+
+/// Aligns the sentences of the variant pairs that chronology says to compare: consecutive
+/// revisions (edits), and each summary or source with its reference revision (contradictions).
+///
+/// Computed once per run through `RuleContext.memo`; uses `SentenceAligner` over all sentences
+/// of the two documents, so a statement that moved to another section still pairs.
+package enum StatementAlignment {
+    /// Minimum similarity for two sentences to count as the same statement.
+    package static let threshold = 0.5
+
+    /// The variant pairs to compare, older (or reference) first.
+    package static func variantPairs(_ set: VariantSet) -> [(Variant, Variant)] {
+        var out: [(Variant, Variant)] = []
+        let revs = set.revisions
+        for (x, y) in zip(revs, revs.dropFirst()) { out.append((x, y)) }
+        for v in set.variants where v.document.role != .revision {
+            if let ref = Chronology.reference(for: v, in: set) { out.append((ref, v)) }
+        }
+        return out
+    }
+
+    /// Every aligned statement pair of the set whose texts differ.
+    package static func compute(_ set: VariantSet) -> [AlignedStatement] {
+        var out: [AlignedStatement] = []
+        for (x, y) in variantPairs(set) {
+            let fa = x.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
+            let fb = y.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
+            guard !fa.isEmpty, !fb.isEmpty else { continue }
+            let pairs = SentenceAligner.align(fa.map(\.1), fb.map(\.1))
+            for p in pairs where p.similarity >= threshold && p.a < fa.count && p.b < fb.count {
+                let (sa, ta) = fa[p.a], (sb, tb) = fb[p.b]
+                if ta.text == tb.text { continue }
+                out.append(
+                    AlignedStatement(
+                        a: x, b: y, sectionA: sa, sentenceA: ta, sectionB: sb, sentenceB: tb, similarity: p.similarity,
+                        isEdit: Chronology.isEdit(x, y)))
+            }
+        }
+        return out
+    }
+
+    /// Evidence for one side of a pair.
+    package static func evidence(_ v: Variant, _ section: Section, _ s: Sentence, value: String) -> Evidence {
+        Evidence(
+            variant: v.id, path: v.document.path, line: s.line, section: section.path.joined(separator: " > "),
+            text: Evidence.trim(s.text), value: value)
+    }
+}

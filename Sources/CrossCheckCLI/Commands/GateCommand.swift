@@ -1,0 +1,119 @@
+import Foundation
+import CrossCheckCore
+import CrossCheckFormats
+import CrossCheckAnalysis
+import CrossCheckRules
+import CrossCheckReports
+
+/// `crosscheck gate OLD NEW [--context PATH...]`: the findings an edit introduces and resolves.
+package enum GateCommand: Command {
+    package static let name = "gate"
+    package static let summary = "Report the conflicts an edit introduces"
+    package static let help = """
+        Usage: crosscheck gate OLD NEW [--context PATH ...] [options]
+
+        Answers "does this edit introduce conflicts?": checks the set {OLD + context} and the set
+        {NEW + context} and reports the findings NEW introduces and, separately, those it
+        resolves. NEW stands in for OLD (it takes OLD's variant id and manifest entry), so
+        findings that the edit leaves alone match and are not reported. The exit status is
+        decided by the introduced findings only.
+
+        Options:
+          --context PATH ...     the other variants of the set (files or folders; a copy of OLD
+                                 or NEW among them is skipped)
+        \(ReportOptions.help)
+
+        Exit status: 0 no introduced finding at or above --fail-on, 1 some, 2 usage error or
+        unreadable input.
+
+        Example:
+          crosscheck gate seeds/001_e3333450b7a6811b.txt edited.txt --context seeds
+        """
+    package static let spec = ArgumentSpec(options: ReportOptions.names, greedy: ["--context"])
+
+    package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+        guard arguments.positionals.count == 2 else {
+            throw .usage("crosscheck gate: expected OLD and NEW (see 'crosscheck gate --help')")
+        }
+        let options = try ReportOptions.parse(arguments, command: name)
+        let config = try options.loadConfig(context)
+        let oldPath = ReportOptions.resolve(arguments.positionals[0], context)
+        let newPath = ReportOptions.resolve(arguments.positionals[1], context)
+        let contextPaths = arguments.values("--context").map { ReportOptions.resolve($0, context) }
+        let pair = try load(old: oldPath, new: newPath, context: contextPaths, workingDirectory: context.workingDirectory)
+
+        let configuration = options.configuration(manifest: pair.manifest, config: config)
+        let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
+        var newRun = try RuleEngine.run(pair.new, configuration: configuration)
+        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, context)
+        let edited = pair.old.variants.first { ReportPaths.standardise($0.document.path, base: context.workingDirectory) == ReportPaths.standardise(oldPath, base: context.workingDirectory) }?.id ?? ""
+        let delta = GateDelta.compare(before: oldRun.findings, after: newFindings, edited: edited)
+        newRun.findings = delta.introduced
+        let resolved = delta.resolved
+
+        let paths = ReportPaths(workingDirectory: context.workingDirectory)
+        let mode = Report.Mode.gate(old: paths.display(oldPath), new: paths.display(newPath))
+        let report = Report(set: pair.new, run: newRun, mode: mode, resolved: resolved, oldSet: pair.old, usedBaseline: usedBaseline, paths: paths)
+        try options.emit(report, &context)
+        return report.fails(at: options.threshold(manifest: pair.manifest, config: config)) ? 1 : 0
+    }
+
+    /// The two sets of a gate, each file parsed once.
+    struct Pair {
+        var old: VariantSet
+        var new: VariantSet
+        var manifest: Manifest?
+    }
+
+    /// Loads OLD, NEW and the context together, then splits them into {OLD + context} and
+    /// {NEW + context}, NEW taking OLD's id (and OLD's manifest entry when NEW has none).
+    static func load(old: String, new: String, context: [String], workingDirectory: String) throws(CrossCheckError) -> Pair {
+        let key = { (p: String) in ReportPaths.standardise(p, base: workingDirectory) }
+        let oldKey = key(old)
+        let newKey = key(new)
+        // Expand context folders here so a copy of OLD or NEW inside one is never parsed twice.
+        var (files, manifest) = try VariantSet.expand(paths: context)
+        files = files.filter { key($0) != oldKey && key($0) != newKey }
+        let all = try VariantSet.load(paths: [old, new] + files, manifest: manifest)
+        let byLoad = all.variants
+        guard let oi = byLoad.firstIndex(where: { key($0.document.path) == oldKey }),
+            let ni = byLoad.indices.first(where: { $0 != oi && key(byLoad[$0].document.path) == newKey })
+        else {
+            throw .usage("crosscheck gate: cannot tell OLD and NEW apart in the loaded set")
+        }
+        let oldVariant = byLoad[oi]
+        var newVariant = byLoad[ni]
+        newVariant.id = oldVariant.id
+        let manifestNames = Set((all.manifest?.variants ?? []).map { ($0.path as NSString).lastPathComponent })
+        let name = { (p: String) in (p as NSString).lastPathComponent }
+        if manifestNames.contains(name(oldVariant.document.path)) && !manifestNames.contains(name(newVariant.document.path)) {
+            newVariant.document.role = oldVariant.document.role
+            newVariant.document.date = oldVariant.document.date
+            newVariant.label = oldVariant.label
+        }
+        let rest = byLoad.indices.filter { i in
+            i != oi && i != ni && key(byLoad[i].document.path) != oldKey && key(byLoad[i].document.path) != newKey
+        }.map { byLoad[$0] }
+        return Pair(
+            old: VariantSet(subject: all.subject, variants: ordered(rest + [oldVariant]), manifest: all.manifest),
+            new: VariantSet(subject: all.subject, variants: ordered(rest + [newVariant]), manifest: all.manifest),
+            manifest: all.manifest)
+    }
+
+    /// Oldest first (undated last, ties in their previous order), renumbered from 0.
+    static func ordered(_ variants: [Variant]) -> [Variant] {
+        let sorted = variants.sorted { a, b in
+            switch (a.document.date, b.document.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.order < b.order
+            }
+        }
+        return sorted.enumerated().map { i, v in
+            var v = v
+            v.order = i
+            return v
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Per-rule settings from a manifest or config file.
+package struct RuleSetting: Sendable, Equatable {
+    package var enabled: Bool?
+    package var severity: Severity?
+    package init(enabled: Bool? = nil, severity: Severity? = nil) { self.enabled = enabled; self.severity = severity }
+}
+
+/// The `crosscheck.json` manifest (SPEC "Inputs"); every key optional.
+package struct Manifest: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package var path: String
+        package var role: VariantRole?
+        package var format: DocumentFormat?
+        package var date: PartialDate?
+        package var label: String?
+    }
+    /// Where the manifest was read from.
+    package var path: String
+    package var subject: String?
+    package var variants: [Entry]
+    package var rules: [String: RuleSetting]
+    package var failOn: Severity.Threshold?
+
+    package init(path: String, subject: String? = nil, variants: [Entry] = [], rules: [String: RuleSetting] = [:], failOn: Severity.Threshold? = nil) {
+        self.path = path; self.subject = subject; self.variants = variants; self.rules = rules; self.failOn = failOn
+    }
+
+    /// Reads and validates a manifest or config file.
+    package static func load(path: String) throws(CrossCheckError) -> Manifest {
+        let source = try SourceText.load(path: path)
+        let json: JSONValue
+        do { json = try JSONValue.parse(source.string) } catch {
+            throw .configuration(path: path, reason: "line \(error.line): \(error.message)")
+        }
+        guard case let .object(o) = json else { throw .configuration(path: path, reason: "expected a JSON object") }
+        var m = Manifest(path: path)
+        m.subject = o["subject"]?.stringValue
+        if let list = o["variants"] {
+            guard let items = list.arrayValue else { throw .configuration(path: path, reason: "\"variants\" must be a list") }
+            for item in items {
+                guard let p = item["path"]?.stringValue else { throw .configuration(path: path, reason: "every variant needs a \"path\"") }
+                var e = Entry(path: p)
+                if let r = item["role"]?.stringValue {
+                    guard let role = VariantRole(rawValue: r) else { throw .configuration(path: path, reason: "unknown role \"\(r)\" for \(p)") }
+                    e.role = role
+                }
+                if let f = item["format"]?.stringValue {
+                    guard let format = DocumentFormat(rawValue: f) else { throw .configuration(path: path, reason: "unknown format \"\(f)\" for \(p)") }
+                    e.format = format
+                }
+                if let d = item["date"]?.stringValue {
+                    guard let date = PartialDate(iso: d) else { throw .configuration(path: path, reason: "bad date \"\(d)\" for \(p) (want YYYY, YYYY-MM or YYYY-MM-DD)") }
+                    e.date = date
+                }
+                e.label = item["label"]?.stringValue
+                m.variants.append(e)
+            }
+        }
+        if let rules = o["rules"]?.objectValue {
+            for (id, v) in rules {
+                var s = RuleSetting()
+                if let b = v.boolValue { s.enabled = b }
+                s.enabled = v["enabled"]?.boolValue ?? s.enabled
+                if let sv = v["severity"]?.stringValue {
+                    guard let sev = Severity(rawValue: sv) else { throw .configuration(path: path, reason: "unknown severity \"\(sv)\" for rule \(id)") }
+                    s.severity = sev
+                }
+                m.rules[id] = s
+            }
+        }
+        if let f = o["failOn"]?.stringValue {
+            guard let t = Severity.Threshold(rawValue: f) else { throw .configuration(path: path, reason: "failOn must be error, warning, info or never") }
+            m.failOn = t
+        }
+        return m
+    }
+}
+
+/// One variant of the article: a parsed document with its identity in the set.
+package struct Variant: Sendable {
+    /// File name without extension (`002_73259c55204946b0`): stable across machines.
+    package var id: String
+    package var document: Document
+    /// Position from oldest (0) to newest.
+    package var order: Int
+    /// Human label from the manifest, if any.
+    package var label: String?
+
+    package init(id: String, document: Document, order: Int, label: String? = nil) {
+        self.id = id; self.document = document; self.order = order; self.label = label
+    }
+}
+
+/// All variants of one article, ordered oldest to newest.
+package struct VariantSet: Sendable {
+    package var subject: String?
+    package var variants: [Variant]
+    package var manifest: Manifest?
+
+    package init(subject: String?, variants: [Variant], manifest: Manifest?) {
+        self.subject = subject; self.variants = variants; self.manifest = manifest
+    }
+
+    /// The variant with `id`.
+    package func variant(_ id: String) -> Variant? { variants.first { $0.id == id } }
+
+    /// Revisions, oldest to newest.
+    package var revisions: [Variant] { variants.filter { $0.document.role == .revision } }
+    /// The newest revision, the reference every other variant is judged against.
+    package var newestRevision: Variant? { revisions.last }
+}

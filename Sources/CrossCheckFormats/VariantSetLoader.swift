@@ -1,0 +1,72 @@
+import Foundation
+import CrossCheckCore
+
+/// Loading a variant set from files: the one place where paths become parsed documents.
+extension VariantSet {
+    /// The variant files a list of paths names, and the first folder manifest met.
+    ///
+    /// A file is itself; a folder is its regular, non-hidden files in name order, except its
+    /// `crosscheck.json`, which is the manifest.
+    package static func expand(paths: [String]) throws(CrossCheckError) -> (files: [String], manifest: Manifest?) {
+        var files: [String] = []
+        var manifest: Manifest? = nil
+        let fm = FileManager.default
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
+            guard isDir.boolValue else { files.append(p); continue }
+            let names: [String]
+            do { names = try fm.contentsOfDirectory(atPath: p) } catch { throw .unreadable(path: p, reason: "cannot list directory") }
+            let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let full = base + "/" + name
+                if name == "crosscheck.json" {
+                    if manifest == nil { manifest = try Manifest.load(path: full) }
+                    continue
+                }
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
+            }
+        }
+        return (files, manifest)
+    }
+
+    /// Loads every path (files, or folders of files with an optional `crosscheck.json`) as one set.
+    ///
+    /// Variants are ordered oldest to newest by date; undated variants come last and ties keep
+    /// file-name order.
+    package static func load(paths: [String], manifest explicit: Manifest? = nil) throws(CrossCheckError) -> VariantSet {
+        let (files, found) = try expand(paths: paths)
+        let manifest = explicit ?? found
+        if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
+        var docs: [(id: String, doc: Document, label: String?)] = []
+        var seen = Set<String>()
+        // Revisions of one article share most of their text: each wikitext file's parse reuses
+        // the previous one's where the bytes are the same (the result is that of a full parse).
+        var lastWikitext: Document?
+        for f in files {
+            let name = (f as NSString).lastPathComponent
+            let entry = manifest?.variants.first { ($0.path as NSString).lastPathComponent == name }
+            var doc = try DocumentParser.parse(path: f, format: entry?.format, previous: lastWikitext)
+            if doc.format == .wikitext { lastWikitext = doc }
+            if let r = entry?.role { doc.role = r }
+            if let d = entry?.date { doc.date = d }
+            var id = (name as NSString).deletingPathExtension
+            if id.isEmpty { id = name }
+            while seen.contains(id) { id += "'" }
+            seen.insert(id)
+            docs.append((id, doc, entry?.label))
+        }
+        let ordered = docs.enumerated().sorted { a, b in
+            switch (a.element.doc.date, b.element.doc.date) {
+            case let (dx?, dy?) where dx != dy: return dx < dy
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }
+        let variants = ordered.enumerated().map { i, e in Variant(id: e.element.id, document: e.element.doc, order: i, label: e.element.label) }
+        let subject = manifest?.subject ?? variants.lazy.compactMap { $0.document.title }.first
+        return VariantSet(subject: subject, variants: variants, manifest: manifest)
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import CrossCheckCore
+import CrossCheckAnalysis
+
+/// A piece of plain text a rule reads: a sentence, or a field's value, with where it sits.
+package struct TextUnit: Sendable {
+    package var section: [String]
+    package var text: String
+    /// The sentence, for prose and list items.
+    package var sentence: Sentence?
+    /// The field, for key/value lines.
+    package var field: Field?
+
+    /// 1-based line of the unit's first character.
+    package var line: Int { sentence?.line ?? field?.line ?? 1 }
+}
+
+/// Word statistics over the whole variant set, computed once per run.
+package struct WordStats: Sendable {
+    /// Per variant (same order as the set): lower-cased word -> occurrences.
+    package var perVariant: [[String: Int]]
+    /// Lower-cased word -> occurrences in the whole set.
+    package var total: [String: Int]
+    /// Lower-cased word -> number of variants using it.
+    package var variantCount: [String: Int]
+
+    /// Occurrences of `word` (lower-cased) outside variant `index`.
+    package func countOutside(_ word: String, variant index: Int) -> Int {
+        (total[word] ?? 0) - (index < perVariant.count ? perVariant[index][word] ?? 0 : 0)
+    }
+}
+
+extension VariantSet {
+    /// Variants after `variant` in date order.
+    package func newer(than variant: Variant) -> [Variant] { variants.filter { $0.order > variant.order } }
+    /// Variants before `variant` in date order.
+    package func older(than variant: Variant) -> [Variant] { variants.filter { $0.order < variant.order } }
+    /// Variants with `role`, oldest first.
+    package func variants(role: VariantRole) -> [Variant] { variants.filter { $0.document.role == role } }
+    /// The revision just before `variant` (itself a revision or not), if any.
+    package func previousRevision(of variant: Variant) -> Variant? {
+        variants.last { $0.order < variant.order && $0.document.role == .revision }
+    }
+    /// A short name for messages: the id's prefix before `_` when no other variant shares it
+    /// (`003` for `003_7ef6…`), else the whole id.
+    package func shortName(_ id: String) -> String {
+        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
+        let prefix = String(id[..<us])
+        let clash = variants.contains { ($0.id != id && $0.id.hasPrefix(prefix + "_")) || $0.id == prefix }
+        return clash ? id : prefix
+    }
+
+    /// Index of `variant` in `variants`.
+    package func index(of variant: Variant) -> Int? { variants.firstIndex { $0.id == variant.id } }
+}
+
+extension RuleContext {
+    /// Sentences (with their section) and then field values of `variant`, in document order.
+    package func textUnits(_ variant: Variant) -> [TextUnit] {
+        memo("engine.units.\(variant.id)") {
+            var out: [TextUnit] = []
+            for s in variant.document.sections {
+                for t in s.sentences { out.append(TextUnit(section: s.path, text: t.text, sentence: t, field: nil)) }
+            }
+            for f in variant.document.fields {
+                out.append(TextUnit(section: f.section, text: f.value, sentence: nil, field: f))
+            }
+            return out
+        }
+    }
+
+    /// Line of a byte offset inside a unit's text.
+    package func line(_ variant: Variant, _ unit: TextUnit, textOffset: Int) -> Int {
+        if let s = unit.sentence {
+            return variant.document.source.lines.line(of: s.sourceOffset(ofTextOffset: textOffset))
+        }
+        return unit.field?.line ?? 1
+    }
+
+    /// Evidence quoting a unit (its sentence, or its field's source line) at `line`.
+    package func evidence(_ variant: Variant, _ unit: TextUnit, line: Int? = nil, value: String? = nil) -> Evidence {
+        var e: Evidence
+        if let f = unit.field {
+            e = evidence(variant, f, value: value)
+        } else {
+            e = Evidence(
+                variant: variant.id, path: variant.document.path, line: unit.line,
+                section: unit.section.joined(separator: " > "), text: Evidence.trim(unit.text), value: value)
+        }
+        if let line { e.line = line }
+        return e
+    }
+
+    /// Word statistics of the set (lower-cased words; words in links and code are skipped).
+    ///
+    /// Consecutive revisions share most of their texts, so each variant's counts are the previous
+    /// variant's counts plus the words of the texts it adds, minus those of the texts it drops
+    /// (each distinct text is scanned once). Set totals are summed the same way: a change at
+    /// variant `i` of `n` holds for the `n - i` variants from `i` on, until a later change undoes it.
+    package var wordStats: WordStats {
+        memo("engine.wordStats") {
+            let n = set.variants.count
+            var per: [[String: Int]] = []
+            per.reserveCapacity(n)
+            var total: [String: Int] = [:]
+            var vc: [String: Int] = [:]
+            // Each distinct text's counted words (lower-cased, repeats kept), scanned once.
+            var wordsByText: [String: [String]] = [:]
+            func words(_ text: String) -> [String] {
+                if let w = wordsByText[text] { return w }
+                var words: [String] = []
+                for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
+                wordsByText[text] = words
+                return words
+            }
+            var counts: [String: Int] = [:]
+            var previousTexts: [String: Int] = [:]
+            for (i, v) in set.variants.enumerated() {
+                var texts: [String: Int] = [:]
+                for u in textUnits(v) { texts[u.text, default: 0] += 1 }
+                // Texts added (positive) or dropped (negative) since the previous variant.
+                var delta: [String: Int] = [:]
+                for (t, c) in texts {
+                    let d = c - (previousTexts[t] ?? 0)
+                    if d != 0 { for w in words(t) { delta[w, default: 0] += d } }
+                }
+                for (t, c) in previousTexts where texts[t] == nil {
+                    for w in words(t) { delta[w, default: 0] -= c }
+                }
+                let span = n - i
+                for (w, d) in delta where d != 0 {
+                    let old = counts[w] ?? 0
+                    let now = old + d
+                    counts[w] = now == 0 ? nil : now
+                    total[w, default: 0] += d * span
+                    if old == 0 { vc[w, default: 0] += span } else if now == 0 { vc[w, default: 0] -= span }
+                }
+                per.append(counts)
+                previousTexts = texts
+            }
+            return WordStats(perVariant: per, total: total, variantCount: vc)
+        }
+    }
+
+    /// The sentence of `variant` most similar to `text`, with its `TextSimilarity` score.
+    ///
+    /// Candidates are first filtered cheaply by content-word overlap (Dice >= `prefilter` over
+    /// words that are not function words), then scored with `TextSimilarity.similarity`.
+    /// Each variant's sentences are indexed once per run (content words as sorted integer ids,
+    /// similarity hashes per distinct text), so repeated searches do no string hashing per sentence.
+    package func bestCounterpart(of text: String, in variant: Variant, prefilter: Double = 0.2) -> (section: Section, sentence: Sentence, score: Double)? {
+        let texts = counterpartTexts
+        let probe = texts.words(text)
+        guard !probe.isEmpty else { return nil }
+        let index = counterpartIndex(variant, texts)
+        let sections = variant.document.sections
+        var probeHashes: [UInt64]? = nil
+        var best: (s: Int, t: Int, score: Double)? = nil
+        for e in index {
+            let inter = CounterpartTexts.common(probe, e.words)
+            guard 2 * Double(inter) / Double(probe.count + e.words.count) >= prefilter else { continue }
+            // `TextSimilarity.similarity`, with both sides' hashes computed once.
+            let other = sections[e.section].sentences[e.sentence].text
+            let score: Double
+            if text == other {
+                score = 1
+            } else {
+                let x = probeHashes ?? TextSimilarity.hashes(text)
+                probeHashes = x
+                let y = texts.hashes(other)
+                if x.isEmpty || y.isEmpty {
+                    score = 0
+                } else {
+                    score = 2 * Double(CounterpartTexts.common(x, y)) / Double(x.count + y.count)
+                }
+            }
+            if score > (best?.score ?? 0) { best = (e.section, e.sentence, score) }
+        }
+        return best.map { (section: sections[$0.s], sentence: sections[$0.s].sentences[$0.t], score: $0.score) }
+    }
+
+    /// Content words of a sentence, cached per text.
+    func contentWords(_ text: String) -> Set<String> {
+        memo("engine.cw." + text) { SimilarityWords.contentWords(text) }
+    }
+
+    /// The run's cache of per-text counterpart data.
+    var counterpartTexts: CounterpartTexts { memo("engine.counterpartTexts") { CounterpartTexts() } }
+
+    /// Every sentence of `variant` with its content-word ids, in document order.
+    func counterpartIndex(_ variant: Variant, _ texts: CounterpartTexts) -> [CounterpartTexts.Entry] {
+        memo("engine.counterparts." + variant.id) {
+            var out: [CounterpartTexts.Entry] = []
+            for (si, s) in variant.document.sections.enumerated() {
+                for ti in s.sentences.indices {
+                    out.append(CounterpartTexts.Entry(section: si, sentence: ti, words: texts.words(s.sentences[ti].text)))
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// Per-text data for `bestCounterpart`, shared by every variant of a run: content words interned
+/// as sorted integer ids (Dice over sets is a merge of sorted arrays) and `TextSimilarity` hashes.
+final class CounterpartTexts: @unchecked Sendable {
+    struct Entry { var section: Int; var sentence: Int; var words: [Int32] }
+
+    private let lock = NSLock()
+    private var ids: [String: Int32] = [:]
+    private var wordsByText: [String: [Int32]] = [:]
+    private var hashesByText: [String: [UInt64]] = [:]
+
+    /// Sorted distinct ids of the text's content words (`SimilarityWords.contentWords`).
+    func words(_ text: String) -> [Int32] {
+        lock.lock(); defer { lock.unlock() }
+        if let w = wordsByText[text] { return w }
+        // The words `SimilarityWords.contentWords` keeps, interned straight from the scan.
+        var out: [Int32] = []
+        for w in WordScanner.words(in: text) where !w.inLinkOrCode {
+            let l = w.lowered
+            guard !CommonWords.function.contains(l) else { continue }
+            if let id = ids[l] { out.append(id) } else {
+                let id = Int32(ids.count)
+                ids[l] = id
+                out.append(id)
+            }
+        }
+        out.sort()
+        // Distinct ids only: a set of words.
+        var n = 0
+        for id in out where n == 0 || out[n - 1] != id { out[n] = id; n += 1 }
+        out.removeLast(out.count - n)
+        wordsByText[text] = out
+        return out
+    }
+
+    /// `TextSimilarity.hashes` of the text.
+    func hashes(_ text: String) -> [UInt64] {
+        lock.lock(); defer { lock.unlock() }
+        if let h = hashesByText[text] { return h }
+        let h = TextSimilarity.hashes(text)
+        hashesByText[text] = h
+        return h
+    }
+
+    /// Size of the multiset intersection of two sorted arrays.
+    static func common<T: Comparable>(_ x: [T], _ y: [T]) -> Int {
+        var i = 0, j = 0, c = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { c += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return c
+    }
+}
+
+/// Word-set similarity used to find a sentence's counterpart in another variant.
+package enum SimilarityWords {
+    /// Lower-cased words that are not function words.
+    package static func contentWords(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        for w in WordScanner.words(in: text) where !w.inLinkOrCode {
+            let l = w.lowered
+            if !CommonWords.function.contains(l) { out.insert(l) }
+        }
+        return out
+    }
+
+    /// Dice coefficient of two word sets (0...1).
+    package static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+    }
+}

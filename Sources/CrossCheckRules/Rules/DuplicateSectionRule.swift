@@ -1,0 +1,106 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+/// `duplicate-section`: one variant has the same heading twice at the same level under the same parent.
+package struct DuplicateSectionRule: Rule {
+    package static let description = RuleDescription(
+        id: "duplicate-section", name: "Duplicate section", severity: .warning,
+        summary: "One variant has the same heading twice at the same level and under the same parent.",
+        rationale: """
+            A heading repeated under the same parent usually means a section was pasted twice or an edit \
+            merged two versions of the page; readers and every section-level comparison then see two \
+            competing bodies for one topic. Headings are compared after normalising case, spacing, \
+            punctuation and `&` versus "and", so "Awards & Honours" and "awards and honours" count as the \
+            same heading. Headings repeated under different parents (a "Reception" under each of two \
+            products) are fine.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("guide.md", """
+                    # Lighthouse keeping
+
+                    ## Lamps & Lenses
+                    Early lamps burned whale oil.
+
+                    ## Daily routine
+                    Keepers trimmed wicks every evening.
+
+                    ## Lamps and lenses
+                    Fresnel lenses replaced reflectors.
+                    """), expect: "Lamps"),
+            RuleExample(
+                ExampleFile("club.txt", format: .wikitext, """
+                    The rowing club trains on the river.
+
+                    == History ==
+                    It was founded by students.
+
+                    == History ==
+                    The boathouse was rebuilt after a flood.
+                    """), expect: "History"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("products.md", """
+                    # Kettles
+
+                    ## Stovetop kettle
+                    A classic design.
+
+                    ### Reception
+                    Reviewers liked the whistle.
+
+                    ## Electric kettle
+                    Boils water quickly.
+
+                    ### Reception
+                    Reviewers praised the speed.
+                    """)),
+            RuleExample(
+                ExampleFile("a.md", "# Ferns\n\n## Habitat\nDamp woods.\n"),
+                ExampleFile("b.md", "# Ferns\n\n## Habitat\nShaded valleys.\n")),
+        ])
+
+    package init() {}
+
+    /// Heading text normalised for comparison: lower case, `&` as "and", punctuation and spacing collapsed.
+    static func normalise(_ heading: String) -> String {
+        var words: [String] = []
+        for w in WordScanner.words(in: heading.replacingOccurrences(of: "&", with: " and ")) {
+            words.append(w.lowered)
+        }
+        return words.joined(separator: " ")
+    }
+
+    package func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for v in context.set.variants {
+            struct Key: Hashable { var level: Int; var parent: [String]; var heading: String }
+            var groups: [Key: [Section]] = [:]
+            var order: [Key] = []
+            for s in v.document.sections where s.level > 0 && !s.path.isEmpty {
+                let key = Key(level: s.level, parent: s.path.dropLast().map(Self.normalise), heading: Self.normalise(s.heading))
+                guard !key.heading.isEmpty else { continue }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(s)
+            }
+            for key in order {
+                guard let secs = groups[key], secs.count > 1, let first = secs.first else { continue }
+                let src = v.document.source
+                let evidence = secs.map { s -> Evidence in
+                    let lineText = src.text(src.lines.range(ofLine: s.line, in: src.bytes)).trimmingCharacters(in: .whitespaces)
+                    return Evidence(
+                        variant: v.id, path: v.document.path, line: s.line, section: s.path.dropLast().joined(separator: " > "),
+                        text: Evidence.trim(lineText.isEmpty ? s.heading : lineText), value: s.heading)
+                }
+                let lines = secs.map { String($0.line) }.joined(separator: ", ")
+                let parent = first.path.count > 1 ? " under \"\(first.path.dropLast().joined(separator: " > "))\"" : ""
+                findings.append(Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .problem,
+                    message: "Heading \"\(first.heading)\" appears \(secs.count) times at level \(key.level)\(parent) in \(context.set.shortName(v.id)) (lines \(lines))",
+                    evidence: evidence, values: secs.map(\.heading).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+                    fingerprintParts: [v.id, String(key.level), key.parent.joined(separator: "/"), key.heading]))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,329 @@
+import CrossCheckCore
+import CrossCheckAnalysis
+/// `introduced-typo`: a word introduced by an edit that is one edit away from a word used elsewhere in the set.
+package struct IntroducedTypoRule: Rule {
+    package static let description = RuleDescription(
+        id: "introduced-typo", name: "Introduced typo", severity: .warning,
+        summary: "A word new in a revision is one keystroke away from a word the set uses more often.",
+        rationale: """
+            Edits introduce typos that spell-checkers miss because the word is a name or a term of art. \
+            A word that first appears in a revision (absent from the previous revision; every word of the \
+            oldest revision counts as new, since its edit history is not in the set), is not a real word \
+            (a common English word, one of the real words a slip away from another such as "ethic" and \
+            "ensue", a word an older variant or an outside source already uses, or a word whose other \
+            forms the set uses, such as "ethics"), and is one slip of the keyboard away from a word the article itself uses at least \
+            five times (and three times as often) is most likely a misspelling of that word. To stay clear \
+            of real words that differ by one letter, the slip must spare the first and last letters, keep \
+            the capitalisation and not touch a plural ending; a dropped or swapped letter always counts, a \
+            doubled letter counts except in plain names (name variants such as "Allan" and "Alan" differ \
+            that way), and a replaced letter counts only in CamelCase names. The intended word must come \
+            from the article itself (the previous revision or the rest of the new one), never only from an \
+            outside source. British and American spellings of one word ("colour"/"color", \
+            "travelled"/"traveled", "centre"/"center", "organise"/"organize", "catalogue"/"catalog", \
+            "defence"/"defense") are never typos of each other.
+            """,
+        triggering: [
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    BrightWater Labs builds water filters. BrightWater Labs was founded by two engineers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    BrightWater Labs builds water filters. BrightWatter Labs was founded by two engineers. BrightWater Labs opened a plant, and BrightWater staff run it.
+                    """), expect: "BrightWatter"),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The plant uses membrane filtration. Membrane filtration removes salt, and filtration runs all day.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The plant uses membrane filtration. A second filtraton line opened, and filtration runs all day.
+                    """), expect: "filtraton"),
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Brightwater Labs builds a water filter. Brightwater Labs was founded by two engineers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Brightwater Labs builds water filters. Brightwater Labs was founded by two engineers and organized a modest launch.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Problems arising from the flood were reported. Problems arising from the flood closed the road. The Kestrel report covers problems arising from the flood, and problems arising from drought.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Raising the road fixed problems arising from the flood. The Kestrel report covers problems arising from the flood. Volunteers from Kestral Farm helped.
+                    """)),
+            RuleExample(
+                ExampleFile("only.txt", role: .revision, format: .plaintext, "Brightwatter Labs builds water filters, says Brightwater Labs.")),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The guild traveled to fairs. Members traveled by rail and traveled by boat. They traveled far, and once traveled abroad. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The guild traveled to fairs. Members traveled by rail and traveled by boat. A new member travelled from abroad. A dispute was expected to ensue. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """)),
+        ])
+
+    package init() {}
+
+    package func check(_ context: RuleContext) -> [Finding] {
+        let set = context.set
+        let stats = context.wordStats
+        let frequent = FrequentWords(stats)
+        var findings: [Finding] = []
+        for (bi, b) in set.variants.enumerated() where b.document.role == .revision {
+            // The oldest revision has no visible edit; its words are all "new", judged the same way, so
+            // a gate can tell when an edit fixes a typo that the revision before it already had.
+            let a = set.previousRevision(of: b)
+            let ai = a.flatMap { set.index(of: $0) } ?? bi
+            let before: [String: Int] = a == nil ? [:] : stats.perVariant[ai]
+            var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
+            var order: [String] = []
+            var judged: [String: String?] = [:]
+            // A word an older variant (of any role) or an outside source already uses was not
+            // introduced by this edit, and is a real word.
+            let witnesses = set.variants.indices.filter { vi in
+                let v = set.variants[vi]
+                return vi != bi && (v.order < b.order || v.document.role == .source)
+            }
+            let attested: (String) -> Bool = { w in
+                witnesses.contains { (stats.perVariant[$0][w] ?? 0) > 0 } || Self.hasFamily(w, stats: stats)
+            }
+            // A text the previous revision also holds brings no word it lacks: skip it unscanned.
+            let previousTexts: Set<String> = a.map { Self.unitTexts($0, context) } ?? []
+            for u in context.textUnits(b) where !previousTexts.contains(u.text) {
+                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
+                    let key = w.lowered
+                    guard key.utf8.count >= 5, before[key] == nil else { continue }
+                    let target: String?
+                    if let j = judged[key] { target = j } else {
+                        target = Self.likelyIntended(
+                            key, original: w.text, stats: stats, frequent: frequent, variant: bi, previous: ai,
+                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested)
+                        judged[key] = target
+                    }
+                    guard let t = target else { continue }
+                    if seen[key] == nil { order.append(key); seen[key] = (w.text, t, []) }
+                    seen[key]?.units.append((u, context.line(b, u, textOffset: w.range.lowerBound)))
+                }
+            }
+            for key in order {
+                guard let hit = seen[key], let first = hit.units.first else { continue }
+                var evidence = [context.evidence(b, first.0, line: first.1, value: hit.original)]
+                let shown = Self.spelling(of: hit.target, in: set, context: context) ?? hit.target
+                if let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
+                    evidence.append(context.evidence(v, u, line: line, value: shown))
+                }
+                let uses = stats.total[hit.target] ?? 0
+                findings.append(Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .change,
+                    message: "\"\(hit.original)\" (\(a == nil ? "in the oldest revision" : "new in") \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
+                    fingerprintParts: [b.id, key, hit.target]))
+            }
+        }
+        return findings
+    }
+
+    /// The texts of a variant's units (sentences and field values), once per run.
+    static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
+        context.memo("typo.unitTexts." + v.id) { Set(context.textUnits(v).map(\.text)) }
+    }
+
+    /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
+    ///
+    /// The intended word must belong to the article's own vocabulary (used in the previous revision
+    /// or elsewhere in the new one), be used at least five times and three times as often as `w`, and
+    /// be spelt with the same capitalisation. The edit must look like a slip of the keyboard rather
+    /// than another word: never on the first or last letter (that is how different words and
+    /// inflections differ: "raising"/"arising", "real"/"realm"), and for a lower-case word only a
+    /// dropped letter, a doubled letter or two swapped letters (a substituted or added letter in an
+    /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
+    static func likelyIntended(
+        _ w: String, original: String, stats: WordStats, frequent: FrequentWords, variant: Int, previous: Int,
+        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }
+    ) -> String? {
+        // Real words are not typos: common words, words one slip from another real word
+        // ("ethic"/"ethnic"), and words the set attests independently of this edit.
+        if CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || w.contains("'") { return nil }
+        let mine = stats.total[w] ?? 0
+        // A word used several times is deliberate (tested before the costlier `attested`).
+        guard mine <= 3 else { return nil }
+        if attested(w) { return nil }
+        let capitalised = original.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
+        let innerCaps = original.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+        var best: (word: String, count: Int)? = nil
+        // Candidates in any order: ties go to the alphabetically first, as in sorted order.
+        for c in frequent.unsortedCandidates(for: w) where c != w {
+            // The byte comparison first: most candidates are not one edit away at all.
+            guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
+            let count = stats.total[c] ?? 0
+            guard count >= 5, count >= 3 * max(1, mine) else { continue }
+            guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
+            guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
+            // Both plural or third-person forms differing near the end: "organizes"/"organizers".
+            if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
+            switch edit.kind {
+            case .deletion, .transposition: break
+            // Doubled letters in ordinary words are slips; in plain names they are variants ("Allan").
+            case .doubling: guard !capitalised || innerCaps else { continue }
+            // A replaced letter makes another real word or name, except in a CamelCase name.
+            case .substitution: guard innerCaps else { continue }
+            case .insertion: continue
+            }
+            let shown = spelling(c)
+            let shownCapitalised = shown.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false
+            let shownInnerCaps = shown.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+            guard shownCapitalised == capitalised, !shownInnerCaps || innerCaps else { continue }
+            if let b = best, count < b.count || (count == b.count && b.word < c) { continue }
+            best = (c, count)
+        }
+        return best?.word
+    }
+
+    /// How a misspelling differs from the intended word.
+    enum EditKind { case deletion, insertion, doubling, substitution, transposition }
+
+    /// The single edit turning `intended` into `typo`, where it is, and whether it spares the first
+    /// and last letters.
+    static func classify(typo: String, intended: String) -> (kind: EditKind, position: Int, interior: Bool)? {
+        let t = Array(typo.utf8), c = Array(intended.utf8)
+        var i = 0
+        while i < t.count && i < c.count && t[i] == c[i] { i += 1 }
+        if t.count + 1 == c.count {  // a letter of the intended word was dropped at i
+            guard Array(t[i...]) == Array(c[(i + 1)...]) else { return nil }
+            return (.deletion, i, i > 0 && i < c.count - 1)
+        }
+        if t.count == c.count + 1 {  // a letter was added at i
+            guard Array(t[(i + 1)...]) == Array(c[i...]) else { return nil }
+            let doubled = (i > 0 && t[i] == t[i - 1]) || (i + 1 < t.count && t[i] == t[i + 1])
+            return (doubled ? .doubling : .insertion, i, i > 0 && i < t.count - 1)
+        }
+        guard t.count == c.count, i < t.count else { return nil }
+        if i + 1 < t.count, t[i] == c[i + 1], t[i + 1] == c[i], Array(t[(i + 2)...]) == Array(c[(i + 2)...]) {
+            return (.transposition, i, i > 0 && i + 1 < t.count - 1)
+        }
+        guard Array(t[(i + 1)...]) == Array(c[(i + 1)...]) else { return nil }
+        return (.substitution, i, i > 0 && i < t.count - 1)
+    }
+
+    /// Every lower-case ASCII string one Damerau-Levenshtein edit from `w`.
+    /// The set's frequent words (5+ uses) by first letter, last letter and length.
+    ///
+    /// Every slip the rule accepts spares the first and last letters and changes the length by at
+    /// most one, so a word's possible intended words are in three buckets; comparing against them
+    /// costs far less than generating every one-edit neighbour of every word.
+    struct FrequentWords {
+        struct Key: Hashable { var first: UInt8; var last: UInt8; var length: Int }
+        private var buckets: [Key: [String]] = [:]
+
+        init(_ stats: WordStats) {
+            for (word, count) in stats.total where count >= 5 {
+                guard let f = word.utf8.first, let l = word.utf8.last else { continue }
+                buckets[Key(first: f, last: l, length: word.utf8.count), default: []].append(word)
+            }
+        }
+
+        /// Frequent words that could be `w` with one interior letter dropped, added, changed or swapped.
+        func candidates(for w: String) -> [String] {
+            guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
+            let n = w.utf8.count
+            return unsortedCandidates(for: w).sorted()
+        }
+
+        /// `candidates(for:)` without the sort, for callers that break ties themselves.
+        func unsortedCandidates(for w: String) -> [String] {
+            guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
+            let n = w.utf8.count
+            return (n - 1...n + 1).flatMap { buckets[Key(first: f, last: l, length: $0)] ?? [] }
+        }
+    }
+
+    /// One word is the other plus a one-letter ending ("model"/"models", "use"/"used", "large"/"larger"),
+    /// or the two differ only in their last letter ("joins"/"joint", "denied"/"denies").
+    static func isInflection(_ x: String, _ y: String) -> Bool {
+        if x.utf8.count == y.utf8.count, x.utf8.dropLast().elementsEqual(y.utf8.dropLast()) { return true }
+        let (s, l) = x.utf8.count < y.utf8.count ? (x, y) : (y, x)
+        guard l.utf8.count == s.utf8.count + 1, l.hasPrefix(s), let last = l.utf8.last else { return false }
+        return [0x73, 0x64, 0x72, 0x6E, 0x79].contains(last)  // s d r n y
+    }
+
+    /// Endings that build other forms of a word; a rare word whose other forms the set also uses
+    /// ("ethic" beside "ethics" or "ethical") is a real word, not a one-off slip.
+    static let familyEndings = ["s", "es", "ed", "d", "ing", "al", "ally", "ly", "er", "ers", "ion", "ions", "ic", "ics", "ical", "ment", "ments"]
+
+    /// True when another form of `w` (with one of `familyEndings` added, or a final "s" removed) is in the set.
+    static func hasFamily(_ w: String, stats: WordStats) -> Bool {
+        for e in familyEndings where (stats.total[w + e] ?? 0) > 0 { return true }
+        if w.hasSuffix("s"), w.utf8.count > 5, (stats.total[String(w.dropLast())] ?? 0) > 0 { return true }
+        return false
+    }
+
+    /// British and American spellings of one word, reduced to one key: -our/-or, -ise/-ize,
+    /// -yse/-yze, -lled/-led, -lling/-ling, -ller/-ler, -tre/-ter, -bre/-ber, -ogue/-og,
+    /// -ence/-ense, ae/oe/e, -eing/-ing, -dgement/-dgment, -llment/-lment, -lful/-llful.
+    static func spellingKey(_ w: String) -> String {
+        var k = w
+        for (a, b) in spellingPairs where k.contains(a) { k = k.replacingOccurrences(of: a, with: b) }
+        for (a, b) in [("tre", "ter"), ("bre", "ber"), ("tres", "ters"), ("bres", "bers"), ("tred", "tered"), ("bred", "bered")] where k.hasSuffix(a) {
+            k = String(k.dropLast(a.count)) + b
+            break
+        }
+        return k
+    }
+
+    static let spellingPairs: [(String, String)] = [
+        ("our", "or"), ("llment", "lment"), ("llful", "lful"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
+        ("llor", "lor"), ("yse", "yze"), ("ysi", "yzi"), ("ise", "ize"), ("isi", "izi"), ("isa", "iza"), ("ae", "e"),
+        ("oe", "e"), ("eing", "ing"), ("dgement", "dgment"), ("ogued", "oged"), ("oguing", "oging"), ("ogue", "og"), ("ence", "ense"), ("mme", "m"),
+    ]
+
+    /// British/American spelling pairs differing by one s/z or c/s ("organise"/"organize", "licence"/"license"),
+    /// or by a spelling convention (`spellingKey`: "colour"/"color", "equalled"/"equaled", "centres"/"centers").
+    static func isSpellingVariant(_ x: String, _ y: String) -> Bool {
+        if x != y, spellingKey(x) == spellingKey(y) { return true }
+        let a = Array(x.utf8), b = Array(y.utf8)
+        guard a.count == b.count else { return false }
+        var diffs: [(UInt8, UInt8)] = []
+        for i in a.indices where a[i] != b[i] { diffs.append((a[i], b[i])) }
+        guard diffs.count == 1, let d = diffs.first else { return false }
+        let pair = Set([d.0, d.1])
+        return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
+    }
+
+    /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
+    static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
+        let table = context.memo("typo.spellings") { () -> [String: String] in
+            // Each distinct text is scanned once, its words counted as often as the text occurs.
+            var texts: [String: Int] = [:]
+            var order: [String] = []
+            for v in set.variants {
+                for u in context.textUnits(v) {
+                    if texts[u.text] == nil { order.append(u.text) }
+                    texts[u.text, default: 0] += 1
+                }
+            }
+            var counts: [String: [String: Int]] = [:]
+            for t in order {
+                let times = texts[t] ?? 1
+                for w in WordScanner.words(in: t) where !w.inLinkOrCode { counts[w.lowered, default: [:]][w.text, default: 0] += times }
+            }
+            return counts.mapValues { forms in
+                forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? ""
+            }
+        }
+        return table[lowered].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.
+    static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
+        for v in [preferred] + set.variants {
+            for u in context.textUnits(v) {
+                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
+                    return (v, u, context.line(v, u, textOffset: w.range.lowerBound))
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
+
+@Suite struct CoveringCitationsTests {
+    func sentence(_ text: String, paragraph: Int, cites: Int) -> Sentence {
+        Sentence(
+            text: text, line: 1, sourceRange: 0..<0, spans: [],
+            citations: (0..<cites).map { Citation(mark: String($0), offset: 0) }, paragraph: paragraph)
+    }
+
+    @Test func aLaterCitationCoversEarlierSentencesOfItsParagraphOnly() {
+        let s = Section(
+            path: [], level: 0, line: 1, endLine: 1,
+            sentences: [
+                sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 0, cites: 2), sentence("c", paragraph: 0, cites: 0),
+                sentence("d", paragraph: 1, cites: 0), sentence("e", paragraph: 2, cites: 1),
+            ],
+            headingRange: 0..<0, sourceRange: 0..<0)
+        #expect(s.coveringCitations.map(\.count) == [2, 2, 0, 0, 1])
+    }
+
+    @Test func parseShowsCoverageSeparatelyFromAttachedCitations() throws {
+        let r = runCLI(["parse", seedPath("001_e3333450b7a6811b.txt"), "--format", "json"])
+        let json = try JSONValue.parse(r.out)
+        let lead = try #require(json["sections"]?.arrayValue?.first?["sentences"]?.arrayValue)
+        #expect(lead.first?["citations"]?.intValue == 0)
+        #expect(lead.first?["coveredBy"]?.intValue == 1)
+        #expect(lead.dropFirst().first?["citations"]?.intValue == 1)
+        #expect(lead.dropFirst().first?["coveredBy"] == nil)
+    }
+}
