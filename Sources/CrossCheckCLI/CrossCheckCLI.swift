@@ -39,8 +39,12 @@ package enum CrossCheckCLI {
             return 2
         }
         do throws(CrossCheckError) {
-            let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec, command: command.name)
-            if parsed.has("--help") || parsed.has("-h") { context.print(command.help); return 0 }
+            var spec = command.spec
+            let readsExports = ExportArguments.commands.contains(command.name)
+            if readsExports { spec.options.formUnion(ExportArguments.options) }
+            var parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: spec, command: command.name)
+            if parsed.has("--help") || parsed.has("-h") { context.print(command.help + (readsExports ? ExportArguments.help : "")); return 0 }
+            if readsExports { parsed = try ExportArguments.rewrite(parsed, command: command.name, context) }
             return try command.run(parsed, &context)
         } catch {
             // Usage messages already name the command ("crosscheck check: ..."); file errors do not.

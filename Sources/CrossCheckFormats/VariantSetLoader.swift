@@ -12,6 +12,7 @@ extension VariantSet {
         var manifest: Manifest? = nil
         let fm = FileManager.default
         for p in paths {
+            if VirtualFiles.shared.entry(p) != nil { files.append(p); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
             guard isDir.boolValue else { files.append(p); continue }
@@ -51,11 +52,13 @@ extension VariantSet {
             if doc.format == .wikitext { lastWikitext = doc }
             if let r = entry?.role { doc.role = r }
             if let d = entry?.date { doc.date = d }
+            let virtual = VirtualFiles.shared.entry(f)
+            if entry?.date == nil, let d = virtual?.date { doc.date = d }
             var id = (name as NSString).deletingPathExtension
             if id.isEmpty { id = name }
             while seen.contains(id) { id += "'" }
             seen.insert(id)
-            docs.append((id, doc, entry?.label))
+            docs.append((id, doc, entry?.label ?? virtual?.label))
         }
         let ordered = docs.enumerated().sorted { a, b in
             switch (a.element.doc.date, b.element.doc.date) {

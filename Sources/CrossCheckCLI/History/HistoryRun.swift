@@ -39,8 +39,7 @@ package struct HistoryRun {
     }
 
     static func convert(_ e: ExportError) -> CrossCheckError {
-        // The message already names the file and offset.
-        .usage("crosscheck: " + e.description)
+        ExportVariants.convert(e)
     }
 
     private func selected(_ page: ExportPage) -> Bool { pages.isEmpty || pages.contains(page.title) }

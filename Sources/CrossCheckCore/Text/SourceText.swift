@@ -21,6 +21,7 @@ package struct SourceText: Sendable {
 
     /// Reads and validates a file.
     package static func load(path: String) throws(CrossCheckError) -> SourceText {
+        if let virtual = VirtualFiles.shared.entry(path) { return try SourceText(path: path, bytes: virtual.bytes) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw .unreadable(path: path, reason: "no such file")
