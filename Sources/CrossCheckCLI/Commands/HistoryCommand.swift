@@ -112,8 +112,9 @@ package enum HistoryCommand: Command {
             try file?.commit()
         } catch {
             progress?.finish()
+            // No report: a file is never written, the buffer dropped (streamed records already
+            // went out; the exit status and the message say the run failed).
             file?.abandon()
-            if file == nil && stream == nil { context.out += buffer }
             throw error
         }
         context.out += buffer

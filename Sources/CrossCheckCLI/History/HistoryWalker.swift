@@ -156,7 +156,7 @@ package final class PageHistoryWalker {
     package func add(_ r: ExportRevision) throws(CrossCheckError) {
         guard !stopped else { return }
         let info = RevisionInfo(
-            id: r.id, parentID: r.parentID, timestamp: r.timestamp,
+            id: r.id, parentID: r.parentID ?? previousInfo?.id, timestamp: r.timestamp,
             contributor: r.contributor.deleted ? nil : r.contributor.name,
             comment: r.commentDeleted ? nil : r.comment, minor: r.minor, index: summary.revisions)
         summary.revisions += 1
@@ -267,7 +267,8 @@ package final class PageHistoryWalker {
     }
 
     private func parse(_ text: [UInt8], _ info: RevisionInfo) throws(CrossCheckError) -> Document? {
-        let path = "\(options.exportName)#\(info.id)"
+        // The same on every input (file, compressed, standard input): records name their page.
+        let path = "r\(info.id)"
         let source: SourceText
         do { source = try SourceText(path: path, bytes: text) } catch {
             if case .empty = error { return nil }

@@ -35,7 +35,9 @@ package final class HistoryWriter: HistorySink {
         case .jsonl:
             var o: [String: JSONValue] = ["type": .string("page"), "page": .string(page.title)]
             o["pageId"] = page.id.map(JSONValue.int) ?? .null
-            o["namespace"] = page.namespace.map(JSONValue.int) ?? .null
+            // Schema 0.4 has no <ns>: the title's prefix names it (no prefix: the main namespace).
+            let ns = page.namespace ?? site.namespaces.first { !$0.value.isEmpty && page.title.hasPrefix($0.value + ":") }?.key ?? 0
+            o["namespace"] = .int(ns)
             o["site"] = .optional(site.sitename)
             o["base"] = .optional(site.base)
             line(o)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CrossCheckCore
 @testable import CrossCheckFormats
+@testable import CrossCheckTestSupport
 
 @Suite struct ExportReaderTests {
     static let pages = [

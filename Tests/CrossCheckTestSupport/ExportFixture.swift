@@ -3,27 +3,35 @@ import Foundation
 @testable import CrossCheckFormats
 
 /// Writes small MediaWiki exports for tests, in the shapes of several schema versions.
-enum ExportFixture {
-    struct Rev {
-        var id: Int
-        var parent: Int?
-        var timestamp: String
-        var user: String? = nil
-        var ip: String? = nil
-        var comment: String? = nil
-        var minor = false
+package enum ExportFixture {
+    package struct Rev {
+        package var id: Int
+        package var parent: Int?
+        package var timestamp: String
+        package var user: String? = nil
+        package var ip: String? = nil
+        package var comment: String? = nil
+        package var minor = false
         /// nil: text left out (a stub); use `deleted` for hidden text.
-        var text: String?
-        var deleted = false
-        var sha1: String? = nil
+        package var text: String?
+        package var deleted = false
+        package var sha1: String? = nil
+        package init(
+            id: Int, parent: Int?, timestamp: String, user: String? = nil, ip: String? = nil, comment: String? = nil,
+            minor: Bool = false, text: String?, deleted: Bool = false, sha1: String? = nil
+        ) {
+            self.id = id; self.parent = parent; self.timestamp = timestamp; self.user = user; self.ip = ip
+            self.comment = comment; self.minor = minor; self.text = text; self.deleted = deleted; self.sha1 = sha1
+        }
     }
-    struct Page {
-        var title: String
-        var id: Int
-        var revisions: [Rev]
+    package struct Page {
+        package var title: String
+        package var id: Int
+        package var revisions: [Rev]
+        package init(title: String, id: Int, revisions: [Rev]) { self.title = title; self.id = id; self.revisions = revisions }
     }
 
-    static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -38,7 +46,7 @@ enum ExportFixture {
     }
 
     /// An export of `pages` in schema `version` ("0.4", "0.10" or "0.11").
-    static func xml(_ pages: [Page], version: String = "0.4", base: String = "https://en.wikipedia.org/wiki/Main_Page") -> String {
+    package static func xml(_ pages: [Page], version: String = "0.4", base: String = "https://en.wikipedia.org/wiki/Main_Page") -> String {
         let modern = version != "0.3" && version != "0.4"
         var s = """
             <mediawiki xmlns="http://www.mediawiki.org/xml/export-\(version)/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="\(version)" xml:lang="en">
@@ -91,7 +99,7 @@ enum ExportFixture {
     }
 
     /// A fresh temporary directory.
-    static func directory() -> String {
+    package static func directory() -> String {
         let d = NSTemporaryDirectory() + "crosscheck-export-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
@@ -99,7 +107,7 @@ enum ExportFixture {
 
     /// Writes `text` to `dir/name`, compressed with `compressor` (e.g. ["gzip", "-c"]) when given.
     @discardableResult
-    static func write(_ text: String, to dir: String, name: String, compressor: [String]? = nil) throws -> String {
+    package static func write(_ text: String, to dir: String, name: String, compressor: [String]? = nil) throws -> String {
         let path = dir + "/" + name
         guard let compressor else {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -121,7 +129,7 @@ enum ExportFixture {
     }
 
     /// Every event of the export at `path`.
-    static func events(_ path: String) throws -> [ExportEvent] {
+    package static func events(_ path: String) throws -> [ExportEvent] {
         let r = try ExportReader(path: path)
         var out: [ExportEvent] = []
         while let e = try r.next() { out.append(e) }
@@ -129,7 +137,7 @@ enum ExportFixture {
     }
 
     /// Whether `program` is on PATH.
-    static func has(_ program: String) -> Bool {
+    package static func has(_ program: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(program)")
         }
