@@ -1,6 +1,6 @@
 import Foundation
-@testable import CrossCheckCore
-@testable import CrossCheckFormats
+import CrossCheckCore
+import CrossCheckFormats
 
 /// Writes small MediaWiki exports for tests, in the shapes of several schema versions.
 package enum ExportFixture {

@@ -199,8 +199,15 @@ package final class ExportReader {
 
     /// Reads character data up to the next `<` (or the end of input) into `scratch`.
     private func readText() throws(ExportError) {
+        var needMore = false
         while true {
-            if pos == end { if try !fill() { return } }
+            if pos == end || needMore {
+                if try !fill() {
+                    if pos < end { throw error(at: base + pos, "truncated: the input ends inside an entity reference") }
+                    return
+                }
+                needMore = false
+            }
             let start = buffer + pos
             let avail = end - pos
             let lt = memchr(start, 0x3C, avail).map { $0.assumingMemoryBound(to: UInt8.self) - buffer } ?? end
@@ -212,6 +219,11 @@ package final class ExportReader {
                 pos = lt
             } else {
                 try decode(upTo: lt)
+            }
+            if pos < lt {
+                // An entity cut by the end of the buffer: read more and decode it whole.
+                needMore = true
+                continue
             }
             if lt < end { return }
         }

@@ -83,6 +83,19 @@ import Testing
         #expect(small.map(\.comment) == full.map(\.comment))
     }
 
+    /// Entities cut by the end of the buffer at every possible position decode whole (a cut used to
+    /// spin without reading on).
+    @Test(arguments: [16, 17, 18, 19, 20, 21, 64, 1000])
+    func entitiesCutByTheBuffer(capacity: Int) throws {
+        let text = String(repeating: "a<b> & \"c\" 'd' é ", count: 300)
+        let page = ExportFixture.Page(title: "T", id: 1, revisions: [.init(id: 1, parent: nil, timestamp: "2020-01-01T00:00:00Z", user: "U", text: text)])
+        let path = try ExportFixture.write(ExportFixture.xml([page]), to: ExportFixture.directory(), name: "e.xml")
+        let reader = ExportReader(source: try ExportByteSource(path: path), capacity: capacity)
+        var got: [UInt8]? = nil
+        while let e = try reader.next() { if case let .revision(r) = e { got = r.text } }
+        #expect(got.map { String(decoding: $0, as: UTF8.self) } == text)
+    }
+
     @Test(arguments: [
         (["gzip", "-c"], "e.xml.gz"), (["bzip2", "-c"], "e.xml.bz2"), (["xz", "-c"], "e.xml.xz"),
         (["xz", "-c", "--format=lzma"], "e.xml.lzma"),
