@@ -55,16 +55,17 @@ def main():
             parent = None
             texts = []
             for r in range(a.revisions):
-                kind = r % 4
+                kind = r % 3
                 if r == 0:
                     text = article(rng, name, year, person, figure, extra)
                 elif kind == 1:
                     extra = extra + [f"In {year + 50 + r} the town had about {figure + r * 10} residents."]
                     text = article(rng, name, year, person, figure, extra)
                 elif kind == 2:
-                    text = texts[-1].replace(" the ", " thehe ", 1)  # vandalism, reverted next
+                    # Vandalism (a second History section), reverted by the next revision.
+                    text = texts[-1] + "\n== History ==\nThis town is the best town.\n"
                 else:
-                    text = texts[-2]  # revert
+                    text = texts[-2]  # the revert
                 texts.append(text)
                 rev_id += 1
                 f.write(f"    <revision>\n      <id>{rev_id}</id>\n")

@@ -35,7 +35,7 @@ def main():
                + a.args)
     mapper = ["/bin/sh", "-c", f'while IFS= read -r p; do {command} || exit $?; done']
     started = time.time()
-    rdd = sc.parallelize(chunks, len(chunks)).pipe(mapper, checkCode=True)
+    rdd = sc.parallelize(chunks, len(chunks)).pipe(shlex.join(mapper), checkCode=True)
     lines = rdd.collect()
     elapsed = time.time() - started
     sc.stop()
