@@ -205,6 +205,21 @@ import Testing
         #expect(runCLI(["check", "seeds", "--revision", "1"]).status == 2)
     }
 
+    /// A dated summary is checked once, against the revision current at its date.
+    @Test func datedContextIsCheckedAgainstTheRevisionCurrentThen() throws {
+        let path = try write([Self.page])
+        let dir = ExportFixture.directory()
+        try Data("# Acme\n\n- **Founded**: 1990\n\nAcme is an orchard cooperative.\n".utf8).write(to: URL(fileURLWithPath: dir + "/summary.md"))
+        try Data(#"{"variants": [{"path": "summary.md", "role": "summary", "date": "2020-01-03"}]}"#.utf8).write(to: URL(fileURLWithPath: dir + "/crosscheck.json"))
+        let r = runCLI(["history", path, "--format", "jsonl", "--context", dir])
+        #expect(r.status == 0 || r.status == 1, "\(r.err)")
+        let context = try records(r.out).filter { $0["type"]?.stringValue == "context" }
+        #expect(context.count == 1)
+        // 503 and 504 are both of 2020-01-03: the summary meets the later one, current at the day's end.
+        #expect(context.first?["revision"]?["id"]?.intValue == 504)
+        #expect(context.first?["date"]?.stringValue == "2020-01-03")
+    }
+
     @Test func folderOfRevisionFiles() throws {
         let dir = ExportFixture.directory()
         for (i, r) in Self.page.revisions.prefix(3).enumerated() {
