@@ -58,7 +58,21 @@ package enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: tmp)
-            throw .unreadable(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: AtomicFile.reason(error))
         }
+    }
+}
+
+extension AtomicFile {
+    /// The operating system's reason for a failed write, in words ("permission denied").
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        var code = Int32(0)
+        if ns.domain == NSPOSIXErrorDomain { code = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = Int32(underlying.code)
+        }
+        if code == 0 { code = errno }
+        return code != 0 ? String(cString: strerror(code)).lowercased() : "the write failed"
     }
 }

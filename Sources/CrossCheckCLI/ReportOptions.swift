@@ -20,7 +20,7 @@ package struct ReportOptions: Sendable {
     ]
 
     package static let help = """
-          --format FORMAT        text, markdown, json, sarif or github (default: text)
+          --format FORMAT        \(ReportRegistry.namesPhrase) (default: text)
           --output FILE          write the report to FILE (atomically) instead of stdout
                                  Several reports in one run: pair each --format with an
                                  --output, e.g. --format json --output a.json --format
@@ -55,7 +55,7 @@ package struct ReportOptions: Sendable {
         for (name, value) in a.ordered where name == "--format" || name == "--output" {
             if name == "--format" {
                 guard let f = ReportFormat(rawValue: value) else {
-                    throw .usage("crosscheck \(command): unknown format '\(value)' (want text, markdown, json, sarif or github)")
+                    throw .usage("crosscheck \(command): unknown format '\(value)' (want \(ReportRegistry.namesPhrase))")
                 }
                 targets.append(ReportTarget(format: f, path: pendingPath))
                 lastOpen = pendingPath == nil ? targets.count - 1 : nil
@@ -148,14 +148,14 @@ package struct ReportOptions: Sendable {
             var r = report
             let file = t.path.map { ReportOptions.resolve($0, context) }
             r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format == .text ? TextReport.render(r, color: file == nil && context.useColor) : r.render(t.format)
+            let text = t.format.reporter.render(r, color: file == nil && context.useColor)
             if let file {
                 try ReportOptions.makeParent(of: file)
                 try AtomicFile.write(text, to: file)
             } else {
                 context.out += text
             }
-            if t.format == .github, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            if t.format.reporter.writesJobSummary, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 var s = report
                 s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
                 try ReportOptions.append(MarkdownReport.render(s), to: summary)
@@ -169,7 +169,7 @@ package struct ReportOptions: Sendable {
         let parent = (file as NSString).deletingLastPathComponent
         guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
         do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw .unreadable(path: file, reason: "cannot create its folder")
+            throw .unwritable(path: file, reason: "cannot create its folder")
         }
     }
 
@@ -177,15 +177,15 @@ package struct ReportOptions: Sendable {
     static func append(_ text: String, to path: String) throws(CrossCheckError) {
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil) else { throw .unreadable(path: path, reason: "cannot create the job summary file") }
+            guard fm.createFile(atPath: path, contents: nil) else { throw .unwritable(path: path, reason: "cannot create the job summary file") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .unreadable(path: path, reason: "cannot open the job summary file for writing") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file for writing") }
         defer { try? h.close() }
         do {
             try h.seekToEnd()
             try h.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .unreadable(path: path, reason: "cannot write the job summary: \(error.localizedDescription)")
+            throw .unwritable(path: path, reason: "job summary: " + AtomicFile.reason(error))
         }
     }
 

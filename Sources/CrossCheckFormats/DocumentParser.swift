@@ -17,14 +17,11 @@ package enum DocumentParser {
         _ source: SourceText, format: DocumentFormat? = nil, previous: Document?
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
-        var document: Document
-        switch format {
-        case .wikitext: document = try WikitextParser.parse(source, previous: previous)
-        case .plaintext: document = try PlainTextParser.parse(source)
-        case .markdown: document = try MarkdownParser.parse(source)
-        case .frontmatter: document = try FrontMatterParser.parse(source)
+        guard let parser = FormatRegistry.parser(for: format) else {
+            throw .unreadable(path: source.path, reason: "unknown format '\(format)' (known: \(FormatRegistry.names.joined(separator: ", ")))")
         }
-        document.role = VariantInference.role(of: document)
+        var document = try parser.parse(source, previous: previous?.format == format ? previous : nil)
+        document.role = parser.role(of: document)
         if document.date == nil { document.date = VariantInference.date(of: document) }
         return document
     }

@@ -1,3 +1,4 @@
+import Foundation
 import CrossCheckCore
 /// Detects an input's format from its content (SPEC "Inputs").
 ///
@@ -8,14 +9,7 @@ import CrossCheckCore
 /// extension only breaks ties, including the tie of markup-free prose (which every format reads
 /// the same way). One pass over at most the first 4 MB.
 package enum FormatDetector {
-    /// Signal counts gathered in one pass; exposed for tests and diagnostics.
-    package struct Signals: Sendable, Equatable {
-        package var templates = 0, wikiLinks = 0, refs = 0, wikiHeadings = 0, wikiBold = 0
-        package var keyLines = 0, bullets = 0, mdLinks = 0, fences = 0, tableRules = 0, atxHeadings = 0, inlineCode = 0
-        package var footnoteMarks = 0, proseLines = 0
-        /// Leading `---` line followed by `key: value` lines (count), and whether a closing `---` was seen.
-        package var frontMatterKeys = 0, frontMatterClosed = false
-    }
+    package typealias Signals = FormatSignals
 
     /// The most likely format of `source`.
     package static func detect(_ source: SourceText) -> DocumentFormat {
@@ -25,32 +19,20 @@ package enum FormatDetector {
 
     /// Scores per format for the given signals (higher is likelier).
     package static func scores(_ s: Signals) -> [DocumentFormat: Double] {
-        func cap(_ v: Int, _ m: Int) -> Double { Double(min(v, m)) }
         var out: [DocumentFormat: Double] = [:]
-        out[.wikitext] = 3 * cap(s.templates, 30) + 3 * cap(s.wikiLinks, 30) + 4 * cap(s.refs, 30)
-            + 5 * cap(s.wikiHeadings, 10) + 2 * cap(s.wikiBold, 10)
-        out[.markdown] = 4 * cap(s.keyLines, 25) + cap(s.bullets, 40) + 3 * cap(s.mdLinks, 25) + 3 * cap(s.fences, 10)
-            + 4 * cap(s.tableRules, 5) + 2 * cap(s.inlineCode, 10) + (s.atxHeadings > 0 && (s.bullets > 0 || s.mdLinks > 0) ? 3 : 0)
-        // Prose alone fits every format; it counts for a rendered article only next to its own marks
-        // (footnote marks or `#` headings), so markup-free text falls to the extension.
-        let rendered = s.footnoteMarks > 0 || s.atxHeadings > 0
-        out[.plaintext] = 3 * cap(s.footnoteMarks, 30) + (rendered ? 0.5 * cap(s.proseLines, 100) + 1 : 0)
-        // A leading `---` block of keys is decisive, closed or not (an unclosed one is reported by the parser).
-        out[.frontmatter] = s.frontMatterKeys >= 1 ? 1000 + Double(s.frontMatterKeys) + (s.frontMatterClosed ? 100 : 0) : 0
+        for p in FormatRegistry.all { out[p.format] = p.score(s) }
         return out
     }
 
     static func best(_ scores: [DocumentFormat: Double], path: String) -> DocumentFormat {
-        let lower = path.lowercased()
+        let ext = (path.lowercased() as NSString).pathExtension
         var hinted: DocumentFormat? = nil
-        if lower.hasSuffix(".wiki") || lower.hasSuffix(".mediawiki") || lower.hasSuffix(".wikitext") { hinted = .wikitext }
-        else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { hinted = .markdown }
-        else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { hinted = .frontmatter }
-        else if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { hinted = .plaintext }
+        for p in FormatRegistry.all where hinted == nil && p.fileExtensions.contains(ext) { hinted = p.format }
         var winner = hinted ?? .plaintext
         var top = -1.0
-        // Fixed order keeps ties deterministic; the extension's format gets a half point.
-        for f in [DocumentFormat.plaintext, .markdown, .wikitext, .frontmatter] {
+        // Registry order keeps ties deterministic; the extension's format gets a half point.
+        for p in FormatRegistry.all {
+            let f = p.format
             let v = (scores[f] ?? 0) + (f == hinted ? 0.5 : 0)
             if v > top { top = v; winner = f }
         }
@@ -167,3 +149,16 @@ package enum FormatDetector {
         return s
     }
 }
+
+/// Signal counts gathered by `FormatDetector` in one pass; each format scores them.
+package struct FormatSignals: Sendable, Equatable {
+    package init() {}
+    package var templates = 0, wikiLinks = 0, refs = 0, wikiHeadings = 0, wikiBold = 0
+    package var keyLines = 0, bullets = 0, mdLinks = 0, fences = 0, tableRules = 0, atxHeadings = 0, inlineCode = 0
+    package var footnoteMarks = 0, proseLines = 0
+    /// Leading `---` line followed by `key: value` lines (count), and whether a closing `---` was seen.
+    package var frontMatterKeys = 0, frontMatterClosed = false
+}
+
+/// Caps a signal count so that one very long file cannot outvote every other signal.
+func cap(_ v: Int, _ m: Int) -> Double { Double(min(v, m)) }

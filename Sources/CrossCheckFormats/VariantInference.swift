@@ -15,17 +15,9 @@ import CrossCheckCore
 /// (their dates are publication and access dates); a `{{Use dmy dates|date=...}}`-style
 /// declaration is a lower bound. The scanner here is deliberately small and private.
 package enum VariantInference {
-    /// Role from structure.
+    /// Role from structure: the format's own default (`FormatParser.role(of:)`).
     package static func role(of document: Document) -> VariantRole {
-        switch document.format {
-        case .frontmatter: return .source
-        case .wikitext, .plaintext: return .revision
-        case .markdown:
-            if document.citationCount > 0 && !document.fields.contains(where: { $0.origin == "list" || $0.origin == "table" }) {
-                return .revision
-            }
-            return .summary
-        }
+        FormatRegistry.parser(for: document.format)?.role(of: document) ?? .revision
     }
 
     /// Top-level front-matter keys that date a document, most specific first.

@@ -39,7 +39,16 @@ extension VariantSet {
     package static func load(paths: [String], manifest explicit: Manifest? = nil) throws(CrossCheckError) -> VariantSet {
         let (files, found) = try expand(paths: paths)
         let manifest = explicit ?? found
-        if files.isEmpty { throw .usage("no variants to read in \(paths.joined(separator: ", "))") }
+        if let manifest {
+            for e in manifest.variants {
+                if let f = e.format, FormatRegistry.parser(for: f) == nil {
+                    throw .configuration(
+                        path: manifest.path,
+                        reason: "unknown format \"\(f)\" for \(e.path) (known: \(FormatRegistry.names.joined(separator: ", ")))")
+                }
+            }
+        }
+        if files.isEmpty { throw .noVariants(paths: paths) }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
         // Revisions of one article share most of their text: each wikitext file's parse reuses

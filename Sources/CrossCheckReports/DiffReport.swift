@@ -159,18 +159,7 @@ package enum DiffReport {
 
     // MARK: - Markdown
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\", "*", "_", "~", "|", "<", ">", "[", "]", "`", "#": out.unicodeScalars.append("\\"); out.unicodeScalars.append(ch)
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkdownText.inline(s) }
 
     /// Emphasis around text, keeping leading and trailing spaces outside the markers.
     static func wrap(_ s: String, _ marker: String) -> String {

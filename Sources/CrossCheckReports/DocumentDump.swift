@@ -18,7 +18,7 @@ package enum DocumentDump {
         let fields: [JSONValue] = d.fields.map { f in
             var o: [String: JSONValue] = [
                 "key": .string(f.key), "value": .string(f.value), "raw": .string(f.raw), "line": .int(f.line),
-                "section": .array(f.section.map(JSONValue.string)), "citations": .int(f.citations.count), "origin": .string(f.origin),
+                "section": .array(f.section.map(JSONValue.string)), "citations": .int(f.citations.count), "origin": .string(f.origin.description),
             ]
             if !f.citations.isEmpty { o["references"] = .array(f.citations.map { citationJSON($0, lines: lines) }) }
             return .object(o)

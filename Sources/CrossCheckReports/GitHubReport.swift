@@ -82,3 +82,14 @@ package enum GitHubReport {
         return "::\(level) \(props.joined(separator: ","))::\(escapeData(message))"
     }
 }
+
+extension GitHubReport: Reporter {
+    package static var name: String { "github" }
+    package static var summary: String { "GitHub Actions annotations, plus the markdown report in the job summary" }
+    package static var writesJobSummary: Bool { true }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let github = ReportFormat(registered: GitHubReport.name)
+}

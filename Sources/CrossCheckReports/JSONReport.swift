@@ -59,3 +59,14 @@ package enum JSONReport {
         ])
     }
 }
+
+extension JSONReport: Reporter {
+    package static var name: String { "json" }
+    package static var summary: String { "the SPEC's findings JSON, for scripts" }
+    package static var fileExtensions: [String] { ["json"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let json = ReportFormat(registered: JSONReport.name)
+}

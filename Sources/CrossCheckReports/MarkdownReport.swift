@@ -305,34 +305,8 @@ package enum MarkdownReport {
 
     // MARK: - Escaping
 
-    /// Escapes text for inline markdown (and table cells): markup characters, pipes, line breaks.
-    static func inline(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        let scalars = Array(s.unicodeScalars)
-        for (i, u) in scalars.enumerated() {
-            switch u {
-            case "_":
-                // An underscore between letters or digits never starts emphasis (CommonMark), so
-                // file names such as `001_x.txt` stay readable in terminal viewers.
-                let inWord = i > 0 && i + 1 < scalars.count && isWordScalar(scalars[i - 1]) && isWordScalar(scalars[i + 1])
-                if !inWord { out += "\\" }
-                out += "_"
-            case "\\", "`", "*", "[", "]", "<", "|", "~":
-                out += "\\"
-                out.unicodeScalars.append(u)
-            case "\n", "\r", "\t": out += " "
-            default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
-        (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9")
-    }
+    /// Escapes text for inline markdown (and table cells); see `MarkdownText.inline`.
+    static func inline(_ s: String) -> String { MarkdownText.inline(s) }
 
     /// A quotation: prose in curly quotes; a line of markup (wikitext, markdown, HTML) as a code
     /// span, which shows it verbatim on GitHub and in terminals without a wall of escapes.
@@ -375,4 +349,15 @@ package enum MarkdownReport {
         }
         return out
     }
+}
+
+extension MarkdownReport: Reporter {
+    package static var name: String { "markdown" }
+    package static var summary: String { "the committed conflict report: variants, findings, changes, alignment" }
+    package static var fileExtensions: [String] { ["md", "markdown"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let markdown = ReportFormat(registered: MarkdownReport.name)
 }

@@ -3,20 +3,30 @@ import CrossCheckCore
 import CrossCheckAnalysis
 import CrossCheckRules
 
-/// The output formats of `check` and `gate`.
-package enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json, sarif, github
+/// The name of a findings-report format (`--format NAME`): one registered `Reporter`.
+package struct ReportFormat: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    package let rawValue: String
+
+    /// Only a registered reporter's name makes a format.
+    package init?(rawValue: String) {
+        guard ReportRegistry.all.contains(where: { $0.name == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    init(registered name: String) { rawValue = name }
+
+    package var description: String { rawValue }
+
+    /// The reporter that renders this format.
+    package var reporter: any Reporter.Type {
+        ReportRegistry.all.first { $0.name == rawValue } ?? TextReport.self
+    }
 
     /// The format a file name suggests (`.md` markdown, `.json` JSON, `.sarif` SARIF), else nil.
     package static func guess(path: String) -> ReportFormat? {
         let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "md", "markdown": return .markdown
-        case "json": return .json
-        case "sarif": return .sarif
-        case "txt", "log": return .text
-        default: return nil
-        }
+        guard !ext.isEmpty, let r = ReportRegistry.all.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
+        return ReportFormat(registered: r.name)
     }
 }
 
@@ -221,23 +231,9 @@ package struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// A short name for a variant id: the part before the first `_` when that is unique in the report.
-    func shortID(_ id: String) -> String {
-        guard let cut = id.firstIndex(of: "_") else { return id }
-        let head = String(id[..<cut])
-        guard !head.isEmpty else { return id }
-        let clash = variants.contains { $0.id != id && $0.id.hasPrefix(head + "_") }
-        return clash ? id : head
-    }
+    /// A short name for a variant id (`VariantNames.short` over the report's variants).
+    func shortID(_ id: String) -> String { VariantNames.short(id, among: variants.lazy.map(\.id)) }
 
-    /// Renders in `format`.
-    package func render(_ format: ReportFormat) -> String {
-        switch format {
-        case .text: return TextReport.render(self, color: false)
-        case .markdown: return MarkdownReport.render(self)
-        case .json: return JSONReport.render(self)
-        case .sarif: return SARIFReport.render(self)
-        case .github: return GitHubReport.render(self)
-        }
-    }
+    /// Renders in `format` (plain, without colour).
+    package func render(_ format: ReportFormat) -> String { format.reporter.render(self, color: false) }
 }

@@ -128,3 +128,14 @@ package enum SARIFReport {
         return .object(o)
     }
 }
+
+extension SARIFReport: Reporter {
+    package static var name: String { "sarif" }
+    package static var summary: String { "SARIF 2.1.0, for code-scanning dashboards" }
+    package static var fileExtensions: [String] { ["sarif"] }
+    package static func render(_ report: Report, color: Bool) -> String { render(report) }
+}
+
+extension ReportFormat {
+    package static let sarif = ReportFormat(registered: SARIFReport.name)
+}

@@ -88,3 +88,13 @@ package enum TextReport {
         return out
     }
 }
+
+extension TextReport: Reporter {
+    package static var name: String { "text" }
+    package static var summary: String { "findings for a terminal, coloured when it is one" }
+    package static var fileExtensions: [String] { ["txt", "log"] }
+}
+
+extension ReportFormat {
+    package static let text = ReportFormat(registered: TextReport.name)
+}

@@ -7,13 +7,26 @@ import Testing
 @testable import CrossCheckReports
 @testable import CrossCheckTestSupport
 
+/// Every registered report format, so that a new one cannot miss its golden files.
+let registeredFormats: [ReportFormat] = ReportRegistry.all.compactMap { ReportFormat(rawValue: $0.name) }
+
 @Suite struct ReportGoldenTests {
-    @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
+    @Test func registryNamesAreUniqueAndDescribed() {
+        let names = ReportRegistry.all.map { $0.name }
+        #expect(Set(names).count == names.count)
+        #expect(registeredFormats.count == names.count)
+        for r in ReportRegistry.all {
+            #expect(!r.summary.isEmpty, "\(r.name) has no summary")
+            for ext in r.fileExtensions { #expect(ReportFormat.guess(path: "x." + ext)?.rawValue == r.name) }
+        }
+    }
+
+    @Test(arguments: registeredFormats)
     func canonicalReport(_ format: ReportFormat) throws {
         try expectGolden("report-canonical.\(format.rawValue)", ReportFixture.render(ReportFixture.report, format))
     }
 
-    @Test(arguments: [ReportFormat.text, .markdown, .json, .sarif, .github])
+    @Test(arguments: registeredFormats)
     func canonicalGateReport(_ format: ReportFormat) throws {
         try expectGolden("report-gate.\(format.rawValue)", ReportFixture.render(ReportFixture.gateReport, format))
     }
@@ -27,7 +40,7 @@ import Testing
     }
 
     @Test func rendersAreByteIdenticalOnRerun() {
-        for format in ReportFormat.allCases {
+        for format in registeredFormats {
             #expect(ReportFixture.report.render(format) == ReportFixture.report.render(format), "\(format)")
         }
     }

@@ -165,7 +165,7 @@ let claimPlainID = "000_1c75f7c1b93db0bb"
 @Suite struct ClaimStatementAlignmentSeedTests {
     @Test func alignedStatementsWithNumbersOrDates() throws {
         let set = try VariantSet.load(paths: [packageRoot + "/seeds"])
-        let pairs = StatementAlignment.pairs(RuleContext(set: set))
+        let pairs = RuleContext(set: set).statementPairs
         #expect(!pairs.isEmpty)
         if ProcessInfo.processInfo.environment["CROSSCHECK_FACTS_DUMP"] != nil {
             for p in pairs {

@@ -53,7 +53,7 @@ func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {
         #expect(try RuleEngine.run(set, configuration: RuleConfiguration(enableOnly: ["merged-words"])).findings.count == 2)
     }
 
-    @Test func unknownRuleIdIsAUsageErrorNamingIt() throws {
+    @Test func unknownRuleIdIsAnErrorNamingIt() throws {
         var set = try engineFusedSet()
         for config in [
             RuleConfiguration(settings: ["no-such-rule": RuleSetting(enabled: false)]),
@@ -62,8 +62,9 @@ func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {
         ] {
             #expect(throws: CrossCheckError.self) { try RuleEngine.run(set, configuration: config) }
             do { _ = try RuleEngine.run(set, configuration: config) } catch {
-                guard case let .usage(message) = error else { Issue.record("not a usage error: \(error)"); continue }
-                #expect(message.contains("no-such-rule"))
+                guard case let .unknownRule(id, _) = error else { Issue.record("not an unknown-rule error: \(error)"); continue }
+                #expect(id == "no-such-rule")
+                #expect(error.description.contains("unknown rule id 'no-such-rule'"))
             }
         }
         set.manifest = Manifest(path: "dir/crosscheck.json", rules: ["bogus-id": RuleSetting(enabled: true)])
@@ -158,12 +159,22 @@ func engineFusedSet(suppressions: [Suppression] = []) throws -> VariantSet {
 }
 
 @Suite struct RuleContextTests {
-    @Test func memoComputesOptionalValuesOnce() throws {
+    @Test func analysisComputesOptionalValuesOnce() throws {
         let context = RuleContext(set: try engineFusedSet())
         var calls = 0
-        let a: String? = context.memo("k") { calls += 1; return "x" }
-        let b: String? = context.memo("k") { calls += 1; return "y" }
+        let a = context.analysis(AnalysisKey<String?>("k")) { calls += 1; return "x" }
+        let b = context.analysis(AnalysisKey<String?>("k")) { calls += 1; return "y" }
         #expect(a == "x" && b == "x" && calls == 1)
+    }
+
+    /// The value's type is part of the key: the same name and scope with another type is another analysis.
+    @Test func analysisKeysOfDifferentTypesNeverCollide() throws {
+        let context = RuleContext(set: try engineFusedSet())
+        let s = context.analysis(AnalysisKey<String>("k", scope: "v")) { "text" }
+        let n = context.analysis(AnalysisKey<Int>("k", scope: "v")) { 7 }
+        let other = context.analysis(AnalysisKey<String>("k", scope: "w")) { "other" }
+        #expect(s == "text" && n == 7 && other == "other")
+        #expect(context.analysis(AnalysisKey<String>("k", scope: "v")) { "recomputed" } == "text")
     }
 
     @Test func wordScannerSkipsLinksAndKeepsApostrophes() {

@@ -32,10 +32,7 @@ package enum Chronology {
     /// A short name for messages: the id's prefix before `_` when it is unique in the set
     /// (`003` for `003_7ef6…`), else the id.
     package static func shortName(_ id: String, in set: VariantSet) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = set.variants.contains { $0.id != id && $0.id.hasPrefix(prefix + "_") || $0.id == prefix }
-        return clash ? id : prefix
+        VariantNames.short(id, among: set.variants.lazy.map(\.id))
     }
 
     /// "002, 001" or "3 variants" for a list of ids.

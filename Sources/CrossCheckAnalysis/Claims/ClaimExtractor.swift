@@ -168,7 +168,7 @@ package enum ClaimExtractor {
             return [claim(.valuation, .quantity(q))]
         default:
             // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
-            guard value.split(separator: " ").count <= 8, !f.origin.lowercased().contains("frontmatter") else { return [] }
+            guard value.split(separator: " ").count <= 8, f.origin != .frontMatter else { return [] }
             var out: [Claim] = []
             for q in QuantityNormalizer.quantities(in: value) {
                 switch q.kind {

@@ -316,17 +316,6 @@ private struct Differ {
         return diff
     }
 
-    /// Whether two field values say the same: equal text, or the same list written with other
-    /// separators ("A, B" and "A; B", as a `<br>` list and a comma list render).
-    static func sameFieldValue(_ a: String, _ b: String) -> Bool {
-        guard a != b else { return true }
-        func items(_ s: String) -> [String] {
-            s.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        let (x, y) = (items(a), items(b))
-        return x.count > 1 && x == y
-    }
-
     /// Fields paired by section path and key (in order for repeated keys); values compared as text,
     /// lists regardless of their separators.
     func fieldChanges() -> [FieldChange] {
@@ -340,7 +329,7 @@ private struct Differ {
             if var list = pending[k], let i = list.first {
                 list.removeFirst(); pending[k] = list; used[i] = true
                 let o = old.fields[i]
-                if !Self.sameFieldValue(o.value, f.value) {
+                if !FieldValues.equivalent(o.value, f.value) {
                     out.append(FieldChange(key: f.key, section: f.section, status: .changed, old: o, new: f,
                                            edits: WordDiff.diff(o.value, f.value)))
                 }

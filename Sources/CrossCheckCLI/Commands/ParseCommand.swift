@@ -28,8 +28,10 @@ package enum ParseCommand: Command {
         guard format == "json" || format == "text" else { throw .usage("crosscheck parse: --format must be json or text") }
         var as_: DocumentFormat? = nil
         if let a = arguments.value("--as") {
-            guard let f = DocumentFormat(rawValue: a) else { throw .usage("crosscheck parse: unknown format '\(a)' for --as") }
-            as_ = f
+            guard let p = FormatRegistry.parser(for: DocumentFormat(rawValue: a)) else {
+                throw .usage("crosscheck parse: unknown format '\(a)' for --as (want \(FormatRegistry.names.joined(separator: ", ")))")
+            }
+            as_ = p.format
         }
         let document = try DocumentParser.parse(path: path, format: as_)
         context.out += format == "json" ? DocumentDump.json(document).serialized() : DocumentDump.text(document)

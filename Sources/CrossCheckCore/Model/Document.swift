@@ -1,6 +1,19 @@
-/// The input formats crosscheck reads (SPEC "Inputs").
-package enum DocumentFormat: String, Sendable, Codable, CaseIterable, Hashable {
-    case wikitext, plaintext, markdown, frontmatter
+/// An input format's name (SPEC "Inputs").
+///
+/// A name, not a closed enum: the parsers are registered in one place (`FormatRegistry`), so a
+/// new format is a parser file and a registry line, with no switch to extend here.
+package struct DocumentFormat: RawRepresentable, Sendable, Codable, Hashable, CustomStringConvertible {
+    /// The name manifests and `--as` use (`wikitext`).
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package var description: String { rawValue }
+
+    // The built-in formats' names, for code that treats one of them specially. Which parser reads
+    // each (and which names exist at all) is CrossCheckFormats' `FormatRegistry`.
+    package static let wikitext = DocumentFormat(rawValue: "wikitext")
+    package static let plaintext = DocumentFormat(rawValue: "plaintext")
+    package static let markdown = DocumentFormat(rawValue: "markdown")
+    package static let frontmatter = DocumentFormat(rawValue: "frontmatter")
 }
 
 /// What a variant is to the article: a version of it, a digest of it, or an outside document.
@@ -115,17 +128,39 @@ package struct Field: Sendable, Hashable {
     package var section: [String]
     /// References attached to the value.
     package var citations: [Citation]
-    /// Where the field came from: `infobox company`, `frontmatter`, `list`, `table`.
-    package var origin: String
+    /// Where the field came from.
+    package var origin: FieldOrigin
     /// Byte range of the value in the source.
     package var sourceRange: Range<Int>
 
     package init(
         key: String, value: String, raw: String, line: Int, section: [String], citations: [Citation] = [],
-        origin: String, sourceRange: Range<Int>
+        origin: FieldOrigin, sourceRange: Range<Int>
     ) {
         self.key = key; self.value = value; self.raw = raw; self.line = line; self.section = section
         self.citations = citations; self.origin = origin; self.sourceRange = sourceRange
+    }
+}
+
+/// Where a key/value field was read from.
+package enum FieldOrigin: Sendable, Hashable, CustomStringConvertible {
+    /// A template parameter (an infobox), with the template's name as written (`infobox company`).
+    case template(String)
+    /// A YAML front-matter key.
+    case frontMatter
+    /// A markdown `- **Key**: value` list item.
+    case list
+    /// A markdown table row.
+    case table
+
+    /// The name `parse` prints: the template's name, `frontmatter`, `list` or `table`.
+    package var description: String {
+        switch self {
+        case let .template(name): return name
+        case .frontMatter: return "frontmatter"
+        case .list: return "list"
+        case .table: return "table"
+        }
     }
 }
 

@@ -47,8 +47,8 @@ package struct Manifest: Sendable {
                     e.role = role
                 }
                 if let f = item["format"]?.stringValue {
-                    guard let format = DocumentFormat(rawValue: f) else { throw .configuration(path: path, reason: "unknown format \"\(f)\" for \(p)") }
-                    e.format = format
+                    // The name is checked against the registered parsers when the set is loaded.
+                    e.format = DocumentFormat(rawValue: f)
                 }
                 if let d = item["date"]?.stringValue {
                     guard let date = PartialDate(iso: d) else { throw .configuration(path: path, reason: "bad date \"\(d)\" for \(p) (want YYYY, YYYY-MM or YYYY-MM-DD)") }

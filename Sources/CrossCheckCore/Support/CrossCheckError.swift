@@ -15,6 +15,12 @@ package enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertibl
     case malformed(path: String, line: Int, reason: String)
     /// A manifest or configuration file is wrong.
     case configuration(path: String, reason: String)
+    /// A report, baseline or summary file could not be written.
+    case unwritable(path: String, reason: String)
+    /// The paths given hold no variant to read.
+    case noVariants(paths: [String])
+    /// A manifest, config file or flag names a rule that does not exist.
+    case unknownRule(id: String, origin: String)
     /// The command line is wrong.
     case usage(String)
 
@@ -26,6 +32,9 @@ package enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .invalidEncoding(path, line, reason): return "\(path):\(line): \(reason)"
         case let .malformed(path, line, reason): return "\(path):\(line): \(reason)"
         case let .configuration(path, reason): return "\(path): \(reason)"
+        case let .unwritable(path, reason): return "cannot write \(path): \(reason)"
+        case let .noVariants(paths): return "no variants to read in \(paths.joined(separator: ", "))"
+        case let .unknownRule(id, origin): return "unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')"
         case let .usage(message): return message
         }
     }

@@ -49,7 +49,7 @@ package enum FrontMatterParser {
         fields.reserveCapacity(entries.count)
         for e in entries {
             fields.append(Field(
-                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: "frontmatter", sourceRange: e.range))
+                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: .frontMatter, sourceRange: e.range))
         }
         // Lead paragraphs from the summary-like keys.
         var lead: [TextBlock] = []
@@ -425,4 +425,21 @@ struct YAMLSubset {
         default: return (String(decoding: [c], as: UTF8.self), 1)
         }
     }
+}
+
+extension FrontMatterParser: FormatParser {
+    package static var format: DocumentFormat { .frontmatter }
+    package static var fileExtensions: [String] { ["yaml", "yml"] }
+
+    /// A leading `---` block of keys is decisive, closed or not (an unclosed one is reported by the parser).
+    package static func score(_ s: FormatSignals) -> Double {
+        s.frontMatterKeys >= 1 ? 1000 + Double(s.frontMatterKeys) + (s.frontMatterClosed ? 100 : 0) : 0
+    }
+
+    package static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+        try parse(source)
+    }
+
+    /// News metadata is an outside document about the subject.
+    package static func role(of document: Document) -> VariantRole { .source }
 }

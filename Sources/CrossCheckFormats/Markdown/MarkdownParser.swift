@@ -29,3 +29,25 @@ package enum MarkdownParser {
         return document
     }
 }
+
+extension MarkdownParser: FormatParser {
+    package static var format: DocumentFormat { .markdown }
+    package static var fileExtensions: [String] { ["md", "markdown"] }
+
+    package static func score(_ s: FormatSignals) -> Double {
+        4 * cap(s.keyLines, 25) + cap(s.bullets, 40) + 3 * cap(s.mdLinks, 25) + 3 * cap(s.fences, 10)
+            + 4 * cap(s.tableRules, 5) + 2 * cap(s.inlineCode, 10) + (s.atxHeadings > 0 && (s.bullets > 0 || s.mdLinks > 0) ? 3 : 0)
+    }
+
+    package static func parse(_ source: SourceText, previous: Document?) throws(CrossCheckError) -> Document {
+        try parse(source)
+    }
+
+    /// A cited markdown text without key lists or tables is an article rendering; otherwise a digest.
+    package static func role(of document: Document) -> VariantRole {
+        if document.citationCount > 0 && !document.fields.contains(where: { $0.origin == .list || $0.origin == .table }) {
+            return .revision
+        }
+        return .summary
+    }
+}

@@ -12,7 +12,7 @@ struct MarkupBlocks {
     enum Event {
         case heading(title: String, level: Int, range: Range<Int>, setext: Bool)
         case block(TextBlock, lineCount: Int)
-        case field(key: String, value: String, raw: String, line: Int, citations: [Citation], origin: String, range: Range<Int>)
+        case field(key: String, value: String, raw: String, line: Int, citations: [Citation], origin: FieldOrigin, range: Range<Int>)
     }
 
     let src: [UInt8]
@@ -379,7 +379,7 @@ struct MarkupBlocks {
         let raw = String(decoding: src[min(valueStart, valueEnd)..<valueEnd], as: UTF8.self)
         return .field(
             key: key, value: value, raw: raw, line: lines.line(of: p), citations: block.citations.map(\.citation),
-            origin: "list", range: min(valueStart, valueEnd)..<valueEnd)
+            origin: .list, range: min(valueStart, valueEnd)..<valueEnd)
     }
 
     /// The cells of one table row (`| a | b |`), as trimmed source ranges.
@@ -477,7 +477,7 @@ struct MarkupBlocks {
                 events.append(.field(
                     key: texts[0].lowercased(), value: texts[1].trimmingCharacters(in: .whitespaces),
                     raw: String(decoding: src[v], as: UTF8.self), line: lines.line(of: row[0].lowerBound),
-                    citations: block.citations.map(\.citation), origin: "table", range: v))
+                    citations: block.citations.map(\.citation), origin: .table, range: v))
             }
             events.append(.block(block, lineCount: 1))
         }

@@ -109,3 +109,13 @@ package enum WikitextParser {
         }
     }
 }
+
+extension WikitextParser: FormatParser {
+    package static var format: DocumentFormat { .wikitext }
+    package static var fileExtensions: [String] { ["wiki", "mediawiki", "wikitext"] }
+
+    package static func score(_ s: FormatSignals) -> Double {
+        3 * cap(s.templates, 30) + 3 * cap(s.wikiLinks, 30) + 4 * cap(s.refs, 30) + 5 * cap(s.wikiHeadings, 10)
+            + 2 * cap(s.wikiBold, 10)
+    }
+}

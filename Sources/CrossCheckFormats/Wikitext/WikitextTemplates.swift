@@ -422,7 +422,7 @@ extension WikitextRenderer {
             || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
                 && isKeyValueBlock(call))
         {
-            extractFields(call, origin: name, depth: depth)
+            extractFields(call, origin: .template(name), depth: depth)
             return
         }
         if name.hasPrefix("use dmy") || name.hasPrefix("use mdy") {
@@ -657,7 +657,7 @@ extension WikitextRenderer {
     // MARK: - Fields
 
     /// Turns every named, non-empty parameter of an infobox-like template into a field.
-    mutating func extractFields(_ call: WikitextTemplateCall, origin: String, depth: Int) {
+    mutating func extractFields(_ call: WikitextTemplateCall, origin: FieldOrigin, depth: Int) {
         for p in call.params {
             guard let key = p.name, !key.isEmpty, !WikitextRenderer.isDigits(key), let nameRange = p.nameRange else {
                 continue

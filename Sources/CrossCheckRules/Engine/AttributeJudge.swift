@@ -22,7 +22,7 @@ package struct AttributeJudge: Sendable {
     }
 
     /// Explains a change between two revisions: a text and the evidence that reports the event.
-    package typealias Explainer = @Sendable (_ older: Variant, _ newer: Variant, _ olderClaims: [Claim], _ newerClaims: [Claim]) -> (String, Evidence)?
+    package typealias Explainer = (_ older: Variant, _ newer: Variant, _ olderClaims: [Claim], _ newerClaims: [Claim]) -> (String, Evidence)?
 
     /// Claims of two variants disagree when some pair of them cannot both be true.
     package static func disagree(_ a: [Claim], _ b: [Claim]) -> Bool {
@@ -46,7 +46,7 @@ package struct AttributeJudge: Sendable {
 
     package func findings(_ context: RuleContext, filter: (Claim) -> Bool = { _ in true }, explain: Explainer? = nil) -> [Finding] {
         let set = context.set
-        let groups = ClaimSet.of(context).claims(attribute).map { (variant: $0.variant, claims: $0.claims.filter(filter)) }.filter { !$0.claims.isEmpty }
+        let groups = context.claims.claims(attribute).map { (variant: $0.variant, claims: $0.claims.filter(filter)) }.filter { !$0.claims.isEmpty }
         guard !groups.isEmpty else { return [] }
         let byID = Dictionary(groups.map { ($0.variant.id, $0.claims) }, uniquingKeysWith: { a, _ in a })
         let has: (Variant) -> Bool = { byID[$0.id] != nil }

@@ -7,7 +7,11 @@ package enum FindingKind: String, Sendable, Codable, Hashable {
 
 /// One diagnostic from one rule.
 package struct Finding: Sendable, Hashable {
-    package var rule: String
+    /// The rule's id. The engine stamps it, and the fingerprint follows it, so a finding's
+    /// identity always names the rule that ran, whatever id the rule wrote.
+    package var rule: String {
+        didSet { if rule != oldValue { fingerprint = Fingerprint.make([rule] + identity) } }
+    }
     package var severity: Severity
     package var kind: FindingKind
     /// One sentence a user can act on.
@@ -23,7 +27,9 @@ package struct Finding: Sendable, Hashable {
     /// Evidence for the explanation (e.g. the sentence reporting an IPO).
     package var explainedBy: Evidence?
     /// Stable identity: rule + normalised values + variant ids, never line numbers.
-    package var fingerprint: String
+    package private(set) var fingerprint: String
+    /// What the fingerprint is made of besides the rule id.
+    private var identity: [String]
     /// Set when the fingerprint is in the baseline: shown, never failing.
     package var baselined: Bool = false
 
@@ -34,6 +40,7 @@ package struct Finding: Sendable, Hashable {
     ) {
         self.rule = rule; self.severity = severity; self.kind = kind; self.message = message; self.evidence = evidence
         self.values = values; self.likelyWrong = likelyWrong; self.explanation = explanation; self.explainedBy = explainedBy
+        self.identity = fingerprintParts
         self.fingerprint = Fingerprint.make([rule] + fingerprintParts)
     }
 

@@ -44,10 +44,7 @@ extension VariantSet {
     /// A short name for messages: the id's prefix before `_` when no other variant shares it
     /// (`003` for `003_7ef6…`), else the whole id.
     package func shortName(_ id: String) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = variants.contains { ($0.id != id && $0.id.hasPrefix(prefix + "_")) || $0.id == prefix }
-        return clash ? id : prefix
+        VariantNames.short(id, among: variants.lazy.map(\.id))
     }
 
     /// Index of `variant` in `variants`.
@@ -57,7 +54,7 @@ extension VariantSet {
 extension RuleContext {
     /// Sentences (with their section) and then field values of `variant`, in document order.
     package func textUnits(_ variant: Variant) -> [TextUnit] {
-        memo("engine.units.\(variant.id)") {
+        analysis(AnalysisKey<[TextUnit]>("textUnits", scope: variant.id)) {
             var out: [TextUnit] = []
             for s in variant.document.sections {
                 for t in s.sentences { out.append(TextUnit(section: s.path, text: t.text, sentence: t, field: nil)) }
@@ -98,7 +95,7 @@ extension RuleContext {
     /// (each distinct text is scanned once). Set totals are summed the same way: a change at
     /// variant `i` of `n` holds for the `n - i` variants from `i` on, until a later change undoes it.
     package var wordStats: WordStats {
-        memo("engine.wordStats") {
+        analysis(AnalysisKey<WordStats>("wordStats")) {
             let n = set.variants.count
             var per: [[String: Int]] = []
             per.reserveCapacity(n)
@@ -181,15 +178,15 @@ extension RuleContext {
 
     /// Content words of a sentence, cached per text.
     func contentWords(_ text: String) -> Set<String> {
-        memo("engine.cw." + text) { SimilarityWords.contentWords(text) }
+        analysis(AnalysisKey<Set<String>>("contentWords", scope: text)) { SimilarityWords.contentWords(text) }
     }
 
     /// The run's cache of per-text counterpart data.
-    var counterpartTexts: CounterpartTexts { memo("engine.counterpartTexts") { CounterpartTexts() } }
+    var counterpartTexts: CounterpartTexts { analysis(AnalysisKey<CounterpartTexts>("counterpartTexts")) { CounterpartTexts() } }
 
     /// Every sentence of `variant` with its content-word ids, in document order.
     func counterpartIndex(_ variant: Variant, _ texts: CounterpartTexts) -> [CounterpartTexts.Entry] {
-        memo("engine.counterparts." + variant.id) {
+        analysis(AnalysisKey<[CounterpartTexts.Entry]>("counterparts", scope: variant.id)) {
             var out: [CounterpartTexts.Entry] = []
             for (si, s) in variant.document.sections.enumerated() {
                 for ti in s.sentences.indices {

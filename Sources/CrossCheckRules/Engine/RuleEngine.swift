@@ -68,7 +68,7 @@ package enum RuleEngine {
         let known = Set(rules.map { $0.description.id })
         func check(_ ids: [String], _ origin: String) throws(CrossCheckError) {
             for id in ids.sorted() where !known.contains(id) {
-                throw .usage("unknown rule id '\(id)' in \(origin) (see 'crosscheck rules')")
+                throw .unknownRule(id: id, origin: origin)
             }
         }
         let manifestRules = set.manifest?.rules ?? [:]

@@ -2,11 +2,6 @@ import CrossCheckCore
 import CrossCheckAnalysis
 
 extension StatementAlignment {
-    /// The run's aligned statement pairs, computed once.
-    package static func pairs(_ context: RuleContext) -> [AlignedStatement] {
-        context.memo("facts.statementPairs") { compute(context.set) }
-    }
-
     /// Groups value differences found in aligned statements into findings: one per variant pair
     /// and pair of values, with the evidence of every statement that shows it.
     static func findings(
@@ -49,12 +44,5 @@ extension StatementAlignment {
             }
         }
         return out
-    }
-}
-
-extension ClaimSet {
-    /// The shared claim set of a run.
-    package static func of(_ context: RuleContext) -> ClaimSet {
-        context.memo("facts.claimSet") { ClaimSet(context.set) }
     }
 }

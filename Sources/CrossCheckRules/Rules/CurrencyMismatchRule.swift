@@ -48,7 +48,7 @@ package struct CurrencyMismatchRule: Rule {
         struct Mention { var claim: Claim; var q: Quantity }
         var byAmount: [String: [Mention]] = [:]
         var order: [String] = []
-        for (_, claims) in ClaimSet.of(context).byVariant {
+        for (_, claims) in context.claims.byVariant {
             for c in claims {
                 guard case let .quantity(q) = c.value, q.kind == .money, q.currency != nil, Self.isSpecific(q.value) else { continue }
                 let key = QuantityNormalizer.format(q.value) + "|" + (q.upper.map(QuantityNormalizer.format) ?? "")

@@ -86,7 +86,7 @@ package struct DateConflictRule: Rule {
 
     package func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
-        for st in StatementAlignment.pairs(context) {
+        for st in context.statementPairs {
             // A yearless date takes the year of its section heading only; otherwise its year is
             // unknown (0) and it is compared by month and day.
             // "As of 2016" dates the statement, not an event: a newer variant moves it forward.

@@ -127,7 +127,7 @@ package struct IntroducedTypoRule: Rule {
 
     /// The texts of a variant's units (sentences and field values), once per run.
     static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
-        context.memo("typo.unitTexts." + v.id) { Set(context.textUnits(v).map(\.text)) }
+        context.analysis(AnalysisKey<Set<String>>("introduced-typo.unitTexts", scope: v.id)) { Set(context.textUnits(v).map(\.text)) }
     }
 
     /// The more frequent word one edit away from `w`, when `w` looks like its misspelling.
@@ -293,7 +293,7 @@ package struct IntroducedTypoRule: Rule {
 
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
-        let table = context.memo("typo.spellings") { () -> [String: String] in
+        let table = context.analysis(AnalysisKey<[String: String]>("introduced-typo.spellings")) { () -> [String: String] in
             // Each distinct text is scanned once, its words counted as often as the text occurs.
             var texts: [String: Int] = [:]
             var order: [String] = []

@@ -46,7 +46,7 @@ package struct NumberConflictRule: Rule {
 
     package func check(_ context: RuleContext) -> [Finding] {
         var differences: [(AlignedStatement, String, String)] = []
-        for st in StatementAlignment.pairs(context) {
+        for st in context.statementPairs {
             let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
             let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
             guard !qa.isEmpty, !qb.isEmpty else { continue }

@@ -75,7 +75,7 @@ package struct StatusConflictRule: Rule {
 
     package func check(_ context: RuleContext) -> [Finding] {
         let judge = AttributeJudge(rule: Self.description.id, attribute: .status, noun: "Status", severity: Self.description.severity)
-        let claims = ClaimSet.of(context)
+        let claims = context.claims
         return judge.findings(context, explain: { older, newer, oldClaims, newClaims in
             let wasListed = oldClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first
             let isListed = newClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first

@@ -132,7 +132,7 @@ package struct UnsourcedFigureRule: Rule {
 
     package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
-        let claimSet = ClaimSet.of(context)
+        let claimSet = context.claims
         // Cited figures anywhere, for support.
         // Cited figures by kind and binary magnitude: support needs values within 25%, so a figure
         // looks only in its own and the neighbouring buckets.

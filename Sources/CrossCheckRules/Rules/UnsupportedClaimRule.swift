@@ -140,9 +140,9 @@ package struct UnsupportedClaimRule: Rule {
         guard !summaries.isEmpty else { return [] }
         let others = set.variants.filter { $0.document.role != .summary }
         guard !others.isEmpty else { return [] }
-        let claimSet = ClaimSet.of(context)
+        let claimSet = context.claims
         // Words of every revision and source.
-        let corpus: Set<String> = context.memo("unsupported-claim.corpus") {
+        let corpus: Set<String> = context.analysis(AnalysisKey<Set<String>>("unsupported-claim.corpus")) {
             var words = Set<String>()
             func add(_ s: String) {
                 let b = Array(s.utf8)
@@ -175,7 +175,7 @@ package struct UnsupportedClaimRule: Rule {
             return words
         }
         // Words written in lower case anywhere in the set: common words, not names.
-        let lowercaseWords: Set<String> = context.memo("unsupported-claim.lowercase") {
+        let lowercaseWords: Set<String> = context.analysis(AnalysisKey<Set<String>>("unsupported-claim.lowercase")) {
             var words = Set<String>()
             for v in set.variants {
                 for s in v.document.sections {
