@@ -82,6 +82,9 @@ import Testing
         let pairs = Set(blame.map { "\($0["finding"]?["rule"]?.stringValue ?? "")@\($0["introducedBy"]?["id"]?.intValue ?? 0)" })
         #expect(pairs == ["duplicate-section@502", "merged-words@503"])
         #expect(blame.allSatisfy { $0["at"]?["id"]?.intValue == 503 })
+        let missing = runCLI(["history", path, "--at", "999"])
+        #expect(missing.status == 2)
+        #expect(missing.err.contains("no revision 999"))
     }
 
     @Test func hideRevertedFoldsVandalismAway() throws {

@@ -49,6 +49,7 @@ package struct HistoryRun {
         var site = ExportSiteInfo()
         var walker: PageHistoryWalker? = nil
         var matched = false
+        var reachedAt = false
         while true {
             let event: ExportEvent?
             do { event = try reader.next() } catch { throw Self.convert(error) }
@@ -62,6 +63,7 @@ package struct HistoryRun {
             case let .revision(r):
                 guard let w = walker, !w.isDone else { continue }
                 try w.add(r)
+                if w.isDone { reachedAt = true }
                 progress?.update(revisions: 1, bytes: reader.bytesRead)
             case .pageEnd:
                 try walker?.finish()
@@ -69,7 +71,12 @@ package struct HistoryRun {
             }
         }
         try checkSelection(matched)
+        try checkAt(reachedAt)
         return sink.failing
+    }
+
+    private func checkAt(_ reached: Bool) throws(CrossCheckError) {
+        if let at = options.at, !reached { throw .usage("crosscheck history: no revision \(at) in \(input)") }
     }
 
     private func checkSelection(_ matched: Bool) throws(CrossCheckError) {
@@ -85,6 +92,7 @@ package struct HistoryRun {
         var current: PageJob? = nil
         var matched = false
         var failing = false
+        var reachedAt = false
         func flush(wait: Bool) throws(CrossCheckError) {
             while let head = open.first {
                 guard wait || head.isDone else { return }
@@ -92,6 +100,7 @@ package struct HistoryRun {
                 if let e = head.error { throw e }
                 write(head.output)
                 failing = failing || head.failing
+                reachedAt = reachedAt || head.reachedAt
                 open.removeFirst()
             }
         }
@@ -127,6 +136,7 @@ package struct HistoryRun {
             throw error
         }
         try checkSelection(matched)
+        try checkAt(reachedAt)
         return failing
     }
 
@@ -152,6 +162,7 @@ package struct HistoryRun {
             if walker.isDone { break }
         }
         try walker.finish()
+        try checkAt(walker.isDone)
         return sink.failing
     }
 }
@@ -184,6 +195,7 @@ final class PageJob: @unchecked Sendable {
     private(set) var output = ""
     private(set) var error: CrossCheckError?
     private(set) var failing = false
+    private(set) var reachedAt = false
     let page: ExportPage
     let site: ExportSiteInfo
     let options: HistoryOptions
@@ -234,6 +246,7 @@ final class PageJob: @unchecked Sendable {
                 for r in batch where !walker.isDone { try walker.add(r) }
             }
             try walker.finish()
+            condition.lock(); reachedAt = walker.isDone; condition.unlock()
         } catch {
             condition.lock(); self.error = error; condition.unlock()
         }
