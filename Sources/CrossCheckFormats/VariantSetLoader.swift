@@ -13,6 +13,7 @@ extension VariantSet {
         let fm = FileManager.default
         for p in paths {
             if VirtualFiles.shared.entry(p) != nil { files.append(p); continue }
+            if p == "-" { files.append(p); continue }  // standard input
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
             guard isDir.boolValue else { files.append(p); continue }
@@ -22,7 +23,11 @@ extension VariantSet {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let full = base + "/" + name
                 if name == "crosscheck.json" {
-                    if manifest == nil { manifest = try Manifest.load(path: full) }
+                    if manifest == nil {
+                        let m = try Manifest.load(path: full)
+                        try m.requireEntries { names.contains($0) }
+                        manifest = m
+                    }
                     continue
                 }
                 var sub: ObjCBool = false

@@ -56,12 +56,18 @@ package enum MarkdownReport {
         out += "Oldest first.\n\n"
         out += "| # | Variant | Format | Role | Date | Sections | Words | Citations |\n"
         out += "|---:|---|---|---|---|---:|---:|---:|\n"
-        for v in report.variants {
-            var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
-            if let l = v.label { name += " (\(inline(l)))" }
-            out += "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
-        }
+        // A long list folds to its first and last few rows.
+        let (head, omitted, tail) = ReportCompaction.fold(report.variants)
+        for v in head { out += variantRow(v, report: report) }
+        if !omitted.isEmpty { out += "| … | \(inline(ReportCompaction.omittedLine(omitted))) | | | | | | |\n" }
+        for v in tail { out += variantRow(v, report: report) }
         return out
+    }
+
+    static func variantRow(_ v: ReportVariant, report: Report) -> String {
+        var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
+        if let l = v.label { name += " (\(inline(l)))" }
+        return "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
     }
 
     static func summarySection(_ findings: [Finding], title: String, report: Report) -> String {
@@ -118,13 +124,17 @@ package enum MarkdownReport {
         out += valuesTable(f, report: report)
         if !f.evidence.isEmpty {
             out += "\n"
-            for (i, e) in f.evidence.enumerated() {
-                if i == openEvidence && f.evidence.count > openEvidence + 1 {
-                    out += "\n<details>\n<summary>\(f.evidence.count - openEvidence) more</summary>\n\n"
+            // The same quote in many variants once, with its span.
+            let groups = ReportCompaction.groups(f.evidence)
+            for (i, g) in groups.enumerated() {
+                if i == openEvidence && groups.count > openEvidence + 1 {
+                    out += "\n<details>\n<summary>\(groups.count - openEvidence) more</summary>\n\n"
                 }
-                out += "- " + evidence(e, report: report) + "\n"
+                out += "- " + evidence(g.first, report: report)
+                if g.collapsed { out += " (" + ReportCompaction.span(g, report: report) + ")" }
+                out += "\n"
             }
-            if f.evidence.count > openEvidence + 1 { out += "\n</details>\n" }
+            if groups.count > openEvidence + 1 { out += "\n</details>\n" }
         }
         if let w = f.likelyWrong {
             out += "\n**Likely wrong:** \(variantName(w, report: report))"

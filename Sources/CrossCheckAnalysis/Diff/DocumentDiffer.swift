@@ -414,9 +414,10 @@ private struct Differ {
 
     func locate(_ doc: Document, _ section: Int, _ sentence: Int, _ r: Range<Int>) -> (Range<Int>, Int) {
         let s = doc.sections[section].sentences[sentence]
-        let lo = s.sourceOffset(ofTextOffset: r.lowerBound)
+        let count = doc.source.bytes.count
+        let lo = min(s.sourceOffset(ofTextOffset: r.lowerBound), count)
         let hi = r.isEmpty ? lo : max(lo, s.sourceOffset(ofTextOffset: r.upperBound - 1) + 1)
-        return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
+        return (lo..<min(hi, count), doc.source.line(of: lo))
     }
 
     /// Line of sentence `index` of a section, else of the section's end (or heading).

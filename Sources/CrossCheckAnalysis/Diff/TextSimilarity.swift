@@ -111,8 +111,4 @@ struct KeyInterner {
 }
 
 /// A deterministic 64-bit FNV-1a hash (Swift's `Hasher` is seeded per process).
-@inline(__always) func fnv1a(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
-}
+@inline(__always) func fnv1a(_ s: String) -> UInt64 { Lexer.fnv1a(s) }

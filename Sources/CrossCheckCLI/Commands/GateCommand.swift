@@ -10,30 +10,48 @@ package enum GateCommand: Command {
     package static let name = "gate"
     package static let summary = "Report the conflicts an edit introduces"
     package static let help = """
-        Usage: crosscheck gate OLD NEW [--context PATH ...] [options]
+        Usage: crosscheck gate --base REV [PATH ...] [options]
+               crosscheck gate --staged [PATH ...] [options]
+               crosscheck gate OLD NEW [--context PATH ...] [options]
 
-        Answers "does this edit introduce conflicts?": checks the set {OLD + context} and the set
-        {NEW + context} and reports the findings NEW introduces and, separately, those it
-        resolves. NEW stands in for OLD (it takes OLD's variant id and manifest entry), so
-        findings that the edit leaves alone match and are not reported. The exit status is
-        decided by the introduced findings only.
+        Answers "does this edit introduce conflicts?": checks each article before and after the
+        edit and reports the findings the edit introduces and, separately, those it resolves.
+        Findings the edit leaves standing are neither (docs/gate.md: finding identity). The exit
+        status is decided by the introduced findings only.
 
-        Options:
+        In a git repository:
+          --base REV             gate the working tree against REV (from where the current
+                                 branch left it: their merge base)
+          --staged               gate the index against HEAD (for a pre-commit hook)
+          PATH ...               only changed files under these paths (default: everywhere)
+        Every changed file's folder is an article (its files the variants, its crosscheck.json
+        the manifest), gated with the article's other files as context. Old files are read
+        from git; added, deleted and renamed variants are followed; an emptied or mostly
+        removed page is a page-blanked finding. Paths are shown relative to the repository.
+
+        Two files, without git:
+          OLD NEW                NEW stands in for OLD (it takes OLD's variant id and manifest
+                                 entry), so findings the edit leaves alone match
           --context PATH ...     the other variants of the set (files or folders; a copy of OLD
                                  or NEW among them is skipped)
+
+        Options:
         \(ReportOptions.help)
 
         Exit status: 0 no introduced finding at or above --fail-on, 1 some, 2 usage error or
         unreadable input.
 
-        Example:
+        Examples:
+          crosscheck gate --base main
+          crosscheck gate --staged articles
           crosscheck gate seeds/001_e3333450b7a6811b.txt edited.txt --context seeds
         """
-    package static let spec = ArgumentSpec(options: ReportOptions.names, greedy: ["--context"])
+    package static let spec = ArgumentSpec(flags: ReportOptions.flags.union(["--staged"]), options: ReportOptions.names.union(["--base"]), greedy: ["--context"])
 
     package static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32 {
+        if arguments.has("--staged") || arguments.value("--base") != nil { return try runGit(arguments, &context) }
         guard arguments.positionals.count == 2 else {
-            throw .usage("crosscheck gate: expected OLD and NEW (see 'crosscheck gate --help')")
+            throw .usage("crosscheck gate: expected OLD and NEW, or --base REV / --staged (see 'crosscheck gate --help')")
         }
         let options = try ReportOptions.parse(arguments, command: name)
         let config = try options.loadConfig(context)
@@ -45,7 +63,7 @@ package enum GateCommand: Command {
         let configuration = options.configuration(manifest: pair.manifest, config: config)
         let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
         var newRun = try RuleEngine.run(pair.new, configuration: configuration)
-        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, context)
+        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, &context)
         let edited = pair.old.variants.first { ReportPaths.standardise($0.document.path, base: context.workingDirectory) == ReportPaths.standardise(oldPath, base: context.workingDirectory) }?.id ?? ""
         let delta = GateDelta.compare(before: oldRun.findings, after: newFindings, edited: edited)
         newRun.findings = delta.introduced

@@ -101,6 +101,9 @@ package struct Sentence: Sendable, Hashable {
     /// Source byte offset of a plain-text offset inside this sentence.
     ///
     /// Exact inside verbatim runs; inside generated text it points at the markup that made it.
+    /// Always inside `sourceRange` (once set): text that a rendering added (a table's cell
+    /// separators, a template's output) can be longer than its markup, and counting on past the
+    /// markup must never leave the sentence, nor the file.
     package func sourceOffset(ofTextOffset t: Int) -> Int {
         guard !spans.isEmpty else { return sourceRange.lowerBound }
         var lo = 0
@@ -110,7 +113,9 @@ package struct Sentence: Sendable, Hashable {
             if spans[mid].textOffset <= t { lo = mid } else { hi = mid - 1 }
         }
         let s = spans[lo]
-        return s.sourceOffset + max(0, t - s.textOffset)
+        let offset = s.sourceOffset + max(0, t - s.textOffset)
+        guard !sourceRange.isEmpty else { return offset }
+        return min(max(offset, sourceRange.lowerBound), sourceRange.upperBound)
     }
 }
 

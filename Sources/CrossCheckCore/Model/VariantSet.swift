@@ -27,20 +27,34 @@ package struct Manifest: Sendable {
         self.path = path; self.subject = subject; self.variants = variants; self.rules = rules; self.failOn = failOn
     }
 
+    /// Keys a manifest may hold; any other is an error (a misspelt key would be ignored silently).
+    package static let keys: Set<String> = ["$schema", "subject", "variants", "rules", "failOn"]
+    /// Keys a `variants` entry may hold.
+    package static let entryKeys: Set<String> = ["path", "role", "format", "date", "label"]
+    /// Keys a rule setting may hold.
+    package static let ruleKeys: Set<String> = ["enabled", "severity"]
+
     /// Reads and validates a manifest or config file.
     package static func load(path: String) throws(CrossCheckError) -> Manifest {
-        let source = try SourceText.load(path: path)
+        try parse(SourceText.load(path: path))
+    }
+
+    /// Validates a manifest already in memory (a git blob); `source.path` names it in errors.
+    package static func parse(_ source: SourceText) throws(CrossCheckError) -> Manifest {
+        let path = source.path
         let json: JSONValue
         do { json = try JSONValue.parse(source.string) } catch {
             throw .configuration(path: path, reason: "line \(error.line): \(error.message)")
         }
         guard case let .object(o) = json else { throw .configuration(path: path, reason: "expected a JSON object") }
+        try rejectUnknown(o, allowed: keys, in: "the manifest", path: path)
         var m = Manifest(path: path)
         m.subject = o["subject"]?.stringValue
         if let list = o["variants"] {
             guard let items = list.arrayValue else { throw .configuration(path: path, reason: "\"variants\" must be a list") }
             for item in items {
                 guard let p = item["path"]?.stringValue else { throw .configuration(path: path, reason: "every variant needs a \"path\"") }
+                if let fields = item.objectValue { try rejectUnknown(fields, allowed: entryKeys, in: "the entry for \(p)", path: path) }
                 var e = Entry(path: p)
                 if let r = item["role"]?.stringValue {
                     guard let role = VariantRole(rawValue: r) else { throw .configuration(path: path, reason: "unknown role \"\(r)\" for \(p)") }
@@ -61,6 +75,7 @@ package struct Manifest: Sendable {
         if let rules = o["rules"]?.objectValue {
             for (id, v) in rules {
                 var s = RuleSetting()
+                if let fields = v.objectValue { try rejectUnknown(fields, allowed: ruleKeys, in: "the settings of rule \(id)", path: path) }
                 if let b = v.boolValue { s.enabled = b }
                 s.enabled = v["enabled"]?.boolValue ?? s.enabled
                 if let sv = v["severity"]?.stringValue {
@@ -75,6 +90,19 @@ package struct Manifest: Sendable {
             m.failOn = t
         }
         return m
+    }
+
+    /// Throws for the first key (in sorted order) of `object` that is not `allowed`.
+    static func rejectUnknown(_ object: [String: JSONValue], allowed: Set<String>, in place: String, path: String) throws(CrossCheckError) {
+        guard let bad = object.keys.filter({ !allowed.contains($0) }).sorted().first else { return }
+        throw .configuration(path: path, reason: "unknown key \"\(bad)\" in \(place) (known: \(allowed.sorted().joined(separator: ", ")))")
+    }
+
+    /// Throws when an entry names a file that `exists` does not know (a renamed or deleted variant).
+    package func requireEntries(exist exists: (String) -> Bool) throws(CrossCheckError) {
+        for e in variants where !exists((e.path as NSString).lastPathComponent) {
+            throw .configuration(path: path, reason: "the entry for \(e.path) names no file beside the manifest (renamed or deleted? update or remove the entry)")
+        }
     }
 }
 

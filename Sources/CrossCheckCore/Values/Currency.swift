@@ -30,15 +30,9 @@ package struct Currency: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { code }
 
-    /// ISO codes recognised when written next to an amount.
-    static let isoCodes: Set<String> = [
-        "USD", "HKD", "EUR", "GBP", "CNY", "JPY", "AUD", "CAD", "SGD", "CHF", "INR", "KRW", "TWD", "NZD",
-        "SEK", "NOK", "DKK", "BRL", "RUB", "ZAR", "MXN", "RMB",
-    ]
-
     /// Currency for an ISO code or `RMB` (case-sensitive upper case), nil otherwise.
     static func iso(_ word: String) -> Currency? {
-        guard isoCodes.contains(word) else { return nil }
+        guard LexTables.currencyCodes.contains(word) else { return nil }
         return Currency(word == "RMB" ? "CNY" : word)
     }
 

@@ -62,13 +62,11 @@ package struct DuplicateSectionRule: Rule {
 
     package init() {}
 
-    /// Heading text normalised for comparison: lower case, `&` as "and", punctuation and spacing collapsed.
+    /// Heading text normalised for comparison: the lexer's heading key (`Lexer.headingKey`, the
+    /// section aligner's too: case, quotes, dashes and number words folded, punctuation and spacing
+    /// dropped), with `&` read as "and".
     static func normalise(_ heading: String) -> String {
-        var words: [String] = []
-        for w in WordScanner.words(in: heading.replacingOccurrences(of: "&", with: " and ")) {
-            words.append(w.lowered)
-        }
-        return words.joined(separator: " ")
+        Lexer.headingKey(heading.replacingOccurrences(of: "&", with: " and "))
     }
 
     package func check(_ context: RuleContext) -> [Finding] {

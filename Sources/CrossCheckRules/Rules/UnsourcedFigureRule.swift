@@ -200,7 +200,7 @@ package struct UnsourcedFigureRule: Rule {
             out.append(
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation, and no cited variant supports it",
+                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) \(Set(ids).count == 1 ? "states" : "state") \(q.text)\(what) with no citation, and no cited variant supports it",
                     evidence: cs.reversed().map(\.evidence), values: [q.description], likelyWrong: c.variant,
                     explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
                     fingerprintParts: [c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))
