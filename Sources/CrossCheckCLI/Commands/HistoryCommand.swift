@@ -90,7 +90,8 @@ package enum HistoryCommand: Command {
 
         // Output: streamed to stdout (the real CLI), a temporary file renamed at the end, or the
         // context's buffer (in-process callers and tests).
-        let outputPath = arguments.value("--output").map { ReportOptions.resolve($0, context) }
+        // `--output -` is standard output, as for the other commands.
+        let outputPath = arguments.value("--output").flatMap { $0 == "-" ? nil : ReportOptions.resolve($0, context) }
         var file: StreamFile? = nil
         if let outputPath { file = try StreamFile(path: outputPath) }
         var buffer = ""
