@@ -9,7 +9,16 @@ extension VariantSet {
     /// - Parameter ids: variant ids to use instead of the file stem, by path (a renamed file
     ///   keeps the id it had before the rename, so its findings keep their fingerprints).
     package static func load(sources: [SourceText], manifest: Manifest?, ids: [String: String] = [:]) throws(CrossCheckError) -> VariantSet {
-        if sources.isEmpty { throw .usage("no variants to read") }
+        if sources.isEmpty { throw .noVariants(paths: []) }
+        if let manifest {
+            for e in manifest.variants {
+                if let f = e.format, FormatRegistry.parser(for: f) == nil {
+                    throw .configuration(
+                        path: manifest.path,
+                        reason: "unknown format \"\(f)\" for \(e.path) (known: \(FormatRegistry.names.joined(separator: ", ")))")
+                }
+            }
+        }
         var docs: [(id: String, doc: Document, label: String?)] = []
         var seen = Set<String>()
         var lastWikitext: Document?
@@ -20,11 +29,14 @@ extension VariantSet {
             if doc.format == .wikitext { lastWikitext = doc }
             if let r = entry?.role { doc.role = r }
             if let d = entry?.date { doc.date = d }
+            // A revision of a MediaWiki export: dated by its timestamp, labelled by its author.
+            let virtual = VirtualFiles.shared.entry(source.path)
+            if entry?.date == nil, let d = virtual?.date { doc.date = d }
             var id = ids[source.path] ?? (name as NSString).deletingPathExtension
             if id.isEmpty { id = name }
             while seen.contains(id) { id += "'" }
             seen.insert(id)
-            docs.append((id, doc, entry?.label))
+            docs.append((id, doc, entry?.label ?? virtual?.label))
         }
         let ordered = docs.enumerated().sorted { a, b in
             switch (a.element.doc.date, b.element.doc.date) {

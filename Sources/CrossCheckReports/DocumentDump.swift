@@ -29,7 +29,8 @@ package enum DocumentDump {
                 "path": .array(s.path.map(JSONValue.string)), "level": .int(s.level), "line": .int(s.line), "endLine": .int(s.endLine),
                 "sentences": .array(s.sentences.enumerated().map { k, t in
                     var o: [String: JSONValue] = ["text": .string(t.text), "line": .int(t.line), "citations": .int(t.citations.count), "paragraph": .int(t.paragraph)]
-                    // `citations` counts what is attached; `coveredBy` what a later sentence of the paragraph cites.
+                    // `citations` counts what is attached; `coveredBy` what covers it: a later sentence of
+                    // the paragraph, a cited sentence introducing its list, or the section's first or last sentence.
                     if t.citations.isEmpty && !covering[k].isEmpty { o["coveredBy"] = .int(covering[k].count) }
                     if !t.citations.isEmpty { o["references"] = .array(t.citations.map { citationJSON($0, lines: lines) }) }
                     if t.isListItem { o["listItem"] = .bool(true) }
@@ -72,7 +73,7 @@ package enum DocumentDump {
             out += "\n\(s.line)-\(s.endLine) \(String(repeating: "#", count: max(1, s.level))) \(heading)\n"
             let covering = s.coveringCitations
             for (k, t) in s.sentences.enumerated() {
-                let cites = !t.citations.isEmpty ? " [\(t.citations.count) ref]" : (covering[k].isEmpty ? "" : " [covered by \(covering[k].count) ref later in paragraph]")
+                let cites = !t.citations.isEmpty ? " [\(t.citations.count) ref]" : (covering[k].isEmpty ? "" : " [covered by \(covering[k].count) ref]")
                 out += "  \(t.line): \(t.isListItem ? "- " : "")\(t.text)\(cites)\n"
             }
         }

@@ -231,7 +231,7 @@ package struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// A short name for a variant id (`VariantNames.short` over the report's variants).
+    /// The name of a variant in reports (`VariantNames.short`: its full id).
     func shortID(_ id: String) -> String { VariantNames.short(id, among: variants.lazy.map(\.id)) }
 
     /// Renders in `format` (plain, without colour).

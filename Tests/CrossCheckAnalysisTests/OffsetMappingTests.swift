@@ -46,7 +46,7 @@ import Testing
     @Test(arguments: snippets)
     func renderedOffsetsStayInsideTheSource(_ text: String) throws {
         var parsed = 0
-        for format in FormatRegistry.all.map { $0.format } {
+        for format in FormatRegistry.all.map({ $0.format }) {
             // Front matter refuses text without a `---` line: a clear error, nothing to check.
             guard let d = try? DocumentParser.parse(source(text, path: "s.wiki"), format: format) else { continue }
             Self.check(d)

@@ -133,7 +133,7 @@ enum Fuzz {
         guard let run = try? RuleEngine.run(set) else { return }
         _ = SectionAligner.align(set.variants.map(\.document))
         let report = Report(set: set, run: run, paths: ReportPaths(workingDirectory: "/fuzz"))
-        for format in ReportFormat.allCases { _ = report.render(format) }
+        for reporter in ReportRegistry.all { _ = reporter.render(report, color: false) }
         _ = TextReport.render(report, color: true)
         _ = Baseline(findings: run.findings).serialized()
     }

@@ -29,10 +29,10 @@ package enum Chronology {
         set.revisions.last { having($0) }
     }
 
-    /// A short name for messages: the id's prefix before `_` when it is unique in the set
-    /// (`003` for `003_7ef6…`), else the id.
+    /// The name of a variant in messages: its full id (never cut: "raith_rovers" is not
+    /// "raith"), or the name it carries when that differs (gate's NEW).
     package static func shortName(_ id: String, in set: VariantSet) -> String {
-        VariantNames.short(id, among: set.variants.lazy.map(\.id))
+        set.variants.first { $0.id == id }?.name ?? VariantNames.short(id, among: set.variants.lazy.map(\.id))
     }
 
     /// "002, 001" or "3 variants" for a list of ids.

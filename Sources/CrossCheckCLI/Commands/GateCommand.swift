@@ -63,10 +63,23 @@ package enum GateCommand: Command {
         let configuration = options.configuration(manifest: pair.manifest, config: config)
         let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
         var newRun = try RuleEngine.run(pair.new, configuration: configuration)
-        let (newFindings, usedBaseline) = try options.applyBaselines(newRun.findings, &context)
+        // What the edit itself changes (a figure or date in prose or in a template parameter, an
+        // uncited figure added), found by comparing OLD with NEW directly: no context needed.
+        // Baselines are applied (and a --write-baseline recorded) once, over both lists.
+        let editRaw = try pair.editFindings(configuration)
+        let (baselined, usedBaseline) = try options.applyBaselines(newRun.findings + editRaw, &context)
+        let newFindings = Array(baselined.prefix(newRun.findings.count))
+        let editFindings = Array(baselined.dropFirst(newRun.findings.count))
         let edited = pair.old.variants.first { ReportPaths.standardise($0.document.path, base: context.workingDirectory) == ReportPaths.standardise(oldPath, base: context.workingDirectory) }?.id ?? ""
         let delta = GateDelta.compare(before: oldRun.findings, after: newFindings, edited: edited)
-        newRun.findings = delta.introduced
+        let known = Set(delta.introduced.map(\.fingerprint))
+        // One edit, one finding: a change the context's revisions show for the same values as the
+        // edit's own change (OLD -> NEW) is that change seen from further away.
+        func values(_ f: Finding) -> String { ([f.rule] + f.values).joined(separator: "\u{1F}") }
+        let editChanges = Set(editFindings.filter { $0.kind == .change }.map(values))
+        let introduced = delta.introduced.filter { $0.kind != .change || !editChanges.contains(values($0)) }
+        newRun.findings = (introduced + editFindings.filter { !known.contains($0.fingerprint) }).map { pair.renamed($0) }
+        newRun.findings.sort(by: Finding.reportOrder)
         let resolved = delta.resolved
 
         let paths = ReportPaths(workingDirectory: context.workingDirectory)
@@ -81,6 +94,27 @@ package enum GateCommand: Command {
         var old: VariantSet
         var new: VariantSet
         var manifest: Manifest?
+        /// OLD, and NEW under its own id (for comparing the two directly).
+        var oldVariant: Variant? = nil
+        var newVariant: Variant? = nil
+
+        /// The findings of the edit itself (OLD against NEW, no context).
+        func editFindings(_ configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
+            guard let o = oldVariant, var n = newVariant else { return [] }
+            n.document.role = new.variants.first { $0.id == o.id }?.document.role ?? n.document.role
+            return try EditChanges.findings(old: o, new: n, configuration: configuration)
+        }
+
+        /// A finding of the NEW set with NEW's evidence named after NEW's file, not OLD's id.
+        func renamed(_ f: Finding) -> Finding {
+            guard let o = oldVariant, let n = newVariant else { return f }
+            var f = f
+            for k in f.evidence.indices where f.evidence[k].variant == o.id && f.evidence[k].path == n.document.path {
+                f.evidence[k].variant = n.id
+            }
+            if f.likelyWrong == o.id { f.likelyWrong = n.id }
+            return f
+        }
     }
 
     /// Loads OLD, NEW and the context together, then splits them into {OLD + context} and
@@ -101,6 +135,8 @@ package enum GateCommand: Command {
         }
         let oldVariant = byLoad[oi]
         var newVariant = byLoad[ni]
+        let ownNew = newVariant
+        newVariant.name = newVariant.id
         newVariant.id = oldVariant.id
         let manifestNames = Set((all.manifest?.variants ?? []).map { ($0.path as NSString).lastPathComponent })
         let name = { (p: String) in (p as NSString).lastPathComponent }
@@ -115,7 +151,7 @@ package enum GateCommand: Command {
         return Pair(
             old: VariantSet(subject: all.subject, variants: ordered(rest + [oldVariant]), manifest: all.manifest),
             new: VariantSet(subject: all.subject, variants: ordered(rest + [newVariant]), manifest: all.manifest),
-            manifest: all.manifest)
+            manifest: all.manifest, oldVariant: oldVariant, newVariant: ownNew)
     }
 
     /// Oldest first (undated last, ties in their previous order), renumbered from 0.

@@ -201,7 +201,10 @@ package struct Section: Sendable, Hashable {
     /// For each sentence, the citations that cover it: its own, else those of the next cited
     /// sentence in the same paragraph (a reference closing a paragraph supports what precedes it).
     ///
-    /// One backward pass; `result[k]` is empty for a sentence nothing covers.
+    /// A cited sentence ending in ":" covers the list items that follow it, and a citation on the
+    /// section's first or last sentence covers the rest of the section.
+    ///
+    /// Linear passes; `result[k]` is empty for a sentence nothing covers.
     package var coveringCitations: [[Citation]] {
         var result = [[Citation]](repeating: [], count: sentences.count)
         var next: (paragraph: Int, citations: [Citation])? = nil
@@ -210,6 +213,29 @@ package struct Section: Sendable, Hashable {
             if next?.paragraph != s.paragraph { next = nil }
             if !s.citations.isEmpty { next = (s.paragraph, s.citations) }
             result[k] = s.citations.isEmpty ? (next?.citations ?? []) : s.citations
+        }
+        // A cited sentence that introduces a list ("The racial make-up was:<ref>") covers the
+        // list items after it.
+        var intro: [Citation] = []
+        for k in sentences.indices {
+            let s = sentences[k]
+            if s.isListItem {
+                if result[k].isEmpty { result[k] = intro }
+            } else {
+                let t = s.text.utf8
+                var end = t.endIndex
+                while end > t.startIndex, t[t.index(before: end)] == 0x20 { end = t.index(before: end) }
+                intro = end > t.startIndex && t[t.index(before: end)] == 0x3A ? result[k] : []
+            }
+        }
+        // A reference on the first or the last sentence of a section covers the section: the
+        // source its figures come from ("According to the 2010 census,<ref>" at the start, a
+        // reference closing the section).
+        if let first = sentences.first, let last = sentences.last {
+            let section = !first.citations.isEmpty ? first.citations : last.citations
+            if !section.isEmpty {
+                for k in result.indices where result[k].isEmpty { result[k] = section }
+            }
         }
         return result
     }

@@ -1,11 +1,9 @@
 /// Short names for variants in messages and reports: one rule for every renderer and rule.
 package enum VariantNames {
-    /// The id's part before the first `_` (`003` for `003_7ef6…`) when no other id starts with
-    /// that part and an `_`, or is that part; otherwise the whole id.
+    /// The name of a variant in messages and reports: its full id. Never cut at `_`: on real
+    /// file names the part before it is a word of the name ("raith" for "raith_rovers", "Arts"
+    /// for "Arts_Club_of_Chicago"), not an abbreviation (issue 9). `ids` is kept for callers.
     package static func short(_ id: String, among ids: some Sequence<String>) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = ids.contains { $0 != id && ($0.hasPrefix(prefix + "_") || $0 == prefix) }
-        return clash ? id : prefix
+        id
     }
 }

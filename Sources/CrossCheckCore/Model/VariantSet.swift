@@ -115,6 +115,9 @@ package struct Variant: Sendable {
     package var order: Int
     /// Human label from the manifest, if any.
     package var label: String?
+    /// The name messages use when it is not the id: `gate`'s NEW takes OLD's id so that the
+    /// findings it leaves alone match, but is named after its own file.
+    package var name: String?
 
     package init(id: String, document: Document, order: Int, label: String? = nil) {
         self.id = id; self.document = document; self.order = order; self.label = label

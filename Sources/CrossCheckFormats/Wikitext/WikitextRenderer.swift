@@ -94,7 +94,7 @@ struct WikitextRenderer {
                 i = renderPartnered(b, at: i, end: end, into: &sink, depth: depth)
             default:
                 // A run of ordinary bytes is copied at once.
-                i = copyRun(from: i, end: end, into: &sink)
+                i = WikitextRenderer.copyRun(bytes, special, from: i, end: end, into: &sink)
             }
         }
         return end
@@ -173,7 +173,9 @@ struct WikitextRenderer {
 
     /// Copies the run of ordinary bytes starting at `start` at once; returns where it ends.
     @inline(__always)
-    private func copyRun(from start: Int, end: Int, into sink: inout WikitextSink) -> Int {
+    private static func copyRun(
+        _ bytes: [UInt8], _ special: [UInt8], from start: Int, end: Int, into sink: inout WikitextSink
+    ) -> Int {
         bytes.withUnsafeBufferPointer { buf in
             special.withUnsafeBufferPointer { table in
                 let j = WikitextRenderer.runEnd(buf, from: start + 1, stop: min(end, buf.count), table)
@@ -319,7 +321,7 @@ struct WikitextRenderer {
     }
 
     /// `range` without leading and trailing whitespace.
-    func trimmed(_ range: Range<Int>) -> Range<Int> {
+    @inline(__always) func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = max(0, range.lowerBound)
         var hi = min(range.upperBound, bytes.count)
         while lo < hi && WikitextRenderer.isSpace(bytes[lo]) { lo += 1 }
@@ -327,7 +329,7 @@ struct WikitextRenderer {
         return lo..<max(lo, hi)
     }
 
-    private func skipBullets(_ start: Int, _ end: Int, _ sink: inout WikitextSink) -> Int {
+    @inline(__always) private func skipBullets(_ start: Int, _ end: Int, _ sink: inout WikitextSink) -> Int {
         var j = start
         while j < end && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
         guard j < end, bytes[j] == 0x2A || bytes[j] == 0x23 else { return start }
@@ -336,7 +338,7 @@ struct WikitextRenderer {
         return j
     }
 
-    private func emitScalar(_ scalar: Unicode.Scalar, at offset: Int, into sink: inout WikitextSink) {
+    @inline(__always) private func emitScalar(_ scalar: Unicode.Scalar, at offset: Int, into sink: inout WikitextSink) {
         switch scalar.value {
         case 0xA0, 0x2002...0x200A, 0x202F, 0x205F, 0x09, 0x0A:
             sink.space(at: offset)
@@ -349,7 +351,7 @@ struct WikitextRenderer {
         }
     }
 
-    private func applyQuotes(_ r: Int, at offset: Int, into sink: inout WikitextSink) {
+    @inline(__always) private func applyQuotes(_ r: Int, at offset: Int, into sink: inout WikitextSink) {
         switch r {
         case 2: sink.italic.toggle()
         case 3: sink.toggleBold()
@@ -385,7 +387,7 @@ struct WikitextRenderer {
         return close + 2
     }
 
-    private func magicWordEnd(at i: Int, end: Int) -> Int? {
+    @inline(__always) private func magicWordEnd(at i: Int, end: Int) -> Int? {
         guard i + 1 < end, bytes[i + 1] == 0x5F else { return nil }
         var j = i + 2
         while j < end && j - i < 40 && bytes[j] >= 0x41 && bytes[j] <= 0x5A { j += 1 }

@@ -130,7 +130,8 @@ package struct MergedWordsRule: Rule {
                     relevant = judgeOnce(w.text, key, outside: true) != nil || (!everywhere && judgeOnce(w.text, key, outside: false) != nil)
                 }
             }
-            let c = (words, relevant)
+            // Only a relevant text's words are looked at again: keep no others.
+            let c = (relevant ? words : [], relevant)
             candidatesByText[text] = c
             return c
         }
