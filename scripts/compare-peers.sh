@@ -2,6 +2,11 @@
 # Times peer differs on the same revision pairs as crosscheck-bench, for docs/performance.md.
 #
 #   scripts/compare-peers.sh [CORPUS_DIR]
+#   scripts/compare-peers.sh --history [EXPORT]   (default: CORPUS/history/anarchism-full-history.xml.lzma)
+#
+# With --history: wikidiff2 diffs every consecutive pair of revisions of the export (in one PHP
+# process reading the decompressed XML as a stream), then `crosscheck-bench --history EXPORT
+# --wikidiff2-ms MS` walks the same export with `history --format jsonl` and prints both figures.
 #
 # Installs Debian's php-cli and php-wikidiff2 (MediaWiki's diff engine as a PHP extension) when
 # missing, then times, for the consecutive and the sampled pairs of corpus/anarchism:
@@ -13,6 +18,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
+history_mode=""
+if [[ "${1:-}" == "--history" ]]; then history_mode=1; shift; fi
 corpus="${1:-}"
 if [[ -z "$corpus" ]]; then
   if [[ -d "$here/../shared/corpus" ]]; then corpus="$here/../shared/corpus"; else corpus=/work/shared/corpus; fi
@@ -22,6 +29,59 @@ if ! php -r 'exit(function_exists("wikidiff2_do_diff") ? 0 : 1);' 2>/dev/null; t
   echo "installing php-cli php-wikidiff2 (apt)..." >&2
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get install -y -qq php-cli php-wikidiff2 >/dev/null
+fi
+
+if [[ -n "$history_mode" ]]; then
+  export_file="${1:-}"
+  [[ -n "$export_file" ]] || export_file="$(cd "$here/../shared/corpus" 2>/dev/null && pwd || echo /work/shared/corpus)/history/anarchism-full-history.xml.lzma"
+  case "$export_file" in
+    *.lzma) dec=(xz -dc --format=lzma) ;; *.xz) dec=(xz -dc) ;; *.bz2) dec=(bzip2 -dc) ;; *.gz) dec=(gzip -dc) ;; *) dec=(cat) ;;
+  esac
+  history_php=$(mktemp --suffix=.php)
+  trap 'rm -f "$history_php"' EXIT
+  cat > "$history_php" <<'PHP'
+<?php
+// Reads a MediaWiki export on stdin line by line, keeps the previous revision's text, and diffs
+// each revision with the one before it (same page) with wikidiff2. Prints pairs and CPU ms of
+// the diffs alone (reading and entity decoding are not counted).
+function cpu_ms() { $u = getrusage(); return ($u["ru_utime.tv_sec"] + $u["ru_stime.tv_sec"]) * 1000 + ($u["ru_utime.tv_usec"] + $u["ru_stime.tv_usec"]) / 1000; }
+$in = fopen("php://stdin", "r");
+$prev = null; $buf = null; $pairs = 0; $total = 0.0; $max = 0.0;
+while (($line = fgets($in)) !== false) {
+    if ($buf === null) {
+        if (strpos($line, "<page>") !== false) { $prev = null; continue; }
+        $p = strpos($line, "<text");
+        if ($p === false) continue;
+        $gt = strpos($line, ">", $p);
+        if ($line[$gt - 1] === "/") { $text = ""; }
+        else {
+            $buf = substr($line, $gt + 1);
+            if (($e = strpos($buf, "</text>")) === false) continue;
+            $text = substr($buf, 0, $e);
+        }
+    } else {
+        if (($e = strpos($line, "</text>")) === false) { $buf .= $line; continue; }
+        $text = $buf . substr($line, 0, $e);
+    }
+    $buf = null;
+    $text = htmlspecialchars_decode($text, ENT_QUOTES | ENT_XML1);
+    if ($prev !== null) {
+        $t0 = cpu_ms();
+        wikidiff2_do_diff($prev, $text, 2);
+        $ms = cpu_ms() - $t0;
+        $total += $ms; $max = max($max, $ms); $pairs++;
+    }
+    $prev = $text;
+}
+printf("%d %.1f %.1f\n", $pairs, $total, $max);
+PHP
+  echo "wikidiff2 on every consecutive pair of $export_file ..." >&2
+  read -r p t m < <("${dec[@]}" "$export_file" | php -d memory_limit=2G "$history_php")
+  echo "wikidiff2 $(php -r 'echo phpversion("wikidiff2");'): $p pairs, $t ms CPU (worst pair $m ms)" >&2
+  echo "building crosscheck-bench (release)..." >&2
+  (cd "$here" && swift build -c release --product crosscheck-bench >/dev/null)
+  "$here/.build/release/crosscheck-bench" --history "$export_file" --wikidiff2-ms "$t"
+  exit 0
 fi
 
 php_timer=$(mktemp --suffix=.php)

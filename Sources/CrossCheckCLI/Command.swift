@@ -16,6 +16,9 @@ package struct CommandContext: Sendable {
     package var stdoutIsTerminal: Bool
     /// Directory relative paths are resolved and shown against.
     package var workingDirectory: String
+    /// When set, commands that stream (`history`) write their report through it as it is made
+    /// instead of into `out`; the executable sets it to standard output.
+    package var streamOut: (@Sendable (String) -> Void)?
 
     package init(environment: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.environment = environment; self.stdoutIsTerminal = stdoutIsTerminal; self.workingDirectory = workingDirectory

@@ -14,7 +14,7 @@ package enum CrossCheckCLI {
     /// Every subcommand, in help order.
     package static let commands: [any Command.Type] = [
         CheckCommand.self, GateCommand.self, DiffCommand.self, AlignCommand.self,
-        ParseCommand.self, FactsCommand.self, RulesCommand.self,
+        ParseCommand.self, FactsCommand.self, RulesCommand.self, HistoryCommand.self,
     ]
 
     package static let help = """
@@ -34,6 +34,11 @@ package enum CrossCheckCLI {
         Run 'crosscheck help <command>' or 'crosscheck <command> --help' for a command's options.
         """
 
+    /// A command's `--help`, with the export options for the commands that read variants.
+    static func helpText(_ command: any Command.Type) -> String {
+        command.help + (ExportArguments.commands.contains(command.name) ? ExportArguments.help : "")
+    }
+
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
     package static func run(_ arguments: [String], context: inout CommandContext) -> Int32 {
         // `--color WHEN` is global: taken out wherever it stands (before `--`).
@@ -51,7 +56,7 @@ package enum CrossCheckCLI {
                 context.printError("crosscheck: unknown command '\(arguments[1])' (see 'crosscheck --help')")
                 return 2
             }
-            context.print(command.help)
+            context.print(helpText(command))
             return 0
         }
         if first == "--help" || first == "-h" || first == "help" { context.print(help); return 0 }
@@ -61,8 +66,12 @@ package enum CrossCheckCLI {
             return 2
         }
         do throws(CrossCheckError) {
-            let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec, command: command.name)
-            if parsed.has("--help") || parsed.has("-h") { context.print(command.help); return 0 }
+            var spec = command.spec
+            let readsExports = ExportArguments.commands.contains(command.name)
+            if readsExports { spec.options.formUnion(ExportArguments.options) }
+            var parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: spec, command: command.name)
+            if parsed.has("--help") || parsed.has("-h") { context.print(helpText(command)); return 0 }
+            if readsExports { parsed = try ExportArguments.rewrite(parsed, command: command.name, context) }
             let status = try command.run(parsed, &context)
             // Reports and baselines are written only now, all or none, and the report on
             // stdout only goes out when they all were.
@@ -88,6 +97,10 @@ package enum CrossCheckCLI {
     package static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         var context = CommandContext(environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(1) == 1)
+        // Streaming commands (`history`) write as they go; a reader that stopped early ends the run.
+        context.streamOut = { text in
+            if let e = StandardStreams.writeAll(text, to: 1), e == EPIPE { exit(0) }
+        }
         let status = run(arguments, context: &context)
         return StandardStreams.finish(status: status, out: context.out, err: context.err)
     }

@@ -12,6 +12,7 @@ extension VariantSet {
         var manifest: Manifest? = nil
         let fm = FileManager.default
         for p in paths {
+            if VirtualFiles.shared.entry(p) != nil { files.append(p); continue }
             if p == "-" { files.append(p); continue }  // standard input
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }

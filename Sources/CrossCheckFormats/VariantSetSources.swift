@@ -34,11 +34,14 @@ extension VariantSet {
                 doc.languageEvidence = .declared
                 LanguageInference.apply(to: &doc)
             }
+            // A revision of a MediaWiki export: dated by its timestamp, labelled by its author.
+            let virtual = VirtualFiles.shared.entry(source.path)
+            if entry?.date == nil, let d = virtual?.date { doc.date = d }
             var id = ids[source.path] ?? (name as NSString).deletingPathExtension
             if id.isEmpty { id = name }
             while seen.contains(id) { id += "'" }
             seen.insert(id)
-            docs.append((id, doc, entry?.label))
+            docs.append((id, doc, entry?.label ?? virtual?.label))
         }
         let ordered = docs.enumerated().sorted { a, b in
             switch (a.element.doc.date, b.element.doc.date) {

@@ -5,6 +5,8 @@ import CrossCheckRules
 import CrossCheckCLI
 import Foundation
 
+func r1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
 // Benchmarks for crosscheck: run with `swift run -c release crosscheck-bench [--json] [--corpus DIR]`.
 //
 // All times are CPU time of the benchmark thread (CLOCK_THREAD_CPUTIME_ID), not wall time.
@@ -19,6 +21,11 @@ struct Options {
     var scaling = true
     /// Only the parse throughput pass (for profiling the parser alone).
     var parseOnly = false
+    /// A MediaWiki export to walk with `history` (only that is measured).
+    var history: String? = nil
+    var historyLimit: Int? = nil
+    /// wikidiff2's CPU ms on the same pairs, from scripts/compare-peers.sh, printed beside ours.
+    var wikidiff2Ms: Double? = nil
 }
 
 func parseOptions() -> Options {
@@ -31,8 +38,12 @@ func parseOptions() -> Options {
         case "--limit": o.limit = Int(args.next() ?? "") ?? Int.max
         case "--no-scaling": o.scaling = false
         case "--parse-only": o.parseOnly = true
+        case "--history": o.history = args.next()
+        case "--history-limit": o.historyLimit = Int(args.next() ?? "")
+        case "--wikidiff2-ms": o.wikidiff2Ms = Double(args.next() ?? "")
         case "--help", "-h":
             print("Usage: crosscheck-bench [--json] [--corpus DIR] [--limit N] [--no-scaling] [--parse-only]")
+            print("       crosscheck-bench --history EXPORT [--history-limit N] [--wikidiff2-ms MS] [--json]")
             exit(0)
         default:
             FileHandle.standardError.write(Data("crosscheck-bench: unknown option \(a)\n".utf8))
@@ -219,6 +230,47 @@ struct ScalingRow {
 }
 
 let options = parseOptions()
+
+// `--history EXPORT`: `crosscheck history EXPORT --format jsonl` in this process, on one core:
+// CPU time of this thread (the reader, parses, rules, output), the decompressor's CPU time
+// (a child process), and the peak memory.
+if let export = options.history {
+    var out = 0
+    let t0 = now()
+    let walked: HistoryBench.Result
+    do {
+        walked = try HistoryBench.run(export, limit: options.historyLimit) { out += $0.utf8.count }
+    } catch {
+        FileHandle.standardError.write(Data("crosscheck-bench: \(error)\n".utf8))
+        exit(2)
+    }
+    let ms = now() - t0
+    var children = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &children)
+    let childMs = Double(children.ru_utime.tv_sec + children.ru_stime.tv_sec) * 1000
+        + Double(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1000
+    let rss = peakRSSMB()
+    if options.json {
+        var o: [String: JSONValue] = [
+            "history_revisions": .int(walked.revisions), "history_mb": .number(r1(Double(walked.bytes) / 1_048_576)),
+            "history_cpu_ms": .number(r1(ms)), "history_decompressor_cpu_ms": .number(r1(childMs)),
+            "history_output_bytes": .int(out), "peak_rss_mb": .number(r1(rss)),
+        ]
+        if let w = options.wikidiff2Ms { o["history_wikidiff2_cpu_ms"] = .number(w) }
+        print(JSONValue.object(o).serialized(), terminator: "")
+    } else {
+        func f(_ x: Double) -> String { String(format: "%.1f", x) }
+        print("| measure | value |")
+        print("|---|---|")
+        print("| history: \(walked.revisions) revisions, \(f(Double(walked.bytes) / 1_048_576)) MB of wikitext, jsonl | \(f(ms / 1000)) s CPU (\(f(ms / Double(max(1, walked.revisions)))) ms per revision) |")
+        print("| decompressor (child process) | \(f(childMs / 1000)) s CPU |")
+        if let w = options.wikidiff2Ms {
+            print("| wikidiff2 on the same \(max(0, walked.revisions - 1)) consecutive pairs | \(f(w / 1000)) s CPU |")
+        }
+        print("| peak memory (maxrss) | \(f(rss)) MB |")
+    }
+    exit(0)
+}
 let corpus = options.corpus ?? defaultCorpus()
 let consecutiveFiles = files(in: corpus + "/anarchism/consecutive", limit: options.limit)
 let sampledFiles = files(in: corpus + "/anarchism/sampled", limit: options.limit)
@@ -308,7 +360,6 @@ if options.scaling {
 }
 let rss = peakRSSMB()
 
-func r1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
 
 if options.json {
     let value: JSONValue = .object([

@@ -21,6 +21,7 @@ package struct SourceText: Sendable {
 
     /// Reads and validates a file.
     package static func load(path: String) throws(CrossCheckError) -> SourceText {
+        if let virtual = VirtualFiles.shared.entry(path) { return try SourceText(path: path, bytes: virtual.bytes) }
         if path == "-" {
             // Standard input (read once; a second "-" finds it empty).
             let data = FileHandle.standardInput.readDataToEndOfFile()
