@@ -21,11 +21,34 @@ package struct CommandContext: Sendable {
         self.environment = environment; self.stdoutIsTerminal = stdoutIsTerminal; self.workingDirectory = workingDirectory
     }
 
-    /// Colour on a terminal unless NO_COLOR is set (to anything).
-    package var useColor: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil }
+    /// `--color auto|always|never` (a global option, accepted anywhere on the command line).
+    package var color: ColorChoice = .auto
+
+    /// Colour when asked (`--color always`), or on a terminal (`auto`) unless `NO_COLOR` is set
+    /// to a non-empty value or `TERM` is `dumb` (the no-color.org convention).
+    package var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto: return stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+    }
+
+    /// Files to write when the command has succeeded: all of them, or none (`OutputFiles`).
+    package var files: [OutputFile] = []
 
     package mutating func print(_ s: String) { out += s; if !s.hasSuffix("\n") { out += "\n" } }
+
+    /// Sends `contents` to `path` when the command has succeeded (`-` is standard output).
+    package mutating func write(_ contents: String, to path: String) {
+        if path == "-" { out += contents } else { files.append(OutputFile(path: path, contents: contents)) }
+    }
     package mutating func printError(_ s: String) { err += s; if !s.hasSuffix("\n") { err += "\n" } }
+}
+
+/// When reports use colour.
+package enum ColorChoice: String, Sendable, CaseIterable {
+    case auto, always, never
 }
 
 /// A subcommand: its name, help, accepted arguments and behaviour.
@@ -38,38 +61,4 @@ package protocol Command: Sendable {
     static var spec: ArgumentSpec { get }
     /// Runs and returns the exit status; throwing means exit 2 with the error's one-line message.
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CrossCheckError) -> Int32
-}
-
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-package enum AtomicFile {
-    package static func write(_ contents: String, to path: String) throws(CrossCheckError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try Data(contents.utf8).write(to: tmp)
-            // rename(2) replaces an existing file atomically; FileManager.replaceItemAt on Linux
-            // removed the original and then failed, losing the file.
-            if rename(tmp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw .unwritable(path: path, reason: AtomicFile.reason(error))
-        }
-    }
-}
-
-extension AtomicFile {
-    /// The operating system's reason for a failed write, in words ("permission denied").
-    static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        var code = Int32(0)
-        if ns.domain == NSPOSIXErrorDomain { code = Int32(ns.code) }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            code = Int32(underlying.code)
-        }
-        if code == 0 { code = errno }
-        return code != 0 ? String(cString: strerror(code)).lowercased() : "the write failed"
-    }
 }

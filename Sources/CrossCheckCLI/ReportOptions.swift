@@ -22,6 +22,7 @@ package struct ReportOptions: Sendable {
     package static let help = """
           --format FORMAT        \(ReportRegistry.namesPhrase) (default: text)
           --output FILE          write the report to FILE (atomically) instead of stdout
+                                 ('-' is stdout); with several outputs, all or none
                                  Several reports in one run: pair each --format with an
                                  --output, e.g. --format json --output a.json --format
                                  markdown --output b.md; at most one format goes to stdout.
@@ -36,7 +37,16 @@ package struct ReportOptions: Sendable {
                                  baselined and never fail the run
           --write-baseline FILE  record every current finding's fingerprint in FILE; the
                                  findings recorded count as baselined in this run
+          --show-baselined       list baselined findings too (text, markdown and github
+                                 reports leave them out; JSON and SARIF always hold them)
+          --quiet, -q            print only the summary line (files given with --output are
+                                 still written)
+          --verbose              also say on stderr what rules left unjudged and why (a
+                                 variant in a language they have no word list for)
         """
+
+    /// Flags (no value) every report-writing command takes.
+    package static let flags: Set<String> = ["--show-baselined", "--quiet", "-q", "--verbose"]
 
     package var targets: [ReportTarget]
     package var failOn: Severity.Threshold?
@@ -45,6 +55,12 @@ package struct ReportOptions: Sendable {
     package var disable: [String]
     package var baselinePath: String?
     package var writeBaselinePath: String?
+    /// `--show-baselined`: list baselined findings in the reports people read.
+    package var showBaselined = false
+    /// `--quiet`: nothing on stdout but the summary line on stderr.
+    package var quiet = false
+    /// `--verbose`: print the rules' notes on stderr.
+    package var verbose = false
 
     /// Reads the shared options; `command` names the command in usage errors.
     package static func parse(_ a: ParsedArguments, command: String) throws(CrossCheckError) -> ReportOptions {
@@ -75,8 +91,13 @@ package struct ReportOptions: Sendable {
         }
         if let p = pendingPath { targets.append(ReportTarget(format: try guess(p, command: command), path: p)) }
         if targets.isEmpty { targets = [ReportTarget(format: .text)] }
+        // `--output -` is standard output.
+        for i in targets.indices where targets[i].path == "-" { targets[i].path = nil }
         if targets.filter({ $0.path == nil }).count > 1 {
             throw .usage("crosscheck \(command): at most one --format can go to stdout; give the others an --output FILE")
+        }
+        if a.value("--write-baseline") == "-", targets.contains(where: { $0.path == nil }) {
+            throw .usage("crosscheck \(command): --write-baseline - and the report would both go to stdout; give one of them a FILE")
         }
         var failOn: Severity.Threshold? = nil
         if let f = a.value("--fail-on") {
@@ -89,10 +110,12 @@ package struct ReportOptions: Sendable {
             targets: targets, failOn: failOn, configPath: a.value("--config"),
             enable: a.values("--enable", splitCommas: true).filter { !$0.isEmpty },
             disable: a.values("--disable", splitCommas: true).filter { !$0.isEmpty },
-            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"))
+            baselinePath: a.value("--baseline"), writeBaselinePath: a.value("--write-baseline"),
+            showBaselined: a.has("--show-baselined"), quiet: a.has("--quiet") || a.has("-q"), verbose: a.has("--verbose"))
     }
 
     static func guess(_ path: String, command: String) throws(CrossCheckError) -> ReportFormat {
+        if path == "-" { return .text }
         guard let f = ReportFormat.guess(path: path) else {
             throw .usage("crosscheck \(command): cannot tell the format of --output \(path); add --format before it")
         }
@@ -123,7 +146,9 @@ package struct ReportOptions: Sendable {
     }
 
     /// Marks baselined findings (`--baseline`), and records and accepts all of them (`--write-baseline`).
-    package func applyBaselines(_ findings: [Finding], _ context: CommandContext) throws(CrossCheckError) -> (findings: [Finding], used: Bool) {
+    ///
+    /// The baseline file is written with the reports, when they all can be (see `emit`).
+    package func applyBaselines(_ findings: [Finding], _ context: inout CommandContext) throws(CrossCheckError) -> (findings: [Finding], used: Bool) {
         var out = findings
         var used = false
         if let p = baselinePath {
@@ -132,9 +157,7 @@ package struct ReportOptions: Sendable {
         }
         if let p = writeBaselinePath {
             let baseline = Baseline(findings: out)
-            let file = ReportOptions.resolve(p, context)
-            try ReportOptions.makeParent(of: file)
-            try AtomicFile.write(baseline.serialized(), to: file)
+            context.write(baseline.serialized(), to: p == "-" ? p : ReportOptions.resolve(p, context))
             out = baseline.apply(to: out)
             used = true
         }
@@ -142,35 +165,51 @@ package struct ReportOptions: Sendable {
     }
 
     /// Writes every target, the step summary for `github`, warnings and the summary line.
+    ///
+    /// All or nothing: every report is rendered first, then the files (with a baseline from
+    /// `applyBaselines`) are written together (`OutputFiles.commit`); only when they all were
+    /// does the stdout report go out. A failure leaves every file as it was and stdout empty.
     package func emit(_ report: Report, _ context: inout CommandContext) throws(CrossCheckError) {
-        for w in report.warnings { context.printError("crosscheck: warning: \(w)") }
-        for t in targets {
-            var r = report
-            let file = t.path.map { ReportOptions.resolve($0, context) }
-            r.paths = ReportPaths(workingDirectory: report.paths.workingDirectory, reportFile: file)
-            let text = t.format.reporter.render(r, color: file == nil && context.useColor)
-            if let file {
-                try ReportOptions.makeParent(of: file)
-                try AtomicFile.write(text, to: file)
-            } else {
-                context.out += text
-            }
-            if t.format.reporter.writesJobSummary, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                var s = report
-                s.paths = ReportPaths(workingDirectory: report.paths.workingDirectory)
-                try ReportOptions.append(MarkdownReport.render(s), to: summary)
-            }
-        }
-        context.printError(report.summaryLine)
+        try emit(ReportBundle([report]), &context)
     }
 
-    /// Creates the folder a report goes to (`--output reports/x.md` in a fresh checkout).
-    static func makeParent(of file: String) throws(CrossCheckError) {
-        let parent = (file as NSString).deletingLastPathComponent
-        guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
-        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw .unwritable(path: file, reason: "cannot create its folder")
+    /// Writes every target for one or several articles' reports, all or nothing.
+    ///
+    /// Text, markdown and GitHub output leave baselined findings out unless `--show-baselined`
+    /// (JSON and SARIF keep them, marked); `--quiet` writes nothing to stdout.
+    package func emit(_ bundle: ReportBundle, _ context: inout CommandContext) throws(CrossCheckError) {
+        let shown = showBaselined ? bundle : bundle.hidingBaselined()
+        var stdout = ""
+        for t in targets {
+            let file = t.path.map { ReportOptions.resolve($0, context) }
+            if quiet && file == nil { continue }
+            var b = t.format == .json || t.format == .sarif ? bundle : shown
+            b.reports = b.reports.map { r in
+                var r = r
+                r.paths = ReportPaths(workingDirectory: r.paths.workingDirectory, reportFile: file)
+                return r
+            }
+            let text = b.render(t.format, color: file == nil && context.useColor)
+            if let file { context.write(text, to: file) } else { stdout += text }
         }
+        try OutputFiles.commit(context.files)
+        context.files = []
+        context.out += stdout
+        for w in bundle.reports.flatMap(\.warnings) { context.printError("crosscheck: warning: \(w)") }
+        for report in bundle.reports {
+            for d in [report.oldSet, report.set].compactMap({ $0 }).flatMap(\.variants) where d.document.decodedEscapedMarkup {
+                context.printError(Document.escapedMarkupNote(d.document.path))
+            }
+            if verbose {
+                for n in report.notes { context.printError("crosscheck: note: \(n.rule): \(n.variant): \(n.message)") }
+            }
+        }
+        if targets.contains(where: { $0.format.reporter.writesJobSummary }),
+            let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+        {
+            try ReportOptions.append(shown.render(.markdown), to: summary)
+        }
+        context.printError(bundle.summaryLine)
     }
 
     /// Appends to a file, creating it (the job summary file).
@@ -179,13 +218,13 @@ package struct ReportOptions: Sendable {
         if !fm.fileExists(atPath: path) {
             guard fm.createFile(atPath: path, contents: nil) else { throw .unwritable(path: path, reason: "cannot create the job summary file") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file for writing") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw .unwritable(path: path, reason: "cannot open the job summary file") }
         defer { try? h.close() }
         do {
             try h.seekToEnd()
             try h.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .unwritable(path: path, reason: "job summary: " + AtomicFile.reason(error))
+            throw .unwritable(path: path, reason: "the job summary: \(error.localizedDescription)")
         }
     }
 

@@ -17,12 +17,21 @@ package enum DocumentParser {
         _ source: SourceText, format: DocumentFormat? = nil, previous: Document?
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
+        // Escaped tags (`&lt;ref&gt;`) are decoded first, so reference bodies stay references.
+        var source = source
+        var decoded = false
+        if format == .wikitext, EscapedMarkup.isEscaped(source.bytes) {
+            source = try SourceText(path: source.path, bytes: EscapedMarkup.decode(source.bytes))
+            decoded = true
+        }
         guard let parser = FormatRegistry.parser(for: format) else {
             throw .unreadable(path: source.path, reason: "unknown format '\(format)' (known: \(FormatRegistry.names.joined(separator: ", ")))")
         }
-        var document = try parser.parse(source, previous: previous?.format == format ? previous : nil)
+        var document = try parser.parse(source, previous: !decoded && previous?.format == format ? previous : nil)
         document.role = parser.role(of: document)
         if document.date == nil { document.date = VariantInference.date(of: document) }
+        document.decodedEscapedMarkup = decoded
+        LanguageInference.apply(to: &document)
         return document
     }
 

@@ -67,86 +67,119 @@ package enum FormatDetector {
                     continue
                 }
                 if inFrontMatter {
-                    if len == 3 && p == ls && ((b[p] == 0x2D && b[p + 1] == 0x2D && b[p + 2] == 0x2D) || (b[p] == 0x2E && b[p + 1] == 0x2E && b[p + 2] == 0x2E)) {
-                        inFrontMatter = false
-                        s.frontMatterClosed = s.frontMatterKeys > 0
-                        continue
-                    }
-                    if p == ls && len > 0 && b[p] != 0x23 && b[p] != 0x2D {
-                        var k = p
-                        while k < e && b[k] != 0x3A && b[k] != 0x20 { k += 1 }
-                        if k < e && k > p && b[k] == 0x3A && (k + 1 == e || b[k + 1] == 0x20) { s.frontMatterKeys += 1 }
-                        else if s.frontMatterKeys == 0 { inFrontMatter = false }
-                    }
+                    frontMatterLine(b, p..<e, indented: p != ls, inFrontMatter: &inFrontMatter, &s)
                     continue
                 }
                 if len == 0 { continue }
+                let isBullet = blockSignals(b, p..<e, &s)
+                let backticks = inlineSignals(b, p..<e, &s)
+                s.inlineCode += backticks / 2
                 let c = b[p]
-                // Headings.
-                if c == 0x3D && len >= 4 && b[e - 1] == 0x3D { s.wikiHeadings += 1 }
-                if c == 0x23 {
-                    var r = p
-                    while r < e && b[r] == 0x23 { r += 1 }
-                    if r - p <= 6 && r < e && b[r] == 0x20 { s.atxHeadings += 1 }
-                }
-                // List items and key lines.
-                var q = p
-                var isBullet = false
-                if (c == 0x2D || c == 0x2A || c == 0x2B) && p + 1 < e && b[p + 1] == 0x20 { isBullet = true; q = p + 2 }
-                else if c >= 0x30 && c <= 0x39 {
-                    var r = p
-                    while r < e && b[r] >= 0x30 && b[r] <= 0x39 && r - p < 4 { r += 1 }
-                    if r < e && (b[r] == 0x2E || b[r] == 0x29) && r + 1 < e && b[r + 1] == 0x20 { isBullet = true; q = r + 2 }
-                }
-                if isBullet { s.bullets += 1 }
-                while q < e && b[q] == 0x20 { q += 1 }
-                if q + 2 < e && b[q] == 0x2A && b[q + 1] == 0x2A {
-                    var k = q + 2
-                    while k + 1 < e && !(b[k] == 0x2A && b[k + 1] == 0x2A) { k += 1 }
-                    if k + 1 < e && ((k + 2 < e && b[k + 2] == 0x3A) || b[k - 1] == 0x3A) { s.keyLines += 1 }
-                }
-                if len >= 3 && (c == 0x60 || c == 0x7E) && b[p + 1] == c && b[p + 2] == c { s.fences += 1 }
-                if c == 0x7C || (c == 0x3A && len > 2) || (c == 0x2D && len > 2) {
-                    var dash = false, pipe = false, other = false
-                    for k in p..<e {
-                        switch b[k] {
-                        case 0x2D: dash = true
-                        case 0x7C: pipe = true
-                        case 0x3A, 0x20: break
-                        default: other = true
-                        }
-                        if other { break }
-                    }
-                    if dash && pipe && !other { s.tableRules += 1 }
-                }
-                // Inline signals.
-                var k = p
-                var inlineCount = 0
-                while k < e {
-                    let x = b[k]
-                    if x == 0x7B && k + 1 < e && b[k + 1] == 0x7B { s.templates += 1; k += 2; continue }
-                    if x == 0x5B && k + 1 < e && b[k + 1] == 0x5B { s.wikiLinks += 1; k += 2; continue }
-                    if x == 0x3C && k + 3 < e && b[k + 1] == 0x72 && b[k + 2] == 0x65 && b[k + 3] == 0x66 { s.refs += 1 }
-                    if x == 0x27 && k + 2 < e && b[k + 1] == 0x27 && b[k + 2] == 0x27 { s.wikiBold += 1; k += 3; continue }
-                    if x == 0x5D && k + 1 < e && b[k + 1] == 0x28 { s.mdLinks += 1 }
-                    if x == 0x60 && inlineCount < 1000 { inlineCount += 1 }
-                    if (x == 0xC2 && k + 1 < e && (b[k + 1] == 0xB9 || b[k + 1] == 0xB2 || b[k + 1] == 0xB3))
-                        || (x == 0xE2 && k + 2 < e && b[k + 1] == 0x81 && (b[k + 2] == 0xB0 || (b[k + 2] >= 0xB4 && b[k + 2] <= 0xB9)))
-                    {
-                        if k > p && (b[k - 1] == 0x2E || b[k - 1] == 0x2C || (b[k - 1] >= 0x61 && b[k - 1] <= 0x7A) || b[k - 1] == 0x22 || b[k - 1] == 0x29) {
-                            s.footnoteMarks += 1
-                        }
-                        k += x == 0xC2 ? 2 : 3
-                        while k + 1 < e && (b[k] == 0xC2 || b[k] == 0xE2) && b[k + 1] != 0x20 { k += 1 }
-                        continue
-                    }
-                    k += 1
-                }
-                s.inlineCode += inlineCount / 2
                 if !isBullet && c != 0x23 && c != 0x7C && c != 0x3D && len >= 150 { s.proseLines += 1 }
             }
         }
         return s
+    }
+
+    /// A line inside a leading `---` block (`line` trimmed): a `key:` line counts, a closing `---`
+    /// or `...` ends the block, and so does a first line that is no `key:` line.
+    @inline(__always)
+    static func frontMatterLine(
+        _ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, indented: Bool, inFrontMatter: inout Bool, _ s: inout Signals
+    ) {
+        let p = line.lowerBound
+        let e = line.upperBound
+        let len = e - p
+        if len == 3 && !indented && ((b[p] == 0x2D && b[p + 1] == 0x2D && b[p + 2] == 0x2D) || (b[p] == 0x2E && b[p + 1] == 0x2E && b[p + 2] == 0x2E)) {
+            inFrontMatter = false
+            s.frontMatterClosed = s.frontMatterKeys > 0
+            return
+        }
+        if !indented && len > 0 && b[p] != 0x23 && b[p] != 0x2D {
+            var k = p
+            while k < e && b[k] != 0x3A && b[k] != 0x20 { k += 1 }
+            if k < e && k > p && b[k] == 0x3A && (k + 1 == e || b[k + 1] == 0x20) { s.frontMatterKeys += 1 }
+            else if s.frontMatterKeys == 0 { inFrontMatter = false }
+        }
+    }
+
+    /// Signals of a line's start (`line` trimmed, not empty): headings, list items, `**Key**:`
+    /// lines, fences and table rules. Returns whether the line is a list item.
+    @inline(__always)
+    static func blockSignals(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ s: inout Signals) -> Bool {
+        let p = line.lowerBound
+        let e = line.upperBound
+        let len = e - p
+        let c = b[p]
+        // Headings.
+        if c == 0x3D && len >= 4 && b[e - 1] == 0x3D { s.wikiHeadings += 1 }
+        if c == 0x23 {
+            var r = p
+            while r < e && b[r] == 0x23 { r += 1 }
+            if r - p <= 6 && r < e && b[r] == 0x20 { s.atxHeadings += 1 }
+        }
+        // List items and key lines.
+        var q = p
+        var isBullet = false
+        if (c == 0x2D || c == 0x2A || c == 0x2B) && p + 1 < e && b[p + 1] == 0x20 { isBullet = true; q = p + 2 }
+        else if c >= 0x30 && c <= 0x39 {
+            var r = p
+            while r < e && b[r] >= 0x30 && b[r] <= 0x39 && r - p < 4 { r += 1 }
+            if r < e && (b[r] == 0x2E || b[r] == 0x29) && r + 1 < e && b[r + 1] == 0x20 { isBullet = true; q = r + 2 }
+        }
+        if isBullet { s.bullets += 1 }
+        while q < e && b[q] == 0x20 { q += 1 }
+        if q + 2 < e && b[q] == 0x2A && b[q + 1] == 0x2A {
+            var k = q + 2
+            while k + 1 < e && !(b[k] == 0x2A && b[k + 1] == 0x2A) { k += 1 }
+            if k + 1 < e && ((k + 2 < e && b[k + 2] == 0x3A) || b[k - 1] == 0x3A) { s.keyLines += 1 }
+        }
+        if len >= 3 && (c == 0x60 || c == 0x7E) && b[p + 1] == c && b[p + 2] == c { s.fences += 1 }
+        if c == 0x7C || (c == 0x3A && len > 2) || (c == 0x2D && len > 2) {
+            var dash = false, pipe = false, other = false
+            for k in p..<e {
+                switch b[k] {
+                case 0x2D: dash = true
+                case 0x7C: pipe = true
+                case 0x3A, 0x20: break
+                default: other = true
+                }
+                if other { break }
+            }
+            if dash && pipe && !other { s.tableRules += 1 }
+        }
+        return isBullet
+    }
+
+    /// Inline signals of a line (`line` trimmed): templates, links, refs, bold, footnote marks.
+    /// Returns the number of backticks (up to 1,000).
+    @inline(__always)
+    static func inlineSignals(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ s: inout Signals) -> Int {
+        let p = line.lowerBound
+        let e = line.upperBound
+        var k = p
+        var inlineCount = 0
+        while k < e {
+            let x = b[k]
+            if x == 0x7B && k + 1 < e && b[k + 1] == 0x7B { s.templates += 1; k += 2; continue }
+            if x == 0x5B && k + 1 < e && b[k + 1] == 0x5B { s.wikiLinks += 1; k += 2; continue }
+            if x == 0x3C && k + 3 < e && b[k + 1] == 0x72 && b[k + 2] == 0x65 && b[k + 3] == 0x66 { s.refs += 1 }
+            if x == 0x27 && k + 2 < e && b[k + 1] == 0x27 && b[k + 2] == 0x27 { s.wikiBold += 1; k += 3; continue }
+            if x == 0x5D && k + 1 < e && b[k + 1] == 0x28 { s.mdLinks += 1 }
+            if x == 0x60 && inlineCount < 1000 { inlineCount += 1 }
+            if (x == 0xC2 && k + 1 < e && (b[k + 1] == 0xB9 || b[k + 1] == 0xB2 || b[k + 1] == 0xB3))
+                || (x == 0xE2 && k + 2 < e && b[k + 1] == 0x81 && (b[k + 2] == 0xB0 || (b[k + 2] >= 0xB4 && b[k + 2] <= 0xB9)))
+            {
+                if k > p && (b[k - 1] == 0x2E || b[k - 1] == 0x2C || (b[k - 1] >= 0x61 && b[k - 1] <= 0x7A) || b[k - 1] == 0x22 || b[k - 1] == 0x29) {
+                    s.footnoteMarks += 1
+                }
+                k += x == 0xC2 ? 2 : 3
+                while k + 1 < e && (b[k] == 0xC2 || b[k] == 0xE2) && b[k + 1] != 0x20 { k += 1 }
+                continue
+            }
+            k += 1
+        }
+        return inlineCount
     }
 }
 

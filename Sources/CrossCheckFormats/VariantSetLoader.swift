@@ -12,6 +12,7 @@ extension VariantSet {
         var manifest: Manifest? = nil
         let fm = FileManager.default
         for p in paths {
+            if p == "-" { files.append(p); continue }  // standard input
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .unreadable(path: p, reason: "no such file or directory") }
             guard isDir.boolValue else { files.append(p); continue }
@@ -21,7 +22,11 @@ extension VariantSet {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let full = base + "/" + name
                 if name == "crosscheck.json" {
-                    if manifest == nil { manifest = try Manifest.load(path: full) }
+                    if manifest == nil {
+                        let m = try Manifest.load(path: full)
+                        try m.requireEntries { names.contains($0) }
+                        manifest = m
+                    }
                     continue
                 }
                 var sub: ObjCBool = false
@@ -38,44 +43,10 @@ extension VariantSet {
     package static func load(paths: [String], manifest explicit: Manifest? = nil) throws(CrossCheckError) -> VariantSet {
         let (files, found) = try expand(paths: paths)
         let manifest = explicit ?? found
-        if let manifest {
-            for e in manifest.variants {
-                if let f = e.format, FormatRegistry.parser(for: f) == nil {
-                    throw .configuration(
-                        path: manifest.path,
-                        reason: "unknown format \"\(f)\" for \(e.path) (known: \(FormatRegistry.names.joined(separator: ", ")))")
-                }
-            }
-        }
         if files.isEmpty { throw .noVariants(paths: paths) }
-        var docs: [(id: String, doc: Document, label: String?)] = []
-        var seen = Set<String>()
-        // Revisions of one article share most of their text: each wikitext file's parse reuses
-        // the previous one's where the bytes are the same (the result is that of a full parse).
-        var lastWikitext: Document?
-        for f in files {
-            let name = (f as NSString).lastPathComponent
-            let entry = manifest?.variants.first { ($0.path as NSString).lastPathComponent == name }
-            var doc = try DocumentParser.parse(path: f, format: entry?.format, previous: lastWikitext)
-            if doc.format == .wikitext { lastWikitext = doc }
-            if let r = entry?.role { doc.role = r }
-            if let d = entry?.date { doc.date = d }
-            var id = (name as NSString).deletingPathExtension
-            if id.isEmpty { id = name }
-            while seen.contains(id) { id += "'" }
-            seen.insert(id)
-            docs.append((id, doc, entry?.label))
-        }
-        let ordered = docs.enumerated().sorted { a, b in
-            switch (a.element.doc.date, b.element.doc.date) {
-            case let (dx?, dy?) where dx != dy: return dx < dy
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.offset < b.offset
-            }
-        }
-        let variants = ordered.enumerated().map { i, e in Variant(id: e.element.id, document: e.element.doc, order: i, label: e.element.label) }
-        let subject = manifest?.subject ?? variants.lazy.compactMap { $0.document.title }.first
-        return VariantSet(subject: subject, variants: variants, manifest: manifest)
+        var sources: [SourceText] = []
+        sources.reserveCapacity(files.count)
+        for f in files { sources.append(try SourceText.load(path: f)) }
+        return try load(sources: sources, manifest: manifest)
     }
 }

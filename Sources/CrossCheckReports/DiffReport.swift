@@ -145,6 +145,15 @@ package enum DiffReport {
                 out += "\n"
             }
         }
+        if !diff.references.isEmpty {
+            out += "\n" + c(bold, "REFERENCES") + "\n"
+            for r in diff.references {
+                let sign = r.status == .removed ? "-" : "+"
+                let what = r.label.isEmpty ? "a reference" : "reference \"\(r.label)\""
+                let line = "  \(sign) \(what) \(r.status.rawValue) (\(r.status == .removed ? "old" : "new") line \(r.line)): \(String(r.context.prefix(100)))"
+                out += (color ? (r.status == .removed ? red : green) + line + reset : line) + "\n"
+            }
+        }
         if diff.coarse { out += "\nNote: parts of this diff are coarser than word level (work bound reached).\n" }
         return out
     }
@@ -154,23 +163,15 @@ package enum DiffReport {
         var parts = SectionStatus.allCases.compactMap { st in counts[st].map { "\($0) \(st.rawValue)" } }
         if !diff.moves.isEmpty { parts.append("\(diff.moves.count) moved passage\(diff.moves.count == 1 ? "" : "s")") }
         if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
+        if !diff.references.isEmpty {
+            parts.append("\(diff.references.count) reference\(diff.references.count == 1 ? "" : "s") added or removed")
+        }
         return "Sections: " + parts.joined(separator: ", ")
     }
 
     // MARK: - Markdown
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\", "*", "_", "~", "|", "<", ">", "[", "]", "`", "#": out.unicodeScalars.append("\\"); out.unicodeScalars.append(ch)
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkdownText.inline(s) }
 
     /// Emphasis around text, keeping leading and trailing spaces outside the markers.
     static func wrap(_ s: String, _ marker: String) -> String {
@@ -233,6 +234,12 @@ package enum DiffReport {
                 out += "| \(escape(f.key)) | \(f.status.rawValue) | \(f.old.map { String($0.line) } ?? "") | \(f.new.map { String($0.line) } ?? "") | \(value) |\n"
             }
         }
+        if !diff.references.isEmpty {
+            out += "\n#### References\n\n| Reference | Status | Line | Attached to |\n|---|---|---|---|\n"
+            for r in diff.references {
+                out += "| \(r.label.isEmpty ? "(no title)" : escape(r.label)) | \(r.status.rawValue) | \(r.line) | \(escape(String(r.context.prefix(100)))) |\n"
+            }
+        }
         return out
     }
 
@@ -259,6 +266,7 @@ package enum DiffReport {
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
         summary["fields"] = .int(diff.fields.count)
+        summary["references"] = .int(diff.references.count)
         let fields: [JSONValue] = diff.fields.map { f in
             func side(_ x: Field?) -> JSONValue {
                 guard let x else { return .null }
@@ -311,6 +319,12 @@ package enum DiffReport {
             "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
             "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
             "fields": .array(fields),
+            "references": .array(diff.references.map { r in
+                .object([
+                    "status": .string(r.status.rawValue), "label": .string(r.label), "context": .string(r.context),
+                    "line": .int(r.line), "section": .array(r.section.map(JSONValue.string)),
+                ])
+            }),
         ])
     }
 }

@@ -9,6 +9,9 @@ import CrossCheckRules
 package enum GitHubReport {
     /// Annotations kept per level.
     package static let limitPerLevel = 10
+    /// The longest workflow command line written, in bytes (GitHub truncates long annotations;
+    /// the full evidence is in the job summary).
+    package static let lineLimit = 4000
 
     static func command(_ s: Severity, baselined: Bool) -> String {
         if baselined { return "notice" }
@@ -51,9 +54,12 @@ package enum GitHubReport {
         var out = ""
         // Counting findings first (most severe first), baselined ones after: they are notices.
         let ordered = findings.filter { !$0.baselined } + findings.filter(\.baselined)
+        // Room among the notices for the closing notices below.
+        let closing = (report.resolved.isEmpty ? 0 : 1) + 1
         for f in ordered {
             let level = command(f.severity, baselined: f.baselined)
-            if kept[level, default: 0] >= limitPerLevel { omitted[level, default: 0] += 1; continue }
+            let limit = level == "notice" ? limitPerLevel - closing : limitPerLevel
+            if kept[level, default: 0] >= limit { omitted[level, default: 0] += 1; continue }
             kept[level, default: 0] += 1
             out += annotation(f, level: level, report: report) + "\n"
         }
@@ -75,11 +81,39 @@ package enum GitHubReport {
             props.append("line=\(max(1, e.line))")
         }
         props.append("title=" + escapeProperty("crosscheck \(f.rule)" + (f.baselined ? " (baselined)" : "")))
+        var tail = ""
+        if let w = f.likelyWrong { tail = "\nLikely wrong: \(w)" + (f.extraExplanation.map { " (\($0))" } ?? "") }
+        else if let x = f.extraExplanation { tail = "\n\(x)" }
+        let head = "::\(level) \(props.joined(separator: ","))::"
+        // Evidence, the same quote in many variants once; as much as fits in one line.
+        let budget = lineLimit - head.utf8.count - escapeData(tail).utf8.count - 120
         var message = f.message
-        for e in f.evidence.dropFirst() { message += "\n\(report.display(e)):\(e.line): \(e.text)" }
-        if let w = f.likelyWrong { message += "\nLikely wrong: \(w)" + (f.extraExplanation.map { " (\($0))" } ?? "") }
-        else if let x = f.extraExplanation { message += "\n\(x)" }
-        return "::\(level) \(props.joined(separator: ","))::\(escapeData(message))"
+        let groups = ReportCompaction.groups(f.evidence)
+        var shown = 0
+        for (i, g) in groups.enumerated() {
+            let e = g.first
+            var line = i == 0 && g.members.count == 1 ? "" : "\n\(report.display(e)):\(e.line): \(e.text)"
+            if g.collapsed { line += " (" + ReportCompaction.span(g, report: report) + ")" }
+            if escapeData(message + line).utf8.count > budget { break }
+            message += line
+            shown += 1
+        }
+        if shown < groups.count {
+            let left = groups[shown...].reduce(0) { $0 + $1.members.count }
+            message += "\n… \(left) more place\(left == 1 ? "" : "s") (see the job summary)"
+        }
+        var line = head + escapeData(message + tail)
+        if line.utf8.count > lineLimit {
+            // A message too long by itself: cut on a character boundary, never inside an escape.
+            var cut = ""
+            for ch in message + tail {
+                let next = cut + String(ch)
+                if (head + escapeData(next)).utf8.count > lineLimit - 3 { break }
+                cut = next
+            }
+            line = head + escapeData(cut + "…")
+        }
+        return line
     }
 }
 

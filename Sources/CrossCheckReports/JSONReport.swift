@@ -29,13 +29,16 @@ package enum JSONReport {
             summary["resolved"] = .int(report.resolved.count)
         }
         o["summary"] = .object(summary)
+        if !report.notes.isEmpty {
+            o["notes"] = .array(report.notes.map { .object(["rule": .string($0.rule), "variant": .string($0.variant), "message": .string($0.message)]) })
+        }
         return .object(o)
     }
 
     static func variant(_ v: ReportVariant) -> JSONValue {
         .object([
             "id": .string(v.id), "path": .string(v.path), "format": .string(v.format), "role": .string(v.role),
-            "date": .optional(v.date), "order": .int(v.order), "label": .optional(v.label),
+            "date": .optional(v.date), "order": .int(v.order), "label": .optional(v.label), "language": .optional(v.language),
             "sections": .int(v.sections), "words": .int(v.words), "citations": .int(v.citations),
         ])
     }

@@ -54,14 +54,20 @@ package enum MarkdownReport {
     static func variantsSection(_ report: Report) -> String {
         var out = "\n## Variants\n\n"
         out += "Oldest first.\n\n"
-        out += "| # | Variant | Format | Role | Date | Sections | Words | Citations |\n"
-        out += "|---:|---|---|---|---|---:|---:|---:|\n"
-        for v in report.variants {
-            var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
-            if let l = v.label { name += " (\(inline(l)))" }
-            out += "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
-        }
+        out += "| # | Variant | Format | Role | Date | Language | Sections | Words | Citations |\n"
+        out += "|---:|---|---|---|---|---|---:|---:|---:|\n"
+        // A long list folds to its first and last few rows.
+        let (head, omitted, tail) = ReportCompaction.fold(report.variants)
+        for v in head { out += variantRow(v, report: report) }
+        if !omitted.isEmpty { out += "| … | \(inline(ReportCompaction.omittedLine(omitted))) | | | | | | | |\n" }
+        for v in tail { out += variantRow(v, report: report) }
         return out
+    }
+
+    static func variantRow(_ v: ReportVariant, report: Report) -> String {
+        var name = "[\(inline(v.path))](\(linkTarget(report.paths.link(v.sourcePath))))"
+        if let l = v.label { name += " (\(inline(l)))" }
+        return "| \(v.order) | \(name) | \(v.format) | \(v.role) | \(v.date ?? "—") | \(v.language ?? "—") | \(v.sections) | \(v.words) | \(v.citations) |\n"
     }
 
     static func summarySection(_ findings: [Finding], title: String, report: Report) -> String {
@@ -118,13 +124,17 @@ package enum MarkdownReport {
         out += valuesTable(f, report: report)
         if !f.evidence.isEmpty {
             out += "\n"
-            for (i, e) in f.evidence.enumerated() {
-                if i == openEvidence && f.evidence.count > openEvidence + 1 {
-                    out += "\n<details>\n<summary>\(f.evidence.count - openEvidence) more</summary>\n\n"
+            // The same quote in many variants once, with its span.
+            let groups = ReportCompaction.groups(f.evidence)
+            for (i, g) in groups.enumerated() {
+                if i == openEvidence && groups.count > openEvidence + 1 {
+                    out += "\n<details>\n<summary>\(groups.count - openEvidence) more</summary>\n\n"
                 }
-                out += "- " + evidence(e, report: report) + "\n"
+                out += "- " + evidence(g.first, report: report)
+                if g.collapsed { out += " (" + ReportCompaction.span(g, report: report) + ")" }
+                out += "\n"
             }
-            if f.evidence.count > openEvidence + 1 { out += "\n</details>\n" }
+            if groups.count > openEvidence + 1 { out += "\n</details>\n" }
         }
         if let w = f.likelyWrong {
             out += "\n**Likely wrong:** \(variantName(w, report: report))"
@@ -305,34 +315,8 @@ package enum MarkdownReport {
 
     // MARK: - Escaping
 
-    /// Escapes text for inline markdown (and table cells): markup characters, pipes, line breaks.
-    static func inline(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        let scalars = Array(s.unicodeScalars)
-        for (i, u) in scalars.enumerated() {
-            switch u {
-            case "_":
-                // An underscore between letters or digits never starts emphasis (CommonMark), so
-                // file names such as `001_x.txt` stay readable in terminal viewers.
-                let inWord = i > 0 && i + 1 < scalars.count && isWordScalar(scalars[i - 1]) && isWordScalar(scalars[i + 1])
-                if !inWord { out += "\\" }
-                out += "_"
-            case "\\", "`", "*", "[", "]", "<", "|", "~":
-                out += "\\"
-                out.unicodeScalars.append(u)
-            case "\n", "\r", "\t": out += " "
-            default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
-        (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9")
-    }
+    /// Escapes text for inline markdown (and table cells); see `MarkdownText.inline`.
+    static func inline(_ s: String) -> String { MarkdownText.inline(s) }
 
     /// A quotation: prose in curly quotes; a line of markup (wikitext, markdown, HTML) as a code
     /// span, which shows it verbatim on GitHub and in terminals without a wall of escapes.

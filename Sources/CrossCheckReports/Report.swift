@@ -99,6 +99,8 @@ package struct ReportVariant: Sendable, Equatable {
     package var date: String?
     package var order: Int
     package var label: String?
+    /// The variant's language ("en", "de"), or nil when nothing decided it.
+    package var language: String? = nil
     package var sections: Int
     package var words: Int
     package var citations: Int
@@ -147,6 +149,8 @@ package struct Report: Sendable {
     package var resolved: [Finding]
     /// Engine notes (also printed on stderr).
     package var warnings: [String]
+    /// What rules left unjudged and why (printed on stderr with `--verbose`; in the JSON).
+    package var notes: [RuleNote] = []
     /// The variant set (NEW's for a gate), for the markdown sections that read documents.
     package var set: VariantSet?
     /// The set before the edit, for a gate.
@@ -169,16 +173,19 @@ package struct Report: Sendable {
         self.init(
             mode: mode, subject: set.subject, variants: Report.variants(of: set, paths: paths), findings: run.findings,
             resolved: resolved, warnings: run.warnings, set: set, oldSet: oldSet, usedBaseline: usedBaseline, paths: paths)
+        notes = run.notes
     }
 
     /// Report rows for the variants of `set`, oldest first.
     package static func variants(of set: VariantSet, paths: ReportPaths) -> [ReportVariant] {
         set.variants.sorted { $0.order < $1.order }.map { v in
             let d = v.document
-            return ReportVariant(
+            var row = ReportVariant(
                 id: v.id, path: paths.display(d.path), sourcePath: d.path, format: d.format.rawValue, role: d.role.rawValue,
                 date: d.date?.description, order: v.order, label: v.label, sections: d.sections.filter { !$0.path.isEmpty }.count,
                 words: wordCount(of: d), citations: d.citationCount)
+            row.language = d.language
+            return row
         }
     }
 
@@ -231,14 +238,8 @@ package struct Report: Sendable {
     /// The variant's path for evidence shown to users (relative to the working directory).
     func display(_ e: Evidence) -> String { paths.display(e.path) }
 
-    /// A short name for a variant id: the part before the first `_` when that is unique in the report.
-    func shortID(_ id: String) -> String {
-        guard let cut = id.firstIndex(of: "_") else { return id }
-        let head = String(id[..<cut])
-        guard !head.isEmpty else { return id }
-        let clash = variants.contains { $0.id != id && $0.id.hasPrefix(head + "_") }
-        return clash ? id : head
-    }
+    /// The name of a variant in reports (`VariantNames.short`: its full id).
+    func shortID(_ id: String) -> String { VariantNames.short(id, among: variants.lazy.map(\.id)) }
 
     /// Renders in `format` (plain, without colour).
     package func render(_ format: ReportFormat) -> String { format.reporter.render(self, color: false) }

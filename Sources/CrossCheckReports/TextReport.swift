@@ -22,11 +22,11 @@ package enum TextReport {
         switch report.mode {
         case .check:
             out += p.bold("crosscheck: \(report.subject ?? "variant set")") + " (\(report.variants.count) variants)\n"
-            for v in report.variants {
-                let date = v.date ?? "undated"
-                let label = v.label.map { ", \($0)" } ?? ""
-                out += "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(label)\n"
-            }
+            // A long list folds to its first and last few rows.
+            let (head, omitted, tail) = ReportCompaction.fold(report.variants)
+            for v in head { out += variantRow(v) }
+            if !omitted.isEmpty { out += "  " + ReportCompaction.omittedLine(omitted) + "\n" }
+            for v in tail { out += variantRow(v) }
             out += section(report.findings, title: nil, report: report, palette: p)
         case let .gate(old, new):
             out += p.bold("crosscheck gate: \(old) -> \(new)") + "\n"
@@ -34,6 +34,13 @@ package enum TextReport {
             out += section(report.resolved, title: "Resolved", report: report, palette: p)
         }
         return out
+    }
+
+    static func variantRow(_ v: ReportVariant) -> String {
+        let date = v.date ?? "undated"
+        let label = v.label.map { ", \($0)" } ?? ""
+        let language = v.language.map { ", \($0)" } ?? ""
+        return "  \(v.order). \(v.path)  \(v.format), \(v.role), \(date)\(language)\(label)\n"
     }
 
     static func section(_ findings: [Finding], title: String?, report: Report, palette p: Palette) -> String {
@@ -58,7 +65,11 @@ package enum TextReport {
         if f.baselined { out += p.dim(" (baselined)") }
         out += " " + oneLine(f.message) + "\n"
         if f.values.count > 1 { out += "  values: " + f.values.map(oneLine).joined(separator: " | ") + "\n" }
-        for e in f.evidence { out += evidence(e, report: report, palette: p) }
+        // The same quote in many variants is shown once, with its span.
+        for g in ReportCompaction.groups(f.evidence) {
+            out += evidence(g.first, report: report, palette: p)
+            if g.collapsed { out += "      " + p.dim("(" + ReportCompaction.span(g, report: report) + ")") + "\n" }
+        }
         if let w = f.likelyWrong {
             out += "  likely wrong: \(w)" + (f.extraExplanation.map { ": " + oneLine($0) } ?? "") + "\n"
         } else if let x = f.extraExplanation {

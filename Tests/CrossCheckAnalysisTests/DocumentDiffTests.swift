@@ -295,11 +295,7 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
 
 /// Robustness on real edits in five languages (the corpus is for robustness only, never tuning).
 @Suite struct MultilingualDiffTests {
-    static let corpus: String? = {
-        for p in [packageRoot + "/../shared/corpus/multilingual", "/work/shared/corpus/multilingual"]
-        where FileManager.default.fileExists(atPath: p) { return p }
-        return nil
-    }()
+    static let corpus: String? = corpusRoot.map { $0 + "/multilingual" }
 
     @Test(.enabled(if: corpus != nil, "needs the shared corpus"), arguments: ["en", "hi", "ru", "th", "zh"])
     func realEditsRebuildAndDiffWithItselfIsEmpty(_ language: String) throws {
@@ -398,5 +394,23 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
     @Test func aChangedListOrValueIsStillAChange() throws {
         let d = DocumentDiffer.diff(old: try doc("[[Ann Lee]], [[Bo Chan]]"), new: try doc("[[Ann Lee]]", type: "Public"))
         #expect(Set(d.fields.map(\.key)) == ["founder", "type"])
+    }
+}
+
+/// `crosscheck diff` and the markdown report's key-fact changes use one field comparison.
+@Suite struct FieldValueAgreementTests {
+    @Test(arguments: [
+        ("Acme, Beta", "Beta; Acme", false), ("Jo Smith", "Smith Jo", false), ("Private", "Public", true),
+        ("Lyon,  Nice", "Lyon, Nice", false), ("Lyon, Nice", "Lyon, Nice, Metz", true),
+    ])
+    func diffAndRevisionChangesAgree(_ old: String, _ new: String, _ changed: Bool) throws {
+        func doc(_ value: String) throws -> Document {
+            try DocumentParser.parse(source("{{Infobox company\n| founders = \(value)\n}}\nAcme is a firm.\n", path: "a.wiki"))
+        }
+        let (a, b) = (try doc(old), try doc(new))
+        let diffSays = DocumentDiffer.diff(old: a, new: b).fields.contains { $0.status == .changed && $0.key == "founders" }
+        let reportSays = RevisionChanges(old: a, new: b).facts.contains { $0.key == "founders" }
+        #expect(diffSays == changed)
+        #expect(reportSays == changed)
     }
 }

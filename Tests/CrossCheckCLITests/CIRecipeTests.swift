@@ -97,37 +97,8 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
 }
 
 @Suite struct CIRecipeTests {
-    @Test func workflowIsStructurallyValidYAMLWithTheRequiredSteps() throws {
-        let text = try String(contentsOfFile: packageRoot + "/examples/github-actions/crosscheck.yml", encoding: .utf8)
-        let keys = try ciRecipeYAMLKeys(text)
-        for k in ["name", "on", "on.pull_request", "permissions.security-events", "jobs", "jobs.crosscheck", "jobs.crosscheck.runs-on", "jobs.crosscheck.steps", "jobs.crosscheck.steps.uses", "jobs.crosscheck.steps.run", "jobs.crosscheck.steps.with.sarif_file"] {
-            #expect(keys.contains(k), "missing \(k)")
-        }
-        for line in [
-            "uses: actions/checkout@v4", "uses: swift-actions/setup-swift@v2", "run: swift build -c release --product crosscheck",
-            "uses: github/codeql-action/upload-sarif@v3", "sarif_file: crosscheck.sarif", "security-events: write",
-        ] {
-            #expect(text.contains(line), "missing line \(line)")
-        }
-        #expect(text.contains("\"$bin\" gate \"$old\" \"$file\" --context \"$VARIANTS\" --format github"))
-        #expect(text.contains("--format sarif --output crosscheck.sarif"))
-        // The check invocation's options are ones crosscheck accepts, in a valid pairing.
-        let args = ["seeds", "--baseline", "b.json", "--format", "github", "--format", "sarif", "--output", "crosscheck.sarif", "--format", "markdown", "--output", "crosscheck.md"]
-        let options = try ReportOptions.parse(try ParsedArguments.parse(args, spec: CheckCommand.spec, command: "check"), command: "check")
-        #expect(options.targets == [ReportTarget(format: .github), ReportTarget(format: .sarif, path: "crosscheck.sarif"), ReportTarget(format: .markdown, path: "crosscheck.md")])
-        let gate = ["old", "new", "--context", "seeds", "--format", "github"]
-        #expect(try ParsedArguments.parse(gate, spec: GateCommand.spec, command: "gate").values("--context") == ["seeds"])
-    }
-
-    @Test(.enabled(if: ciRecipeBash() != nil, "needs bash"))
-    func scriptsAndWorkflowStepsAreValidBash() throws {
-        let bash = try #require(ciRecipeBash())
-        for script in [".ci/run", "examples/pre-commit"] {
-            let r = try ciRecipeRun(bash, ["-n", script], cwd: packageRoot, env: [:])
-            #expect(r.status == 0, "\(script): \(r.err)")
-        }
-        // Every `run: |` block of the workflow, dedented, parses as bash.
-        let text = try String(contentsOfFile: packageRoot + "/examples/github-actions/crosscheck.yml", encoding: .utf8)
+    /// `run: |` blocks of a workflow or action file, dedented.
+    func runBlocks(_ text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var blocks: [String] = []
         var i = 0
@@ -143,7 +114,47 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
             }
             blocks.append(body.joined(separator: "\n"))
         }
-        #expect(blocks.count == 2)
+        return blocks
+    }
+
+    @Test func actionAndWorkflowAreStructurallyValidYAML() throws {
+        let action = try String(contentsOfFile: packageRoot + "/action.yml", encoding: .utf8)
+        let keys = try ciRecipeYAMLKeys(action)
+        for k in ["name", "description", "inputs", "inputs.paths", "inputs.base", "inputs.fail-on", "inputs.baseline", "runs", "runs.using", "runs.steps", "runs.steps.uses", "runs.steps.run", "runs.steps.env.CROSSCHECK_BASE"] {
+            #expect(keys.contains(k), "action.yml: missing \(k)")
+        }
+        for line in ["using: composite", "uses: actions/cache@v4", "uses: swift-actions/setup-swift@v2", "run: '\"$GITHUB_ACTION_PATH/scripts/install.sh\" \"$HOME/.crosscheck/bin\"'", "run: '\"$GITHUB_ACTION_PATH/scripts/github-action.sh\"'", "default: ${{ github.event.pull_request.base.sha }}"] {
+            #expect(action.contains(line), "action.yml: missing line \(line)")
+        }
+        let workflow = try String(contentsOfFile: packageRoot + "/examples/github-actions/crosscheck.yml", encoding: .utf8)
+        let wkeys = try ciRecipeYAMLKeys(workflow)
+        for k in ["name", "on", "on.pull_request", "on.push", "jobs.crosscheck.runs-on", "jobs.crosscheck.steps.uses", "jobs.crosscheck.steps.with.fetch-depth"] {
+            #expect(wkeys.contains(k), "workflow: missing \(k)")
+        }
+        #expect(workflow.contains("uses: OWNER/crosscheck@main"))
+        // The commands the action's script runs parse as crosscheck reads them.
+        let script = try String(contentsOfFile: packageRoot + "/scripts/github-action.sh", encoding: .utf8)
+        #expect(script.contains("exec \"$crosscheck\" gate --base \"$base\" \"${common[@]}\" -- ${paths[@]+\"${paths[@]}\"}"))
+        #expect(script.contains("exec \"$crosscheck\" check \"${common[@]}\" -- ${paths[@]+\"${paths[@]}\"}"))
+        let gate = try ParsedArguments.parse(["--base", "abc", "--format", "github", "--fail-on", "warning", "--", "articles"], spec: GateCommand.spec, command: "gate")
+        #expect(gate.value("--base") == "abc")
+        #expect(gate.positionals == ["articles"])
+        let check = try ParsedArguments.parse(["--format", "github", "--format", "sarif", "--output", "x.sarif", "--baseline", "b.json", "--", "."], spec: CheckCommand.spec, command: "check")
+        let options = try ReportOptions.parse(check, command: "check")
+        #expect(options.targets == [ReportTarget(format: .github), ReportTarget(format: .sarif, path: "x.sarif")])
+        #expect(check.positionals == ["."])
+    }
+
+    @Test(.enabled(if: ciRecipeBash() != nil, "needs bash"))
+    func scriptsAndActionStepsAreValidBash() throws {
+        let bash = try #require(ciRecipeBash())
+        for script in [".ci/run", "examples/pre-commit", "scripts/e2e-gate.sh", "scripts/github-action.sh", "scripts/install.sh", "scripts/make-article-repo.sh"] {
+            let r = try ciRecipeRun(bash, ["-n", script], cwd: packageRoot, env: [:])
+            #expect(r.status == 0, "\(script): \(r.err)")
+        }
+        let action = try String(contentsOfFile: packageRoot + "/action.yml", encoding: .utf8)
+        let blocks = runBlocks(action)
+        #expect(blocks.count == 1)
         for (n, block) in blocks.enumerated() {
             let file = NSTemporaryDirectory() + "crosscheck-step-\(UUID().uuidString).sh"
             try block.write(toFile: file, atomically: true, encoding: .utf8)
@@ -178,25 +189,8 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
         for status in ["| `0` |", "| `1` |", "| `2` |"] { #expect(docs.contains(status)) }
     }
 
-    @Test(.enabled(if: ciRecipeBash() != nil, "needs bash"))
-    func preCommitHookChecksTheSeeds() throws {
-        let bash = try #require(ciRecipeBash())
-        let binary = try #require(ciRecipeBinary(), "build crosscheck first (swift build)")
-        let expected = runCLI(["check", "seeds"])
-        let r = try ciRecipeRun(bash, ["examples/pre-commit"], cwd: packageRoot, env: ["CROSSCHECK": binary, "CROSSCHECK_ALL": "1"])
-        #expect(r.status == expected.status)
-        #expect(r.out == expected.out)
-        #expect(r.err.contains("in 5 variants"))
-        // --fail-on never always lets the commit through; a missing folder cannot be checked.
-        let never = try ciRecipeRun(bash, ["examples/pre-commit"], cwd: packageRoot, env: ["CROSSCHECK": binary, "CROSSCHECK_ALL": "1", "CROSSCHECK_FAIL_ON": "never"])
-        #expect(never.status == 0)
-        let missing = try ciRecipeRun(bash, ["examples/pre-commit"], cwd: packageRoot, env: ["CROSSCHECK": binary, "CROSSCHECK_ALL": "1", "CROSSCHECK_PATHS": "no-such-folder"])
-        #expect(missing.status == 2)
-        #expect(missing.err.contains("could not check"))
-    }
-
     @Test(.enabled(if: ciRecipeBash() != nil && ciRecipeGit() != nil, "needs bash and git"))
-    func preCommitHookChecksTheStagedSnapshot() throws {
+    func preCommitHookGatesTheStagedEdit() throws {
         let bash = try #require(ciRecipeBash())
         let git = try #require(ciRecipeGit())
         let binary = try #require(ciRecipeBinary(), "build crosscheck first (swift build)")
@@ -205,19 +199,27 @@ func ciRecipeYAMLKeys(_ text: String) throws -> Set<String> {
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try FileManager.default.copyItem(atPath: packageRoot + "/seeds", toPath: repo + "/seeds")
         let hook = packageRoot + "/examples/pre-commit"
-        let env = ["CROSSCHECK": binary, "GIT_CONFIG_NOSYSTEM": "1", "HOME": repo]
+        let env = ["CROSSCHECK": binary, "GIT_CONFIG_NOSYSTEM": "1", "HOME": repo, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"]
         #expect(try ciRecipeRun(git, ["init", "-q", "."], cwd: repo, env: env).status == 0)
-        // Nothing staged: nothing to check.
+        // Nothing staged: nothing to gate.
         let idle = try ciRecipeRun(bash, [hook], cwd: repo, env: env)
-        #expect(idle.status == 0)
-        #expect(idle.out.isEmpty)
+        #expect(idle.status == 0, "\(idle.err)")
+        // The first commit adds the article with its existing conflicts: every finding is new.
         #expect(try ciRecipeRun(git, ["add", "seeds"], cwd: repo, env: env).status == 0)
-        // A working-tree change that is not staged must not be what gets checked.
+        let first = try ciRecipeRun(bash, [hook], cwd: repo, env: env)
+        #expect(first.status == 1)
+        #expect(first.err.contains("commit refused"))
+        #expect(try ciRecipeRun(git, ["commit", "-q", "-m", "seeds"], cwd: repo, env: env).status == 0)
+        // A staged typo fix passes although the article still holds conflicts; an unstaged
+        // change is not what gets gated.
+        let file = repo + "/seeds/001_e3333450b7a6811b.txt"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "SenseTiime", with: "SenseTime").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try ciRecipeRun(git, ["add", "seeds"], cwd: repo, env: env).status == 0)
         try "not staged\n".write(toFile: repo + "/seeds/zzz_unstaged.txt", atomically: true, encoding: .utf8)
-        let r = try ciRecipeRun(bash, [hook], cwd: repo, env: env)
-        #expect(r.status == runCLI(["check", "seeds"]).status)
-        #expect(r.out.contains("(5 variants)"))
-        #expect(!r.out.contains("zzz_unstaged"))
-        #expect(r.out.contains("  0. seeds/002_73259c55204946b0.txt"))
+        let fix = try ciRecipeRun(bash, [hook], cwd: repo, env: env)
+        #expect(fix.status == 0, "\(fix.out)\(fix.err)")
+        #expect(fix.out.contains("seeds/001_e3333450b7a6811b.txt"))
+        #expect(!fix.out.contains("zzz_unstaged"))
     }
 }

@@ -258,3 +258,13 @@ func checkTestTempDir(_ name: String) throws -> String {
         #expect(c.err.hasPrefix("crosscheck: \(dir)/c.json: "))
     }
 }
+
+@Suite struct FactsCommandFormatTests {
+    /// `facts` has no text format: asking for one is refused, not answered with markdown.
+    @Test func textFormatIsRefused() {
+        let r = runCLI(["facts", "seeds", "--format", "text"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("--format must be json or markdown"))
+        #expect(r.out.isEmpty)
+    }
+}

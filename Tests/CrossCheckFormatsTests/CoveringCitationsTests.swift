@@ -10,15 +10,35 @@ import Testing
             citations: (0..<cites).map { Citation(mark: String($0), offset: 0) }, paragraph: paragraph)
     }
 
+    func section(_ sentences: [Sentence]) -> Section {
+        Section(path: [], level: 0, line: 1, endLine: 1, sentences: sentences, headingRange: 0..<0, sourceRange: 0..<0)
+    }
+
     @Test func aLaterCitationCoversEarlierSentencesOfItsParagraphOnly() {
-        let s = Section(
-            path: [], level: 0, line: 1, endLine: 1,
-            sentences: [
-                sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 0, cites: 2), sentence("c", paragraph: 0, cites: 0),
-                sentence("d", paragraph: 1, cites: 0), sentence("e", paragraph: 2, cites: 1),
-            ],
-            headingRange: 0..<0, sourceRange: 0..<0)
-        #expect(s.coveringCitations.map(\.count) == [2, 2, 0, 0, 1])
+        let s = section([
+            sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 0, cites: 2), sentence("c", paragraph: 0, cites: 0),
+            sentence("d", paragraph: 1, cites: 0), sentence("e", paragraph: 2, cites: 1), sentence("f", paragraph: 2, cites: 0),
+        ])
+        #expect(s.coveringCitations.map(\.count) == [2, 2, 0, 0, 1, 0])
+    }
+
+    @Test func aCitationOnTheFirstOrLastSentenceCoversTheSection() {
+        let start = section([
+            sentence("a", paragraph: 0, cites: 3), sentence("b", paragraph: 1, cites: 0), sentence("c", paragraph: 2, cites: 0),
+        ])
+        #expect(start.coveringCitations.map(\.count) == [3, 3, 3])
+        let end = section([
+            sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 1, cites: 0), sentence("c", paragraph: 2, cites: 1),
+        ])
+        #expect(end.coveringCitations.map(\.count) == [1, 1, 1])
+    }
+
+    @Test func aCitedSentenceIntroducingAListCoversItsItems() {
+        var items = [sentence("61% own their home", paragraph: 1, cites: 0), sentence("12% rent", paragraph: 1, cites: 0)]
+        for k in items.indices { items[k].isListItem = true }
+        let s = section([sentence("The town has 3,100 households.", paragraph: 0, cites: 0), sentence("Of these:", paragraph: 0, cites: 2)] + items
+            + [sentence("Later text.", paragraph: 2, cites: 0)])
+        #expect(s.coveringCitations.map(\.count) == [2, 2, 2, 2, 0])
     }
 
     @Test func parseShowsCoverageSeparatelyFromAttachedCitations() throws {

@@ -4,8 +4,8 @@ import Testing
 @testable import CrossCheckFormats
 @testable import CrossCheckTestSupport
 
-/// Mutated seeds and markup soup through every parser this helper owns: no trap, and every
-/// location the model reports lies inside the file.
+/// Mutated seeds and markup soup through every registered parser (wikitext included): no trap,
+/// and every location the model reports lies inside the file.
 @Suite struct FormatsFuzzTests {
     static let alphabet = Array("*_[]()<>!-#|:`\n \"'{}&;^~=.\\>0123456789abc¹²\r\t-->!--".utf8)
 
@@ -39,13 +39,20 @@ import Testing
         }
     }
 
-    @Test(arguments: ["000_1c75f7c1b93db0bb.txt", "003_7ef685683aa46a24.txt", "004_dae551df292514b4.txt"])
+    static let formats: [DocumentFormat] = FormatRegistry.all.map { $0.format }
+
+    @Test(arguments: [
+        "000_1c75f7c1b93db0bb.txt", "001_e3333450b7a6811b.txt", "002_73259c55204946b0.txt", "003_7ef685683aa46a24.txt",
+        "004_dae551df292514b4.txt",
+    ])
     func mutatedSeedsNeverTrap(name: String) throws {
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: seedPath(name))))
-        for seed in 1...40 as ClosedRange<UInt64> {
+        // The wikitext revisions are ten times longer: fewer rounds keep the suite fast.
+        let rounds: UInt64 = original.count > 20_000 ? 8 : 40
+        for seed in 1...rounds {
             let bytes = mutate(original, seed: seed, edits: 60)
             guard let s = try? SourceText(path: name, bytes: bytes) else { continue }
-            for format in [DocumentFormat.plaintext, .markdown, .frontmatter] {
+            for format in Self.formats {
                 if let d = try? DocumentParser.parse(s, format: format) { checkInvariants(d, bytes.count) }
             }
             _ = FormatDetector.detect(s)
@@ -54,9 +61,11 @@ import Testing
 
     @Test func markupSoupNeverTraps() throws {
         for seed in 1...300 as ClosedRange<UInt64> {
-            let bytes = mutate(Array(repeating: 0x61, count: 200), seed: seed, edits: 400)
+            var bytes = mutate(Array(repeating: 0x61, count: 200), seed: seed, edits: 400)
+            // Every other soup also gets wikitext's own openers and closers.
+            if seed % 2 == 0 { bytes = Array("{{a|b=[[c|d]]<ref>e".utf8) + bytes + Array("}}</ref>]]|}".utf8) }
             guard let s = try? SourceText(path: "soup.md", bytes: bytes) else { continue }
-            for format in [DocumentFormat.plaintext, .markdown, .frontmatter] {
+            for format in Self.formats {
                 if let d = try? DocumentParser.parse(s, format: format) { checkInvariants(d, bytes.count) }
             }
         }

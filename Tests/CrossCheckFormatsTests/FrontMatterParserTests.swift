@@ -48,7 +48,7 @@ import Testing
         #expect(kv["folded"] == "folded text")
         #expect(d.title == "Quoted \"title\" é")
         #expect(d.field("provider.name")?.line == 6)
-        #expect(d.fields.allSatisfy { $0.origin == "frontmatter" && $0.section.isEmpty })
+        #expect(d.fields.allSatisfy { $0.origin == .frontMatter && $0.section.isEmpty })
     }
 
     @Test func excerptIsTheLeadAndTheBodyIsMarkdown() throws {

@@ -41,7 +41,7 @@ import Testing
         let d = try fmtMarkdown(text)
         #expect(d.field("founded")?.value == "October 2014")
         #expect(d.field("founded")?.section == ["Company Info"])
-        #expect(d.field("founded")?.origin == "list")
+        #expect(d.field("founded")?.origin == .list)
         #expect(d.field("founded")?.line == 4)
         #expect(d.field("headquarters")?.value == "North Town & South City")
         #expect(d.field("website")?.value == "example.org")
@@ -107,7 +107,7 @@ import Testing
     @Test func twoColumnTablesBecomeFields() throws {
         let d = try fmtMarkdown("## Facts\n\n| Key | Value |\n|---|---|\n| Founded | 2014 |\n| **CEO** | Jane Roe |\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n")
         #expect(d.field("founded")?.value == "2014")
-        #expect(d.field("founded")?.origin == "table")
+        #expect(d.field("founded")?.origin == .table)
         #expect(d.field("ceo")?.value == "Jane Roe")
         #expect(d.fields.count == 2)
         #expect(fmtSentences(d) == ["Founded: 2014", "CEO: Jane Roe", "a: 1; b: 2; c: 3"])

@@ -30,7 +30,7 @@ import Testing
         #expect(type.raw == "[[Public company|Public]]; partly [[state-owned enterprise|state-owned]]")
         #expect(type.line == 5)
         #expect(type.section == [])
-        #expect(type.origin == "infobox company")
+        #expect(type.origin == .template("infobox company"))
         #expect(doc.field("founder")?.value == "Ann Lee; Bo Chen")
         #expect(doc.field("key_people")?.value == "Cy Dee (CEO); Ed Fu")
         #expect(doc.field("products")?.value == "Widgets; Gadgets")
@@ -63,9 +63,9 @@ import Testing
         let doc = try wikitextDoc(
             "{{Chinese\n|s = 简体\n|t = 繁體\n}}\nText {{Chinese\n|s = 后\n|t = 後\n}} here.\n== Section ==\n{{Infobox person\n| name = Someone\n| born = 1950\n}}\n")
         #expect(doc.fields.map(\.key) == ["s", "t", "name", "born"])
-        #expect(doc.fields.first?.origin == "chinese")
+        #expect(doc.fields.first?.origin == .template("chinese"))
         #expect(doc.field("born")?.section == ["Section"])
-        #expect(doc.field("born")?.origin == "infobox person")
+        #expect(doc.field("born")?.origin == .template("infobox person"))
         #expect(wikitextSentences(doc) == ["Text 后, 後 here."])
     }
 

@@ -19,7 +19,7 @@ enum ReportFixture {
     }
 
     static func field(_ key: String, _ value: String, line: Int) -> Field {
-        Field(key: key, value: value, raw: value, line: line, section: [], origin: "infobox company", sourceRange: 0..<0)
+        Field(key: key, value: value, raw: value, line: line, section: [], origin: .template("infobox company"), sourceRange: 0..<0)
     }
 
     static func document(

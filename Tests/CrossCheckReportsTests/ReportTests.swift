@@ -222,7 +222,7 @@ let registeredFormats: [ReportFormat] = ReportRegistry.all.compactMap { ReportFo
             #expect(md.contains("\n" + heading + "\n") || md.hasPrefix(heading + "\n"), "\(heading)")
         }
         // Side-by-side values, likely-wrong variant, explanation.
-        #expect(md.contains("| Alpha City | Beta Town |\n|---|---|\n| `002`, `001` | `003` |"))
+        #expect(md.contains("| Alpha City | Beta Town |\n|---|---|\n| `002_old`, `001_new` | `003_summary` |"))
         #expect(md.contains("**Likely wrong:** `003_summary` (model-written summary)"))
         #expect(md.contains("**Explained by:**"))
         // The six-evidence finding folds after four; info findings fold entirely.
@@ -234,7 +234,7 @@ let registeredFormats: [ReportFormat] = ReportRegistry.all.compactMap { ReportFo
         // Changes: a section added, a moved section, a key fact changed, with the explanation.
         #expect(md.contains("- History > 2021: listing"))
         #expect(md.contains("- Controversies → History > Controversies"))
-        #expect(md.contains("- **type**: Private → Public — The company listed its shares in 2021, which explains the change.\n  - explained by `001`"))
+        #expect(md.contains("- **type**: Private → Public — The company listed its shares in 2021, which explains the change.\n  - explained by `001_new`"))
         #expect(md.contains("Changes reported by rules:\n\n- Status changed from private (002_old) to public (001_new) — The company listed"))
         let details = md.components(separatedBy: "<details>").count - 1
         #expect(details == md.components(separatedBy: "</details>").count - 1)

@@ -27,7 +27,7 @@ struct EngineExampleCase: CustomTestStringConvertible, Sendable {
 let engineSpecRuleIDs: Set<String> = [
     "status-conflict", "headquarters-conflict", "unsourced-figure", "founder-conflict", "number-conflict",
     "date-conflict", "currency-mismatch", "unsupported-claim", "stale-claim", "misplaced-event",
-    "duplicate-section", "merged-words", "introduced-typo", "date-format",
+    "duplicate-section", "merged-words", "introduced-typo", "date-format", "page-blanked",
 ]
 /// Rules beyond the SPEC's list, documented in docs/rules.md.
 let engineExtraRuleIDs: Set<String> = []

@@ -15,6 +15,14 @@ package let packageRoot: String = {
     return FileManager.default.currentDirectoryPath
 }()
 
+/// The shared real-text corpus (`../shared/corpus` beside the checkout, as CI lays it out), if present.
+package let corpusRoot: String? = {
+    for p in [packageRoot + "/../shared/corpus", "/work/shared/corpus"] where FileManager.default.fileExists(atPath: p) {
+        return p
+    }
+    return nil
+}()
+
 /// Path of a seed file.
 package func seedPath(_ name: String) -> String { packageRoot + "/seeds/" + name }
 

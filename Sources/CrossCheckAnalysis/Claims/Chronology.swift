@@ -29,13 +29,10 @@ package enum Chronology {
         set.revisions.last { having($0) }
     }
 
-    /// A short name for messages: the id's prefix before `_` when it is unique in the set
-    /// (`003` for `003_7ef6…`), else the id.
+    /// The name of a variant in messages: its full id (never cut: "raith_rovers" is not
+    /// "raith"), or the name it carries when that differs (gate's NEW).
     package static func shortName(_ id: String, in set: VariantSet) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = set.variants.contains { $0.id != id && $0.id.hasPrefix(prefix + "_") || $0.id == prefix }
-        return clash ? id : prefix
+        set.variants.first { $0.id == id }?.name ?? VariantNames.short(id, among: set.variants.lazy.map(\.id))
     }
 
     /// "002, 001" or "3 variants" for a list of ids.

@@ -51,7 +51,7 @@ package struct Claim: Sendable, Hashable {
     ) {
         self.attribute = attribute; self.value = value; self.cited = cited; self.evidence = evidence
         self.origin = origin; self.label = label; self.statement = statement
-        self.evidence.value = value.description
+        self.evidence.value = value.readable
     }
 
     package var variant: String { evidence.variant }
@@ -77,6 +77,12 @@ package enum ClaimValue: Sendable, Hashable, CustomStringConvertible {
         case .quantity(let q): return q.description
         case .text(let t, let d): return d.map { t + " (" + $0.description + ")" } ?? t
         }
+    }
+
+    /// The value written for people ("US$767 million" rather than "767000000 USD").
+    package var readable: String {
+        if case .quantity(let q) = self { return QuantityNormalizer.readable(q) }
+        return description
     }
 
     /// A JSON rendering with the typed parts, for `crosscheck facts --format json`.

@@ -70,8 +70,33 @@ package enum ClaimExtractor {
             }
         }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
-        var seen = Set<String>()
-        return out.filter { seen.insert("\($0.attribute.rawValue)|\($0.value.description)|\($0.line)").inserted }
+        // Same attribute, line and value text: only claims sharing attribute and line can be
+        // duplicates, so the value's text is built only for those (building it for every claim
+        // was a large share of a long document's check).
+        struct Place: Hashable { var attribute: Claim.Attribute; var line: Int }
+        var seen: [Place: [Int]] = [:]
+        var texts: [Int: String] = [:]
+        var kept: [Claim] = []
+        kept.reserveCapacity(out.count)
+        func text(_ k: Int) -> String {
+            if let t = texts[k] { return t }
+            let t = kept[k].value.description
+            texts[k] = t
+            return t
+        }
+        for c in out {
+            let place = Place(attribute: c.attribute, line: c.line)
+            if let earlier = seen[place] {
+                let t = c.value.description
+                if earlier.contains(where: { text($0) == t }) { continue }
+                texts[kept.count] = t
+                seen[place, default: []].append(kept.count)
+            } else {
+                seen[place] = [kept.count]
+            }
+            kept.append(c)
+        }
+        return kept
     }
 
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").
@@ -168,7 +193,7 @@ package enum ClaimExtractor {
             return [claim(.valuation, .quantity(q))]
         default:
             // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
-            guard value.split(separator: " ").count <= 8, !f.origin.lowercased().contains("frontmatter") else { return [] }
+            guard value.split(separator: " ").count <= 8, f.origin != .frontMatter else { return [] }
             var out: [Claim] = []
             for q in QuantityNormalizer.quantities(in: value) {
                 switch q.kind {

@@ -48,10 +48,12 @@ package enum StatusComparison {
 /// plain-text rendering that lost its footnotes is as sourced as the revision it renders.
 package struct ClaimSet: Sendable {
     /// Claims per variant id, in the set's variant order.
-    package var byVariant: [(variant: Variant, claims: [Claim])]
+    package private(set) var byVariant: [(variant: Variant, claims: [Claim])]
 
     package init(_ set: VariantSet) {
-        let cache = ClaimExtractor.SentenceCache()
+        // The cache pays off across variants (revisions repeat most sentences); for one
+        // variant it only held a second copy of every claim.
+        let cache = set.variants.count > 1 ? ClaimExtractor.SentenceCache() : nil
         var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject, cache: cache)) }
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
         // attribute and magnitude so the search stays near-linear on long histories.
@@ -61,7 +63,7 @@ package struct ClaimSet: Sendable {
                 citedIndex[ClaimSet.bucket(c, 0), default: []].append((v.id, c, ClaimSet.words(c.statement)))
             }
         }
-        for i in per.indices {
+        for i in per.indices where !citedIndex.isEmpty {
             for j in per[i].1.indices where !per[i].1[j].cited {
                 let c = per[i].1[j]
                 var w: Set<String>? = nil
@@ -79,17 +81,25 @@ package struct ClaimSet: Sendable {
             }
         }
         byVariant = per
+        var grouped: [Claim.Attribute: [(variant: Variant, claims: [Claim])]] = [:]
+        for (v, cs) in per {
+            var own: [Claim.Attribute: [Claim]] = [:]
+            for c in cs { own[c.attribute, default: []].append(c) }
+            for a in Claim.Attribute.allCases { if let list = own[a] { grouped[a, default: []].append((v, list)) } }
+        }
+        byAttribute = grouped
     }
+
+    /// `claims(_ attribute:)` for every attribute, grouped once: every rule asks for some, and
+    /// filtering (copying) all claims on each call was a fifth of a long document's check.
+    private let byAttribute: [Claim.Attribute: [(variant: Variant, claims: [Claim])]]
 
     /// Claims of one variant.
     package func claims(_ variantID: String) -> [Claim] { byVariant.first { $0.variant.id == variantID }?.claims ?? [] }
 
     /// All claims of an attribute, grouped per variant (variants without one are left out).
     package func claims(_ attribute: Claim.Attribute) -> [(variant: Variant, claims: [Claim])] {
-        byVariant.compactMap { v, cs in
-            let f = cs.filter { $0.attribute == attribute }
-            return f.isEmpty ? nil : (v, f)
-        }
+        byAttribute[attribute] ?? []
     }
 
     /// Index key of a claim: its attribute, and for quantities the kind and binary magnitude

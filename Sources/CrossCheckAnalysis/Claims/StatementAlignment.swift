@@ -59,4 +59,39 @@ package enum StatementAlignment {
             variant: v.id, path: v.document.path, line: s.line, section: section.path.joined(separator: " > "),
             text: Evidence.trim(s.text), value: value)
     }
+
+    /// One value that differs between two aligned statements: the normalised values (for
+    /// grouping and fingerprints) and the same values written for people.
+    package struct Difference: Sendable {
+        package var statement: AlignedStatement
+        package var a: String
+        package var b: String
+        package var shownA: String
+        package var shownB: String
+        package init(_ statement: AlignedStatement, _ a: String, _ b: String, shownA: String? = nil, shownB: String? = nil) {
+            self.statement = statement; self.a = a; self.b = b; self.shownA = shownA ?? a; self.shownB = shownB ?? b
+        }
+    }
+
+    /// How an edit changed the citations of a statement whose value it changed.
+    package enum CitationChange: Sendable {
+        /// Both sides cite the same sources: the source no longer says what the text says.
+        case unchanged
+        /// Neither side cites anything: the new value has no source either.
+        case none
+        /// The edit adds, removes or replaces a citation: an update.
+        case changed
+    }
+
+    /// Compares the sources of two sentences by URL, else title, else name, else the
+    /// reference's text.
+    package static func citationChange(_ a: Sentence, _ b: Sentence) -> CitationChange {
+        func ids(_ s: Sentence) -> Set<String> {
+            Set(s.citations.map { c in c.url ?? c.title ?? c.name ?? c.work ?? c.mark ?? "" })
+        }
+        let ia = ids(a), ib = ids(b)
+        if ia == ib { return ia.isEmpty ? .none : .unchanged }
+        return .changed
+    }
+
 }

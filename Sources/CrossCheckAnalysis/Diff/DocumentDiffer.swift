@@ -89,6 +89,20 @@ package struct FieldChange: Sendable, Hashable {
     package var edits: [TextEdit]
 }
 
+/// A reference added to or removed from a statement or a field whose text may be unchanged:
+/// deleting a `<ref>` is a change, never "No differences".
+package struct ReferenceChange: Sendable, Hashable {
+    /// `added` or `removed`.
+    package var status: SectionStatus
+    /// What the reference names: its URL, title, name, work or footnote mark ("" when it has none).
+    package var label: String
+    /// The sentence or `key: value` the reference is attached to, on its side.
+    package var context: String
+    /// Line of that sentence or field on its side (old for removed, new for added).
+    package var line: Int
+    package var section: [String]
+}
+
 /// The diff of two documents: aligned sections with their word-level edits, and moved passages.
 package struct DocumentDiff: Sendable {
     package var oldPath: String
@@ -101,9 +115,13 @@ package struct DocumentDiff: Sendable {
     /// Key/value fields (infobox parameters, key lists, front matter) that were added, removed or
     /// changed; unchanged fields are not listed.
     package var fields: [FieldChange] = []
+    /// References added or removed in aligned sections and paired fields.
+    package var references: [ReferenceChange] = []
 
     /// True when the documents have the same sections and sentences.
-    package var isEmpty: Bool { moves.isEmpty && fields.isEmpty && sections.allSatisfy { $0.status == .unchanged } }
+    package var isEmpty: Bool {
+        moves.isEmpty && fields.isEmpty && references.isEmpty && sections.allSatisfy { $0.status == .unchanged }
+    }
 
     /// Number of sections per status.
     package var statusCounts: [SectionStatus: Int] {
@@ -313,18 +331,59 @@ private struct Differ {
         markReorderedSections(&sections)
         var diff = DocumentDiff(oldPath: old.path, newPath: new.path, sections: sections, moves: moves, coarse: coarse)
         diff.fields = fieldChanges()
+        diff.references = referenceChanges(sections)
         return diff
     }
 
-    /// Whether two field values say the same: equal text, or the same list written with other
-    /// separators ("A, B" and "A; B", as a `<br>` list and a comma list render).
-    static func sameFieldValue(_ a: String, _ b: String) -> Bool {
-        guard a != b else { return true }
-        func items(_ s: String) -> [String] {
-            s.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// References added or removed: per pair of aligned sections and per pair of fields (by key),
+    /// the references compared as multisets of their labels. A reference that moves to another
+    /// sentence of the same section is no change.
+    func referenceChanges(_ sections: [SectionDiff]) -> [ReferenceChange] {
+        func label(_ c: Citation) -> String { c.url ?? c.title ?? c.name ?? c.work ?? c.mark ?? "" }
+        typealias Item = (label: String, context: String, line: Int, section: [String])
+        func compare(_ a: [Item], _ b: [Item], into out: inout [ReferenceChange]) {
+            var count: [String: Int] = [:]
+            for x in a { count[x.label, default: 0] += 1 }
+            for y in b { count[y.label, default: 0] -= 1 }
+            var removed = count.filter { $0.value > 0 }
+            var added = count.filter { $0.value < 0 }.mapValues { -$0 }
+            for x in a where (removed[x.label] ?? 0) > 0 {
+                removed[x.label]! -= 1
+                out.append(ReferenceChange(status: .removed, label: x.label, context: x.context, line: x.line, section: x.section))
+            }
+            for y in b where (added[y.label] ?? 0) > 0 {
+                added[y.label]! -= 1
+                out.append(ReferenceChange(status: .added, label: y.label, context: y.context, line: y.line, section: y.section))
+            }
         }
-        let (x, y) = (items(a), items(b))
-        return x.count > 1 && x == y
+        var out: [ReferenceChange] = []
+        for sd in sections {
+            guard let o = sd.old, let n = sd.new, o < old.sections.count, n < new.sections.count else { continue }
+            func items(_ sec: Section) -> [Item] {
+                sec.sentences.flatMap { s in s.citations.map { (label($0), s.text, s.line, sec.path) } }
+            }
+            let (so, sn) = (old.sections[o], new.sections[n])
+            // Cheap test first: the same number of citations with the same labels in order.
+            let co = so.sentences.reduce(0) { $0 + $1.citations.count }, cn = sn.sentences.reduce(0) { $0 + $1.citations.count }
+            if co == 0 && cn == 0 { continue }
+            compare(items(so), items(sn), into: &out)
+        }
+        func key(_ f: Field) -> String { f.section.map(SectionAligner.normalizeHeading).joined(separator: "\u{1F}") + "\u{1E}" + f.key }
+        var newFields: [String: [Field]] = [:]
+        for f in new.fields { newFields[key(f), default: []].append(f) }
+        var seen: [String: Int] = [:]
+        for f in old.fields {
+            let k = key(f)
+            let i = seen[k, default: 0]
+            seen[k] = i + 1
+            guard let list = newFields[k], i < list.count else { continue }
+            let g = list[i]
+            guard !f.citations.isEmpty || !g.citations.isEmpty else { continue }
+            compare(
+                f.citations.map { (label($0), f.key + ": " + f.value, f.line, f.section) },
+                g.citations.map { (label($0), g.key + ": " + g.value, g.line, g.section) }, into: &out)
+        }
+        return out
     }
 
     /// Fields paired by section path and key (in order for repeated keys); values compared as text,
@@ -340,7 +399,7 @@ private struct Differ {
             if var list = pending[k], let i = list.first {
                 list.removeFirst(); pending[k] = list; used[i] = true
                 let o = old.fields[i]
-                if !Self.sameFieldValue(o.value, f.value) {
+                if !FieldValues.equivalent(o.value, f.value) {
                     out.append(FieldChange(key: f.key, section: f.section, status: .changed, old: o, new: f,
                                            edits: WordDiff.diff(o.value, f.value)))
                 }
@@ -425,9 +484,10 @@ private struct Differ {
 
     func locate(_ doc: Document, _ section: Int, _ sentence: Int, _ r: Range<Int>) -> (Range<Int>, Int) {
         let s = doc.sections[section].sentences[sentence]
-        let lo = s.sourceOffset(ofTextOffset: r.lowerBound)
+        let count = doc.source.bytes.count
+        let lo = min(s.sourceOffset(ofTextOffset: r.lowerBound), count)
         let hi = r.isEmpty ? lo : max(lo, s.sourceOffset(ofTextOffset: r.upperBound - 1) + 1)
-        return (lo..<min(hi, doc.source.bytes.count), doc.source.line(of: lo))
+        return (lo..<min(hi, count), doc.source.line(of: lo))
     }
 
     /// Line of sentence `index` of a section, else of the section's end (or heading).

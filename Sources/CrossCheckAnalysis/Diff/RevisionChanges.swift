@@ -62,37 +62,13 @@ package struct RevisionChanges: Sendable {
             passages.append((RevisionChanges.name(from), RevisionChanges.name(to), m.newSentences.count))
         }
 
-        // Fields present in both whose values differ, as the differ pairs and compares them.
+        // Fields present in both whose values differ, exactly as the differ pairs and compares them
+        // (`FieldValues.equivalent`), so `crosscheck diff` and this report always agree.
         for change in diff.fields where change.status == .changed {
             guard let before = change.old, let after = change.new else { continue }
             let (b, a) = (RevisionChanges.normalise(before.value), RevisionChanges.normalise(after.value))
-            if RevisionChanges.sameList(b, a) { continue }
             facts.append((after.key, b.isEmpty ? "—" : b, a.isEmpty ? "—" : a, before.line, after.line))
         }
-    }
-
-    /// Whether two values are the same list: the same items in any order, whatever the separators
-    /// (",", ";", "&", "and"), with each item's words in any order ("Yuki Sato" and "Sato
-    /// Yuki"), ignoring case. "A, B" -> "B; A" is not a change worth listing.
-    package static func sameList(_ a: String, _ b: String) -> Bool {
-        func items(_ s: String) -> [[String]] {
-            var parts: [[String]] = []
-            var current: [String] = []
-            // Split on separators first, then on the word "and" between items.
-            for chunk in s.lowercased().split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "&" }) {
-                for w in chunk.split(whereSeparator: \.isWhitespace) {
-                    if w == "and" {
-                        if !current.isEmpty { parts.append(current.sorted()); current = [] }
-                    } else {
-                        current.append(String(w))
-                    }
-                }
-                if !current.isEmpty { parts.append(current.sorted()); current = [] }
-            }
-            return parts.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
-        }
-        let (x, y) = (items(a), items(b))
-        return !x.isEmpty && x == y
     }
 
     package static func normalise(_ s: String) -> String {

@@ -93,14 +93,25 @@ package enum SectionAligner {
                     if !p.headingKey.isEmpty, seenH.insert(p.headingKey).inserted { byHeading[p.headingKey, default: []].append(r) }
                 }
             }
+            // The first row of a list not taken yet. Rows are only ever taken, so each list keeps
+            // a cursor past its taken prefix: linear overall, even for thousands of sections with
+            // one heading (a first(where:) from the start each time was quadratic).
+            var pathCursor: [String: Int] = [:], headingCursor: [String: Int] = [:]
+            func firstFree(_ list: [Int]?, _ key: String, _ cursor: inout [String: Int]) -> Int? {
+                guard let list else { return nil }
+                var i = cursor[key] ?? 0
+                while i < list.count && rowTaken[list[i]] { i += 1 }
+                cursor[key] = i
+                return i < list.count ? list[i] : nil
+            }
             for (s, p) in secs.enumerated() {
-                if let r = byPath[p.pathKey]?.first(where: { !rowTaken[$0] }) {
+                if let r = firstFree(byPath[p.pathKey], p.pathKey, &pathCursor) {
                     rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .path
                 }
             }
             // 2. Heading alone (moved under another parent).
             for (s, p) in secs.enumerated() where rowFor[s] == nil && !p.headingKey.isEmpty {
-                if let r = byHeading[p.headingKey]?.first(where: { !rowTaken[$0] }) {
+                if let r = firstFree(byHeading[p.headingKey], p.headingKey, &headingCursor) {
                     rowFor[s] = r; rowTaken[r] = true; basisFor[s] = .heading
                 }
             }
@@ -163,21 +174,32 @@ package enum SectionAligner {
                     rows[r].similarity[d] = simFor[s]
                 }
             }
+            // Each run of unmatched sections goes right after the row of the section before it
+            // (or first): collected per row, then merged in one pass (inserting one row at a
+            // time was quadratic for documents whose sections mostly differ).
+            var after = [[Int]](repeating: [], count: rows.count + 1)
             var lastRow = -1
+            var added = 0
             for s in secs.indices {
-                if let r = rowFor[s] {
-                    lastRow = r
-                    continue
+                if let r = rowFor[s] { lastRow = r; continue }
+                after[lastRow + 1].append(s)
+                added += 1
+            }
+            if added > 0 {
+                func newRow(_ s: Int) -> AlignedRow {
+                    var cells = [SectionRef?](repeating: nil, count: n)
+                    cells[d] = SectionRef(document: d, section: s)
+                    var basis = [AlignmentBasis?](repeating: nil, count: n); basis[d] = .first
+                    return AlignedRow(cells: cells, basis: basis, similarity: [Double?](repeating: nil, count: n))
                 }
-                var cells = [SectionRef?](repeating: nil, count: n)
-                cells[d] = SectionRef(document: d, section: s)
-                var basis = [AlignmentBasis?](repeating: nil, count: n); basis[d] = .first
-                let sim = [Double?](repeating: nil, count: n)
-                let at = lastRow + 1
-                rows.insert(AlignedRow(cells: cells, basis: basis, similarity: sim), at: at)
-                for t in rowFor.indices { if let r = rowFor[t], r >= at { rowFor[t] = r + 1 } }
-                rowFor[s] = at
-                lastRow = at
+                var merged: [AlignedRow] = []
+                merged.reserveCapacity(rows.count + added)
+                for s in after[0] { merged.append(newRow(s)) }
+                for (r, row) in rows.enumerated() {
+                    merged.append(row)
+                    for s in after[r + 1] { merged.append(newRow(s)) }
+                }
+                rows = merged
             }
         }
         return SetAlignment(rows: rows)

@@ -34,6 +34,7 @@ package enum ParseCommand: Command {
             as_ = p.format
         }
         let document = try DocumentParser.parse(path: path, format: as_)
+        if document.decodedEscapedMarkup { context.printError(Document.escapedMarkupNote(path)) }
         context.out += format == "json" ? DocumentDump.json(document).serialized() : DocumentDump.text(document)
         return 0
     }

@@ -101,6 +101,9 @@ package struct Sentence: Sendable, Hashable {
     /// Source byte offset of a plain-text offset inside this sentence.
     ///
     /// Exact inside verbatim runs; inside generated text it points at the markup that made it.
+    /// Always inside `sourceRange` (once set): text that a rendering added (a table's cell
+    /// separators, a template's output) can be longer than its markup, and counting on past the
+    /// markup must never leave the sentence, nor the file.
     package func sourceOffset(ofTextOffset t: Int) -> Int {
         guard !spans.isEmpty else { return sourceRange.lowerBound }
         var lo = 0
@@ -110,7 +113,9 @@ package struct Sentence: Sendable, Hashable {
             if spans[mid].textOffset <= t { lo = mid } else { hi = mid - 1 }
         }
         let s = spans[lo]
-        return s.sourceOffset + max(0, t - s.textOffset)
+        let offset = s.sourceOffset + max(0, t - s.textOffset)
+        guard !sourceRange.isEmpty else { return offset }
+        return min(max(offset, sourceRange.lowerBound), sourceRange.upperBound)
     }
 }
 
@@ -128,17 +133,39 @@ package struct Field: Sendable, Hashable {
     package var section: [String]
     /// References attached to the value.
     package var citations: [Citation]
-    /// Where the field came from: `infobox company`, `frontmatter`, `list`, `table`.
-    package var origin: String
+    /// Where the field came from.
+    package var origin: FieldOrigin
     /// Byte range of the value in the source.
     package var sourceRange: Range<Int>
 
     package init(
         key: String, value: String, raw: String, line: Int, section: [String], citations: [Citation] = [],
-        origin: String, sourceRange: Range<Int>
+        origin: FieldOrigin, sourceRange: Range<Int>
     ) {
         self.key = key; self.value = value; self.raw = raw; self.line = line; self.section = section
         self.citations = citations; self.origin = origin; self.sourceRange = sourceRange
+    }
+}
+
+/// Where a key/value field was read from.
+package enum FieldOrigin: Sendable, Hashable, CustomStringConvertible {
+    /// A template parameter (an infobox), with the template's name as written (`infobox company`).
+    case template(String)
+    /// A YAML front-matter key.
+    case frontMatter
+    /// A markdown `- **Key**: value` list item.
+    case list
+    /// A markdown table row.
+    case table
+
+    /// The name `parse` prints: the template's name, `frontmatter`, `list` or `table`.
+    package var description: String {
+        switch self {
+        case let .template(name): return name
+        case .frontMatter: return "frontmatter"
+        case .list: return "list"
+        case .table: return "table"
+        }
     }
 }
 
@@ -159,6 +186,9 @@ package struct Section: Sendable, Hashable {
     package var headingRange: Range<Int>
     /// Byte range from the heading to the end of the section.
     package var sourceRange: Range<Int>
+    /// The section's language when its own words decide one other than the document's (a
+    /// quotation or a translated passage); nil when it is the document's.
+    package var language: String? = nil
 
     package init(
         path: [String], level: Int, line: Int, endLine: Int, sentences: [Sentence],
@@ -174,7 +204,10 @@ package struct Section: Sendable, Hashable {
     /// For each sentence, the citations that cover it: its own, else those of the next cited
     /// sentence in the same paragraph (a reference closing a paragraph supports what precedes it).
     ///
-    /// One backward pass; `result[k]` is empty for a sentence nothing covers.
+    /// A cited sentence ending in ":" covers the list items that follow it, and a citation on the
+    /// section's first or last sentence covers the rest of the section.
+    ///
+    /// Linear passes; `result[k]` is empty for a sentence nothing covers.
     package var coveringCitations: [[Citation]] {
         var result = [[Citation]](repeating: [], count: sentences.count)
         var next: (paragraph: Int, citations: [Citation])? = nil
@@ -183,6 +216,29 @@ package struct Section: Sendable, Hashable {
             if next?.paragraph != s.paragraph { next = nil }
             if !s.citations.isEmpty { next = (s.paragraph, s.citations) }
             result[k] = s.citations.isEmpty ? (next?.citations ?? []) : s.citations
+        }
+        // A cited sentence that introduces a list ("The racial make-up was:<ref>") covers the
+        // list items after it.
+        var intro: [Citation] = []
+        for k in sentences.indices {
+            let s = sentences[k]
+            if s.isListItem {
+                if result[k].isEmpty { result[k] = intro }
+            } else {
+                let t = s.text.utf8
+                var end = t.endIndex
+                while end > t.startIndex, t[t.index(before: end)] == 0x20 { end = t.index(before: end) }
+                intro = end > t.startIndex && t[t.index(before: end)] == 0x3A ? result[k] : []
+            }
+        }
+        // A reference on the first or the last sentence of a section covers the section: the
+        // source its figures come from ("According to the 2010 census,<ref>" at the start, a
+        // reference closing the section).
+        if let first = sentences.first, let last = sentences.last {
+            let section = !first.citations.isEmpty ? first.citations : last.citations
+            if !section.isEmpty {
+                for k in result.indices where result[k].isEmpty { result[k] = section }
+            }
         }
         return result
     }
@@ -256,6 +312,13 @@ package struct Document: Sendable {
     package var suppressions: [Suppression]
     /// Links met in the text (markdown `[label](url)`, autolinks), in document order.
     package var links: [DocumentLink] = []
+    /// The language of the text ("en", "de", "nn"), declared in the manifest or inferred from the
+    /// script, the function words and wikitext signals; nil when nothing decides.
+    package var language: String? = nil
+    /// What `language` was taken from.
+    package var languageEvidence: LanguageEvidence? = nil
+    /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
+    package var decodedEscapedMarkup = false
     /// What the format's parser kept so that a later revision can be parsed incrementally.
     ///
     /// Opaque here: only the parser that wrote it reads it back (the model knows no parser).

@@ -31,6 +31,7 @@ package struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// ISO-like text at the date's own grain: `2019`, `2019-11`, `2019-11-27`.
     package var description: String {
+        if year < 0 { return String(-year) + " BC" }
         var s = String(year)
         if let month { s += "-" + (month < 10 ? "0" : "") + String(month) }
         if let day { s += "-" + (day < 10 ? "0" : "") + String(day) }

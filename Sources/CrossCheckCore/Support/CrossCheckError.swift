@@ -15,7 +15,8 @@ package enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertibl
     case malformed(path: String, line: Int, reason: String)
     /// A manifest or configuration file is wrong.
     case configuration(path: String, reason: String)
-    /// A report, baseline or summary file could not be written.
+    /// An output (a report, a baseline, a summary) could not be written; `reason` says why, in
+    /// words ("permission denied", "no space left on device").
     case unwritable(path: String, reason: String)
     /// The paths given hold no variant to read.
     case noVariants(paths: [String])

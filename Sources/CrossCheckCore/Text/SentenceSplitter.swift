@@ -135,7 +135,7 @@ package enum SentenceSplitter {
                 for si in spanIndex..<last {
                     let sp = blockSpans[si]
                     if sp.textOffset <= s {
-                        spans.append(TextSpan(textOffset: 0, sourceOffset: sp.sourceOffset + (s - sp.textOffset)))
+                        spans.append(TextSpan(textOffset: 0, sourceOffset: min(sp.sourceOffset + (s - sp.textOffset), lines.byteCount)))
                     } else {
                         spans.append(TextSpan(textOffset: sp.textOffset - s, sourceOffset: sp.sourceOffset))
                     }
@@ -144,8 +144,9 @@ package enum SentenceSplitter {
                 var sentence = Sentence(
                     text: text, line: 1, sourceRange: 0..<0, spans: spans, citations: attached,
                     paragraph: paragraph, isListItem: block.isListItem)
-                let lo = sentence.sourceOffset(ofTextOffset: 0)
-                let hi = max(lo, sentence.sourceOffset(ofTextOffset: e - s - 1) + 1)
+                // Inside the file even when rendered text runs on past its markup at the end.
+                let lo = min(sentence.sourceOffset(ofTextOffset: 0), lines.byteCount)
+                let hi = min(max(lo, sentence.sourceOffset(ofTextOffset: e - s - 1) + 1), lines.byteCount)
                 sentence.sourceRange = lo..<hi
                 sentence.line = lines.line(of: lo, from: lineHint)
                 lineHint = sentence.line

@@ -21,6 +21,11 @@ package struct SourceText: Sendable {
 
     /// Reads and validates a file.
     package static func load(path: String) throws(CrossCheckError) -> SourceText {
+        if path == "-" {
+            // Standard input (read once; a second "-" finds it empty).
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return try SourceText(path: path, bytes: [UInt8](data))
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw .unreadable(path: path, reason: "no such file")

@@ -71,6 +71,15 @@ package enum DateNormalizer {
         "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    /// Month names written in other scripts, as they appear in dates: Thai, and Russian in the
+    /// genitive ("21 января 2005"). Full names only.
+    static let otherMonthNames: [String: Int] = [
+        "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6, "กรกฎาคม": 7, "สิงหาคม": 8,
+        "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
+        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8, "сентября": 9,
+        "октября": 10, "ноября": 11, "декабря": 12,
+    ]
+
     static let fullMonthNames: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
@@ -82,6 +91,9 @@ package enum DateNormalizer {
         let tok = t[i]
         if tok.kind == .number {
             if let r = iso(b, t, i) { return r }
+            if let r = numeric(b, t, i) { return r }
+            if let r = buddhistEra(b, t, i) { return r }
+            if let r = era(b, t, i) { return r }
             if let r = dayMonth(b, t, i, ctx) { return r }
             if let r = year(b, t, i) { return r }
             return nil
@@ -97,6 +109,10 @@ package enum DateNormalizer {
     private static func monthAt(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (month: Int, next: Int, abbreviated: Bool)? {
         guard i < t.count, t[i].kind == .word else { return nil }
         let first = b[t[i].start]
+        if first >= 0x80 {
+            guard t[i].end - t[i].start <= 40, let m = otherMonthNames[String(decoding: b[t[i].start..<t[i].end], as: UTF8.self)] else { return nil }
+            return (m, i + 1, false)
+        }
         guard first >= 0x41 && first <= 0x5A else { return nil }
         let len = t[i].end - t[i].start
         guard len >= 3 && len <= 9 else { return nil }
@@ -166,6 +182,74 @@ package enum DateNormalizer {
         return (DateMention(date: PartialDate(year: y, month: m, day: d), range: r, style: .iso, text: text(b, r)), next)
     }
 
+    /// `12.11.2007` (day, month, year with dots, as written across Europe), and `21/01/2005` or
+    /// `01/21/2005` when one of the first two numbers cannot be a month. `03/04/2005` is left
+    /// alone: it reads either way.
+    private static func numeric(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard i + 4 < t.count, t[i].end - t[i].start <= 2 else { return nil }
+        let s1 = t[i + 1], n2 = t[i + 2], s2 = t[i + 3], n3 = t[i + 4]
+        guard s1.kind == .punct, s1.start == t[i].end, n2.kind == .number, n2.start == s1.end, n2.end - n2.start <= 2,
+            s2.kind == .punct, s2.start == n2.end, n3.start == s2.end, b[s1.start] == b[s2.start],
+            b[s1.start] == 0x2E || b[s1.start] == 0x2F, let y = isYear(b, n3),
+            let x = FactTokenizer.intValue(b, t[i]), let z = FactTokenizer.intValue(b, n2)
+        else { return nil }
+        if i > 0, t[i - 1].end == t[i].start, t[i - 1].kind != .punct || b[t[i - 1].start] == 0x2E { return nil }
+        if i + 5 < t.count, t[i + 5].start == n3.end, t[i + 5].kind != .punct || b[t[i + 5].start] == 0x2E && i + 6 < t.count && t[i + 6].kind == .number {
+            return nil
+        }
+        let day: Int, month: Int
+        if b[s1.start] == 0x2E {
+            (day, month) = (x, z)
+        } else if x > 12 {
+            (day, month) = (x, z)
+        } else if z > 12 {
+            (day, month) = (z, x)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...daysIn(month: month)).contains(day) else { return nil }
+        let r = t[i].start..<n3.end
+        return (DateMention(date: PartialDate(year: y, month: month, day: day), range: r, style: .other, text: text(b, r)), i + 5)
+    }
+
+    /// "พ.ศ. 2559": a year of the Thai Buddhist era (543 years ahead of the common era).
+    private static func buddhistEra(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard i < t.count, t[i].kind == .number, t[i].end - t[i].start == 4, let v = FactTokenizer.intValue(b, t[i]), v > 1000 else { return nil }
+        let mark = Array("พ.ศ.".utf8)
+        var e = t[i].start
+        while e > 0, b[e - 1] == 0x20 { e -= 1 }
+        guard e >= mark.count, b[(e - mark.count)..<e].elementsEqual(mark) else { return nil }
+        let r = (e - mark.count)..<t[i].end
+        return (DateMention(date: PartialDate(year: v - 543), range: r, style: .year, text: text(b, r)), i + 1)
+    }
+
+    /// A year of an era: "300 BC", "3000 BCE", "AD 79" is read at the number; "79 AD", "79 CE".
+    /// Years before the common era are negative.
+    private static func era(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (DateMention, Int)? {
+        guard t[i].end - t[i].start <= 4, i + 1 < t.count, t[i + 1].kind == .word, FactTokenizer.spaceGap(b, t[i].end, t[i + 1].start, max: 1),
+            t[i + 1].start > t[i].end, let n = FactTokenizer.intValue(b, t[i]), n > 0
+        else { return nil }
+        if i > 0, t[i - 1].end == t[i].start, t[i - 1].kind != .punct || b[t[i - 1].start] == 0x2C || b[t[i - 1].start] == 0x2E { return nil }
+        var k = i + 1
+        var word = String(decoding: b[t[k].start..<t[k].end], as: UTF8.self)
+        var end = t[k].end
+        // "B.C.", "B.C.E."
+        if word == "B", k + 2 < t.count, t[k + 1].kind == .punct, b[t[k + 1].start] == 0x2E, t[k + 2].kind == .word, t[k + 2].start == t[k + 1].end {
+            word = "B" + String(decoding: b[t[k + 2].start..<t[k + 2].end], as: UTF8.self)
+            k += 2
+            end = t[k].end
+            if k + 1 < t.count, t[k + 1].kind == .punct, b[t[k + 1].start] == 0x2E, t[k + 1].start == end { end = t[k + 1].end; k += 1 }
+        }
+        let sign: Int
+        switch word {
+        case "BC", "BCE", "BCE.": sign = -1
+        case "AD", "CE": sign = 1
+        default: return nil
+        }
+        let r = t[i].start..<end
+        return (DateMention(date: PartialDate(year: sign * n), range: r, style: .year, text: text(b, r)), k + 1)
+    }
+
     /// `18 February 2022`, `18 February`, `18th of February 2022`.
     private static func dayMonth(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ ctx: Int?) -> (DateMention, Int)? {
         let dt = t[i]
@@ -196,7 +280,12 @@ package enum DateNormalizer {
         var end = m.next > k + 1 ? t[k + 1].end : t[k].end
         var next = m.next
         var y: Int? = nil
-        if let found = trailingYear(b, t, next, after: end) { (y, end, next) = (found.year, found.end, found.next) }
+        if let found = trailingYear(b, t, next, after: end) {
+            (y, end, next) = (found.year, found.end, found.next)
+        } else if next + 4 < t.count, t[next + 4].kind == .number, let be = buddhistEra(b, t, next + 4) {
+            // "13 ตุลาคม พ.ศ. 2559": the Buddhist-era year after the month.
+            (y, end, next) = (be.0.date.year, be.0.range.upperBound, be.1)
+        }
         let r = dt.start..<end
         let date = PartialDate(year: y ?? ctx ?? 0, month: m.month, day: day)
         return (DateMention(date: date, range: r, style: .dmy, text: text(b, r), yearInferred: y == nil), next)
@@ -255,6 +344,15 @@ package enum DateNormalizer {
         if i > 0, t[i - 1].kind == .punct, t[i - 1].end == t[i].start {
             let c = b[t[i - 1].start]
             if c == 0x24 || c == 0x23 || b[t[i - 1].start] == 0xC2 || b[t[i - 1].start] == 0xE2 && b[min(b.count - 1, t[i - 1].start + 1)] == 0x82 { return nil }  // currency signs
+        }
+        // A season label: "2016–17", "2016-17" (the season that starts in the year).
+        if i + 2 < t.count, t[i + 1].kind == .punct, t[i + 1].start == t[i].end, t[i + 2].start == t[i + 1].end,
+            t[i + 2].kind == .number, t[i + 2].end - t[i + 2].start == 2,
+            b[t[i + 1].start] == 0x2D || (b[t[i + 1].start] == 0xE2 && t[i + 1].end - t[i + 1].start == 3 && b[t[i + 1].start + 2] == 0x93),
+            !(i + 3 < t.count && t[i + 3].start == t[i + 2].end && t[i + 3].kind != .punct)
+        {
+            let r = t[i].start..<t[i + 2].end
+            return (DateMention(date: PartialDate(year: y), range: r, style: .year, text: text(b, r)), i + 3)
         }
         let r = t[i].start..<t[i].end
         return (DateMention(date: PartialDate(year: y), range: r, style: .year, text: text(b, r)), i + 1)

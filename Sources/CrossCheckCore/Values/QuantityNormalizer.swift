@@ -1,3 +1,5 @@
+import Foundation
+
 /// A number written in a text, normalised: value (scaled), bounds, kind, currency, and the words after it.
 ///
 /// "over $7.7 billion" is money, 7.7e9, a lower bound, unknown dollar; "nine papers" and
@@ -154,6 +156,103 @@ package enum QuantityNormalizer {
     /// The first quantity of a short value ("3,000 (2019)", "US$1.2 billion").
     package static func parse(_ value: String) -> Quantity? { quantities(in: value).first }
 
+    /// A quantity written for people: "US$767 million", "over $4.1 billion", "45.43%", "1,200".
+    ///
+    /// Amounts of a million or more take a scale word with at most three decimals, smaller ones
+    /// are grouped by thousands; floating-point noise ("4099999999.9999995") is rounded away.
+    package static func readable(_ q: Quantity) -> String {
+        var s = ""
+        switch q.bound {
+        case .exact: break
+        case .atLeast: s += "over "
+        case .atMost: s += "up to "
+        case .approximate: s += "about "
+        }
+        let scale: (Double, String)?
+        let top = max(abs(q.value), abs(q.upper ?? q.value))
+        if q.kind == .percent || q.kind == .ordinal || top < 1e6 {
+            scale = nil
+        } else if top >= 1e12 {
+            scale = (1e12, " trillion")
+        } else if top >= 1e9 {
+            scale = (1e9, " billion")
+        } else {
+            scale = (1e6, " million")
+        }
+        func number(_ v: Double) -> String {
+            guard let (unit, _) = scale else { return grouped(v) }
+            return decimals(v / unit, max: 3)
+        }
+        var amount = number(q.value)
+        if let upper = q.upper { amount += "–" + number(upper) }
+        if let (_, word) = scale { amount += word }
+        switch q.kind {
+        case .percent: s += amount + "%"
+        case .ordinal: s += amount + ordinalSuffix(Int(q.value))
+        case .count: s += amount
+        case .money:
+            let sign = q.currency.map(symbol) ?? ""
+            s += sign.hasSuffix(" ") || sign.isEmpty || sign.last?.isLetter == false ? sign + amount : sign + " " + amount
+        }
+        return s
+    }
+
+    /// The usual sign of a currency before an amount ("US$", "€", "HK$"); an ISO code otherwise ("CHF ").
+    static func symbol(_ c: Currency) -> String {
+        switch c.code {
+        case "$": return "$"
+        case "USD": return "US$"
+        case "EUR": return "€"
+        case "GBP": return "£"
+        case "¥": return "¥"
+        case "JPY": return "JP¥"
+        case "CNY": return "CN¥"
+        case "KRW": return "₩"
+        case "INR": return "₹"
+        case "RUB": return "₽"
+        default:
+            if let r = c.code.range(of: "-dollar:") { return String(c.code[..<r.lowerBound]) + "$" }
+            if c.code.count == 3, c.code.hasSuffix("D") { return String(c.code.prefix(2)) + "$" }
+            return c.code + " "
+        }
+    }
+
+    /// Digits grouped by thousands with commas, and at most three decimals ("1,200", "743.6").
+    static func grouped(_ v: Double) -> String {
+        let text = decimals(abs(v), max: v.rounded() == v ? 0 : 3)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = Array(parts[0])
+        var out: [Character] = []
+        while whole.count > 3 {
+            out.insert(contentsOf: [","] + whole.suffix(3), at: 0)
+            whole.removeLast(3)
+        }
+        out.insert(contentsOf: whole, at: 0)
+        return (v < 0 ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// `v` with at most `max` decimals, trailing zeros removed ("4.1", "767", "0.25").
+    static func decimals(_ v: Double, max: Int) -> String {
+        var p = 1.0
+        for _ in 0..<max { p *= 10 }
+        let r = (v * p).rounded() / p
+        if r == r.rounded(), abs(r) < 1e17 { return String(Int64(r)) }
+        var text = String(format: "%.\(max)f", r)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    static func ordinalSuffix(_ n: Int) -> String {
+        if (11...13).contains(n % 100) { return "th" }
+        switch n % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+
     /// Shortest decimal text of a value (`7700000000`, `0.15`).
     package static func format(_ v: Double) -> String {
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
@@ -205,30 +304,98 @@ package enum QuantityNormalizer {
         a >= 0 && b < t.count && a < b && t[a].end == t[b].start
     }
 
-    /// Parses a digit number starting at token `i`: "1,200", "7.7", "54,000,000". Returns value and next token.
+    /// The bytes between two tokens are one space that may group thousands: " ", a no-break
+    /// space, a narrow no-break space or a thin space ("8 871", "8\u{202F}871").
+    private static func groupSpace(_ b: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        let gap = to - from
+        if gap == 1 { return b[from] == 0x20 }
+        if gap == 2 { return b[from] == 0xC2 && b[from + 1] == 0xA0 }
+        if gap == 3 { return b[from] == 0xE2 && b[from + 1] == 0x80 && (b[from + 2] == 0xAF || b[from + 2] == 0x89) }
+        return false
+    }
+
+    /// Words after which a number is an identifier (a version or a build), not a quantity.
+    static let versionWords: Set<String> = ["version", "versions", "v", "ver", "release", "build", "версия", "версии", "версию", "versión"]
+
+    /// Parses a digit number starting at token `i`: "1,200", "7.7", "54,000,000", and the
+    /// other locale shapes: "8 871" (space thousands), "45,43" (decimal comma: not three
+    /// digits after it), "250.000" and "1.234.567" (dot thousands: groups of three, or ".000").
+    /// "6.2.0" is a version, not a number. Returns value and next token.
     private static func digits(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (Double, Int, Bool)? {
         guard t[i].kind == .number else { return nil }
         var text = String(decoding: b[t[i].start..<t[i].end], as: UTF8.self)
         var k = i + 1
         var grouped = false
+        let leadShort = t[i].end - t[i].start <= 3
+        func isNumber(_ j: Int, digits n: Int? = nil) -> Bool {
+            j < t.count && t[j].kind == .number && (n == nil || t[j].end - t[j].start == n!)
+        }
         // Thousands groups: ",ddd" repeated.
         while k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2C,
-            t[k + 1].kind == .number, t[k + 1].end - t[k + 1].start == 3, t[i].end - t[i].start <= 3
+            isNumber(k + 1, digits: 3), leadShort
         {
             text += String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
             k += 2
             grouped = true
         }
+        // Space-grouped thousands: "8 871", "1 234 567" (each group exactly three digits).
+        if !grouped, leadShort {
+            while isNumber(k, digits: 3), groupSpace(b, t[k - 1].end, t[k].start) {
+                text += String(decoding: b[t[k].start..<t[k].end], as: UTF8.self)
+                k += 1
+                grouped = true
+            }
+            // A narrow or thin space is a punctuation token of its own.
+            while k + 1 < t.count, t[k].kind == .punct, groupSpace(b, t[k - 1].end, t[k + 1].start), isNumber(k + 1, digits: 3) {
+                text += String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
+                k += 2
+                grouped = true
+            }
+        }
+        // Dot thousands: "1.234.567", "250.000".
+        if !grouped, leadShort, k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2E,
+            isNumber(k + 1, digits: 3)
+        {
+            let several = k + 3 < t.count && adjacent(t, k + 1, k + 2) && t[k + 2].kind == .punct && b[t[k + 2].start] == 0x2E
+                && adjacent(t, k + 2, k + 3) && isNumber(k + 3, digits: 3)
+            let zeros = b[t[k + 1].start..<t[k + 1].end].allSatisfy { $0 == 0x30 }
+            if several || zeros {
+                while k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2E,
+                    isNumber(k + 1, digits: 3)
+                {
+                    text += String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
+                    k += 2
+                }
+                grouped = true
+            }
+        }
         var decimal = false
         if k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2E,
             t[k + 1].kind == .number
         {
+            // "6.2.0", "192.168.1.1": an identifier.
+            if k + 3 < t.count, adjacent(t, k + 1, k + 2), t[k + 2].kind == .punct, b[t[k + 2].start] == 0x2E, adjacent(t, k + 2, k + 3),
+                t[k + 3].kind == .number
+            {
+                return nil
+            }
+            text += "." + String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
+            k += 2
+            decimal = true
+        } else if !grouped, k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2C,
+            t[k + 1].kind == .number, t[k + 1].end - t[k + 1].start != 3,
+            !(k + 2 < t.count && adjacent(t, k + 1, k + 2) && t[k + 2].kind == .punct && b[t[k + 2].start] == 0x2C)
+        {
+            // Decimal comma: "45,43%", "2,5 Mio." (not three digits after the comma).
             text += "." + String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
             k += 2
             decimal = true
         }
         // Leading zeros mark a code ("0020"), not a quantity.
         if !decimal, text.count > 1, text.hasPrefix("0") { return nil }
+        // A number after "version" is an identifier.
+        if i > 0, t[i - 1].kind == .word, versionWords.contains(FactTokenizer.lower(b, t[i - 1])) { return nil }
+        if i > 1, t[i - 1].kind == .punct, b[t[i - 1].start] == 0x2E, t[i - 2].kind == .word, FactTokenizer.lower(b, t[i - 2]) == "v" { return nil }
         guard let v = Double(text) else { return nil }
         return (v, k, grouped || decimal)
     }
@@ -326,6 +493,12 @@ package enum QuantityNormalizer {
         var value: Double
         var next: Int
         var formatted = false
+        // The tail of a number already read or rejected ("6.2" after "version", "0.0.1").
+        if currency == nil, numberAt > 1, let p = punct(b, t, numberAt - 1), p == "." || p == ",", adjacent(t, numberAt - 1, numberAt),
+            adjacent(t, numberAt - 2, numberAt - 1), t[numberAt - 2].kind == .number
+        {
+            return nil
+        }
         if let d = digits(b, t, numberAt) {
             (value, next, formatted) = d
             if negative { value = -value }
@@ -360,6 +533,13 @@ package enum QuantityNormalizer {
                 let r = t[start].start..<t[next].end
                 return Scanned(
                     quantity: Quantity(kind: .ordinal, value: value, range: r, text: text(b, r), following: followingWords(b, t, next + 1)),
+                    next: next + 1)
+            } else if w == "m", currency == nil, word(b, t, next + 1) == nil || punct(b, t, next + 1) != nil && !adjacent(t, next, next + 1) {
+                // "11.0m" with nothing counted after it is a length in metres, not 11 million
+                // ("5m users" and "$5m" stay millions).
+                let r = t[start].start..<t[next].end
+                return Scanned(
+                    quantity: Quantity(kind: .count, value: value, range: r, text: text(b, r), following: ["m"] + followingWords(b, t, next + 1)),
                     next: next + 1)
             } else if let s = letterScales[w] ?? scales[w] {
                 value *= s

@@ -49,7 +49,7 @@ package enum FrontMatterParser {
         fields.reserveCapacity(entries.count)
         for e in entries {
             fields.append(Field(
-                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: "frontmatter", sourceRange: e.range))
+                key: e.key, value: e.value, raw: e.raw, line: e.line, section: [], origin: .frontMatter, sourceRange: e.range))
         }
         // Lead paragraphs from the summary-like keys.
         var lead: [TextBlock] = []
@@ -155,7 +155,7 @@ struct YAMLSubset {
             var p = line.lowerBound
             while p < line.upperBound && src[p] == 0x20 { p += 1 }
             if p < line.upperBound && src[p] == 0x09 { throw fail(p, "tab in the indentation of front matter (use spaces)") }
-            var indent = p - line.lowerBound
+            let indent = p - line.lowerBound
             let isDash = src[p] == 0x2D && (p + 1 == line.upperBound || src[p + 1] == 0x20)
             if let pend = pending {
                 pending = nil
@@ -176,50 +176,61 @@ struct YAMLSubset {
                 }
                 throw fail(p, "bad indentation in front matter")
             }
-            // Each line handles a chain of `- ` markers and then at most one `key: value`.
-            var q = p
-            var frameIndex = stack.count - 1
-            while true {
-                let frame = stack[frameIndex]
-                let dash = q < line.upperBound && src[q] == 0x2D && (q + 1 == line.upperBound || src[q + 1] == 0x20)
-                if dash {
-                    guard frame.isList else { throw fail(q, "unexpected list item in front matter") }
-                    let index = stack[frameIndex].nextIndex
-                    stack[frameIndex].nextIndex += 1
-                    let itemPath = frame.path + [String(index)]
-                    var r = q + 1
-                    while r < line.upperBound && src[r] == 0x20 { r += 1 }
-                    if r >= line.upperBound || isBlankOrComment(r..<line.upperBound) {
-                        pending = (itemPath, indent)
-                        break
-                    }
-                    indent = r - line.lowerBound
-                    let nestedDash = src[r] == 0x2D && (r + 1 == line.upperBound || src[r + 1] == 0x20)
-                    if nestedDash || keyColon(r, line.upperBound) != nil {
-                        stack.append(Frame(indent: indent, path: itemPath, isList: nestedDash))
-                        frameIndex = stack.count - 1
-                        q = r
-                        continue
-                    }
-                    li = try scalar(path: itemPath, at: r, lineIndex: li - 1, lines: all, indent: indent)
+            li = try lineEntries(line, at: p, indent: indent, lineIndex: li, lines: all, stack: &stack, pending: &pending)
+        }
+    }
+
+    /// Reads what a line holds from `p`: a chain of `- ` markers and then at most one `key: value`.
+    /// Returns the index of the next line to read (`lineIndex`, or later after a multi-line scalar).
+    private mutating func lineEntries(
+        _ line: Range<Int>, at p: Int, indent: Int, lineIndex: Int, lines all: [Range<Int>], stack: inout [Frame],
+        pending: inout (path: [String], indent: Int)?
+    ) throws(CrossCheckError) -> Int {
+        var li = lineIndex
+        var indent = indent
+        var q = p
+        var frameIndex = stack.count - 1
+        while true {
+            let frame = stack[frameIndex]
+            let dash = q < line.upperBound && src[q] == 0x2D && (q + 1 == line.upperBound || src[q + 1] == 0x20)
+            if dash {
+                guard frame.isList else { throw fail(q, "unexpected list item in front matter") }
+                let index = stack[frameIndex].nextIndex
+                stack[frameIndex].nextIndex += 1
+                let itemPath = frame.path + [String(index)]
+                var r = q + 1
+                while r < line.upperBound && src[r] == 0x20 { r += 1 }
+                if r >= line.upperBound || isBlankOrComment(r..<line.upperBound) {
+                    pending = (itemPath, indent)
                     break
                 }
-                guard !frame.isList else { throw fail(q, "expected a list item ('- ') in front matter") }
-                guard let (keyEnd, colon) = keyColon(q, line.upperBound) else {
-                    throw fail(q, "expected 'key: value' in front matter")
+                indent = r - line.lowerBound
+                let nestedDash = src[r] == 0x2D && (r + 1 == line.upperBound || src[r + 1] == 0x20)
+                if nestedDash || keyColon(r, line.upperBound) != nil {
+                    stack.append(Frame(indent: indent, path: itemPath, isList: nestedDash))
+                    frameIndex = stack.count - 1
+                    q = r
+                    continue
                 }
-                let key = keyText(q..<keyEnd)
-                let keyPath = frame.path + [key]
-                var r = colon + 1
-                while r < line.upperBound && src[r] == 0x20 { r += 1 }
-                if r >= line.upperBound || src[r] == 0x23 {
-                    pending = (keyPath, indent)
-                } else {
-                    li = try scalar(path: keyPath, at: r, lineIndex: li - 1, lines: all, indent: indent)
-                }
+                li = try scalar(path: itemPath, at: r, lineIndex: li - 1, lines: all, indent: indent)
                 break
             }
+            guard !frame.isList else { throw fail(q, "expected a list item ('- ') in front matter") }
+            guard let (keyEnd, colon) = keyColon(q, line.upperBound) else {
+                throw fail(q, "expected 'key: value' in front matter")
+            }
+            let key = keyText(q..<keyEnd)
+            let keyPath = frame.path + [key]
+            var r = colon + 1
+            while r < line.upperBound && src[r] == 0x20 { r += 1 }
+            if r >= line.upperBound || src[r] == 0x23 {
+                pending = (keyPath, indent)
+            } else {
+                li = try scalar(path: keyPath, at: r, lineIndex: li - 1, lines: all, indent: indent)
+            }
+            break
         }
+        return li
     }
 
     private func trimEnd(_ lo: Int, _ hi: Int) -> Int {
@@ -283,110 +294,128 @@ struct YAMLSubset {
         let line = all[lineIndex]
         let key = path.joined(separator: ".")
         let c = src[p]
-        var bytes: [UInt8] = []
-        var offsets: [Int] = []
-        if c == 0x22 || c == 0x27 {
-            // Quoted: may run over several lines (line breaks fold to spaces).
-            var li = lineIndex
-            var k = p + 1
-            var hi = line.upperBound
-            var pendingSpace: Int? = nil
-            while true {
-                if k >= hi {
-                    li += 1
-                    guard li < all.count else { throw fail(p, "unterminated quoted string in front matter") }
-                    if pendingSpace == nil { pendingSpace = hi }
-                    k = all[li].lowerBound
-                    hi = all[li].upperBound
-                    while k < hi && (src[k] == 0x20 || src[k] == 0x09) { k += 1 }
-                    continue
-                }
-                let b = src[k]
-                if b == c {
-                    if c == 0x27 && k + 1 < hi && src[k + 1] == 0x27 {  // '' in single quotes
-                        if let s = pendingSpace { bytes.append(0x20); offsets.append(s); pendingSpace = nil }
-                        bytes.append(0x27); offsets.append(k); k += 2
-                        continue
-                    }
-                    break
-                }
-                if let s = pendingSpace { bytes.append(0x20); offsets.append(s); pendingSpace = nil }
-                if c == 0x22 && b == 0x5C && k + 1 < hi {
-                    let (text, len) = YAMLSubset.escape(src, k + 1, hi)
-                    for x in text.utf8 { bytes.append(x); offsets.append(k) }
-                    k += 1 + len
-                    continue
-                }
-                bytes.append(b); offsets.append(k)
-                k += 1
-            }
-            let end = k + 1
-            add(key, bytes, offsets, p..<end)
-            return li + 1
-        }
+        if c == 0x22 || c == 0x27 { return try quotedScalar(key: key, at: p, lineIndex: lineIndex, lines: all) }
         if c == 0x7C || c == 0x3E {  // block scalar
             var h = p + 1
             while h < line.upperBound && (src[h] == 0x2D || src[h] == 0x2B || (src[h] >= 0x31 && src[h] <= 0x39)) { h += 1 }
             if h >= line.upperBound || src[h] == 0x20 || src[h] == 0x23 {
-                var li = lineIndex + 1
-                var blockIndent: Int? = nil
-                var first = true
-                var start = -1
-                var end = p
-                var blankRun = 0
-                while li < all.count {
-                    let r = all[li]
-                    var q = r.lowerBound
-                    while q < r.upperBound && src[q] == 0x20 { q += 1 }
-                    if q == r.upperBound { blankRun += 1; li += 1; continue }
-                    let ind = q - r.lowerBound
-                    if ind <= indent { break }
-                    let bi = blockIndent ?? ind
-                    blockIndent = bi
-                    if ind < bi { break }
-                    let contentStart = r.lowerBound + bi
-                    if !first {
-                        let sep: UInt8 = c == 0x7C ? 0x0A : 0x20
-                        bytes.append(blankRun > 0 && c == 0x3E ? 0x0A : sep); offsets.append(contentStart)
-                        if c == 0x7C { for _ in 0..<blankRun { bytes.append(0x0A); offsets.append(contentStart) } }
-                    }
-                    blankRun = 0
-                    if start < 0 { start = contentStart }
-                    for k in contentStart..<r.upperBound { bytes.append(src[k]); offsets.append(k) }
-                    end = r.upperBound
-                    first = false
-                    li += 1
-                }
-                add(key, bytes, offsets, (start < 0 ? p : start)..<max(end, start < 0 ? p : start))
-                return li
+                return blockScalar(key: key, at: p, lineIndex: lineIndex, lines: all, indent: indent)
             }
         }
         let e = trimEnd(p, commentStart(p, line.upperBound))
         if c == 0x5B, e > p, src[e - 1] == 0x5D {  // flow list of scalars
-            var items: [(Int, Int)] = []
-            var s = p + 1
-            var quote: UInt8 = 0
-            for k in (p + 1)..<(e - 1) {
-                let b = src[k]
-                if quote != 0 { if b == quote { quote = 0 }; continue }
-                if b == 0x22 || b == 0x27 { quote = b; continue }
-                if b == 0x2C { items.append((s, k)); s = k + 1 }
-            }
-            items.append((s, e - 1))
-            var n = 0
-            for (a, b) in items {
-                var lo = a, hi = b
-                while lo < hi && src[lo] == 0x20 { lo += 1 }
-                while hi > lo && src[hi - 1] == 0x20 { hi -= 1 }
-                if hi - lo >= 2 && (src[lo] == 0x22 || src[lo] == 0x27) && src[hi - 1] == src[lo] { lo += 1; hi -= 1 }
-                guard hi > lo else { continue }
-                add(key + "." + String(n), Array(src[lo..<hi]), Array(lo..<hi), lo..<hi)
-                n += 1
-            }
+            flowList(key: key, p..<e)
             return lineIndex + 1
         }
         add(key, Array(src[p..<e]), Array(p..<e), p..<e)
         return lineIndex + 1
+    }
+
+    /// A quoted scalar: may run over several lines (line breaks fold to spaces).
+    private mutating func quotedScalar(key: String, at p: Int, lineIndex: Int, lines all: [Range<Int>]) throws(CrossCheckError) -> Int {
+        let c = src[p]
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        var li = lineIndex
+        var k = p + 1
+        var hi = all[lineIndex].upperBound
+        var pendingSpace: Int? = nil
+        while true {
+            if k >= hi {
+                li += 1
+                guard li < all.count else { throw fail(p, "unterminated quoted string in front matter") }
+                if pendingSpace == nil { pendingSpace = hi }
+                k = all[li].lowerBound
+                hi = all[li].upperBound
+                while k < hi && (src[k] == 0x20 || src[k] == 0x09) { k += 1 }
+                continue
+            }
+            let b = src[k]
+            if b == c {
+                if c == 0x27 && k + 1 < hi && src[k + 1] == 0x27 {  // '' in single quotes
+                    if let s = pendingSpace { bytes.append(0x20); offsets.append(s); pendingSpace = nil }
+                    bytes.append(0x27); offsets.append(k); k += 2
+                    continue
+                }
+                break
+            }
+            if let s = pendingSpace { bytes.append(0x20); offsets.append(s); pendingSpace = nil }
+            if c == 0x22 && b == 0x5C && k + 1 < hi {
+                let (text, len) = YAMLSubset.escape(src, k + 1, hi)
+                for x in text.utf8 { bytes.append(x); offsets.append(k) }
+                k += 1 + len
+                continue
+            }
+            bytes.append(b); offsets.append(k)
+            k += 1
+        }
+        let end = k + 1
+        add(key, bytes, offsets, p..<end)
+        return li + 1
+    }
+
+    /// A block scalar (`|` or `>`) whose header is at `p`: the more indented lines after it.
+    private mutating func blockScalar(key: String, at p: Int, lineIndex: Int, lines all: [Range<Int>], indent: Int) -> Int {
+        let c = src[p]
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        var li = lineIndex + 1
+        var blockIndent: Int? = nil
+        var first = true
+        var start = -1
+        var end = p
+        var blankRun = 0
+        while li < all.count {
+            let r = all[li]
+            var q = r.lowerBound
+            while q < r.upperBound && src[q] == 0x20 { q += 1 }
+            if q == r.upperBound { blankRun += 1; li += 1; continue }
+            let ind = q - r.lowerBound
+            if ind <= indent { break }
+            let bi = blockIndent ?? ind
+            blockIndent = bi
+            if ind < bi { break }
+            let contentStart = r.lowerBound + bi
+            if !first {
+                let sep: UInt8 = c == 0x7C ? 0x0A : 0x20
+                bytes.append(blankRun > 0 && c == 0x3E ? 0x0A : sep); offsets.append(contentStart)
+                if c == 0x7C { for _ in 0..<blankRun { bytes.append(0x0A); offsets.append(contentStart) } }
+            }
+            blankRun = 0
+            if start < 0 { start = contentStart }
+            for k in contentStart..<r.upperBound { bytes.append(src[k]); offsets.append(k) }
+            end = r.upperBound
+            first = false
+            li += 1
+        }
+        add(key, bytes, offsets, (start < 0 ? p : start)..<max(end, start < 0 ? p : start))
+        return li
+    }
+
+    /// A flow list of scalars (`[a, "b", c]`) in `range`: one entry per item, keyed `key.0`, `key.1`...
+    private mutating func flowList(key: String, _ range: Range<Int>) {
+        let p = range.lowerBound
+        let e = range.upperBound
+        var items: [(Int, Int)] = []
+        var s = p + 1
+        var quote: UInt8 = 0
+        for k in (p + 1)..<(e - 1) {
+            let b = src[k]
+            if quote != 0 { if b == quote { quote = 0 }; continue }
+            if b == 0x22 || b == 0x27 { quote = b; continue }
+            if b == 0x2C { items.append((s, k)); s = k + 1 }
+        }
+        items.append((s, e - 1))
+        var n = 0
+        for (a, b) in items {
+            var lo = a, hi = b
+            while lo < hi && src[lo] == 0x20 { lo += 1 }
+            while hi > lo && src[hi - 1] == 0x20 { hi -= 1 }
+            if hi - lo >= 2 && (src[lo] == 0x22 || src[lo] == 0x27) && src[hi - 1] == src[lo] { lo += 1; hi -= 1 }
+            guard hi > lo else { continue }
+            add(key + "." + String(n), Array(src[lo..<hi]), Array(lo..<hi), lo..<hi)
+            n += 1
+        }
     }
 
     /// Where a ` #` comment starts on a plain scalar's line (or `e`).

@@ -45,7 +45,7 @@ extension MarkdownParser: FormatParser {
 
     /// A cited markdown text without key lists or tables is an article rendering; otherwise a digest.
     package static func role(of document: Document) -> VariantRole {
-        if document.citationCount > 0 && !document.fields.contains(where: { $0.origin == "list" || $0.origin == "table" }) {
+        if document.citationCount > 0 && !document.fields.contains(where: { $0.origin == .list || $0.origin == .table }) {
             return .revision
         }
         return .summary

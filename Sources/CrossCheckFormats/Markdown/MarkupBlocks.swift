@@ -12,7 +12,7 @@ struct MarkupBlocks {
     enum Event {
         case heading(title: String, level: Int, range: Range<Int>, setext: Bool)
         case block(TextBlock, lineCount: Int)
-        case field(key: String, value: String, raw: String, line: Int, citations: [Citation], origin: String, range: Range<Int>)
+        case field(key: String, value: String, raw: String, line: Int, citations: [Citation], origin: FieldOrigin, range: Range<Int>)
     }
 
     let src: [UInt8]
@@ -30,6 +30,10 @@ struct MarkupBlocks {
     private var itemIndent = 0
     private var inList = false
     private var lastWasBlank = true
+    /// Fenced code being skipped: its fence character and length.
+    private var fence: (char: UInt8, count: Int)? = nil
+    /// A comment running over several lines: where it opened.
+    private var openComment: (start: Int, line: Int)? = nil
 
     init(src: [UInt8], markdown: Bool, lines: LineTable) {
         self.src = src
@@ -47,8 +51,8 @@ struct MarkupBlocks {
     mutating func parse(_ range: Range<Int>) {
         var ls = range.lowerBound
         let end = min(range.upperBound, src.count)
-        var fence: (char: UInt8, count: Int)? = nil
-        var comment: (start: Int, line: Int)? = nil
+        fence = nil
+        openComment = nil
         while ls < end {
             var le = ls
             while le < end && src[le] != 0x0A && src[le] != 0x0D { le += 1 }
@@ -56,172 +60,203 @@ struct MarkupBlocks {
             if next < end && src[next] == 0x0D { next += 1 }
             if next < end && src[next] == 0x0A && (next == le || src[next - 1] == 0x0D) { next += 1 }
             if next == le { next = le + 1 }
-            defer { ls = next }
-
-            if let f = fence {
-                var p = ls
-                while p < le && p - ls < 4 && src[p] == 0x20 { p += 1 }
-                var r = p
-                while r < le && src[r] == f.char { r += 1 }
-                if r - p >= f.count && isBlank(r..<le) { fence = nil }
-                continue
-            }
-            if let c = comment {
-                if let close = find(Array("-->".utf8), in: ls..<le) {
-                    endComment(start: c.start, line: c.line, bodyEnd: close, after: close + 3, limit: end)
-                    comment = nil
-                }
-                continue
-            }
-            // Indentation (a tab counts to the next multiple of four).
-            var p = ls
-            var indent = 0
-            while p < le && (src[p] == 0x20 || src[p] == 0x09) {
-                indent = src[p] == 0x09 ? (indent / 4 + 1) * 4 : indent + 1
-                p += 1
-            }
-            if p == le {
-                flush()
-                lastWasBlank = true
-                continue
-            }
-            // Block quotes: strip every `>` marker (any depth) and read the rest as ordinary content.
-            var quoted = false
-            while p < le && src[p] == 0x3E {
-                quoted = true
-                p += 1
-                while p < le && (src[p] == 0x20 || src[p] == 0x09) { p += 1 }
-            }
-            if p == le { flush(); lastWasBlank = true; continue }
-            if quoted && !segments.isEmpty && isItem { flush() }
-
-            // A comment opening the line: skip it (it may run over several lines).
-            if startsWith("<!--", at: p, le) {
-                if let close = find(Array("-->".utf8), in: (p + 4)..<le) {
-                    if isBlank((close + 3)..<le) {
-                        flush()
-                        endComment(start: p, line: lines.line(of: p), bodyEnd: close, after: close + 3, limit: end)
-                        continue
-                    }
-                    // Text follows the comment on this line: the inline renderer handles the comment.
-                } else {
-                    flush()
-                    comment = (p, lines.line(of: p))
-                    continue
-                }
-            }
-            // Fenced code: kept out of the text.
-            if indent < 4, p < le, src[p] == 0x60 || src[p] == 0x7E {
-                var r = p
-                while r < le && src[r] == src[p] { r += 1 }
-                if r - p >= 3 && (src[p] == 0x7E || find([0x60], in: r..<le) == nil) {
-                    flush()
-                    fence = (src[p], r - p)
-                    lastWasBlank = false
-                    continue
-                }
-            }
-            // ATX heading.
-            if indent < 4 || quoted, src[p] == 0x23 {
-                var r = p
-                while r < le && src[r] == 0x23 { r += 1 }
-                let level = r - p
-                if level <= 6 && (r == le || src[r] == 0x20 || src[r] == 0x09) {
-                    flush()
-                    var te = le
-                    while te > r && (src[te - 1] == 0x20 || src[te - 1] == 0x09) { te -= 1 }
-                    var h = te
-                    while h > r && src[h - 1] == 0x23 { h -= 1 }
-                    if h == r || src[h - 1] == 0x20 || src[h - 1] == 0x09 { te = h }
-                    let title = inline.plain(r..<te).text
-                    events.append(.heading(title: title, level: level, range: p..<le, setext: false))
-                    inList = false
-                    lastWasBlank = false
-                    continue
-                }
-            }
-            // Setext underline or thematic break.
-            if indent < 4, src[p] == 0x3D || src[p] == 0x2D || src[p] == 0x2A || src[p] == 0x5F {
-                let ch = src[p]
-                var count = 0
-                var only = true
-                var spaced = false
-                for k in p..<le {
-                    if src[k] == ch { count += 1 } else if src[k] == 0x20 || src[k] == 0x09 { spaced = true } else { only = false; break }
-                }
-                if only {
-                    if (ch == 0x3D || (ch == 0x2D && !spaced)) && !segments.isEmpty && !isItem && !lastWasBlank {
-                        // The paragraph above is a heading.
-                        let first = segments[0].lowerBound
-                        var title = ""
-                        for (n, s) in segments.enumerated() { title += (n > 0 ? " " : "") + inline.plain(s).text }
-                        segments = []
-                        events.append(.heading(title: title, level: ch == 0x3D ? 1 : 2, range: first..<le, setext: true))
-                        inList = false
-                        lastWasBlank = false
-                        continue
-                    }
-                    if ch != 0x3D && count >= 3 {
-                        flush()
-                        inList = false
-                        lastWasBlank = true
-                        continue
-                    }
-                }
-            }
-            // Table: a row of cells followed by a delimiter row.
-            if markdown && src[p] == 0x7C || (markdown && segments.isEmpty && find([0x7C], in: p..<le) != nil) {
-                if let (rows, after) = tableRows(from: ls, firstContent: p, end: end) {
-                    flush()
-                    emitTable(rows)
-                    next = after
-                    lastWasBlank = false
-                    inList = false
-                    continue
-                }
-            }
-            // List item (nested markers on one line collapse into one item).
-            if let (content, _) = listMarker(at: p, le) {
-                var q = content
-                while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
-                flush()
-                segments = [q..<le]
-                segmentsQuoted = quoted
-                isItem = true
-                itemIndent = indent + (q - p)
-                inList = true
-                lastWasBlank = false
-                continue
-            }
-            // Indented code (outside lists, not continuing a paragraph).
-            if indent >= 4 && segments.isEmpty && !inList && markdown {
-                lastWasBlank = false
-                continue
-            }
-            // Link reference and footnote definitions (`[id]: url`, `[^1]: text`) are not prose.
-            if markdown && indent < 4 && segments.isEmpty && src[p] == 0x5B, let close = find([0x5D, 0x3A], in: p..<min(le, p + 200)),
-                close > p + 1, find([0x5D], in: (p + 1)..<close) == nil
-            {
-                lastWasBlank = false
-                continue
-            }
-            // Paragraph text: a blank line ends a paragraph; a list item continues lazily; each
-            // `**Key:** value` line of a key/value block is its own paragraph.
-            if !segments.isEmpty && (lastWasBlank || (markdown && !isItem && startsWithBoldKey(p, le))) { flush() }
-            if segments.isEmpty {
-                if inList && indent < itemIndent { inList = false }
-                isItem = inList
-            }
-            segments.append(p..<le)
-            if quoted { segmentsQuoted = true }
-            lastWasBlank = false
+            ls = parseLine(ls..<le, next: next, end: end)
         }
         flush()
-        if let c = comment {  // unterminated comment: it runs to the end
+        if let c = openComment {  // unterminated comment: it runs to the end
             endComment(start: c.start, line: c.line, bodyEnd: end, after: end, limit: end)
         }
         for c in inline.comments { addSuppression(c.text, start: c.offset, after: c.end, limit: end) }
         inline.comments = []
+    }
+
+    /// Reads one line (`line`, without its line end; `next` is where the next line starts) and
+    /// returns where to go on (after a table, past its last row).
+    private mutating func parseLine(_ line: Range<Int>, next: Int, end: Int) -> Int {
+        let ls = line.lowerBound
+        let le = line.upperBound
+        if continuesFenceOrComment(ls, le, end: end) { return next }
+        // Indentation (a tab counts to the next multiple of four).
+        var p = ls
+        var indent = 0
+        while p < le && (src[p] == 0x20 || src[p] == 0x09) {
+            indent = src[p] == 0x09 ? (indent / 4 + 1) * 4 : indent + 1
+            p += 1
+        }
+        if p == le {
+            flush()
+            lastWasBlank = true
+            return next
+        }
+        // Block quotes: strip every `>` marker (any depth) and read the rest as ordinary content.
+        var quoted = false
+        while p < le && src[p] == 0x3E {
+            quoted = true
+            p += 1
+            while p < le && (src[p] == 0x20 || src[p] == 0x09) { p += 1 }
+        }
+        if p == le { flush(); lastWasBlank = true; return next }
+        if quoted && !segments.isEmpty && isItem { flush() }
+
+        if opensComment(at: p, le, end: end) { return next }
+        if opensFence(at: p, le, indent: indent) { return next }
+        if atxHeading(at: p, le, indent: indent, quoted: quoted) { return next }
+        if setextOrBreak(at: p, le, indent: indent) { return next }
+        // Table: a row of cells followed by a delimiter row.
+        if markdown && src[p] == 0x7C || (markdown && segments.isEmpty && find([0x7C], in: p..<le) != nil) {
+            if let (rows, after) = tableRows(from: ls, firstContent: p, end: end) {
+                flush()
+                emitTable(rows)
+                lastWasBlank = false
+                inList = false
+                return after
+            }
+        }
+        if listItem(at: p, le, indent: indent, quoted: quoted) { return next }
+        if isSkippedMarkdownLine(at: p, le, indent: indent) { return next }
+        // Paragraph text: a blank line ends a paragraph; a list item continues lazily; each
+        // `**Key:** value` line of a key/value block is its own paragraph.
+        if !segments.isEmpty && (lastWasBlank || (markdown && !isItem && startsWithBoldKey(p, le))) { flush() }
+        if segments.isEmpty {
+            if inList && indent < itemIndent { inList = false }
+            isItem = inList
+        }
+        segments.append(p..<le)
+        if quoted { segmentsQuoted = true }
+        lastWasBlank = false
+        return next
+    }
+
+    /// Inside fenced code or a multi-line comment: whether the line belongs to it (it ends the
+    /// fence or the comment when it closes it).
+    private mutating func continuesFenceOrComment(_ ls: Int, _ le: Int, end: Int) -> Bool {
+        if let f = fence {
+            var p = ls
+            while p < le && p - ls < 4 && src[p] == 0x20 { p += 1 }
+            var r = p
+            while r < le && src[r] == f.char { r += 1 }
+            if r - p >= f.count && isBlank(r..<le) { fence = nil }
+            return true
+        }
+        if let c = openComment {
+            if let close = find(Array("-->".utf8), in: ls..<le) {
+                endComment(start: c.start, line: c.line, bodyEnd: close, after: close + 3, limit: end)
+                openComment = nil
+            }
+            return true
+        }
+        return false
+    }
+
+    /// A comment opening the line: skips it (it may run over several lines).
+    private mutating func opensComment(at p: Int, _ le: Int, end: Int) -> Bool {
+        guard startsWith("<!--", at: p, le) else { return false }
+        if let close = find(Array("-->".utf8), in: (p + 4)..<le) {
+            if isBlank((close + 3)..<le) {
+                flush()
+                endComment(start: p, line: lines.line(of: p), bodyEnd: close, after: close + 3, limit: end)
+                return true
+            }
+            // Text follows the comment on this line: the inline renderer handles the comment.
+            return false
+        }
+        flush()
+        openComment = (p, lines.line(of: p))
+        return true
+    }
+
+    /// Fenced code: kept out of the text.
+    private mutating func opensFence(at p: Int, _ le: Int, indent: Int) -> Bool {
+        guard indent < 4, p < le, src[p] == 0x60 || src[p] == 0x7E else { return false }
+        var r = p
+        while r < le && src[r] == src[p] { r += 1 }
+        guard r - p >= 3 && (src[p] == 0x7E || find([0x60], in: r..<le) == nil) else { return false }
+        flush()
+        fence = (src[p], r - p)
+        lastWasBlank = false
+        return true
+    }
+
+    /// An ATX heading (`## Title ##`).
+    private mutating func atxHeading(at p: Int, _ le: Int, indent: Int, quoted: Bool) -> Bool {
+        guard indent < 4 || quoted, src[p] == 0x23 else { return false }
+        var r = p
+        while r < le && src[r] == 0x23 { r += 1 }
+        let level = r - p
+        guard level <= 6 && (r == le || src[r] == 0x20 || src[r] == 0x09) else { return false }
+        flush()
+        var te = le
+        while te > r && (src[te - 1] == 0x20 || src[te - 1] == 0x09) { te -= 1 }
+        var h = te
+        while h > r && src[h - 1] == 0x23 { h -= 1 }
+        if h == r || src[h - 1] == 0x20 || src[h - 1] == 0x09 { te = h }
+        let title = inline.plain(r..<te).text
+        events.append(.heading(title: title, level: level, range: p..<le, setext: false))
+        inList = false
+        lastWasBlank = false
+        return true
+    }
+
+    /// A setext underline (the paragraph above is a heading) or a thematic break.
+    private mutating func setextOrBreak(at p: Int, _ le: Int, indent: Int) -> Bool {
+        guard indent < 4, src[p] == 0x3D || src[p] == 0x2D || src[p] == 0x2A || src[p] == 0x5F else { return false }
+        let ch = src[p]
+        var count = 0
+        var only = true
+        var spaced = false
+        for k in p..<le {
+            if src[k] == ch { count += 1 } else if src[k] == 0x20 || src[k] == 0x09 { spaced = true } else { only = false; break }
+        }
+        guard only else { return false }
+        if (ch == 0x3D || (ch == 0x2D && !spaced)) && !segments.isEmpty && !isItem && !lastWasBlank {
+            // The paragraph above is a heading.
+            let first = segments[0].lowerBound
+            var title = ""
+            for (n, s) in segments.enumerated() { title += (n > 0 ? " " : "") + inline.plain(s).text }
+            segments = []
+            events.append(.heading(title: title, level: ch == 0x3D ? 1 : 2, range: first..<le, setext: true))
+            inList = false
+            lastWasBlank = false
+            return true
+        }
+        if ch != 0x3D && count >= 3 {
+            flush()
+            inList = false
+            lastWasBlank = true
+            return true
+        }
+        return false
+    }
+
+    /// A list item (nested markers on one line collapse into one item).
+    private mutating func listItem(at p: Int, _ le: Int, indent: Int, quoted: Bool) -> Bool {
+        guard let (content, _) = listMarker(at: p, le) else { return false }
+        var q = content
+        while let (c2, _) = listMarker(at: q, le), c2 > q { q = c2 }
+        flush()
+        segments = [q..<le]
+        segmentsQuoted = quoted
+        isItem = true
+        itemIndent = indent + (q - p)
+        inList = true
+        lastWasBlank = false
+        return true
+    }
+
+    /// Markdown lines that are not prose: indented code (outside lists, not continuing a
+    /// paragraph), link reference and footnote definitions (`[id]: url`, `[^1]: text`).
+    private mutating func isSkippedMarkdownLine(at p: Int, _ le: Int, indent: Int) -> Bool {
+        if indent >= 4 && segments.isEmpty && !inList && markdown {
+            lastWasBlank = false
+            return true
+        }
+        if markdown && indent < 4 && segments.isEmpty && src[p] == 0x5B, let close = find([0x5D, 0x3A], in: p..<min(le, p + 200)),
+            close > p + 1, find([0x5D], in: (p + 1)..<close) == nil
+        {
+            lastWasBlank = false
+            return true
+        }
+        return false
     }
 
     /// Whether the line at `p` opens with `**Key**:` or `**Key:**`.
@@ -379,7 +414,7 @@ struct MarkupBlocks {
         let raw = String(decoding: src[min(valueStart, valueEnd)..<valueEnd], as: UTF8.self)
         return .field(
             key: key, value: value, raw: raw, line: lines.line(of: p), citations: block.citations.map(\.citation),
-            origin: "list", range: min(valueStart, valueEnd)..<valueEnd)
+            origin: .list, range: min(valueStart, valueEnd)..<valueEnd)
     }
 
     /// The cells of one table row (`| a | b |`), as trimmed source ranges.
@@ -477,7 +512,7 @@ struct MarkupBlocks {
                 events.append(.field(
                     key: texts[0].lowercased(), value: texts[1].trimmingCharacters(in: .whitespaces),
                     raw: String(decoding: src[v], as: UTF8.self), line: lines.line(of: row[0].lowerBound),
-                    citations: block.citations.map(\.citation), origin: "table", range: v))
+                    citations: block.citations.map(\.citation), origin: .table, range: v))
             }
             events.append(.block(block, lineCount: 1))
         }

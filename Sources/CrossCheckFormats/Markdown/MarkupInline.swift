@@ -76,7 +76,7 @@ struct MarkupInline {
         if markdown { matchBrackets(lo..<hi) }
         var i = lo
         // An open link label: where its `]` is, where to resume after the `(url)`, the URL.
-        var link: (close: Int, resume: Int, url: String, textStart: Int, offset: Int)? = nil
+        var link: OpenLink? = nil
         while i < hi {
             if let l = link, i >= l.close {
                 links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
@@ -90,41 +90,11 @@ struct MarkupInline {
                 out.append(byte: src[i + 1], at: i + 1)
                 i += 2
             case 0x2A, 0x5F:  // * _
-                var r = i
-                while r < hi && src[r] == c { r += 1 }
-                let prev: UInt8 = i > lo ? src[i - 1] : 0x20
-                let next: UInt8 = r < hi ? src[r] : 0x20
-                let intraword = c == 0x5F && MarkupInline.isAlnum(prev) && MarkupInline.isAlnum(next)
-                let loose = (MarkupInline.isSpace(prev) && MarkupInline.isSpace(next))
-                    || (MarkupInline.isDigit(prev) && MarkupInline.isDigit(next))  // 2*3, 1_000
-                if intraword || loose || (c == 0x5F && r - i > 3) {
-                    for k in i..<r { out.append(byte: src[k], at: k) }
-                }
-                i = r
+                i = emphasis(c, at: i, lo: lo, hi: hi, into: &out)
             case 0x60:  // ` inline code: keep the code, drop the backticks
-                var r = i
-                while r < hi && src[r] == 0x60 { r += 1 }
-                let n = r - i
-                if let close = closingBackticks(from: r, count: n, hi: hi) {
-                    for k in r..<close { out.append(byte: src[k], at: k) }
-                    i = close + n
-                } else {
-                    for k in i..<r { out.append(byte: src[k], at: k) }
-                    i = r
-                }
+                i = codeSpan(at: i, hi: hi, into: &out)
             case 0x5B:  // [
-                if let (mark, end) = bracketMark(at: i, hi: hi) {
-                    out.attach(Citation(mark: mark, offset: i))
-                    i = end
-                } else if !markdown, let end = editorialMark(at: i, hi: hi) {
-                    i = end
-                } else if markdown, link == nil, let l = parseLink(at: i, hi: hi) {
-                    link = (l.labelEnd, l.end, l.url, out.bytes.count, i)
-                    i += 1
-                } else {
-                    out.append(byte: c, at: i)
-                    i += 1
-                }
+                i = bracket(at: i, hi: hi, into: &out, link: &link)
             case 0x21 where markdown && i + 1 < hi && src[i + 1] == 0x5B:  // ![alt](url): an image renders nothing
                 if let l = parseLink(at: i + 1, hi: hi) {
                     out.appendSpace(at: i)
@@ -144,16 +114,7 @@ struct MarkupInline {
                     i += 1
                 }
             case 0xC2, 0xE2:
-                if MarkupInline.superscriptDigit(src, i, hi) != nil, !isUnitBefore(i, lo: lo) {
-                    var digits: [UInt8] = []
-                    var k = i
-                    while let (d, len) = MarkupInline.superscriptDigit(src, k, hi) { digits.append(d); k += len }
-                    out.attach(Citation(mark: String(decoding: digits, as: UTF8.self), offset: i))
-                    i = k
-                } else {
-                    out.append(byte: c, at: i)
-                    i += 1
-                }
+                i = superscriptMarks(at: i, lo: lo, hi: hi, into: &out)
             default:
                 out.append(byte: c, at: i)
                 i += 1
@@ -161,6 +122,74 @@ struct MarkupInline {
         }
         if let l = link {  // the label ran to the end of the range (cannot happen for a well-formed link)
             links.append(DocumentLink(text: MarkupInline.trimmed(out.bytes, from: l.textStart), url: l.url, line: lines.line(of: l.offset)))
+        }
+    }
+
+    /// A markdown link whose label is being rendered: where its `]` is, where to resume after
+    /// the `(url)`, the URL, where its text starts in the output and where the link starts.
+    typealias OpenLink = (close: Int, resume: Int, url: String, textStart: Int, offset: Int)
+
+    /// A run of `*` or `_` at `i`: emphasis markers are dropped; intraword, loose (`2*3`, `1_000`)
+    /// and long runs are text. Returns the offset after the run.
+    private func emphasis(_ c: UInt8, at i: Int, lo: Int, hi: Int, into out: inout PlainTextBuilder) -> Int {
+        var r = i
+        while r < hi && src[r] == c { r += 1 }
+        let prev: UInt8 = i > lo ? src[i - 1] : 0x20
+        let next: UInt8 = r < hi ? src[r] : 0x20
+        let intraword = c == 0x5F && MarkupInline.isAlnum(prev) && MarkupInline.isAlnum(next)
+        let loose = (MarkupInline.isSpace(prev) && MarkupInline.isSpace(next))
+            || (MarkupInline.isDigit(prev) && MarkupInline.isDigit(next))  // 2*3, 1_000
+        if intraword || loose || (c == 0x5F && r - i > 3) {
+            for k in i..<r { out.append(byte: src[k], at: k) }
+        }
+        return r
+    }
+
+    /// Inline code at `i`: keeps the code, drops the backticks (unmatched ones are text).
+    private mutating func codeSpan(at i: Int, hi: Int, into out: inout PlainTextBuilder) -> Int {
+        var r = i
+        while r < hi && src[r] == 0x60 { r += 1 }
+        let n = r - i
+        if let close = closingBackticks(from: r, count: n, hi: hi) {
+            for k in r..<close { out.append(byte: src[k], at: k) }
+            return close + n
+        } else {
+            for k in i..<r { out.append(byte: src[k], at: k) }
+            return r
+        }
+    }
+
+    /// `[` at `i`: a citation mark (`[12]`), an editorial mark, the label of a markdown link
+    /// (opened in `link`), or text.
+    private mutating func bracket(at i: Int, hi: Int, into out: inout PlainTextBuilder, link: inout OpenLink?) -> Int {
+        let c = src[i]
+        if let (mark, end) = bracketMark(at: i, hi: hi) {
+            out.attach(Citation(mark: mark, offset: i))
+            return end
+        } else if !markdown, let end = editorialMark(at: i, hi: hi) {
+            return end
+        } else if markdown, link == nil, let l = parseLink(at: i, hi: hi) {
+            link = (l.labelEnd, l.end, l.url, out.bytes.count, i)
+            return i + 1
+        } else {
+            out.append(byte: c, at: i)
+            return i + 1
+        }
+    }
+
+    /// Superscript digits at `i` (`²⁸¹`) after a word: a footnote mark (not after a unit such as
+    /// `km²`); otherwise the byte is text.
+    private func superscriptMarks(at i: Int, lo: Int, hi: Int, into out: inout PlainTextBuilder) -> Int {
+        let c = src[i]
+        if MarkupInline.superscriptDigit(src, i, hi) != nil, !isUnitBefore(i, lo: lo) {
+            var digits: [UInt8] = []
+            var k = i
+            while let (d, len) = MarkupInline.superscriptDigit(src, k, hi) { digits.append(d); k += len }
+            out.attach(Citation(mark: String(decoding: digits, as: UTF8.self), offset: i))
+            return k
+        } else {
+            out.append(byte: c, at: i)
+            return i + 1
         }
     }
 

@@ -165,37 +165,11 @@ struct WikitextRun {
                 continue
             }
             if c == 0x2A || c == 0x23 || c == 0x3A || c == 0x3B {
-                finishParagraph()
-                var k = i
-                while k < n && (bytes[k] == 0x2A || bytes[k] == 0x23 || bytes[k] == 0x3A || bytes[k] == 0x3B) { k += 1 }
-                renderer.fieldTemplatesAllowed = false
-                var start = k
-                if bytes[k - 1] == 0x3B, let colon = renderer.definitionColon(from: k) {
-                    // `; term : definition` gives two items.
-                    var term = WikitextSink()
-                    renderer.renderInline(k..<colon, into: &term, depth: 0)
-                    let block = term.text.finish(isListItem: true)
-                    if !block.isEmpty { beforeProse = false }
-                    builder.add(block)
-                    start = colon + 1
-                }
-                var item = WikitextSink()
-                let e = renderer.renderInline(start..<n, into: &item, depth: 0, stopAtNewline: true)
-                let block = item.text.finish(isListItem: true)
-                if !block.isEmpty { beforeProse = false }
-                builder.add(block)
-                builder.extend(to: e)
-                i = e < n ? e + 1 : n
+                i = listLine(at: i)
                 continue
             }
             if let tableEnd = scan.tables[j] {
-                finishParagraph()
-                var discard = WikitextSink()
-                renderer.renderInline(j..<tableEnd, into: &discard, depth: 1)
-                var e = tableEnd
-                while e < n && bytes[e] != 0x0A { e += 1 }
-                builder.extend(to: e)
-                i = e < n ? e + 1 : n
+                i = table(at: j, end: tableEnd)
                 continue
             }
             if c == 0x2D && i + 3 < n && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
@@ -205,19 +179,65 @@ struct WikitextRun {
                 i = e
                 // The rest of the line is ordinary text.
             }
-            renderer.fieldTemplatesAllowed = beforeProse
-            paragraph.captureBold = boldTitle == nil && builder.currentPath.isEmpty
-            let e = renderer.renderInline(i..<n, into: &paragraph, depth: 0, stopAtNewline: true)
-            builder.extend(to: e)
-            paragraph.endLine()
-            if e < n {
-                paragraph.space(at: e)
-                i = e + 1
-            } else {
-                i = n
-            }
+            i = proseLine(from: i)
         }
         return i
+    }
+
+    /// A list line (`*`, `#`, `:`, `;` markers) at `i`: one item, or two for `; term : definition`.
+    /// Returns the next line start.
+    mutating func listLine(at i: Int) -> Int {
+        let n = bytes.count
+        finishParagraph()
+        var k = i
+        while k < n && (bytes[k] == 0x2A || bytes[k] == 0x23 || bytes[k] == 0x3A || bytes[k] == 0x3B) { k += 1 }
+        renderer.fieldTemplatesAllowed = false
+        var start = k
+        if bytes[k - 1] == 0x3B, let colon = renderer.definitionColon(from: k) {
+            // `; term : definition` gives two items.
+            var term = WikitextSink()
+            renderer.renderInline(k..<colon, into: &term, depth: 0)
+            let block = term.text.finish(isListItem: true)
+            if !block.isEmpty { beforeProse = false }
+            builder.add(block)
+            start = colon + 1
+        }
+        var item = WikitextSink()
+        let e = renderer.renderInline(start..<n, into: &item, depth: 0, stopAtNewline: true)
+        let block = item.text.finish(isListItem: true)
+        if !block.isEmpty { beforeProse = false }
+        builder.add(block)
+        builder.extend(to: e)
+        return e < n ? e + 1 : n
+    }
+
+    /// A table from `j` to `tableEnd`: rendered for its references and fields, its text dropped.
+    /// Returns the next line start.
+    mutating func table(at j: Int, end tableEnd: Int) -> Int {
+        let n = bytes.count
+        finishParagraph()
+        var discard = WikitextSink()
+        renderer.renderInline(j..<tableEnd, into: &discard, depth: 1)
+        var e = tableEnd
+        while e < n && bytes[e] != 0x0A { e += 1 }
+        builder.extend(to: e)
+        return e < n ? e + 1 : n
+    }
+
+    /// A line of prose from `i`, added to the open paragraph. Returns the next line start.
+    mutating func proseLine(from i: Int) -> Int {
+        let n = bytes.count
+        renderer.fieldTemplatesAllowed = beforeProse
+        paragraph.captureBold = boldTitle == nil && builder.currentPath.isEmpty
+        let e = renderer.renderInline(i..<n, into: &paragraph, depth: 0, stopAtNewline: true)
+        builder.extend(to: e)
+        paragraph.endLine()
+        if e < n {
+            paragraph.space(at: e)
+            return e + 1
+        } else {
+            return n
+        }
     }
 
     /// The finished document, its memo holding the unresolved output.
@@ -278,32 +298,10 @@ enum WikitextIncremental {
         guard source.contentStart == memo.contentStart, !memo.hasSuppressionComments else { return nil }
         let (prefix, suffix) = commonEnds(old, new)
         let delta = new.count - old.count
-        let firstFailed = memo.failedLookaheads.first ?? Int.max
-
-        // Resume at the last clean checkpoint far enough inside the unchanged prefix.
-        var resume: Int? = nil
-        var probe = 0
-        var probedPast = false
-        for (k, cp) in memo.checkpoints.enumerated() {
-            if cp.headingEnd + margin > prefix || cp.offset > firstFailed { break }
-            // A failed tag parse before the resume point that looked into the changed bytes.
-            while probe < memo.longProbes.count && memo.longProbes[probe].lowerBound < cp.offset {
-                if memo.longProbes[probe].upperBound > prefix { probedPast = true }
-                probe += 1
-            }
-            if probedPast { break }
-            if cp.clean { resume = k }
-        }
+        let resume = resumeCheckpoint(memo, prefix: prefix)
         let start = resume.map { memo.checkpoints[$0].offset } ?? source.contentStart
         let resumeEnd = resume.map { memo.checkpoints[$0].headingEnd } ?? source.contentStart
-
-        // Stop at a clean checkpoint whose line and the line end before it lie in the unchanged
-        // suffix, after the resume point's heading in both sources.
-        var candidates: [Int] = []
-        for (m, cp) in memo.checkpoints.enumerated()
-        where cp.clean && cp.offset > old.count - suffix && cp.offset > resumeEnd && cp.offset + delta > resumeEnd {
-            candidates.append(m)
-        }
+        let candidates = stopCandidates(memo, oldCount: old.count, suffix: suffix, after: resumeEnd, delta: delta)
         var stops = candidates.map { memo.checkpoints[$0].offset + delta }
         var scan = WikitextScanner.scan(new, from: start, stops: stops)
         guard scan.suppressionComments.isEmpty else { return nil }
@@ -339,6 +337,36 @@ enum WikitextIncremental {
             run.continueWith(scan)
             from = stop
         }
+    }
+
+    /// The index of the last clean checkpoint far enough inside the unchanged prefix to resume at.
+    static func resumeCheckpoint(_ memo: WikitextParseMemo, prefix: Int) -> Int? {
+        let firstFailed = memo.failedLookaheads.first ?? Int.max
+        var resume: Int? = nil
+        var probe = 0
+        var probedPast = false
+        for (k, cp) in memo.checkpoints.enumerated() {
+            if cp.headingEnd + margin > prefix || cp.offset > firstFailed { break }
+            // A failed tag parse before the resume point that looked into the changed bytes.
+            while probe < memo.longProbes.count && memo.longProbes[probe].lowerBound < cp.offset {
+                if memo.longProbes[probe].upperBound > prefix { probedPast = true }
+                probe += 1
+            }
+            if probedPast { break }
+            if cp.clean { resume = k }
+        }
+        return resume
+    }
+
+    /// Indices of the clean checkpoints to stop at: their line and the line end before it lie in
+    /// the unchanged suffix, after the resume point's heading (`resumeEnd`) in both sources.
+    static func stopCandidates(_ memo: WikitextParseMemo, oldCount: Int, suffix: Int, after resumeEnd: Int, delta: Int) -> [Int] {
+        var candidates: [Int] = []
+        for (m, cp) in memo.checkpoints.enumerated()
+        where cp.clean && cp.offset > oldCount - suffix && cp.offset > resumeEnd && cp.offset + delta > resumeEnd {
+            candidates.append(m)
+        }
+        return candidates
     }
 
     /// Lengths of the longest common prefix and suffix, not overlapping in the shorter input.

@@ -1,48 +1,4 @@
 import CrossCheckCore
-/// Finds the next occurrence of a fixed ASCII needle, caching the last answer.
-///
-/// The answer for a start `p` is also the answer for every start between the previous start and
-/// that answer, so a caller that mostly moves forward pays O(n) in total even when it asks again
-/// and again for a needle that is missing (many unterminated `<ref>`s, say).
-struct WikitextNextFinder {
-    let needle: [UInt8]
-    let caseInsensitive: Bool
-    private var from = Int.max
-    private var found = 0
-
-    init(_ needle: String, caseInsensitive: Bool = false) {
-        self.needle = Array(caseInsensitive ? needle.lowercased().utf8 : needle.utf8)
-        self.caseInsensitive = caseInsensitive
-    }
-
-    /// Offset of the first occurrence at or after `p`, or nil.
-    mutating func next(in bytes: [UInt8], from p: Int) -> Int? {
-        let n = bytes.count
-        if p >= from && p <= found { return found < n ? found : nil }
-        from = p
-        found = n
-        guard let first = needle.first else { return nil }
-        let m = needle.count
-        var i = max(0, p)
-        while i + m <= n {
-            let c = caseInsensitive ? WikitextNextFinder.lower(bytes[i]) : bytes[i]
-            if c == first {
-                var k = 1
-                while k < m {
-                    let d = caseInsensitive ? WikitextNextFinder.lower(bytes[i + k]) : bytes[i + k]
-                    if d != needle[k] { break }
-                    k += 1
-                }
-                if k == m { found = i; return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-}
-
 /// One HTML-like tag as written: `<ref name="x">`, `</ref>`, `<br />`.
 struct WikitextTag {
     /// Lower-cased ASCII name.
@@ -317,11 +273,24 @@ enum WikitextScanner {
     /// Scans from `start` to the end of `bytes`, or up to the first of `stops` (ascending line
     /// starts) that it reaches at a line start with nothing open; `stoppedAt` then names it.
     static func scan(_ bytes: [UInt8], from start: Int, stops: [Int] = []) -> WikitextScan {
-        var result = WikitextScan()
+        var pass = Pass(bytes: bytes, start: start, stops: stops)
+        pass.run()
+        // An unterminated table runs to the end of the input, as in MediaWiki.
+        if pass.result.stoppedAt == nil, let outer = pass.tableStack.first { pass.result.tables[outer] = bytes.count }
+        return pass.result
+    }
+
+    /// The state of one `scan`: the open constructs and what has been matched so far. Each method
+    /// handles the byte class its name says, starting at `i`, and returns the offset to go on at.
+    private struct Pass {
+        let bytes: [UInt8]
+        let n: Int
+        let start: Int
+        let stops: [Int]
         var nextStop = 0
-        let n = bytes.count
+        var result = WikitextScan()
         var stack: [(kind: OpenKind, pos: Int, slot: Int)] = []
-        // Open braces and links above the innermost barrier.
+        /// Open braces and links above the innermost barrier.
         var levels: [(braces: Int, links: Int)] = [(0, 0)]
         var barriers: [(closeStart: Int, end: Int)] = []
         var tableStack: [Int] = []
@@ -329,7 +298,42 @@ enum WikitextScanner {
         var tagFinders: [String: WikitextNextFinder] = [:]
         let special = WikitextScanner.special
 
-        func tableLine(_ q: Int) {
+        init(bytes: [UInt8], start: Int, stops: [Int]) {
+            self.bytes = bytes
+            self.n = bytes.count
+            self.start = start
+            self.stops = stops
+        }
+
+        mutating func run() {
+            var i = start
+            if i < n && bytes[i] == 0x3D { result.cleanHeadingStarts.append(i) }
+            tableLine(i)
+            while i < n {
+                if let barrier = barriers.last, i >= barrier.closeStart {
+                    while let top = stack.popLast(), top.kind != .barrier {}
+                    levels.removeLast()
+                    barriers.removeLast()
+                    i = barrier.end
+                    continue
+                }
+                let limit = barriers.last?.closeStart ?? n
+                switch bytes[i] {
+                case 0x0A:
+                    guard let next = lineStart(after: i) else { return }
+                    i = next
+                case 0x7B: i = openBraces(at: i, limit: limit)  // {
+                case 0x7D: i = closeBraces(at: i, limit: limit)  // }
+                case 0x5B: i = openBrackets(at: i, limit: limit)  // [
+                case 0x5D: i = closeBrackets(at: i, limit: limit)  // ]
+                case 0x3C: i = angle(at: i, limit: limit)  // <
+                default: i = skipText(from: i + 1, limit: limit)
+                }
+            }
+        }
+
+        /// Notes a table opening or closing on the line starting at `q`.
+        @inline(__always) mutating func tableLine(_ q: Int) {
             var j = q
             while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
             guard j + 1 < n else { return }
@@ -340,165 +344,170 @@ enum WikitextScanner {
             }
         }
 
-        var i = start
-        if i < n && bytes[i] == 0x3D { result.cleanHeadingStarts.append(i) }
-        tableLine(i)
-        scanning: while i < n {
-            if let barrier = barriers.last, i >= barrier.closeStart {
-                while let top = stack.popLast(), top.kind != .barrier {}
-                levels.removeLast()
-                barriers.removeLast()
-                i = barrier.end
-                continue
+        /// The line end at `newline`: records a clean heading start after it, or returns nil when the
+        /// scan stops there.
+        @inline(__always) mutating func lineStart(after newline: Int) -> Int? {
+            let i = newline + 1
+            if i < n && bytes[i] == 0x3D && stack.isEmpty && tableStack.isEmpty {
+                while nextStop < stops.count && stops[nextStop] < i { nextStop += 1 }
+                if nextStop < stops.count && stops[nextStop] == i {
+                    result.stoppedAt = i
+                    return nil
+                }
+                result.cleanHeadingStarts.append(i)
             }
-            let limit = barriers.last?.closeStart ?? n
-            let b = bytes[i]
-            switch b {
-            case 0x0A:
-                i += 1
-                if i < n && bytes[i] == 0x3D && stack.isEmpty && tableStack.isEmpty {
-                    while nextStop < stops.count && stops[nextStop] < i { nextStop += 1 }
-                    if nextStop < stops.count && stops[nextStop] == i {
-                        result.stoppedAt = i
-                        break scanning
-                    }
-                    result.cleanHeadingStarts.append(i)
+            tableLine(i)
+            return i
+        }
+
+        /// The length of the run of `byte` starting at `i`, not reaching `limit`.
+        @inline(__always) func runLength(of byte: UInt8, at i: Int, limit: Int) -> Int {
+            var r = 1
+            while i + r < limit && bytes[i + r] == byte { r += 1 }
+            return r
+        }
+
+        /// `{{`, `{{{` (or a table opened as a parameter value).
+        mutating func openBraces(at i: Int, limit: Int) -> Int {
+            if i + 1 < limit && bytes[i + 1] == 0x7C && WikitextScanner.followsEquals(bytes, i, from: start) {
+                // `| key = {| ...`: a table as a template parameter value.
+                tableStack.append(i)
+                return i + 2
+            }
+            let r = runLength(of: 0x7B, at: i, limit: limit)
+            var p = i
+            var left = r
+            while left >= 2 {
+                if left == 3 {
+                    stack.append((.parameter, p, result.regions.reserve(at: p))); p += 3; left = 0
+                } else {
+                    stack.append((.template, p, result.regions.reserve(at: p))); p += 2; left -= 2
                 }
-                tableLine(i)
-            case 0x7B:  // {
-                if i + 1 < limit && bytes[i + 1] == 0x7C && WikitextScanner.followsEquals(bytes, i, from: start) {
-                    // `| key = {| ...`: a table as a template parameter value.
-                    tableStack.append(i)
-                    i += 2
-                    continue
-                }
-                var r = 1
-                while i + r < limit && bytes[i + r] == 0x7B { r += 1 }
-                var p = i
-                var left = r
-                while left >= 2 {
-                    if left == 3 {
-                        stack.append((.parameter, p, result.regions.reserve(at: p))); p += 3; left = 0
-                    } else {
-                        stack.append((.template, p, result.regions.reserve(at: p))); p += 2; left -= 2
-                    }
-                    levels[levels.count - 1].braces += 1
-                }
-                i += r
-            case 0x7D:  // }
-                var r = 1
-                while i + r < limit && bytes[i + r] == 0x7D { r += 1 }
-                var p = i
-                var left = r
-                while left >= 2 && levels[levels.count - 1].braces > 0 {
-                    while let top = stack.last, top.kind == .link {
-                        stack.removeLast()
-                        levels[levels.count - 1].links -= 1
-                    }
-                    guard let top = stack.last, top.kind == .template || top.kind == .parameter else { break }
-                    if top.kind == .parameter && left >= 3 {
-                        result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .parameter, inner: (top.pos + 3)..<p, end: p + 3))
-                        p += 3; left -= 3
-                    } else if top.kind == .parameter {
-                        // `{{{x}}`: a template opened one brace later; the first brace is text.
-                        result.regions.fill(top.slot, at: top.pos + 1, WikitextRegion(kind: .template, inner: (top.pos + 3)..<p, end: p + 2))
-                        p += 2; left -= 2
-                    } else {
-                        result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .template, inner: (top.pos + 2)..<p, end: p + 2))
-                        p += 2; left -= 2
-                    }
-                    stack.removeLast()
-                    levels[levels.count - 1].braces -= 1
-                }
-                i += r
-            case 0x5B:  // [
-                var r = 1
-                while i + r < limit && bytes[i + r] == 0x5B { r += 1 }
-                if r >= 2 {
-                    stack.append((.link, i + r - 2, result.regions.reserve(at: i + r - 2)))
-                    levels[levels.count - 1].links += 1
-                }
-                i += r
-            case 0x5D:  // ]
-                var r = 1
-                while i + r < limit && bytes[i + r] == 0x5D { r += 1 }
-                var p = i
-                var left = r
-                while left >= 2, let top = stack.last, top.kind == .link {
-                    result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .link, inner: (top.pos + 2)..<p, end: p + 2))
+                levels[levels.count - 1].braces += 1
+            }
+            return i + r
+        }
+
+        /// `}}`, `}}}`: closes templates and parameters (and any links left open inside them).
+        mutating func closeBraces(at i: Int, limit: Int) -> Int {
+            let r = runLength(of: 0x7D, at: i, limit: limit)
+            var p = i
+            var left = r
+            while left >= 2 && levels[levels.count - 1].braces > 0 {
+                while let top = stack.last, top.kind == .link {
                     stack.removeLast()
                     levels[levels.count - 1].links -= 1
+                }
+                guard let top = stack.last, top.kind == .template || top.kind == .parameter else { break }
+                if top.kind == .parameter && left >= 3 {
+                    result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .parameter, inner: (top.pos + 3)..<p, end: p + 3))
+                    p += 3; left -= 3
+                } else if top.kind == .parameter {
+                    // `{{{x}}`: a template opened one brace later; the first brace is text.
+                    result.regions.fill(top.slot, at: top.pos + 1, WikitextRegion(kind: .template, inner: (top.pos + 3)..<p, end: p + 2))
+                    p += 2; left -= 2
+                } else {
+                    result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .template, inner: (top.pos + 2)..<p, end: p + 2))
                     p += 2; left -= 2
                 }
-                i += r
-            case 0x3C:  // <
-                if i + 3 < limit && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
-                    let innerStart = i + 4
-                    var innerEnd = limit
-                    var end = limit
-                    if let close = commentEnd.next(in: bytes, from: innerStart), close + 3 <= limit {
-                        innerEnd = close
-                        end = close + 3
-                    }
-                    result.regions.record(at: i, WikitextRegion(kind: .comment, inner: innerStart..<innerEnd, end: end))
-                    recordSuppression(bytes, start: i, inner: innerStart..<innerEnd, end: end, into: &result)
-                    i = end
-                    continue
+                stack.removeLast()
+                levels[levels.count - 1].braces -= 1
+            }
+            return i + r
+        }
+
+        /// `[[` (the last two of a run of brackets).
+        mutating func openBrackets(at i: Int, limit: Int) -> Int {
+            let r = runLength(of: 0x5B, at: i, limit: limit)
+            if r >= 2 {
+                stack.append((.link, i + r - 2, result.regions.reserve(at: i + r - 2)))
+                levels[levels.count - 1].links += 1
+            }
+            return i + r
+        }
+
+        /// `]]`: closes open links.
+        mutating func closeBrackets(at i: Int, limit: Int) -> Int {
+            let r = runLength(of: 0x5D, at: i, limit: limit)
+            var p = i
+            var left = r
+            while left >= 2, let top = stack.last, top.kind == .link {
+                result.regions.fill(top.slot, at: top.pos, WikitextRegion(kind: .link, inner: (top.pos + 2)..<p, end: p + 2))
+                stack.removeLast()
+                levels[levels.count - 1].links -= 1
+                p += 2; left -= 2
+            }
+            return i + r
+        }
+
+        /// `<`: a comment, an extension tag with its content, or another tag or text.
+        mutating func angle(at i: Int, limit: Int) -> Int {
+            if i + 3 < limit && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
+                return comment(at: i, limit: limit)
+            }
+            var reach = i
+            guard let tag = WikitextTag.parse(bytes, at: i, limit: limit, reach: &reach) else {
+                if reach - i > WikitextScanner.shortProbe { result.longProbes.append(i..<(reach + 1)) }
+                return i + 1
+            }
+            if tag.isClosing || tag.isSelfClosing { return tag.end }
+            let kind: WikitextRegionKind? =
+                verbatimTags.contains(tag.name) ? .verbatim
+                : droppedTags.contains(tag.name) ? .dropped : barrierTags[tag.name]
+            guard let kind else { return tag.end }
+            guard let closeTag = closingTag(of: tag, limit: limit) else {
+                if limit == n { result.failedLookaheads.append(i) }
+                return tag.end
+            }
+            result.regions.record(
+                at: i,
+                WikitextRegion(kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes))
+            if kind == .verbatim || kind == .dropped { return closeTag.end }
+            stack.append((.barrier, i, -1))
+            levels.append((0, 0))
+            barriers.append((closeTag.start, closeTag.end))
+            return tag.end
+        }
+
+        /// `<!-- ... -->` at `i` (to `limit` when unterminated).
+        mutating func comment(at i: Int, limit: Int) -> Int {
+            let innerStart = i + 4
+            var innerEnd = limit
+            var end = limit
+            if let close = commentEnd.next(in: bytes, from: innerStart), close + 3 <= limit {
+                innerEnd = close
+                end = close + 3
+            }
+            result.regions.record(at: i, WikitextRegion(kind: .comment, inner: innerStart..<innerEnd, end: end))
+            recordSuppression(bytes, start: i, inner: innerStart..<innerEnd, end: end, into: &result)
+            return end
+        }
+
+        /// The `</name>` that closes the extension tag `tag`, before `limit`.
+        mutating func closingTag(of tag: WikitextTag, limit: Int) -> (start: Int, end: Int)? {
+            var finder = tagFinders[tag.name] ?? WikitextNextFinder("</" + tag.name, caseInsensitive: true)
+            defer { tagFinders[tag.name] = finder }
+            var from = tag.end
+            while let c = finder.next(in: bytes, from: from), c < limit {
+                if let t = WikitextTag.parse(bytes, at: c, limit: limit), t.isClosing, t.name == tag.name {
+                    return (c, t.end)
                 }
-                var reach = i
-                guard let tag = WikitextTag.parse(bytes, at: i, limit: limit, reach: &reach) else {
-                    if reach - i > WikitextScanner.shortProbe { result.longProbes.append(i..<(reach + 1)) }
-                    i += 1
-                    continue
-                }
-                if tag.isClosing || tag.isSelfClosing { i = tag.end; continue }
-                let kind: WikitextRegionKind? =
-                    verbatimTags.contains(tag.name) ? .verbatim
-                    : droppedTags.contains(tag.name) ? .dropped : barrierTags[tag.name]
-                guard let kind else { i = tag.end; continue }
-                var finder = tagFinders[tag.name] ?? WikitextNextFinder("</" + tag.name, caseInsensitive: true)
-                var closeTag: (start: Int, end: Int)?
-                var from = tag.end
-                while let c = finder.next(in: bytes, from: from), c < limit {
-                    if let t = WikitextTag.parse(bytes, at: c, limit: limit), t.isClosing, t.name == tag.name {
-                        closeTag = (c, t.end)
-                        break
-                    }
-                    from = c + 1
-                }
-                tagFinders[tag.name] = finder
-                guard let closeTag else {
-                    if limit == n { result.failedLookaheads.append(i) }
-                    i = tag.end
-                    continue
-                }
-                result.regions.record(
-                    at: i,
-                    WikitextRegion(kind: kind, inner: tag.end..<closeTag.start, end: closeTag.end, attributes: tag.attributes))
-                if kind == .verbatim || kind == .dropped {
-                    i = closeTag.end
-                } else {
-                    stack.append((.barrier, i, -1))
-                    levels.append((0, 0))
-                    barriers.append((closeTag.start, closeTag.end))
-                    i = tag.end
-                }
-            default:
-                // Skip ordinary text up to the next byte that can matter.
-                i += 1
-                i = bytes.withUnsafeBufferPointer { buf in
-                    special.withUnsafeBufferPointer { table in
-                        var k = i
-                        let stop = min(limit, buf.count)
-                        while k < stop && !table[Int(buf[k])] { k += 1 }
-                        return k
-                    }
+                from = c + 1
+            }
+            return nil
+        }
+
+        /// Skips ordinary text from `i` up to the next byte that can matter.
+        @inline(__always) func skipText(from i: Int, limit: Int) -> Int {
+            bytes.withUnsafeBufferPointer { buf in
+                special.withUnsafeBufferPointer { table in
+                    var k = i
+                    let stop = min(limit, buf.count)
+                    while k < stop && !table[Int(buf[k])] { k += 1 }
+                    return k
                 }
             }
         }
-        // An unterminated table runs to the end of the input, as in MediaWiki.
-        if result.stoppedAt == nil, let outer = tableStack.first { result.tables[outer] = n }
-        return result
     }
 
     /// Whether only spaces separate offset `i` from a preceding `=` on the same line.

@@ -1,76 +1,4 @@
 import CrossCheckCore
-/// One template parameter: `name = value` or a positional value.
-struct WikitextParam: Sendable {
-    /// Lower-cased, trimmed name; nil for a positional parameter.
-    var name: String?
-    /// Where the name is written (named parameters only).
-    var nameRange: Range<Int>?
-    /// The value as written (untrimmed).
-    var value: Range<Int>
-    /// 1-based position among positional parameters (0 for named ones).
-    var index: Int
-    /// Offset just after the parameter's `|`.
-    var start: Int
-}
-
-/// A template call split into its name and parameters.
-struct WikitextTemplateCall: Sendable {
-    /// Normalised name: lower-cased, `_` as space, spaces collapsed, `Template:` dropped.
-    var name: String
-    var nameRange: Range<Int>
-    var params: [WikitextParam]
-    /// Offset of `{{`.
-    var start: Int
-
-    /// The last parameter called `key` (as MediaWiki does), or the positional one when `key` is a number.
-    func named(_ key: String) -> WikitextParam? {
-        if let p = params.last(where: { $0.name == key }) { return p }
-        if let k = Int(key) { return params.first { $0.index == k } }
-        return nil
-    }
-
-    /// The `k`th positional parameter (1-based), or one named `k`.
-    func positional(_ k: Int) -> WikitextParam? {
-        params.first { $0.index == k } ?? params.last { $0.name == String(k) }
-    }
-
-    var positionals: [WikitextParam] { params.filter { $0.name == nil } }
-    var hasNamed: Bool { params.contains { $0.name != nil } }
-}
-
-/// Up to 16 ASCII bytes packed into two words (and the full length), for comparing a name with
-/// fixed keys without building a `String`.
-struct WikitextPackedName: Equatable {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    /// Length of the whole name (bytes past the 16th are not kept).
-    var count = 0
-
-    init() {}
-
-    init(_ bytes: [UInt8]) {
-        for b in bytes { append(b) }
-    }
-
-    /// The packed bytes as a `String` (names of at most 16 bytes; longer ones are cut).
-    var string: String {
-        var words = (low, high)
-        let n = min(count, 16)
-        return withUnsafeBytes(of: &words) { raw in
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<n]), as: UTF8.self)
-        }
-    }
-
-    @inline(__always) mutating func append(_ b: UInt8) {
-        if count < 8 {
-            low |= UInt64(b) << (8 * UInt64(count))
-        } else if count < 16 {
-            high |= UInt64(b) << (8 * UInt64(count - 8))
-        }
-        count += 1
-    }
-}
-
 /// How an inline template renders in plain text.
 enum WikitextTemplateKind: Sendable {
     /// Renders its first positional parameter (`{{nowrap|x}}`).
@@ -215,129 +143,6 @@ extension WikitextRenderer {
         "c-ipa", "j-ipa", "p-ipa", "footnote", "note",
     ]
 
-    // MARK: - Splitting
-
-    /// Normalises a template name as written.
-    func templateName(_ range: Range<Int>) -> String {
-        var name: String
-        if let packed = packedName(range, underscoreIsSpace: true, commentIsSpace: false), packed.count <= 16 {
-            name = packed.string
-        } else {
-            name = String(decoding: collapsedLowercase(range, underscoreIsSpace: true, commentIsSpace: false), as: UTF8.self)
-        }
-        for prefix in ["template:", "subst:", "safesubst:", "msgnw:"] where name.hasPrefix(prefix) {
-            name = String(name.dropFirst(prefix.count)).wikitextTrimmed
-        }
-        return name
-    }
-
-    /// A parameter name as written, lower-cased, without comments, spaces collapsed.
-    func parameterName(_ range: Range<Int>) -> String {
-        if let packed = packedParameterName(range), packed.count <= 16 { return packed.string }
-        let out = collapsedLowercase(range, underscoreIsSpace: false, commentIsSpace: true)
-        let name = String(decoding: out, as: UTF8.self)
-        return out.contains { $0 >= 0x80 } ? name.lowercased() : name
-    }
-
-    /// `parameterName(range)` packed for comparison with short ASCII keys, without allocating; nil
-    /// when the name has a non-ASCII byte (compare `parameterName` then).
-    func packedParameterName(_ range: Range<Int>) -> WikitextPackedName? {
-        packedName(range, underscoreIsSpace: false, commentIsSpace: true)
-    }
-
-    /// `collapsedLowercase(range, ...)` packed (see `packedParameterName`); nil for non-ASCII bytes.
-    func packedName(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> WikitextPackedName? {
-        var out = WikitextPackedName()
-        let ascii = walkCollapsedLowercase(range, underscoreIsSpace: underscoreIsSpace, commentIsSpace: commentIsSpace) { b in
-            guard b < 0x80 else { return false }
-            out.append(b)
-            return true
-        }
-        return ascii ? out : nil
-    }
-
-    /// The name part of a template region: up to its first top-level `|` (as `split` cuts it).
-    func templateNameRange(_ r: WikitextRegion) -> Range<Int> {
-        r.inner.lowerBound..<(firstTopLevel(0x7C, in: r.inner) ?? r.inner.upperBound)
-    }
-
-    /// The bytes of `range` with comments removed, runs of white space collapsed to one space
-    /// (trimmed at both ends) and ASCII letters lower-cased: the shared core of name normalisation.
-    private func collapsedLowercase(_ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        walkCollapsedLowercase(range, underscoreIsSpace: underscoreIsSpace, commentIsSpace: commentIsSpace) { b in
-            out.append(b)
-            return true
-        }
-        return out
-    }
-
-    /// Feeds `body` the bytes `collapsedLowercase` gives, one at a time, until it returns false;
-    /// returns whether it went to the end.
-    @inline(__always) @discardableResult
-    private func walkCollapsedLowercase(
-        _ range: Range<Int>, underscoreIsSpace: Bool, commentIsSpace: Bool, _ body: (UInt8) -> Bool
-    ) -> Bool {
-        var i = range.lowerBound
-        var space = false
-        var emitted = false
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x3C, let r = scan.regions[i], r.kind == .comment, r.end <= range.upperBound {
-                i = r.end
-                if commentIsSpace { space = true }
-                continue
-            }
-            if WikitextRenderer.isSpace(b) || (underscoreIsSpace && b == 0x5F) {
-                space = true
-            } else {
-                if space && emitted && !body(0x20) { return false }
-                space = false
-                emitted = true
-                if !body(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) { return false }
-            }
-            i += 1
-        }
-        return true
-    }
-
-    /// Splits a template region at its top-level `|` and `=`.
-    func split(_ r: WikitextRegion, at start: Int) -> WikitextTemplateCall {
-        let inner = r.inner
-        var parts: [Range<Int>] = []
-        var s = inner.lowerBound
-        var i = s
-        while i < inner.upperBound {
-            let b = bytes[i]
-            if b == 0x7C {
-                parts.append(s..<i)
-                s = i + 1
-            } else if b == 0x7B || b == 0x5B || b == 0x3C, let rg = scan.regions[i], rg.end <= inner.upperBound {
-                i = rg.end
-                continue
-            }
-            i += 1
-        }
-        parts.append(s..<inner.upperBound)
-        let nameRange = parts[0]
-        var params: [WikitextParam] = []
-        params.reserveCapacity(parts.count - 1)
-        var index = 0
-        for part in parts.dropFirst() {
-            if let eq = firstTopLevel(0x3D, in: part) {
-                let nameRange = trimmed(part.lowerBound..<eq)
-                let name = parameterName(nameRange)
-                params.append(
-                    WikitextParam(
-                        name: name, nameRange: nameRange, value: (eq + 1)..<part.upperBound, index: 0, start: part.lowerBound))
-            } else {
-                index += 1
-                params.append(WikitextParam(name: nil, nameRange: nil, value: part, index: index, start: part.lowerBound))
-            }
-        }
-        return WikitextTemplateCall(name: templateName(nameRange), nameRange: nameRange, params: params, start: start)
-    }
-
     // MARK: - Rendering
 
     mutating func renderParameter(_ r: WikitextRegion, into sink: inout WikitextSink, depth: Int) {
@@ -401,12 +206,8 @@ extension WikitextRenderer {
             // `{{#tag:ref|body|name=x}}` is a `<ref>` written as a parser function.
             guard let body = call.positional(1) else { return }
             var c = bodyCitation(body.value, offset: start, depth: depth + 1)
-            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            if let name = c.name, WikitextRenderer.hasMetadata(c) {
-                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
-                if definitions[key] == nil { definitions[key] = c }
-            }
+            (c.name, c.group) = nameAndGroup(call)
+            if WikitextRenderer.hasMetadata(c) { define(c) }
             sink.attach(c)
             return
         }
@@ -422,7 +223,7 @@ extension WikitextRenderer {
             || (depth == 0 && fieldTemplatesAllowed && sink.isEmpty && !WikitextRenderer.isLayoutTemplate(name)
                 && isKeyValueBlock(call))
         {
-            extractFields(call, origin: name, depth: depth)
+            extractFields(call, origin: .template(name), depth: depth)
             return
         }
         if name.hasPrefix("use dmy") || name.hasPrefix("use mdy") {
@@ -492,12 +293,7 @@ extension WikitextRenderer {
         case .lineBreak:
             if sink.separator == 0x3B { sink.listBreak(at: call.start) } else { sink.space(at: call.start) }
         case .list:
-            var first = true
-            for p in call.positionals where !trimmed(p.value).isEmpty {
-                if !first { sink.listBreak(at: p.value.lowerBound) }
-                renderInline(p.value, into: &sink, depth: d, listLines: true)
-                first = false
-            }
+            renderList(call, into: &sink, depth: d)
         case .date:
             renderDate(call, into: &sink, depth: d)
         case .convert:
@@ -508,52 +304,19 @@ extension WikitextRenderer {
             let v = plain(p.value, depth: d)
             if !v.isEmpty { sink.emit(generated: prefix + v, at: call.start) }
         case .url:
-            if let label = call.positional(2), !trimmed(label.value).isEmpty {
-                renderInline(label.value, into: &sink, depth: d)
-            } else if let p = call.positional(1) {
-                var url = raw(p.value)
-                for scheme in ["https://", "http://", "//"] where url.lowercased().hasPrefix(scheme) {
-                    url = String(url.dropFirst(scheme.count))
-                    break
-                }
-                if url.hasSuffix("/") { url.removeLast() }
-                if !url.isEmpty { sink.emit(generated: url, at: call.start) }
-            }
+            renderURL(call, into: &sink, depth: d)
         case .scripts:
-            var first = true
-            for p in call.params {
-                if let name = p.name, WikitextRenderer.scriptControlKeys.contains(name) { continue }
-                if trimmed(p.value).isEmpty { continue }
-                if !first { sink.listBreak(at: p.value.lowerBound) }
-                renderInline(p.value, into: &sink, depth: d)
-                first = false
-            }
+            renderScripts(call, into: &sink, depth: d)
         case .asOf:
             let lower = call.named("lc").map { !raw($0.value).isEmpty } ?? false
             sink.emit(generated: lower ? "as of " : "As of ", at: call.start)
             renderDate(call, into: &sink, depth: d)
         case .fraction:
-            let v = call.positionals.map { plain($0.value, depth: d) }
-            switch v.count {
-            case 1: sink.emit(generated: "1/" + v[0], at: call.start)
-            case 2: sink.emit(generated: v[0] + "/" + v[1], at: call.start)
-            case 3...: sink.emit(generated: v[0] + " " + v[1] + "/" + v[2], at: call.start)
-            default: break
-            }
+            renderFraction(call, into: &sink, depth: d)
         case .value:
-            guard let p = call.positional(1) else { return }
-            var v = plain(p.value, depth: d)
-            if let u = call.named("u") ?? call.named("ul") {
-                let unit = plain(u.value, depth: d)
-                if !unit.isEmpty { v += " " + unit }
-            }
-            if !v.isEmpty { sink.emit(generated: v, at: call.start) }
+            renderValue(call, into: &sink, depth: d)
         case .quote:
-            if let p = call.named("text") ?? call.named("quote") ?? call.positional(1) {
-                sink.space(at: call.start)
-                renderInline(p.value, into: &sink, depth: d)
-                sink.space(at: call.start)
-            }
+            renderQuote(call, into: &sink, depth: d)
         case .interlanguage:
             if let p = call.named("lt") ?? call.positional(1) { renderInline(p.value, into: &sink, depth: d) }
         case .joined:
@@ -564,31 +327,105 @@ extension WikitextRenderer {
                 renderInline(p.value, into: &sink, depth: d)
             }
         case .footnote:
-            guard let body = call.positional(1) ?? call.named("text") else {
-                if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {
-                    sink.attach(Citation(name: name, group: call.named("group").map { raw($0.value) }, offset: call.start))
-                }
-                return
-            }
-            var c = bodyCitation(body.value, offset: call.start, depth: d)
-            c.template = call.name
-            c.name = call.named("name").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            c.group = call.named("group").map { raw($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
-            if let name = c.name {
-                let key = WikitextRenderer.definitionKey(name: name, group: c.group)
-                if definitions[key] == nil { definitions[key] = c }
-            }
-            sink.attach(c)
+            renderFootnote(call, into: &sink, depth: d)
         case .shortCitation:
             sink.attach(shortCitation(call, offset: call.start, depth: d))
         case .refReuse:
-            for p in call.positionals {
-                let name = raw(p.value)
-                if !name.isEmpty { sink.attach(Citation(name: name, offset: call.start)) }
-            }
+            attachReuses(call, to: &sink)
         case .nothing:
             break
         }
+    }
+
+    /// `{{ubl|a|b}}`, `{{hlist|...}}`: the items, one list break apart.
+    private mutating func renderList(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        var first = true
+        for p in call.positionals where !trimmed(p.value).isEmpty {
+            if !first { sink.listBreak(at: p.value.lowerBound) }
+            renderInline(p.value, into: &sink, depth: d, listLines: true)
+            first = false
+        }
+    }
+
+    /// `{{URL|example.com|label}}`: the label, else the URL without its scheme and trailing `/`.
+    private mutating func renderURL(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        if let label = call.positional(2), !trimmed(label.value).isEmpty {
+            renderInline(label.value, into: &sink, depth: d)
+        } else if let p = call.positional(1) {
+            var url = raw(p.value)
+            for scheme in ["https://", "http://", "//"] where url.lowercased().hasPrefix(scheme) {
+                url = String(url.dropFirst(scheme.count))
+                break
+            }
+            if url.hasSuffix("/") { url.removeLast() }
+            if !url.isEmpty { sink.emit(generated: url, at: call.start) }
+        }
+    }
+
+    /// `{{zh|s=...|t=...|p=...}}`: every text value (not the display controls), one list break apart.
+    private mutating func renderScripts(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        var first = true
+        for p in call.params {
+            if let name = p.name, WikitextRenderer.scriptControlKeys.contains(name) { continue }
+            if trimmed(p.value).isEmpty { continue }
+            if !first { sink.listBreak(at: p.value.lowerBound) }
+            renderInline(p.value, into: &sink, depth: d)
+            first = false
+        }
+    }
+
+    /// `{{frac|1|2}}` as `1/2`, `{{frac|3|1|2}}` as `3 1/2`.
+    private mutating func renderFraction(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        let v = call.positionals.map { plain($0.value, depth: d) }
+        switch v.count {
+        case 1: sink.emit(generated: "1/" + v[0], at: call.start)
+        case 2: sink.emit(generated: v[0] + "/" + v[1], at: call.start)
+        case 3...: sink.emit(generated: v[0] + " " + v[1] + "/" + v[2], at: call.start)
+        default: break
+        }
+    }
+
+    /// `{{val|5|u=km}}`: the value and its unit.
+    private mutating func renderValue(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        guard let p = call.positional(1) else { return }
+        var v = plain(p.value, depth: d)
+        if let u = call.named("u") ?? call.named("ul") {
+            let unit = plain(u.value, depth: d)
+            if !unit.isEmpty { v += " " + unit }
+        }
+        if !v.isEmpty { sink.emit(generated: v, at: call.start) }
+    }
+
+    /// `{{quote|text}}`: the quotation, set apart by spaces.
+    private mutating func renderQuote(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        if let p = call.named("text") ?? call.named("quote") ?? call.positional(1) {
+            sink.space(at: call.start)
+            renderInline(p.value, into: &sink, depth: d)
+            sink.space(at: call.start)
+        }
+    }
+
+    /// `{{r|a|b}}`: reuses of the named references `a` and `b`.
+    private func attachReuses(_ call: WikitextTemplateCall, to sink: inout WikitextSink) {
+        for p in call.positionals {
+            let name = raw(p.value)
+            if !name.isEmpty { sink.attach(Citation(name: name, offset: call.start)) }
+        }
+    }
+
+    /// `{{efn|body|name=x}}`: a citation from the body (or a reuse of a named one).
+    private mutating func renderFootnote(_ call: WikitextTemplateCall, into sink: inout WikitextSink, depth d: Int) {
+        guard let body = call.positional(1) ?? call.named("text") else {
+            if let name = call.named("name").map({ raw($0.value) }), !name.isEmpty {
+                sink.attach(Citation(name: name, group: call.named("group").map { raw($0.value) }, offset: call.start))
+            }
+            return
+        }
+        var c = bodyCitation(body.value, offset: call.start, depth: d)
+        c.template = call.name
+        (c.name, c.group) = nameAndGroup(call)
+        define(c)
+        sink.attach(c)
     }
 
     // MARK: - Dates and units
@@ -657,7 +494,7 @@ extension WikitextRenderer {
     // MARK: - Fields
 
     /// Turns every named, non-empty parameter of an infobox-like template into a field.
-    mutating func extractFields(_ call: WikitextTemplateCall, origin: String, depth: Int) {
+    mutating func extractFields(_ call: WikitextTemplateCall, origin: FieldOrigin, depth: Int) {
         for p in call.params {
             guard let key = p.name, !key.isEmpty, !WikitextRenderer.isDigits(key), let nameRange = p.nameRange else {
                 continue

@@ -38,6 +38,11 @@ package struct AttributeJudge: Sendable {
         return distinct(claims).joined(separator: " / ")
     }
 
+    /// Whether some pair of one variant's claims cannot both be true.
+    static func selfContradicts(_ claims: [Claim]) -> Bool {
+        claims.enumerated().contains { i, x in claims[(i + 1)...].contains { !x.value.agrees(with: $0.value) } }
+    }
+
     /// Distinct values in first-seen order.
     static func distinct(_ claims: [Claim]) -> [String] {
         var seen = Set<String>()
@@ -84,12 +89,20 @@ package struct AttributeJudge: Sendable {
             let newest = Chronology.newestRevision(in: set, having: has)
             let newestClaims = newest.flatMap { byID[$0.id] } ?? refClaims
             guard Self.disagree(g.claims, refClaims), Self.disagree(g.claims, newestClaims) else { continue }
-            let bad = g.claims.filter { c in refClaims.contains { !c.value.agrees(with: $0.value) } }
+            var bad = g.claims.filter { c in refClaims.contains { !c.value.agrees(with: $0.value) } }
+            if Self.selfContradicts(refClaims) {
+                // The reference states several values: a variant that repeats one of them does not
+                // contradict it (the reference's own contradiction is reported on the reference).
+                bad = g.claims.filter { c in !refClaims.contains { c.value.agrees(with: $0.value) } }
+                guard !bad.isEmpty else { continue }
+            }
             let agreeing = revs.filter { !Self.disagree($0.claims, refClaims) }
             let refValue = Self.distinct(refClaims).joined(separator: " / ")
             let badValues = distinctBadValues(bad, refClaims)
             let name = Chronology.shortName(g.variant.id, in: set)
-            var message = "\(noun) \(nounIsPlural ? "differ" : "differs"): \(refValue) (\(Chronology.names(agreeing.map(\.variant.id), in: set))) vs \(badValues) (\(name))"
+            // The revisions that agree with the reference; the reference itself when none does.
+            let backers = agreeing.isEmpty ? [ref.id] : agreeing.map(\.variant.id)
+            var message = "\(noun) \(nounIsPlural ? "differ" : "differs"): \(refValue) (\(Chronology.names(backers, in: set))) vs \(badValues) (\(name))"
             var explanation = "\(name) is a \(Chronology.role(g.variant)) and disagrees with the revisions"
             if selfConflicting.contains(g.variant.id) {
                 let own = Self.distinct(g.claims).joined(separator: " vs ")

@@ -29,8 +29,17 @@ private struct AnalysisSlot: Hashable {
 package final class RuleContext {
     package let set: VariantSet
     private var analyses: [AnalysisSlot: Any] = [:]
+    private var notes: [RuleNote] = []
 
     package init(set: VariantSet) { self.set = set }
+
+    /// Records a note once (see `RuleNote`).
+    package func addNote(_ n: RuleNote) {
+        if !notes.contains(n) { notes.append(n) }
+    }
+
+    /// The notes recorded so far, in the order they were made.
+    package var recordedNotes: [RuleNote] { notes }
 
     /// Every variant's claims, extracted once.
     package private(set) lazy var claims: ClaimSet = ClaimSet(set)

@@ -41,13 +41,9 @@ extension VariantSet {
     package func previousRevision(of variant: Variant) -> Variant? {
         variants.last { $0.order < variant.order && $0.document.role == .revision }
     }
-    /// A short name for messages: the id's prefix before `_` when no other variant shares it
-    /// (`003` for `003_7ef6…`), else the whole id.
+    /// The name of a variant in messages: its full id, or the name it carries (gate's NEW).
     package func shortName(_ id: String) -> String {
-        guard let us = id.firstIndex(of: "_"), us != id.startIndex else { return id }
-        let prefix = String(id[..<us])
-        let clash = variants.contains { ($0.id != id && $0.id.hasPrefix(prefix + "_")) || $0.id == prefix }
-        return clash ? id : prefix
+        variants.first { $0.id == id }?.name ?? VariantNames.short(id, among: variants.lazy.map(\.id))
     }
 
     /// Index of `variant` in `variants`.
@@ -110,7 +106,8 @@ extension RuleContext {
                 if let w = wordsByText[text] { return w }
                 var words: [String] = []
                 for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
-                wordsByText[text] = words
+                // One variant reads each text once: nothing to reuse, so nothing to keep.
+                if n > 1 { wordsByText[text] = words }
                 return words
             }
             var counts: [String: Int] = [:]

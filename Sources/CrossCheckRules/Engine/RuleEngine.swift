@@ -20,6 +20,8 @@ package struct RuleRun: Sendable {
     package var findings: [Finding]
     /// Notes for stderr (e.g. a suppression comment that suppressed nothing).
     package var warnings: [String]
+    /// What rules left unjudged and why (a variant in a language they have no word list for).
+    package var notes: [RuleNote] = []
     package init(findings: [Finding], warnings: [String]) { self.findings = findings; self.warnings = warnings }
 }
 
@@ -56,7 +58,9 @@ package enum RuleEngine {
         findings.sort(by: Finding.reportOrder)
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.fingerprint).inserted }
-        return RuleRun(findings: findings, warnings: warnings)
+        var run = RuleRun(findings: findings, warnings: warnings)
+        run.notes = context.recordedNotes.sorted { ($0.rule, $0.variant, $0.message) < ($1.rule, $1.variant, $1.message) }
+        return run
     }
 
     /// The rules that run, with their configured severity (nil: the rule decides), in registry order.

@@ -5,6 +5,7 @@ package enum RuleRegistry {
     package static let all: [any Rule.Type] = [
         // Text-level rules (engine).
         DuplicateSectionRule.self,
+        PageBlankedRule.self,
         MergedWordsRule.self,
         IntroducedTypoRule.self,
         DateFormatRule.self,

@@ -4,43 +4,65 @@ import CrossCheckAnalysis
 extension StatementAlignment {
     /// Groups value differences found in aligned statements into findings: one per variant pair
     /// and pair of values, with the evidence of every statement that shows it.
+    ///
+    /// Between revisions a difference is an edit: a warning when the citation is unchanged (or
+    /// there is none), information when the edit changes the citation too.
     static func findings(
         rule: String, severity: Severity, noun: String, set: VariantSet,
         differences: [(AlignedStatement, String, String)]
     ) -> [Finding] {
-        var groups: [String: [(AlignedStatement, String, String)]] = [:]
+        findings(rule: rule, severity: severity, noun: noun, set: set, differences: differences.map { Difference($0.0, $0.1, $0.2) })
+    }
+
+    static func findings(rule: String, severity: Severity, noun: String, set: VariantSet, differences: [Difference]) -> [Finding] {
+        var groups: [String: [Difference]] = [:]
         var order: [String] = []
         for d in differences {
-            let key = [d.0.a.id, d.0.b.id, d.1, d.2].joined(separator: "|")
+            let change = d.statement.isEdit ? citationChange(d.statement.sentenceA, d.statement.sentenceB) : .unchanged
+            let key = [d.statement.a.id, d.statement.b.id, d.a, d.b, d.statement.isEdit ? "\(change)" : ""].joined(separator: "|")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(d)
         }
         var out: [Finding] = []
         for key in order {
             guard let ds = groups[key], let first = ds.first else { continue }
-            let st = first.0
+            let st = first.statement
             let na = Chronology.shortName(st.a.id, in: set), nb = Chronology.shortName(st.b.id, in: set)
             var evidence: [Evidence] = []
-            for (s, va, vb) in ds {
-                evidence.append(Self.evidence(s.b, s.sectionB, s.sentenceB, value: vb))
-                evidence.append(Self.evidence(s.a, s.sectionA, s.sentenceA, value: va))
+            for d in ds {
+                let s = d.statement
+                evidence.append(Self.evidence(s.b, s.sectionB, s.sentenceB, value: d.shownB))
+                evidence.append(Self.evidence(s.a, s.sectionA, s.sentenceA, value: d.shownA))
             }
             if st.isEdit {
+                let change = citationChange(st.sentenceA, st.sentenceB)
+                let how: String, why: String
+                switch change {
+                case .unchanged:
+                    how = "changed under an unchanged citation"
+                    why = "The edit changes the value but not the reference after it: the source no longer says what the text says."
+                case .none:
+                    how = "changed with no citation"
+                    why = "The edit changes the value and gives no source for the new one."
+                case .changed:
+                    how = "updated with a new citation"
+                    why = "The edit changes the value and the reference behind it."
+                }
                 out.append(
                     Finding(
-                        rule: rule, severity: .info, kind: .change,
-                        message: "\(noun) changed between revisions in the same statement: \(first.1) (\(na)) -> \(first.2) (\(nb))",
-                        evidence: evidence, values: [first.1, first.2],
-                        explanation: "An edit between revisions; check that the newer value is sourced.",
-                        fingerprintParts: ["change", first.1, first.2, st.a.id, st.b.id]))
+                        rule: rule, severity: change == .changed ? .info : severity, kind: .change,
+                        message: "\(noun) \(how): \(first.shownA) (\(na)) -> \(first.shownB) (\(nb))",
+                        evidence: evidence, values: [first.shownA, first.shownB],
+                        explanation: why,
+                        fingerprintParts: ["change", first.a, first.b, st.a.id, st.b.id]))
             } else {
                 out.append(
                     Finding(
                         rule: rule, severity: severity, kind: .conflict,
-                        message: "\(noun) differs in the same statement: \(first.2) (\(nb)) vs \(first.1) (\(na))",
-                        evidence: evidence, values: [first.2, first.1], likelyWrong: st.b.id,
+                        message: "\(noun) differs in the same statement: \(first.shownB) (\(nb)) vs \(first.shownA) (\(na))",
+                        evidence: evidence, values: [first.shownB, first.shownA], likelyWrong: st.b.id,
                         explanation: "\(nb) is a \(Chronology.role(st.b)) and disagrees with revision \(na) of its time.",
-                        fingerprintParts: [first.1, first.2, st.a.id, st.b.id]))
+                        fingerprintParts: [first.a, first.b, st.a.id, st.b.id]))
             }
         }
         return out

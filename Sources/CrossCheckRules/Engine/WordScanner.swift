@@ -12,4 +12,20 @@ package enum WordScanner {
 
     /// Lower-cases ASCII letters.
     package static func lower(_ s: String) -> String { Lexer.asciiLower(s) }
+
+    /// True for an ASCII letter (a word boundary test next to an ASCII word).
+    package static func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// The byte length of the word character at `i` (the lexer's letters, digits, marks, CJK and
+    /// Thai), or 0 when the scalar there ends a word.
+    package static func wordByteLength(_ b: [UInt8], _ i: Int) -> Int {
+        guard i < b.count else { return 0 }
+        return b.withUnsafeBufferPointer { buf -> Int in
+            let (cls, length, _) = Lexer.classAt(buf, i)
+            switch cls {
+            case .letter, .digit, .mark, .cjk, .thai: return i + length <= buf.count ? length : 0
+            case .space, .currency, .other: return 0
+            }
+        }
+    }
 }

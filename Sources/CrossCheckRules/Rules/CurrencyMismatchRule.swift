@@ -76,7 +76,7 @@ package struct CurrencyMismatchRule: Rule {
             var seen = Set<String>()
             for m in kept where seen.insert("\(m.claim.variant)|\(m.claim.line)|\(m.q.currency?.code ?? "")").inserted {
                 var e = m.claim.evidence
-                e.value = m.q.description + (m.q.currencyInferred ? " (currency taken from an earlier amount)" : "")
+                e.value = QuantityNormalizer.readable(m.q) + (m.q.currencyInferred ? " (currency taken from an earlier amount)" : "")
                 evidence.append(e)
             }
             let variants = Array(Set(kept.map(\.claim.variant))).sorted()
@@ -93,7 +93,12 @@ package struct CurrencyMismatchRule: Rule {
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .conflict,
                     message: "The amount \(amount.text.isEmpty ? amountText : Self.plain(amount)) is given in different currencies (\(currencies.joined(separator: " vs "))) in \(names)",
-                    evidence: evidence, values: currencies.map { amountText + " " + $0 },
+                    evidence: evidence, values: currencies.map { code in
+                        var q = amount
+                        q.currency = Currency(code)
+                        q.bound = .exact
+                        return QuantityNormalizer.readable(q)
+                    },
                     likelyWrong: wrong,
                     explanation: explanation,
                     fingerprintParts: [amountText] + currencies.sorted() + variants))

@@ -10,8 +10,10 @@ package struct DateConflictRule: Rule {
             between consecutive revisions and between each summary or source and its revision; dates \
             are normalised with their grain, so "On 18 February" equals "On February 18", and "2021" \
             agrees with "30 December 2021". A date without a year takes the year of its section \
-            heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits, reported for \
-            information; a summary or source that moves an event is a conflict. An "as of" date only \
+            heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits: a warning when the \
+            statement keeps its citation (or has none), information when the edit changes the \
+            citation too; template parameters (infobox fields, match boxes) count as well as prose. \
+            A summary or source that moves an event is a conflict. An "as of" date only \
             stamps the statement, and a date that moves together with a figure ("12,400 at the 2010 \
             census", "13,950 at the 2020 census") in a newer revision restates the figure for another time. A summary's or \
             source's dated field is compared with the same field of its revision ("Born" and \
@@ -112,7 +114,7 @@ package struct DateConflictRule: Rule {
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Date", set: context.set, differences: differences)
-            + Self.fieldFindings(context.set)
+            + Self.fieldFindings(context.set) + NumberConflictRule.parameterFindings(context, dates: true)
     }
 
     /// The concept a field key names, for matching keys across formats: "birth_date" and "Born"

@@ -20,7 +20,15 @@ package struct IntroducedTypoRule: Rule {
             from the article itself (the previous revision or the rest of the new one), never only from an \
             outside source. British and American spellings of one word ("colour"/"color", \
             "travelled"/"traveled", "centre"/"center", "organise"/"organize", "catalogue"/"catalog", \
-            "defence"/"defense") are never typos of each other.
+            "defence"/"defense") are never typos of each other, nor are transliterations that differ by \
+            an apostrophe ("Qur'an"/"Quran"). English word lists apply only to English text: there, any \
+            dictionary word or name is real, and a lower-case word in no dictionary that is one slip from \
+            exactly one common English word is reported even when the article never uses that word \
+            ("heavilly"). Text in another language is judged only against its own vocabulary, and only \
+            where an edit is visible (a note says when it is not judged). A possessive is checked as the \
+            word it is; a word its link's target spells the same way, a word in italics or in a span \
+            marked as another language, and a technical token with capitals inside ("shRNA") are not \
+            slips; a link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]") is.
             """,
         triggering: [
             RuleExample(
@@ -37,6 +45,30 @@ package struct IntroducedTypoRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
                     The plant uses membrane filtration. A second filtraton line opened, and filtration runs all day.
                     """), expect: "filtraton"),
+            // A possessive is checked as the word it is.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    Brackwater wrote the pamphlet. Brackwater argued for free schools. Brackwater spoke in the hall, and Brackwater printed it. Brackwater left in spring.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    Brackwater wrote the pamphlet. Brackwater argued for free schools. Brackwater spoke in the hall, and Brackwater printed it. Brakwater's critics replied.
+                    """), expect: "Brakwater"),
+            // A link's label misspelling the link's own target.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2020-01", format: .wikitext, """
+                    The town grew around a mill on the river.
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2021-01", format: .wikitext, """
+                    The town grew around the [[Harbour Mill|Harbuor Mill]] on the river.
+                    """), expect: "Harbuor"),
+            // English text: a slip of a common English word the article never uses itself.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The town relies on tourism in the summer.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The town relies heavilly on tourism in the summer.
+                    """), expect: "heavilly"),
         ],
         nonTriggering: [
             RuleExample(
@@ -61,6 +93,41 @@ package struct IntroducedTypoRule: Rule {
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
                     The guild traveled to fairs. Members traveled by rail and traveled by boat. A new member travelled from abroad. A dispute was expected to ensue. Its rules ensure fair prices and ensure quality, ensure safety, ensure training and ensure access.
+                    """)),
+            // Real words: a dictionary word beside a more frequent one a slip away, a
+            // transliteration written two ways, a technical token with capitals inside.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The pleural lining was inflamed. A pleural tap drained it, and the pleural space was checked. Pleural fluid and pleural pressure were measured.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The pleural lining was inflamed. A pleural tap drained it, and the pleural space was checked. Pleural fluid and pleural pressure were measured. The plural form is used in the notes.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The Qur'an was copied here. The Qur'an school taught the Qur'an, and a Qur'an of the tenth century and a second Qur'an are kept.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The Qur'an was copied here. The Qur'an school taught the Qur'an, and a Qur'an of the tenth century and a second Quran are kept.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2020-01", format: .plaintext, """
+                    The lab designs siRNA probes. Each siRNA is tested, and siRNA libraries, siRNA screens and siRNA pools are sold.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2021-01", format: .plaintext, """
+                    The lab designs siRNA probes. Each siRNA is tested, and siRNA libraries, siRNA screens and siRNA pools are sold. It also makes shRNA vectors.
+                    """)),
+            // German text with no earlier revision: no word list and no edit to judge (a note says so).
+            RuleExample(
+                ExampleFile("artikel.txt", role: .revision, format: .plaintext, """
+                    Er kam wieder in die Stadt und wollte wieder arbeiten. Sie sah ihn wieder, aber er war weder froh noch traurig. Dann ging er wieder und kam nie wieder zurück.
+                    """)),
+            // A word in a span marked as another language is not English.
+            RuleExample(
+                ExampleFile("region.wiki", role: .revision, format: .wikitext, """
+                    Lombardia is a region of the north. The people of Lombardia call it Lombardia, and Lombardia borders Switzerland. Lombardia has twelve provinces.
+
+                    A woman from the region is called {{lang-it|Lombarda}} in Italian.
                     """)),
         ])
 
@@ -91,33 +158,82 @@ package struct IntroducedTypoRule: Rule {
             }
             // A text the previous revision also holds brings no word it lacks: skip it unscanned.
             let previousTexts: Set<String> = a.map { Self.unitTexts($0, context) } ?? []
+            var labelSlips: [(original: String, target: String, unit: TextUnit, line: Int)] = []
             for u in context.textUnits(b) where !previousTexts.contains(u.text) {
-                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
-                    let key = w.lowered
-                    guard key.utf8.count >= 5, before[key] == nil else { continue }
-                    let target: String?
-                    if let j = judged[key] { target = j } else {
-                        target = Self.likelyIntended(
-                            key, original: w.text, stats: stats, frequent: frequent, variant: bi, previous: ai,
-                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested)
-                        judged[key] = target
+                // The unit's language, asked once a word needs it.
+                var unitEnglish: Bool? = nil
+                for (wi, w) in WordScanner.words(in: u.text).enumerated() where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
+                    var key = w.lowered
+                    var original = w.text
+                    // A possessive is checked as the word it is ("Prouhon's" as "Prouhon").
+                    if key.hasSuffix("'s") {
+                        key.removeLast(2)
+                        original.removeLast(2)
                     }
-                    guard let t = target else { continue }
-                    if seen[key] == nil { order.append(key); seen[key] = (w.text, t, []) }
+                    guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.contains("'") else { continue }
+                    // Technical tokens: a lower-case start with capitals inside ("shRNA", "iPhone").
+                    if let f = original.utf8.first, f >= 0x61, f <= 0x7A, original.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
+                    if unitEnglish == nil { unitEnglish = context.language(of: u, in: b) == "en" }
+                    let english = unitEnglish ?? true
+                    // Without English word lists, only an edit against the text's own vocabulary
+                    // tells a slip; the oldest revision shows no edit.
+                    if !english && a == nil {
+                        context.note(Self.description.id, b, "text in \(context.language(of: u, in: b)) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
+                        continue
+                    }
+                    // A lower-case word (or one opening its sentence) may also be judged against the dictionary.
+                    // Not a part of a hyphenated word ("pre-empted"): prefixes make words no list has.
+                    let hyphenated = (w.range.lowerBound > 0 && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.lowerBound - 1)] == 0x2D)
+                        || (w.range.upperBound < u.text.utf8.count && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.upperBound)] == 0x2D)
+                    let plain = !hyphenated && (w.text.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false || wi == 0)
+                    let cacheKey = (english ? (plain ? "e" : "n") : "x") + key
+                    let target: String?
+                    if let j = judged[cacheKey] { target = j } else {
+                        target = Self.likelyIntended(
+                            key, original: original, stats: stats, frequent: frequent, variant: bi, previous: ai,
+                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested,
+                            english: english, dictionary: english && plain)
+                        judged[cacheKey] = target
+                    }
+                    guard let t = target else {
+                        // A link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]").
+                        if context.mayBeLinkLabel(u, textOffset: w.range.lowerBound, in: b),
+                            english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
+                            let slip = Self.labelSlip(key, context.markup(u, textOffset: w.range.lowerBound, in: b))
+                        {
+                            labelSlips.append((original, slip, u, context.line(b, u, textOffset: w.range.lowerBound)))
+                        }
+                        continue
+                    }
+                    // A word its link's target spells the same way is a name, not a slip; a word in
+                    // italics or a span marked as another language is quoted, not English.
+                    let markup = context.markup(u, textOffset: w.range.lowerBound, in: b)
+                    if let linked = markup.linkTarget, WordScanner.lower(linked).contains(key) { continue }
+                    if english && markup.isForeignOrTitle { continue }
+                    if seen[key] == nil { order.append(key); seen[key] = (original, t, []) }
                     seen[key]?.units.append((u, context.line(b, u, textOffset: w.range.lowerBound)))
                 }
+            }
+            for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
+                findings.append(Finding(
+                    rule: Self.description.id, severity: Self.description.severity, kind: .change,
+                    message: "\"\(slip.original)\" (\(a == nil ? "in the oldest revision" : "new in") \(set.shortName(b.id)), line \(slip.line)) labels a link to \"\(slip.target)\" and is one edit away from it; likely a typo",
+                    evidence: [context.evidence(b, slip.unit, line: slip.line, value: slip.original)], values: [slip.original, slip.target], likelyWrong: b.id,
+                    fingerprintParts: [b.id, WordScanner.lower(slip.original), WordScanner.lower(slip.target)]))
             }
             for key in order {
                 guard let hit = seen[key], let first = hit.units.first else { continue }
                 var evidence = [context.evidence(b, first.0, line: first.1, value: hit.original)]
                 let shown = Self.spelling(of: hit.target, in: set, context: context) ?? hit.target
-                if let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
+                // A word only the dictionary knows is used nowhere in the set: nothing to quote.
+                if (stats.total[hit.target] ?? 0) > 0, let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
                     evidence.append(context.evidence(v, u, line: line, value: shown))
                 }
                 let uses = stats.total[hit.target] ?? 0
+                let intended = uses == 0 ? "the English word \"\(shown)\"" : "\"\(shown)\", used \(uses) times in the set"
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
-                    message: "\"\(hit.original)\" (\(a == nil ? "in the oldest revision" : "new in") \(set.shortName(b.id)), line \(first.1)) is one edit away from \"\(shown)\", used \(uses) times in the set; likely a typo",
+                    message: "\"\(hit.original)\" (\(a == nil ? "in the oldest revision" : "new in") \(set.shortName(b.id)), line \(first.1)) is one edit away from \(intended); likely a typo",
                     evidence: evidence, values: [hit.original, shown], likelyWrong: b.id,
                     fingerprintParts: [b.id, key, hit.target]))
             }
@@ -141,12 +257,16 @@ package struct IntroducedTypoRule: Rule {
     /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
     static func likelyIntended(
         _ w: String, original: String, stats: WordStats, frequent: FrequentWords, variant: Int, previous: Int,
-        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }
+        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }, english: Bool = true, dictionary: Bool = false
     ) -> String? {
         // Real words are not typos: common words, words one slip from another real word
-        // ("ethic"/"ethnic"), and words the set attests independently of this edit.
-        if CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || w.contains("'") { return nil }
-        let mine = stats.total[w] ?? 0
+        // ("ethic"/"ethnic"), English words and names at any frequency (English text only), and
+        // words the set attests independently of this edit.
+        if w.contains("'") { return nil }
+        if english, CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || EnglishLexicon.contains(w) { return nil }
+        // Uses in this variant: a word written several times here is deliberate (a typo carried
+        // on by later revisions is counted once per revision, not summed).
+        let mine = stats.perVariant[variant][w] ?? 0
         // A word used several times is deliberate (tested before the costlier `attested`).
         guard mine <= 3 else { return nil }
         if attested(w) { return nil }
@@ -178,7 +298,67 @@ package struct IntroducedTypoRule: Rule {
             if let b = best, count < b.count || (count == b.count && b.word < c) { continue }
             best = (c, count)
         }
-        return best?.word
+        if let b = best { return b.word }
+        // English text: a lower-case word that no dictionary has, one slip from exactly one
+        // common English word, is that word misspelt ("heavilly"), even when the article never
+        // uses the word itself.
+        return dictionary ? dictionarySlip(w) : nil
+    }
+
+    /// The one common English word that `w` (lower-case letters, six or more, in no dictionary)
+    /// is a slip of: an inner letter dropped, doubled, or two inner letters swapped; nil when
+    /// there is none or more than one.
+    static func dictionarySlip(_ w: String) -> String? {
+        let b = Array(w.utf8)
+        let n = b.count
+        guard n >= 6, b.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !EnglishLexicon.contains(w) else { return nil }
+        var found: String? = nil
+        func consider(_ c: [UInt8]) -> Bool {
+            guard EnglishLexicon.isCommon(bytes: c) else { return true }
+            let word = String(decoding: c, as: UTF8.self)
+            if let f = found, f != word { found = nil; return false }  // two words: not clear which
+            found = word
+            return true
+        }
+        // A dropped inner letter.
+        for i in 1..<n {
+            for letter in UInt8(0x61)...UInt8(0x7A) {
+                var c = b
+                c.insert(letter, at: i)
+                if !consider(c) { return nil }
+            }
+        }
+        // A doubled inner letter.
+        for i in 1..<(n - 1) where b[i] == b[i + 1] {
+            var c = b
+            c.remove(at: i)
+            if !consider(c) { return nil }
+        }
+        // Two inner letters swapped.
+        for i in 1..<(n - 2) where b[i] != b[i + 1] {
+            var c = b
+            c.swapAt(i, i + 1)
+            if !consider(c) { return nil }
+        }
+        guard let f = found, !isInflection(w, f), !isSpellingVariant(w, f) else { return nil }
+        return f
+    }
+
+    /// The word of a link's target that `key` (a word of the link's own label) is a slip of:
+    /// "[[Harbour Mill|Harbuor Mill]]". Nil when the link shows no label of its own or no target
+    /// word is one inner slip away.
+    static func labelSlip(_ key: String, _ markup: MarkupContext) -> String? {
+        guard markup.linkHasLabel, let target = markup.linkTarget else { return nil }
+        let lowered = WordScanner.lower(target)
+        guard !lowered.contains(key) else { return nil }
+        for t in WordScanner.words(in: target) where t.text.utf8.count >= 5 {
+            guard let edit = classify(typo: key, intended: t.lowered), edit.interior else { continue }
+            switch edit.kind {
+            case .deletion, .transposition, .doubling: return t.text
+            case .insertion, .substitution: continue
+            }
+        }
+        return nil
     }
 
     /// How a misspelling differs from the intended word.
@@ -282,6 +462,20 @@ package struct IntroducedTypoRule: Rule {
     /// or by a spelling convention (`spellingKey`: "colour"/"color", "equalled"/"equaled", "centres"/"centers").
     static func isSpellingVariant(_ x: String, _ y: String) -> Bool {
         if x != y, spellingKey(x) == spellingKey(y) { return true }
+        // British doubling of a final s or t before an ending ("focussed", "facetted").
+        if x.utf8.count + 1 == y.utf8.count || y.utf8.count + 1 == x.utf8.count {
+            let (s, l) = x.utf8.count < y.utf8.count ? (Array(x.utf8), Array(y.utf8)) : (Array(y.utf8), Array(x.utf8))
+            var i = 0
+            while i < s.count, s[i] == l[i] { i += 1 }
+            if i > 0, i < s.count, l[i] == l[i - 1], l[i] == 0x73 || l[i] == 0x74, Array(l[(i + 1)...]) == Array(s[i...]),
+                ["ed", "ing"].contains(String(decoding: s[i...], as: UTF8.self))
+            {
+                return true
+            }
+        }
+        // Transliterations that differ by an apostrophe or a hyphen ("Qur'an"/"Quran").
+        let bare = { (s: String) in s.utf8.filter { $0 != 0x27 && $0 != 0x2D } }
+        if x != y, bare(x) == bare(y) { return true }
         let a = Array(x.utf8), b = Array(y.utf8)
         guard a.count == b.count else { return false }
         var diffs: [(UInt8, UInt8)] = []

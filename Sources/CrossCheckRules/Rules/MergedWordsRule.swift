@@ -20,7 +20,13 @@ package struct MergedWordsRule: Rule {
             "aleading") or onto a function word ("ofthe"). Beside a two-letter half the other half must be \
             a common word. Possessives fused with the next word ("the firm'sales") are flagged too. Words \
             inside links, e-mail addresses and code, tokens with digits, all-capital acronyms and \
-            inflections of known words are left alone.
+            inflections of known words are left alone. \
+            Each text is read in its language (see `parse`): on English text a word of the English \
+            dictionary or a name is no fusion (a less common word only when it does not split into two \
+            function words, as "intone" does), nor a word its link's target spells, a word in italics or \
+            a span marked as another language, the closed form of a compound the set hyphenates, or a \
+            slip of a common word (left to `introduced-typo`); on other languages there is no word list, \
+            so a token is reported only when the set also writes its two words apart, side by side.
             """,
         triggering: [
             RuleExample(
@@ -63,6 +69,26 @@ package struct MergedWordsRule: Rule {
             RuleExample(
                 ExampleFile("older.txt", format: .plaintext, "The team runs the DataForge platform at the start of each season."),
                 ExampleFile("newer.txt", format: .plaintext, "The team still runs the DataForge platform, now in its tenth season.")),
+            // German text is not judged by English word lists: a compound is no fusion unless the
+            // set writes its two words apart.
+            RuleExample(
+                ExampleFile("artikel.txt", format: .plaintext, """
+                    Die Firma hat weitere Produkte entwickelt und das alte Gerät weiterentwickelt, das von der Stadt für die Schulen gekauft wurde. Es ist heute noch im Einsatz.
+                    """)),
+            // A surname in the dictionary of names, and a name its link's target spells.
+            RuleExample(
+                ExampleFile("club.txt", format: .plaintext, """
+                    The club signed the goalkeeper Peter Howell from a rival team, and he played in every match of the season.
+                    """)),
+            RuleExample(
+                ExampleFile("lamp.wiki", format: .wikitext, """
+                    The lamp ran on a battery from the [[Eveready Battery Company]], and a spare was kept in the case.
+                    """)),
+            // The closed form of a compound the text also hyphenates.
+            RuleExample(
+                ExampleFile("report.txt", format: .plaintext, """
+                    The report gives a politico-economic reading of the strike, and a politicoeconomic model of wages.
+                    """)),
         ])
 
     package init() {}
@@ -130,7 +156,8 @@ package struct MergedWordsRule: Rule {
                     relevant = judgeOnce(w.text, key, outside: true) != nil || (!everywhere && judgeOnce(w.text, key, outside: false) != nil)
                 }
             }
-            let c = (words, relevant)
+            // Only a relevant text's words are looked at again: keep no others.
+            let c = (relevant ? words : [], relevant)
             candidatesByText[text] = c
             return c
         }
@@ -149,7 +176,7 @@ package struct MergedWordsRule: Rule {
                         verdict = judgeOnce(w.text, key, outside: stats.countOutside(key, variant: vi) > 0)
                         verdicts[key] = verdict
                     }
-                    guard let split = verdict else { continue }
+                    guard let split = verdict, Self.stands(split, token: w.text, key: key, unit: u, offset: w.offset, variant: v, context: context) else { continue }
                     let line = context.line(v, u, textOffset: w.offset)
                     if hits[key] == nil { order.append(key); hits[key] = Hit(token: w.text, split: split, units: []) }
                     hits[key]?.units.append((u, line))
@@ -173,6 +200,40 @@ package struct MergedWordsRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether a split the word lists found stands once the word's language and markup are known.
+    ///
+    /// English text read with English word lists: a word of the English dictionary or a name is
+    /// no fusion (a less common word only when it does not split into two function words, as
+    /// "intone" does), nor a word of a link whose target spells it, a word in italics or in a
+    /// span marked as another language, a closed form of a compound the variant also hyphenates
+    /// ("anarcho-" before "anarchosyndicalist"), or a word one slip from a common word (a typo,
+    /// left to `introduced-typo`). Text in another language has no word list here: a split stands
+    /// only when the set also writes its two words apart, side by side.
+    static func stands(_ split: Split, token: String, key: String, unit: TextUnit, offset: Int, variant v: Variant, context: RuleContext) -> Bool {
+        let first = WordScanner.lower(split.first), second = WordScanner.lower(split.second)
+        let language = context.language(of: unit, in: v)
+        guard language == "en" else {
+            context.note(description.id, v, "text in \(language) has no word list here: only fusions whose words the set also writes apart are reported")
+            return context.writesApart(first, second)
+        }
+        // What the word lists say of the token, once per token.
+        let lexical = context.analysis(AnalysisKey<Bool>("merged-words.lexical", scope: key)) { () -> Bool in
+            switch EnglishLexicon.entry(key) {
+            case .common?, .name?: return false
+            case .extended?:
+                guard split.shared, CommonWords.function.contains(first), CommonWords.function.contains(second) else { return false }
+            case nil: break
+            }
+            if first.utf8.count >= 4, context.hyphenates(first) { return false }
+            return IntroducedTypoRule.dictionarySlip(key) == nil
+        }
+        guard lexical else { return false }
+        let markup = context.markup(unit, textOffset: offset, in: v)
+        if markup.isForeignOrTitle { return false }
+        if let target = markup.linkTarget, WordScanner.lower(target).contains(key) { return false }
+        return true
     }
 
     /// Whether `word` is known: common, used in another variant, or an inflection of such a word.

@@ -12,8 +12,9 @@ package struct NumberConflictRule: Rule {
             $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction). A \
             number is paired only with one of the same kind (count, percentage, money) that has no \
             agreeing partner; the same amount in two currencies is left to `currency-mismatch`. \
-            Differences between revisions are edits, reported for information, unless the newer \
-            revision cites a new source for the figure. Figures for different years are different \
+            Differences between revisions are edits: a warning when the statement keeps its citation \
+            (or has none), since the source no longer says what the text says, and information when \
+            the edit also changes the citation. Figures for different years are different \
             statements, and counts of different things ("two colleagues", "over 30 libraries") are \
             not paired. A summary's or source's figure field is compared with the same field of its \
             revision when both are for the same year ("Population (2020)" and "population_total" \
@@ -45,7 +46,12 @@ package struct NumberConflictRule: Rule {
     package init() {}
 
     package func check(_ context: RuleContext) -> [Finding] {
-        var differences: [(AlignedStatement, String, String)] = []
+        var differences: [StatementAlignment.Difference] = []
+        func differ(_ st: AlignedStatement, _ x: Quantity, _ y: Quantity) {
+            differences.append(
+                StatementAlignment.Difference(
+                    st, x.description, y.description, shownA: QuantityNormalizer.readable(x), shownB: QuantityNormalizer.readable(y)))
+        }
         for st in context.statementPairs {
             let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
             let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
@@ -54,8 +60,6 @@ package struct NumberConflictRule: Rule {
             // is a different statement, not a contradiction.
             let ya = Self.years(in: st.sentenceA.text), yb = Self.years(in: st.sentenceB.text)
             if !ya.subtracting(yb).isEmpty, !yb.subtracting(ya).isEmpty { continue }
-            // A revision that changes a figure and cites a new source for it updates the figure.
-            if st.isEdit, Self.resourced(st.sentenceA, st.sentenceB) { continue }
             // Same amount in another currency is currency-mismatch's concern.
             let ua = qa.filter { x in !qb.contains { Self.matches($0, x) } }
             let ub = qb.filter { y in !qa.contains { Self.matches($0, y) } }
@@ -66,20 +70,118 @@ package struct NumberConflictRule: Rule {
                     // Two counts of different things ("two colleagues", "over 30 libraries") are
                     // two statements.
                     if kind == .count, !Self.countSameThing(a[0], b[0]) { continue }
-                    differences.append((st, a[0].description, b[0].description))
+                    differ(st, a[0], b[0])
                     continue
                 }
                 // Several: pair counts that count the same thing.
                 for x in a where kind == .count {
                     let words = Set(x.following.filter { $0.count > 2 })
                     let match = b.filter { $0.following.contains { words.contains($0) } }
-                    if match.count == 1 { differences.append((st, x.description, match[0].description)) }
+                    if match.count == 1 { differ(st, x, match[0]) }
                 }
             }
         }
         return StatementAlignment.findings(
             rule: Self.description.id, severity: Self.description.severity, noun: "Number", set: context.set, differences: differences)
-            + Self.fieldFindings(context.set)
+            + Self.fieldFindings(context.set) + Self.parameterFindings(context, dates: false)
+    }
+
+    /// Template parameters (infobox fields, match boxes, table rows) whose figure or date an edit
+    /// changed between consecutive wikitext revisions: a warning when the parameter's references
+    /// are unchanged (or it has none), information when the edit changes them too.
+    ///
+    /// `dates` selects the date changes (for `date-conflict`), else the figure changes. A value
+    /// whose dates changed is a date change only.
+    static func parameterFindings(_ context: RuleContext, dates: Bool) -> [Finding] {
+        let set = context.set
+        let all: [(Variant, Variant, [ParameterChange])] = context.analysis(AnalysisKey<[(Variant, Variant, [ParameterChange])]>("number-conflict.parameterChanges")) {
+            let revs = set.revisions
+            return zip(revs, revs.dropFirst()).map { ($0, $1, ParameterChanges.changes($0.document, $1.document)) }
+        }
+        var out: [Finding] = []
+        for (a, b, changes) in all {
+            let na = Chronology.shortName(a.id, in: set), nb = Chronology.shortName(b.id, in: set)
+            for c in changes {
+                let da = DateNormalizer.mentions(in: c.old).map(\.date).filter { $0.year != 0 }
+                let db = DateNormalizer.mentions(in: c.new).map(\.date).filter { $0.year != 0 }
+                let ua = da.filter { x in !db.contains { DateConflictRule.agree($0, x) } }
+                let ub = db.filter { y in !da.contains { DateConflictRule.agree($0, y) } }
+                let dateChanged = ua.count == 1 && ub.count == 1
+                let qa = QuantityNormalizer.quantities(in: c.old).filter { $0.kind != .ordinal }
+                let qb = QuantityNormalizer.quantities(in: c.new).filter { $0.kind != .ordinal }
+                let xa = qa.filter { x in !qb.contains { $0.sameAmount(as: x) } }
+                let xb = qb.filter { y in !qa.contains { $0.sameAmount(as: y) } }
+                let numberChanged = xa.count == 1 && xb.count == 1 && xa[0].kind == xb[0].kind
+                // A figure and its year changed together ("140 (2015)" -> "420 (2021)") is the
+                // figure restated: a number change only.
+                var shown: (String, String, String, String)? = nil  // key a, key b, shown a, shown b
+                if dates {
+                    guard dateChanged, !numberChanged else { continue }
+                    shown = (ua[0].description, ub[0].description, ua[0].description, ub[0].description)
+                } else {
+                    guard numberChanged else { continue }
+                    shown = (xa[0].description, xb[0].description, QuantityNormalizer.readable(xa[0]), QuantityNormalizer.readable(xb[0]))
+                }
+                guard let (ka, kb, sa, sb) = shown else { continue }
+                let resourced = Set(c.oldReferences) != Set(c.newReferences)
+                // A template whose stamp ("update", "population_as_of") the same edit moves restates
+                // its figures for a new date: standings, statistics, a new census.
+                let stamps = ParameterChanges.isStamp(c.key) ? [c.key] : ParameterChanges.stampKeys(line: c.newLine - 1, in: b.document)
+                let refreshed = !resourced && changes.contains { stamps.contains($0.key) }
+                let updated = resourced || refreshed
+                let noun = dates ? "Date" : "Number"
+                let how = resourced
+                    ? "updated with a new citation"
+                    : refreshed ? "restated with a new \(ParameterChanges.isStamp(c.key) ? "date stamp" : "date stamp (\(stamps.sorted().joined(separator: ", ")))")"
+                    : (c.newReferences.isEmpty ? "changed with no citation" : "changed under an unchanged citation")
+                let stale = !updated && !stamps.isEmpty ? " The template's \(stamps.sorted().joined(separator: ", ")) was left unchanged." : ""
+                let why = resourced
+                    ? "The edit changes the value and the reference behind it."
+                    : "The edit moves the template's date stamp with it: the figures are restated for a new date."
+                let why2 = updated ? why : (c.newReferences.isEmpty
+                        ? "The edit changes the value and gives no source for the new one."
+                        : "The edit changes the value but not the reference after it: the source no longer says what the text says.") + stale
+                let rule = dates ? DateConflictRule.description : NumberConflictRule.description
+                out.append(
+                    Finding(
+                        rule: rule.id, severity: updated ? .info : rule.severity, kind: .change,
+                        message: "\(noun) \(how) in parameter \(c.key): \(sa) (\(na)) -> \(sb) (\(nb))",
+                        evidence: [
+                            Evidence(variant: b.id, path: b.document.path, line: c.newLine, section: "", text: Evidence.trim(c.newText), value: sb),
+                            Evidence(variant: a.id, path: a.document.path, line: c.oldLine, section: "", text: Evidence.trim(c.oldText), value: sa),
+                        ],
+                        values: [sa, sb], explanation: updated ? why : why2,
+                        fingerprintParts: ["parameter", c.key, ka, kb, a.id, b.id]))
+            }
+        }
+        return mergedByLine(out)
+    }
+
+    /// One finding per edited line and kind of change: a table row whose edit changes several
+    /// parameters ("win", "gf") is one edit, listed once with each parameter's change.
+    static func mergedByLine(_ findings: [Finding]) -> [Finding] {
+        var groups: [String: [Finding]] = [:]
+        var order: [String] = []
+        for f in findings {
+            let how = f.message.components(separatedBy: " in parameter ").first ?? f.message
+            let key = [f.evidence.first?.path ?? "", String(f.evidence.first?.line ?? 0), f.severity.rawValue, how].joined(separator: "|")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(f)
+        }
+        return order.compactMap { key -> Finding? in
+            guard let fs = groups[key], let first = fs.first else { return nil }
+            guard fs.count > 1 else { return first }
+            let how = first.message.components(separatedBy: " in parameter ").first ?? first.message
+            let parts = fs.map { f -> String in
+                let rest = f.message.components(separatedBy: " in parameter ").dropFirst().joined(separator: " in parameter ")
+                return rest
+            }
+            let plural = how.replacingOccurrences(of: "Number ", with: "Numbers ").replacingOccurrences(of: "Date ", with: "Dates ")
+            return Finding(
+                rule: first.rule, severity: first.severity, kind: first.kind,
+                message: plural + " in parameters " + parts.joined(separator: "; "), evidence: first.evidence,
+                values: fs.flatMap(\.values), explanation: first.explanation, fingerprintParts: fs.map(\.fingerprint))
+        }
     }
 
     /// Figures in a summary's or source's fields that contradict the same field of its reference
@@ -118,12 +220,13 @@ package struct NumberConflictRule: Rule {
                         text: Evidence.trim(field.key + ": " + field.value), value: value)
                 }
                 let a = qa[0].description, b = qb[0].description
+                let ra = QuantityNormalizer.readable(qa[0]), rb = QuantityNormalizer.readable(qb[0])
                 out.append(
                     Finding(
                         rule: description.id, severity: description.severity, kind: .conflict,
-                        message: "Number differs in the same field (\(f.key)): \(b) (\(nb)) vs \(a) (\(na))",
-                        evidence: [evidence(v, f, b), evidence(ref, g, a)],
-                        values: [b, a], likelyWrong: v.id,
+                        message: "Number differs in the same field (\(f.key)): \(rb) (\(nb)) vs \(ra) (\(na))",
+                        evidence: [evidence(v, f, rb), evidence(ref, g, ra)],
+                        values: [rb, ra], likelyWrong: v.id,
                         explanation: "\(nb) is a \(Chronology.role(v)) and disagrees with revision \(na) of its time.",
                         fingerprintParts: ["field", concept, a, b, ref.id, v.id]))
             }

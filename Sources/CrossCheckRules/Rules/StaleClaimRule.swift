@@ -14,7 +14,14 @@ package struct StaleClaimRule: Rule {
             section of the same name) and \
             reports the first counterpart that no longer carries the same time-relative wording, citing it. \
             A revision's claim about the present ("currently", "as of", "now", "to date", "is the most") \
-            that no newer revision repeats in any form is reported too: later edits dropped the claim.
+            that no newer revision repeats in any form is reported too: later edits dropped the claim. \
+            Only whole time phrases count ("as of" before a date or time word, never inside "as well as \
+            of"; not "up to date", "is now called" or "presently-existing"). Reference lists, block \
+            quotations, quoted words and words reported after a past-tense verb ("argued that") are not \
+            the article's claims. A newer revision that keeps the claim and only drops "currently" \
+            resolves it; a claim a newer revision still makes in another sentence with a time word was \
+            not dropped; and a dropped remark that names nothing specific, or a dropped "is the most", \
+            is not reported.
             """,
         triggering: [
             RuleExample(
@@ -54,6 +61,40 @@ package struct StaleClaimRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     The Northgate Bridge currently carries four thousand walkers a day.
                     """)),
+            // Whole phrases only: "as well as of" holds no "as of".
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    The Northgate guild is a school of weaving as well as of dyeing. It opened in spring.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    It opened in spring.
+                    """)),
+            // A reference list's access notes and someone's reported words are not claims.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2019-05", format: .wikitext, """
+                    The Northgate guild trains weavers.
+
+                    == External links ==
+                    * Mirror of the Northgate guild site as of 3 May 2006
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2023-02", format: .wikitext, """
+                    The Northgate guild trains weavers.
+                    """)),
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    In 1850 the founder Ada Brennan argued that the Northgate guild was currently the only school of its kind. The guild trains weavers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The guild trains weavers.
+                    """)),
+            // A newer revision that keeps the claim and drops "currently" resolves it.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    The Northgate Bridge is currently the longest footbridge in the region.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The Northgate Bridge is the longest footbridge in the region.
+                    """)),
         ])
 
     package init() {}
@@ -85,7 +126,7 @@ package struct StaleClaimRule: Rule {
                 var ok = true
                 for (j, w) in m.words.enumerated() where lower[i + j] != w { ok = false; break }
                 // "is the most" also matches "is currently the most"; "is the first" only with a superlative sense is fine.
-                guard ok else { continue }
+                guard ok, Self.isWholePhrase(m.kind, at: i, length: m.words.count, words: words, lower: lower, text: text) else { continue }
                 kinds.insert(m.kind)
                 var end = i + m.words.count
                 if m.kind == "as of" {  // quote the date too: "as of 27 November 2019"
@@ -115,12 +156,38 @@ package struct StaleClaimRule: Rule {
             wordingByText[text] = w
             return w
         }
+        // Each variant's sentences that carry time-relative wording, found in one pass: the claims
+        // to judge, and (their words) what "is the claim still made" looks at.
+        var timedSentences: [String: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])]] = [:]
+        for v in set.variants {
+            var list: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])] = []
+            for (section, s) in v.document.allSentences {
+                let r = wording(s.text)
+                if !r.isEmpty { list.append((section, s, r)) }
+            }
+            timedSentences[v.id] = list
+        }
+        var timedWords: [String: [Set<String>]] = [:]
+        func timed(_ v: Variant) -> [Set<String>] {
+            if let t = timedWords[v.id] { return t }
+            let out = (timedSentences[v.id] ?? []).map { Set(WordScanner.words(in: $0.sentence.text).map(\.lowered)) }
+            timedWords[v.id] = out
+            return out
+        }
+        // Block quotation and "still made" verdicts, per sentence text (revisions repeat them).
+        var quoted: [String: Bool] = [:]
+        func inBlockQuote(_ s: Sentence, _ v: Variant) -> Bool {
+            if let q = quoted[s.text] { return q }
+            let q = Self.isBlockQuote(s, in: v.document)
+            quoted[s.text] = q
+            return q
+        }
         for a in set.variants {
             let newer = set.newer(than: a).filter { $0.document.role != .summary }
             guard !newer.isEmpty else { continue }
-            for (section, sentence) in a.document.allSentences {
-                let relative = wording(sentence.text)
-                guard !relative.isEmpty else { continue }
+            for (section, sentence, relative) in timedSentences[a.id] ?? [] {
+                // Reference lists and reported words are not the article's claims.
+                if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase) { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 var matched = false
                 for b in newer {
@@ -132,6 +199,12 @@ package struct StaleClaimRule: Rule {
                     let theirs = Set(wording(match.sentence.text).map(\.kind))
                     let dropped = relative.filter { !theirs.contains($0.kind) }
                     if dropped.isEmpty { break }  // still stated as current
+                    // The newer variant keeps the claim word for word and only drops the time word:
+                    // the claim still holds, and the newer wording resolves it.
+                    if Self.contentWords(probe) == Self.contentWords(Self.stripMarkers(match.sentence.text)) { break }
+                    // Nor are block quotations (looked up only for a sentence about to be reported),
+                    // and a claim the newer variant still makes in another sentence has not gone stale.
+                    if inBlockQuote(sentence, a) || Self.stillMade(sentence.text, in: [timed(b)], wording: wording) { break }
                     // "is currently the" already quotes "currently": show the longer phrase only.
                     let shown = dropped.map(\.phrase).filter { p in !dropped.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
@@ -147,8 +220,12 @@ package struct StaleClaimRule: Rule {
                 // A revision's time-relative claim that no newer revision repeats in any form was
                 // dropped by later edits: it cannot be quoted as current any more.
                 // "recently" dates an event rather than a state, so dropping it says little.
-                let states = relative.filter { $0.kind != "recently" }
-                if !matched, !states.isEmpty, a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
+                // "is the most" judges rather than dates a state, so dropping it says little too; a
+                // remark naming nothing specific ("how society currently works") is no fact that
+                // went stale; and a claim a newer revision still makes, reworded, was not dropped.
+                let states = relative.filter { $0.kind != "recently" && $0.kind != "is the most" }
+                if !matched, !states.isEmpty, Self.isSpecific(sentence.text), !inBlockQuote(sentence, a),
+                    !Self.stillMade(sentence.text, in: set.newer(than: a).filter { $0.document.role == .revision }.map(timed), wording: wording), a.document.role == .revision, let newest = set.newestRevision, newest.order > a.order {
                     let relative = states
                     let shown = relative.map(\.phrase).filter { p in !relative.contains { $0.phrase != p && $0.phrase.lowercased().contains(p.lowercased()) } }
                     let phrases = shown.map { "\"\($0)\"" }.joined(separator: " and ")
@@ -163,6 +240,152 @@ package struct StaleClaimRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The lower-cased words of a text, function words aside, as a set.
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(WordScanner.words(in: text).map(\.lowered).filter { !CommonWords.function.contains($0) })
+    }
+
+    /// True when a newer revision still makes the claim of `text` with some time-relative wording:
+    /// one of its sentences carries a time word and at least two (all, when fewer) of the content
+    /// words that follow the time word in `text` ("currently espoused by Joe Peacott").
+    static func stillMade(_ text: String, in newer: [[Set<String>]], wording: (String) -> [(kind: String, phrase: String)]) -> Bool {
+        let words = WordScanner.words(in: text).map(\.lowered)
+        guard let first = wording(text).first else { return false }
+        let phrase = WordScanner.words(in: first.phrase).map(\.lowered)
+        guard let at = words.indices.first(where: { i in i + phrase.count <= words.count && Array(words[i..<(i + phrase.count)]) == phrase }) else { return false }
+        let after = words[(at + phrase.count)...].prefix(8).filter { !CommonWords.function.contains($0) && $0.utf8.count >= 3 }
+        let core = Array(after.prefix(4))
+        guard !core.isEmpty else { return false }
+        let need = min(2, core.count)
+        for sentences in newer {
+            for theirs in sentences where core.filter(theirs.contains).count >= need { return true }
+        }
+        return false
+    }
+
+    /// Words after "as of" that make it a time phrase ("as of 2009", "as of today"); "as well as
+    /// of anarchism" is no time phrase.
+    static let timeAfterAsOf: Set<String> = ["today", "now", "yet", "this", "writing", "press", "the", "late", "early", "mid", "spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    /// Verbs after "is now" that name rather than state ("as it is now called").
+    static let namingVerbs: Set<String> = ["called", "known", "named", "termed", "referred", "spelled", "spelt", "styled", "titled"]
+
+    /// Whether a marker matched at word `i` is the whole time phrase, not part of another phrase:
+    /// "as of" before a date or time word, "to date" not in "up to date" nor before an object
+    /// ("to date the fossils"), "now" not in a naming phrase ("is now called"), and no marker
+    /// joined by a hyphen into a modifier ("presently-existing").
+    static func isWholePhrase(_ kind: String, at i: Int, length: Int, words: [WordToken], lower: [String], text: String) -> Bool {
+        let end = i + length
+        let bytes = text.utf8
+        func byte(_ k: Int) -> UInt8? { k >= 0 && k < bytes.count ? bytes[bytes.index(bytes.startIndex, offsetBy: k)] : nil }
+        if byte(words[end - 1].range.upperBound) == 0x2D || byte(words[i].range.lowerBound - 1) == 0x2D { return false }
+        let next = end < lower.count ? lower[end] : nil
+        switch kind {
+        case "as of":
+            guard let n = next else { return false }
+            return words[end].hasDigit || timeAfterAsOf.contains(n)
+        case "to date":
+            if i > 0, lower[i - 1] == "up" || lower[i - 1] == "out" { return false }
+            if let n = next, ["the", "a", "an", "it", "them", "this", "these", "those", "back", "from", "his", "her", "their"].contains(n) { return false }
+            return true
+        case "now":
+            if let n = next, namingVerbs.contains(n) { return false }
+            return true
+        default:
+            return true
+        }
+    }
+
+    /// Past-tense verbs that report what someone said or thought: a time word after one of them
+    /// ("Proudhon argued that, currently, ...") dates to when it was said, not to the article.
+    static let reportingVerbs: Set<String> = ["argued", "wrote", "said", "stated", "claimed", "believed", "declared", "noted", "observed", "insisted", "maintained", "asserted", "remarked", "thought", "felt", "held", "contended", "suggested", "predicted", "warned", "explained", "complained", "announced", "reported", "told"]
+
+    /// True when the sentence is someone's reported words: a past-tense reporting verb before its
+    /// first time-relative phrase.
+    static func isReportedSpeech(_ text: String, phrase: String) -> Bool {
+        let lowerText = WordScanner.lower(outsideQuotes(text))
+        guard let r = lowerText.range(of: WordScanner.lower(phrase)) else { return false }
+        let before = WordScanner.words(in: String(lowerText[..<r.lowerBound])).map(\.text)
+        return before.contains { reportingVerbs.contains($0) }
+    }
+
+    /// Headings of reference lists, further reading and link lists: their entries are titles and
+    /// access notes ("mirror as of 23 January 2006"), not claims.
+    static let referenceHeadings: [String] = ["references", "notes", "footnotes", "sources", "bibliography", "external links", "further reading", "see also", "literature", "works cited", "citations", "links", "reading", "online"]
+
+    /// True when `path` sits under a reference-list heading.
+    static func isReferenceSection(_ path: [String]) -> Bool {
+        path.contains { h in
+            let l = WordScanner.lower(h)
+            return referenceHeadings.contains { l == $0 || l.hasPrefix($0 + " ") || l.hasSuffix(" " + $0) }
+        }
+    }
+
+    /// True when the sentence sits inside a block quotation: `<blockquote>` or a quotation
+    /// template (`{{quote}}`, `{{cquote}}`, `{{blockquote}}`, `{{quotation}}`) in wikitext, a `>`
+    /// line in markdown and plain text.
+    static func isBlockQuote(_ sentence: Sentence, in doc: Document) -> Bool {
+        let bytes = doc.source.bytes
+        let at = min(sentence.sourceRange.lowerBound, bytes.count)
+        var lineStart = at
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        if doc.format != .wikitext {
+            var k = lineStart
+            while k < at, bytes[k] == 0x20 { k += 1 }
+            return k < bytes.count && bytes[k] == 0x3E
+        }
+        // Look back a bounded stretch for an opening that is not closed before the sentence.
+        let from = max(0, at - 20_000)
+        func startsWith(_ k: Int, _ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard k + n <= bytes.count else { return false }
+            let w = word.utf8Start
+            for j in 0..<n where bytes[k + j] | (bytes[k + j] >= 0x41 && bytes[k + j] <= 0x5A ? 0x20 : 0) != w[j] { return false }
+            return true
+        }
+        var k = at - 1
+        var sawBlockClose = false
+        while k >= from {
+            let c = bytes[k]
+            if c == 0x3C {
+                if startsWith(k, "</blockquote") { sawBlockClose = true } else if startsWith(k, "<blockquote"), !sawBlockClose { return true }
+            } else if c == 0x7B, k + 1 < bytes.count, bytes[k + 1] == 0x7B,
+                startsWith(k, "{{quote") || startsWith(k, "{{cquote") || startsWith(k, "{{blockquote") || startsWith(k, "{{quotation") || startsWith(k, "{{rquote")
+            {
+                // Still open at the sentence: more {{ than }} from the opening to it.
+                var depth = 0
+                var j = k
+                while j + 1 < at {
+                    if bytes[j] == 0x7B, bytes[j + 1] == 0x7B { depth += 1; j += 2; continue }
+                    if bytes[j] == 0x7D, bytes[j + 1] == 0x7D { depth -= 1; j += 2; continue }
+                    j += 1
+                }
+                return depth > 0
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Number words: "forty volunteer guides" is as specific as "40".
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens",
+    ]
+
+    /// True when the sentence names something specific (a capitalised word after its first, or
+    /// a number): a dropped claim without one ("how society currently works") is a general
+    /// remark, not a fact that went stale.
+    static func isSpecific(_ text: String) -> Bool {
+        let words = WordScanner.words(in: outsideQuotes(text))
+        for (k, w) in words.enumerated() {
+            if w.hasDigit || numberWords.contains(w.lowered) { return true }
+            if k > 0, let f = w.text.utf8.first, f >= 0x41, f <= 0x5A, w.text.utf8.count > 1 { return true }
+        }
+        return false
     }
 
     /// `text` with everything between double quotes (straight or curly) blanked out; an unclosed

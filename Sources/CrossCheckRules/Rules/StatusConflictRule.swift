@@ -64,6 +64,15 @@ package struct StatusConflictRule: Rule {
                 ExampleFile("a.txt", role: .revision, date: "2020-01", format: .plaintext, """
                     Tidewell is a privately held boat builder. It was considering an IPO in 2019.
                     """)),
+            // A dated event is history: the infobox and a later listing say what the status is now.
+            RuleExample(
+                ExampleFile("article.wiki", role: .revision, date: "2022-02", format: .wikitext, """
+                    {{Infobox company
+                    | name = Harrow Looms
+                    | type = [[Public company|Public]]
+                    }}
+                    '''Harrow Looms''' makes carpets. In 2011 the company was delisted and became privately held. In 2019 it listed its shares on the national exchange again.
+                    """)),
             // Statements about related organisations are not about the subject.
             RuleExample(
                 ExampleFile("a.txt", role: .revision, date: "2020-01", format: .plaintext, """
@@ -73,10 +82,24 @@ package struct StatusConflictRule: Rule {
 
     package init() {}
 
+    /// True for a status a dated sentence gives as history ("In 2016 the company was delisted
+    /// and became privately held", "in 1990 it was a private company"): it says what the status
+    /// was then, not what it is now, so it contradicts neither the infobox nor a later event.
+    static func isHistory(_ c: Claim) -> Bool {
+        guard c.origin == .sentence, c.label == "event" || c.label == "description" else { return false }
+        if c.label == "description" {
+            let lower = c.statement.lowercased()
+            guard lower.contains(" was a ") || lower.contains(" was an ") || lower.contains(" became a ") || lower.contains(" became an ") else {
+                return false
+            }
+        }
+        return DateNormalizer.mentions(in: c.statement).contains { $0.date.year != 0 && !$0.yearInferred }
+    }
+
     package func check(_ context: RuleContext) -> [Finding] {
         let judge = AttributeJudge(rule: Self.description.id, attribute: .status, noun: "Status", severity: Self.description.severity)
         let claims = context.claims
-        return judge.findings(context, explain: { older, newer, oldClaims, newClaims in
+        return judge.findings(context, filter: { !Self.isHistory($0) }, explain: { older, newer, oldClaims, newClaims in
             let wasListed = oldClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first
             let isListed = newClaims.lazy.compactMap { c -> Bool? in if case let .status(s) = c.value { return StatusComparison.listed(s) }; return nil }.first
             guard let wasListed, let isListed, wasListed != isListed else { return nil }

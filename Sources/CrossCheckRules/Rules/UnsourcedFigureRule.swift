@@ -9,11 +9,16 @@ package struct UnsourcedFigureRule: Rule {
         summary: "A money amount, percentage or count stated with no citation and no support in any cited variant.",
         rationale: """
             Figures (revenue, growth, valuation, customer counts) are what digests most often invent or \
-            mis-copy. A figure is sourced when its sentence or field carries a citation (a citation at the \
-            end of a paragraph covers the paragraph), when it comes from a source document, or when a \
-            cited statement in another variant states an agreeing value ("over $7.7 billion" supports \
-            "$7.7 billion"). Counts are checked when they measure the business (customers, employees, \
-            users, partners) or come from a key/value field. One finding per unsupported figure.
+            mis-copy. A summary's figure is a warning when its line has no citation and no variant \
+            supports it: no revision states an agreeing value (cited or not: a summary that repeats the \
+            article is faithful to it) and no cited statement elsewhere gives it ("over $7.7 billion" \
+            supports "$7.7 billion"). A citation at the end of a paragraph covers the paragraph. A \
+            revision's own uncited figures are its editors' business: they are reported only where an \
+            edit adds them (an uncited figure that the revision before does not state), and then as \
+            information; a lone revision is never reported. An infobox value is supported by a cited \
+            sentence of the same revision that states it, allowing for rounding and scale. Counts are \
+            checked when they measure the business (customers, employees, users, partners) or come from \
+            a key/value field. One finding per unsupported figure.
             """,
         triggering: [
             RuleExample(
@@ -24,8 +29,34 @@ package struct UnsourcedFigureRule: Rule {
                     - 2023 Revenue: $3.4B (estimated)
                     - Growth Rate: 27% YoY
                     """), expect: "no citation"),
+            // An edit that adds an uncited figure: information, on the newer revision.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2022-01", format: .wikitext, """
+                    Dovetail Audio makes speakers in a former mill.<ref>Local paper</ref>
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2023-01", format: .wikitext, """
+                    Dovetail Audio makes speakers in a former mill.<ref>Local paper</ref>
+
+                    == Customers ==
+                    It has 4,800 customers in the county.
+                    """), expect: "adds 4,800"),
         ],
         nonTriggering: [
+            // A lone revision's uncited figures, and a summary that repeats them.
+            RuleExample(
+                ExampleFile("rev.wiki", role: .revision, date: "2023-02", format: .wikitext, """
+                    {{Infobox company
+                    | name = Dovetail Audio
+                    | revenue = US$1,714 million (2022)
+                    }}
+                    Dovetail Audio makes speakers. It has 4,800 customers and 61% of them are in the county.
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Dovetail Audio
+
+                    - Customers: 4,800
+                    - Revenue: US$1.7 billion
+                    """)),
             RuleExample(
                 ExampleFile("rev.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     Dovetail Audio makes speakers. In 2022 its revenue was $3.4 billion.¹²
@@ -133,20 +164,31 @@ package struct UnsourcedFigureRule: Rule {
     package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let claimSet = context.claims
-        // Cited figures anywhere, for support.
-        // Cited figures by kind and binary magnitude: support needs values within 25%, so a figure
-        // looks only in its own and the neighbouring buckets.
+        // Figures by kind and binary magnitude: support needs values within 25%, so a figure looks
+        // only in its own and the neighbouring buckets.
         func key(_ q: Quantity, _ delta: Int) -> String {
             let m = q.value > 0 && q.value.isFinite ? Int(log2(q.value).rounded(.down)) : 0
             return q.kind.rawValue + "|" + String(m + delta)
         }
+        // Cited figures anywhere, and every figure a revision states (cited or not): a summary
+        // that repeats what the article says is faithful to it.
         var cited: [String: [Claim]] = [:]
-        for (_, cs) in claimSet.byVariant {
-            // Any cited amount may support a figure, business count or not ("2.4 million visitors").
-            for c in cs where c.cited && (Self.isFigure(c) || Self.isCount(c)) {
-                if case let .quantity(q) = c.value { cited[key(q, 0), default: []].append(c) }
+        var stated: [String: [Claim]] = [:]
+        for (v, cs) in claimSet.byVariant {
+            for c in cs where Self.isFigure(c) || Self.isCount(c) {
+                guard case let .quantity(q) = c.value else { continue }
+                if c.cited { cited[key(q, 0), default: []].append(c) }
+                if v.document.role == .revision { stated[key(q, 0), default: []].append(c) }
             }
         }
+        func near(_ index: [String: [Claim]], _ q: Quantity) -> [Claim] {
+            (index[key(q, -1)] ?? []) + (index[key(q, 0)] ?? []) + (index[key(q, 1)] ?? [])
+        }
+        // The revision before each revision: an uncited figure in a revision is reported only
+        // where an edit adds it (an article's own uncited figures are its editors' business).
+        let revisions = set.revisions
+        var previous: [String: Variant] = [:]
+        for (a, b) in zip(revisions, revisions.dropFirst()) { previous[b.id] = a }
         // Group the same figure stated the same way across variants (a sentence kept by many revisions).
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
@@ -154,8 +196,14 @@ package struct UnsourcedFigureRule: Rule {
         // conversion of it: the statements (variant, line, text) with a supported measurement, by unit.
         var measured: [String: Set<String>] = [:]
         func place(_ c: Claim) -> String { c.variant + "|" + String(c.line) + "|" + c.statement }
-        var pending: [(Claim, String, [String])] = []
+        var pending: [(Claim, String, [String], Bool)] = []
         for (v, cs) in claimSet.byVariant where v.document.role != .source {
+            let isRevision = v.document.role == .revision
+            var before: [Claim] = []
+            if isRevision {
+                guard let prev = previous[v.id] else { continue }
+                before = claimSet.claims(prev.id)
+            }
             for c in cs where Self.isFigure(c) {
                 guard case let .quantity(q) = c.value else { continue }
                 let probe = Self.labelled(q, c)
@@ -164,30 +212,39 @@ package struct UnsourcedFigureRule: Rule {
                     if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
                     continue
                 }
-                let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
-                let supported = candidates.contains { other in
-                    guard other.variant != c.variant, case let .quantity(oq) = other.value else { return false }
-                    return oq.kind == q.kind && Self.labelled(oq, other).supports(probe)
+                // Support: a cited figure in another variant, or in the same one when the figure is
+                // a field value and the cited statement is prose ("US$1.7 billion for 2014" in a
+                // cited sentence supports the infobox's "US$1,714 million"); for a summary, any
+                // revision's figure.
+                let supportedBy = { (other: Claim) -> Bool in
+                    guard other.variant != c.variant || (c.origin == .field && other.origin == .sentence && other.cited),
+                        case let .quantity(oq) = other.value
+                    else { return false }
+                    return oq.kind == q.kind && (Self.labelled(oq, other).supports(probe) || Self.rounds(oq, q))
                 }
-                if supported {
+                if near(cited, q).contains(where: supportedBy) || (!isRevision && near(stated, q).contains(where: supportedBy)) {
                     if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
                     continue
                 }
-                pending.append((c, place(c), units))
+                // A revision's figure that the revision before it already stated is not the edit's.
+                if isRevision, before.contains(where: { other in
+                    guard case let .quantity(oq) = other.value, oq.kind == q.kind else { return false }
+                    return oq.sameAmount(as: q) || oq.supports(q)
+                }) { continue }
+                pending.append((c, place(c), units, isRevision))
             }
         }
-        for (c, at, units) in pending {
+        for (c, at, units, isRevision) in pending {
             guard case let .quantity(q) = c.value else { continue }
             if !units.isEmpty, let known = measured[at], !known.isSuperset(of: units) { continue }
-            let candidates = (cited[key(q, -1)] ?? []) + (cited[key(q, 0)] ?? []) + (cited[key(q, 1)] ?? [])
             // The same amount cited in another currency is sourced; the currency is left to
             // `currency-mismatch`.
-            let otherCurrency = q.kind == .money && candidates.contains { other in
+            let otherCurrency = q.kind == .money && near(cited, q).contains { other in
                 guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
                 return oq.sameAmount(as: q) && oq.bound == q.bound
             }
             if otherCurrency { continue }
-            let key = [c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
+            let key = [isRevision ? "edit" : "", c.attribute.rawValue, q.description, c.label ?? ""].joined(separator: "|")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(c)
         }
@@ -196,15 +253,81 @@ package struct UnsourcedFigureRule: Rule {
             guard let cs = groups[key], let c = cs.last, case let .quantity(q) = c.value else { continue }
             let ids = cs.map(\.variant)
             let names = Chronology.names(ids, in: set)
-            let what = c.label.map { " (\($0))" } ?? ""
+            let what = Self.describes(c).map { " (\($0))" } ?? ""
+            let single = Set(ids).count == 1
+            let who = single ? Chronology.shortName(c.variant, in: set) : names
+            let isEdit = key.hasPrefix("edit|")
+            if isEdit {
+                out.append(
+                    Finding(
+                        rule: Self.description.id, severity: .info, kind: .change,
+                        message: "\(who) \(single ? "adds" : "add") \(q.text)\(what) with no citation",
+                        evidence: cs.reversed().map(\.evidence), values: [QuantityNormalizer.readable(q)],
+                        explanation: "An edit added this figure without a source; the revision before it does not state it.",
+                        fingerprintParts: ["edit", c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))
+                continue
+            }
             out.append(
                 Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .problem,
-                    message: "\(Set(ids).count == 1 ? Chronology.shortName(c.variant, in: set) : names) states \(q.text)\(what) with no citation, and no cited variant supports it",
-                    evidence: cs.reversed().map(\.evidence), values: [q.description], likelyWrong: c.variant,
+                    message: "\(who) \(single ? "states" : "state") \(q.text)\(what) with no citation, and no cited variant supports it",
+                    evidence: cs.reversed().map(\.evidence), values: [QuantityNormalizer.readable(q)], likelyWrong: c.variant,
                     explanation: "Neither the \(c.origin == .field ? "field" : "sentence") nor any cited statement in another variant gives this figure.",
                     fingerprintParts: [c.attribute.rawValue, q.description] + Array(Set(ids)).sorted()))
         }
         return out
+    }
+
+    /// True when two amounts of money are the same figure written at different precision:
+    /// "US$1.7 billion" is "US$1,714 million" rounded (each covers half a unit of its last digit).
+    static func rounds(_ a: Quantity, _ b: Quantity) -> Bool {
+        guard a.kind == .money, b.kind == .money, a.bound == .exact || b.bound == .exact, a.agrees(with: b) || a.currency == b.currency,
+            let ha = halfUnit(a), let hb = halfUnit(b)
+        else { return false }
+        if let ca = a.currency, let cb = b.currency, !ca.compatible(with: cb) { return false }
+        return abs(a.value - b.value) <= ha + hb
+    }
+
+    /// Half a unit of the last digit written, for an amount written with a scale word ("1.7
+    /// billion": 0.05 billion); nil for an amount written in full.
+    static func halfUnit(_ q: Quantity) -> Double? {
+        let text = q.text.utf8
+        guard let first = text.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var mantissa = ""
+        var decimals = 0
+        var afterPoint = false
+        for c in text[first...] {
+            if c >= 0x30 && c <= 0x39 {
+                mantissa.append(Character(UnicodeScalar(c)))
+                if afterPoint { decimals += 1 }
+            } else if c == 0x2E, !afterPoint {
+                mantissa.append(".")
+                afterPoint = true
+            } else if c == 0x2C {
+                continue
+            } else {
+                break
+            }
+        }
+        guard let m = Double(mantissa), m > 0 else { return nil }
+        let scale = abs(q.value) / m
+        guard scale >= 999 else { return nil }
+        var unit = scale
+        for _ in 0..<decimals { unit /= 10 }
+        return unit / 2
+    }
+
+    /// What a figure measures, for the message: the field's key, the words after a count that
+    /// name what it counts ("1,200 enterprises"), or the attribute a sentence states (revenue,
+    /// valuation, employees). Nil otherwise: the words before a figure ("company surged by")
+    /// do not describe it.
+    static func describes(_ c: Claim) -> String? {
+        if c.origin == .field { return c.label }
+        guard case let .quantity(q) = c.value else { return nil }
+        if q.kind == .count, !q.following.isEmpty { return q.following.joined(separator: " ") }
+        switch c.attribute {
+        case .revenue, .valuation, .employees: return c.attribute.rawValue
+        default: return nil
+        }
     }
 }

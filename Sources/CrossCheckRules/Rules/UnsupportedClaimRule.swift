@@ -62,6 +62,29 @@ package struct UnsupportedClaimRule: Rule {
                     ## Markets
                     Brackenridge Cycles sells through dealers in Norway and Chile.
                     """)),
+            // Another way of writing the same name: a country's abbreviation and demonym, initials.
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
+                    Brackenridge Cycles makes touring bicycles. It sells them through American dealers and exports to the U.S. market, and it joined the EFA in 2019.
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Brackenridge Cycles
+
+                    ## Markets
+                    Brackenridge Cycles sells bicycles in the United States and is a member of the European Frame Association.
+                    """)),
+            // A title-case label is a heading, not a claim.
+            RuleExample(
+                ExampleFile("rev.txt", role: .revision, date: "2022-04", format: .plaintext, """
+                    Brackenridge Cycles makes touring bicycles in Alderford.
+                    """),
+                ExampleFile("sum.md", role: .summary, date: "2023", """
+                    # Brackenridge Cycles
+
+                    ## Overview
+                    - Frame Building And Wheel Truing Workshops
+                    - Brackenridge Cycles makes touring bicycles in Alderford.
+                    """)),
         ])
 
     package init() {}
@@ -120,6 +143,61 @@ package struct UnsupportedClaimRule: Rule {
         return out
     }
 
+    /// Common names of countries with their abbreviations and demonyms: general knowledge, so that
+    /// a digest saying "United States" is supported by revisions saying "U.S." or "American".
+    static let equivalentNames: [[String]] = [
+        ["united states", "u.s.", "us", "usa", "u.s.a.", "america", "american", "americans"],
+        ["united kingdom", "u.k.", "uk", "britain", "great britain", "british"],
+        ["european union", "e.u.", "eu"], ["united nations", "u.n.", "un"],
+        ["soviet union", "ussr", "u.s.s.r.", "soviet", "soviets"], ["people's republic of china", "prc", "china", "chinese"],
+        ["germany", "german", "germans"], ["france", "french"], ["spain", "spanish"], ["italy", "italian", "italians"],
+        ["japan", "japanese"], ["russia", "russian", "russians"], ["india", "indian", "indians"], ["canada", "canadian", "canadians"],
+        ["australia", "australian", "australians"], ["netherlands", "dutch", "holland"], ["norway", "norwegian"], ["sweden", "swedish"],
+        ["switzerland", "swiss"], ["mexico", "mexican"], ["brazil", "brazilian"], ["argentina", "argentine", "argentinian"],
+        ["chile", "chilean"], ["south korea", "korean", "korea"], ["ireland", "irish"], ["scotland", "scottish", "scots"],
+        ["england", "english"], ["wales", "welsh"], ["new zealand", "new zealander"], ["south africa", "south african"],
+        ["poland", "polish"], ["greece", "greek"], ["turkey", "turkish"], ["egypt", "egyptian"], ["israel", "israeli"],
+    ]
+
+    /// The lower-cased terms of a statement that another way of writing the same name supports:
+    /// a listed country form or demonym the revisions use, or a run of capitalised words whose
+    /// initials the revisions write as an abbreviation.
+    static func supportedByEquivalent(_ terms: [String], statement: String, corpus: Set<String>) -> Set<String> {
+        var out = Set<String>()
+        let lower = " " + statement.lowercased().map { $0.isLetter || $0 == "." || $0 == "'" ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+        func written(_ form: String, in text: String) -> Bool { text.contains(" " + form + " ") || text.contains(" " + form + ". ") }
+        func inCorpus(_ form: String) -> Bool {
+            let parts = form.split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
+            if form.contains(".") { return corpus.contains(parts.joined()) || parts.allSatisfy { corpus.contains($0) } }
+            return parts.allSatisfy { corpus.contains($0) }
+        }
+        for group in equivalentNames {
+            let here = group.filter { written($0, in: lower) }
+            guard !here.isEmpty, group.contains(where: { !here.contains($0) && inCorpus($0) }) else { continue }
+            for form in here { for w in form.split(separator: " ") { out.insert(String(w)) } }
+        }
+        // Initials: "European Central Bank" beside "ECB" (a run of capitalised words side by side).
+        var run: [String] = []
+        func flush() {
+            if run.count >= 2, corpus.contains(run.map { String($0.prefix(1)) }.joined()) { run.forEach { out.insert($0) } }
+            run = []
+        }
+        for w in statement.split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
+            if w.first?.isUppercase == true { run.append(w.lowercased()) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// True for a heading-like label in title case ("Research And Development Centers"): every word
+    /// of two or more capitalised (short function words aside), no digits, no sentence end.
+    static func isTitleCaseLabel(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        // A list of names ("A, B, C") or a "Key: value" line is not a heading.
+        guard words.count >= 2, words.count <= 8, !text.contains(where: { $0.isNumber || $0 == "," || $0 == ":" || $0 == ";" }), !text.hasSuffix(".") else { return false }
+        return words.allSatisfy { w in (w.first?.isUppercase ?? false) || ["of", "and", "the", "for", "in", "on", "to", "a", "an", "&"].contains(w.lowercased()) }
+    }
+
     /// True when `word` is two known words fused at a shared letter ("asiand" = "asia" + "and")
     /// or simply joined ("ainfrastructure" = "ai" + "infrastructure").
     static func looksFused(_ word: String, known: (String) -> Bool) -> Bool {
@@ -156,6 +234,8 @@ package struct UnsupportedClaimRule: Rule {
                         words.insert(w)
                         if w.utf8.contains(where: { $0 >= 0x80 }) { words.insert(Self.folded(w)) }
                         if w.hasSuffix("'s") { words.insert(String(w.dropLast(2))) }
+                        // Transliterations written with or without an apostrophe ("Qur'an", "Quran").
+                        if w.utf8.contains(0x27) { words.insert(String(w.filter { $0 != "'" })) }
                     case .number:
                         // "1,139,430" and "16.2" are one number: join digit runs split by , or . inside it.
                         let joined = k > 1 && t.start == lastNumberEnd + 1 && (b[lastNumberEnd] == 0x2C || b[lastNumberEnd] == 0x2E)
@@ -219,10 +299,15 @@ package struct UnsupportedClaimRule: Rule {
                 for s in section.sentences where !comparedFounderLines.contains(s.line) {
                     let terms = Self.terms(
                         Self.body(s.text, isListItem: s.isListItem), isListItem: s.isListItem, subject: subject, lowercaseWords: lowercaseWords)
-                    guard !terms.isEmpty else { continue }
+                    guard !terms.isEmpty, !Self.isTitleCaseLabel(s.text) else { continue }
+                    // Names the revisions write another way: a country by its abbreviation or
+                    // demonym ("United States", "U.S.", "American"), words by their initials
+                    // ("European Union", "EU").
+                    let equivalent = Self.supportedByEquivalent(terms, statement: s.text, corpus: corpus)
                     // A word fused from two known words ("Asiand") is a typo for merged-words, not a new name.
                     let missing = terms.filter { t in
                         let l = t.lowercased()
+                        if equivalent.contains(l) { return false }
                         return !corpus.contains(l) && !corpus.contains(Self.folded(l)) && !Self.looksFused(l) { corpus.contains($0) || lowercaseWords.contains($0) }
                     }
                     // Figures are unsourced-figure's concern.

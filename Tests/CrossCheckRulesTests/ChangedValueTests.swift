@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import CrossCheckCore
+@testable import CrossCheckFormats
+@testable import CrossCheckAnalysis
+@testable import CrossCheckRules
+@testable import CrossCheckTestSupport
+
+/// Edits that change a figure or a date, in prose and in template parameters (issue 9).
+@Suite struct ChangedValueTests {
+    func revisions(_ old: String, _ new: String) throws -> VariantSet {
+        func variant(_ id: String, _ text: String, _ order: Int) throws -> Variant {
+            let source = try SourceText(path: id + ".wiki", bytes: Array(text.utf8))
+            var doc = try DocumentParser.parse(source, format: .wikitext)
+            doc.role = .revision
+            doc.date = nil
+            return Variant(id: id, document: doc, order: order)
+        }
+        return VariantSet(subject: nil, variants: [try variant("old", old, 0), try variant("new", new, 1)], manifest: nil)
+    }
+
+    func run(_ old: String, _ new: String) throws -> [Finding] {
+        try RuleEngine.run(try revisions(old, new)).findings
+    }
+
+    @Test func aParameterChangedWithoutASourceIsAWarning() throws {
+        let old = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,500 (estimated)\n}}\nThe Harrow Orchestra played there.\n"
+        let new = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,850\n}}\nThe Harrow Orchestra played there.\n"
+        let fs = try run(old, new).filter { $0.rule == "number-conflict" }
+        let f = try #require(fs.first)
+        #expect(fs.count == 1)
+        #expect(f.severity == .warning)
+        #expect(f.message.contains("audience: 1,500 (old) -> 1,850 (new)"))
+        #expect(f.evidence.first?.line == 3)
+    }
+
+    @Test func aParameterChangedWithANewReferenceIsAnUpdate() throws {
+        let old = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,500<ref>Gazette, May</ref>\n}}\nText.\n"
+        let new = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,850<ref>Gazette, June</ref>\n}}\nText.\n"
+        let f = try #require(try run(old, new).first { $0.rule == "number-conflict" })
+        #expect(f.severity == .info)
+        #expect(f.message.contains("new citation"))
+    }
+
+    @Test func aDateParameterChangeIsADateChange() throws {
+        let old = "{{Infobox person\n| name = Ada Wren\n| death_date = 12.11.2007\n}}\nAda Wren was a painter.\n"
+        let new = "{{Infobox person\n| name = Ada Wren\n| death_date = 21.01.2005\n}}\nAda Wren was a painter.\n"
+        let fs = try run(old, new)
+        let f = try #require(fs.first { $0.rule == "date-conflict" })
+        #expect(f.severity == .warning)
+        #expect(f.values == ["2007-11-12", "2005-01-21"])
+        #expect(!fs.contains { $0.rule == "number-conflict" })
+    }
+
+    @Test func runningTalliesWithAnUpdateStampAreRoutine() throws {
+        let old = "{{Infobox club player\n| name = Ada Wren\n| goals1 = 27\n| club-update = 17 February 2019\n}}\nAda Wren plays football.\n"
+        let new = "{{Infobox club player\n| name = Ada Wren\n| goals1 = 34\n| club-update = 10 April 2019\n}}\nAda Wren plays football.\n"
+        let fs = try run(old, new).filter { $0.rule == "number-conflict" || $0.rule == "date-conflict" }
+        #expect(!fs.isEmpty)
+        #expect(fs.allSatisfy { $0.severity == .info })
+    }
+
+    /// The fixtures' revisions update figures with a new citation or a new census year: every
+    /// such change is information, none a warning.
+    @Test func fixtureUpdatesAreInformation() throws {
+        var updates = 0
+        for name in ["marrowby", "hanbit", "wendlecombe", "tolverne"] {
+            let changes = try unseenRun(name).findings.filter { ($0.rule == "number-conflict" || $0.rule == "date-conflict") && $0.kind == .change }
+            #expect(changes.allSatisfy { $0.severity == .info }, "\(name): \(changes.map(\.message))")
+            updates += changes.count
+        }
+        #expect(updates >= 4)
+    }
+
+    @Test func layoutParametersAreNoFacts() throws {
+        let old = "{|\n|-\n| rowspan = 2 | Ada\n|}\n{{Infobox place\n| image_size = 250px\n| name = Wendle\n}}\nText.\n"
+        let new = "{|\n|-\n| rowspan = 3 | Ada\n|}\n{{Infobox place\n| image_size = 300px\n| name = Wendle\n}}\nText.\n"
+        #expect(try run(old, new).filter { $0.kind == .change }.isEmpty)
+    }
+
+    @Test func aProseDateChangedUnderTheSameCitationIsAWarning() throws {
+        let old = "The fort was built by 300 BC on the hill.<ref>Survey</ref>\n"
+        let new = "The fort was built by 3000 BC on the hill.<ref>Survey</ref>\n"
+        let f = try #require(try run(old, new).first { $0.rule == "date-conflict" })
+        #expect(f.severity == .warning)
+        #expect(f.message.contains("unchanged citation: 300 BC (old) -> 3000 BC (new)"))
+    }
+
+    @Test func aLoneRevisionsUncitedFiguresAreNotReported() throws {
+        let source = try SourceText(path: "rev.wiki", bytes: Array("{{Infobox town\n| population = 12,400\n}}\nWendle has 12,400 residents and 3,100 households; 61% own their home.\n".utf8))
+        let doc = try DocumentParser.parse(source, format: .wikitext)
+        let set = VariantSet(subject: nil, variants: [Variant(id: "rev", document: doc, order: 0)], manifest: nil)
+        #expect(try RuleEngine.run(set).findings.filter { $0.rule == "unsourced-figure" }.isEmpty)
+    }
+}
