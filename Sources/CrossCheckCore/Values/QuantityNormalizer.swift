@@ -435,8 +435,84 @@ package enum QuantityNormalizer {
         }
         return nil
     }
+    /// A currency named after the amount ("HKD", "yuan", "<Place> dollars", "Swiss francs"):
+    /// advances `next` and `end` past it and makes the quantity money.
+    private static func currencyAfter(
+        _ b: [UInt8], _ t: [FactToken], next: inout Int, end: inout Int, currency: inout Currency?,
+        kind: inout Quantity.Kind, scaled: Bool
+    ) {
+        if next < t.count, t[next].kind == .word {
+            let raw = String(decoding: b[t[next].start..<t[next].end], as: UTF8.self)
+            let w = raw.lowercased()
+            if let c = Currency.iso(raw) {
+                currency = c; kind = .money; end = t[next].end; next += 1
+            } else if w != "dollar" && w != "dollars", let c = Currency.word(w),
+                !(w == "pound" || w == "pounds") || scaled || word(b, t, next + 1) == "sterling"
+            {
+                // "38 pounds" is a weight; "5 million pounds" and "pounds sterling" are money.
+                currency = c; kind = .money; end = t[next].end; next += 1
+                if word(b, t, next) == "sterling" { end = t[next].end; next += 1 }
+            } else {
+                // Up to three capitalised place words, then "dollar(s)".
+                var k = next
+                var place: [String] = []
+                while k < t.count, k - next < 3, t[k].kind == .word {
+                    let wk = FactTokenizer.lower(b, t[k])
+                    if wk == "dollar" || wk == "dollars" { break }
+                    let first = b[t[k].start]
+                    guard first >= 0x41 && first <= 0x5A else { break }
+                    place.append(String(decoding: b[t[k].start..<t[k].end], as: UTF8.self))
+                    k += 1
+                }
+                if let wk = word(b, t, k), wk == "dollar" || wk == "dollars" {
+                    currency = place.isEmpty ? (currency ?? .unknownDollar) : Currency.dollarPlace(place)
+                    kind = .money
+                    end = t[k].end
+                    next = k + 1
+                } else if !place.isEmpty, let wk = word(b, t, k), wk != "pound" && wk != "pounds" || scaled, let c = Currency.word(wk) {
+                    // "300 million Swiss francs", "Indian rupees": the place names the currency.
+                    currency = Currency.placed(place, c, word: wk)
+                    kind = .money
+                    end = t[k].end
+                    next = k + 1
+                }
+            }
+        }
+    }
 
-    private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool]) -> Scanned? {
+    /// A range after the number ("3–5 million", "10-12%"): sets `upper` and advances past it. "3 to
+    /// 5" is left alone (often a change, "from 3 to 5").
+    private static func rangeAfter(
+        _ b: [UInt8], _ t: [FactToken], _ inDate: [Bool], next: inout Int, end: inout Int, value: inout Double,
+        upper: inout Double?, kind: inout Quantity.Kind, scaled: Bool
+    ) {
+        if let p = punct(b, t, next), p == "–" || p == "-" || p == "—", next + 1 < t.count, !inDate[next + 1],
+            FactTokenizer.spaceGap(b, end, t[next].start, max: 1), FactTokenizer.spaceGap(b, t[next].end, t[next + 1].start, max: 1)
+        {
+            var k = next + 1
+            if let p = punct(b, t, k), ["$", "€", "£", "₩", "₹", "₽", "¥", "￥"].contains(p) { k += 1 }
+            if k < t.count, let d = digits(b, t, k) {
+                var hi = d.0
+                var kk = d.1
+                if let w = word(b, t, kk), let sc = scales[w] {
+                    hi *= sc
+                    kk += 1
+                    if !scaled { value *= sc }  // "3–5 million": the scale applies to both ends
+                }
+                if hi > value {
+                    upper = hi
+                    end = t[kk - 1].end
+                    next = kk
+                    if punct(b, t, next) == "%", adjacent(t, next - 1, next) { kind = .percent; end = t[next].end; next += 1 }
+                }
+            }
+        }
+    }
+
+    /// A currency sign or ISO code before the number ("US$", "€", "HKD 5", "Rs. 15"): where the
+    /// amount starts, its currency, whether a minus sign follows the sign, and where the digits
+    /// are; nil when the token at `i` cannot start an amount.
+    private static func prefix(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (start: Int, currency: Currency?, negative: Bool, numberAt: Int)? {
         var start = i
         var currency: Currency? = nil
         var negative = false
@@ -488,6 +564,15 @@ package enum QuantityNormalizer {
                 }
             }
         }
+        return (start, currency, negative, numberAt)
+    }
+
+    private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool]) -> Scanned? {
+        guard let before = prefix(b, t, i) else { return nil }
+        var start = before.start
+        var currency = before.currency
+        let negative = before.negative
+        let numberAt = before.numberAt
         guard numberAt < t.count, !inDate[numberAt] else { return nil }
         var spelledOut = false
         var value: Double
@@ -577,66 +662,10 @@ package enum QuantityNormalizer {
             }
         }
         // Range: "3–5 million", "3 to 5" is left alone (often a change, "from 3 to 5").
-        if let p = punct(b, t, next), p == "–" || p == "-" || p == "—", next + 1 < t.count, !inDate[next + 1],
-            FactTokenizer.spaceGap(b, end, t[next].start, max: 1), FactTokenizer.spaceGap(b, t[next].end, t[next + 1].start, max: 1)
-        {
-            var k = next + 1
-            if let p = punct(b, t, k), ["$", "€", "£", "₩", "₹", "₽", "¥", "￥"].contains(p) { k += 1 }
-            if k < t.count, let d = digits(b, t, k) {
-                var hi = d.0
-                var kk = d.1
-                if let w = word(b, t, kk), let sc = scales[w] {
-                    hi *= sc
-                    kk += 1
-                    if !scaled { value *= sc }  // "3–5 million": the scale applies to both ends
-                }
-                if hi > value {
-                    upper = hi
-                    end = t[kk - 1].end
-                    next = kk
-                    if punct(b, t, next) == "%", adjacent(t, next - 1, next) { kind = .percent; end = t[next].end; next += 1 }
-                }
-            }
-        }
+        rangeAfter(b, t, inDate, next: &next, end: &end, value: &value, upper: &upper, kind: &kind, scaled: scaled)
         // Currency after the amount: "HKD", "yuan", "<Place> dollars".
         if kind != .percent {
-            if next < t.count, t[next].kind == .word {
-                let raw = String(decoding: b[t[next].start..<t[next].end], as: UTF8.self)
-                let w = raw.lowercased()
-                if let c = Currency.iso(raw) {
-                    currency = c; kind = .money; end = t[next].end; next += 1
-                } else if w != "dollar" && w != "dollars", let c = Currency.word(w),
-                    !(w == "pound" || w == "pounds") || scaled || word(b, t, next + 1) == "sterling"
-                {
-                    // "38 pounds" is a weight; "5 million pounds" and "pounds sterling" are money.
-                    currency = c; kind = .money; end = t[next].end; next += 1
-                    if word(b, t, next) == "sterling" { end = t[next].end; next += 1 }
-                } else {
-                    // Up to three capitalised place words, then "dollar(s)".
-                    var k = next
-                    var place: [String] = []
-                    while k < t.count, k - next < 3, t[k].kind == .word {
-                        let wk = FactTokenizer.lower(b, t[k])
-                        if wk == "dollar" || wk == "dollars" { break }
-                        let first = b[t[k].start]
-                        guard first >= 0x41 && first <= 0x5A else { break }
-                        place.append(String(decoding: b[t[k].start..<t[k].end], as: UTF8.self))
-                        k += 1
-                    }
-                    if let wk = word(b, t, k), wk == "dollar" || wk == "dollars" {
-                        currency = place.isEmpty ? (currency ?? .unknownDollar) : Currency.dollarPlace(place)
-                        kind = .money
-                        end = t[k].end
-                        next = k + 1
-                    } else if !place.isEmpty, let wk = word(b, t, k), wk != "pound" && wk != "pounds" || scaled, let c = Currency.word(wk) {
-                        // "300 million Swiss francs", "Indian rupees": the place names the currency.
-                        currency = Currency.placed(place, c, word: wk)
-                        kind = .money
-                        end = t[k].end
-                        next = k + 1
-                    }
-                }
-            }
+            currencyAfter(b, t, next: &next, end: &end, currency: &currency, kind: &kind, scaled: scaled)
         }
         // Bound words before the start (and before a currency sign).
         let startTok = start
