@@ -189,30 +189,8 @@ package struct Report: Sendable {
         }
     }
 
-    /// `Document.wordCount` (space-separated words of the sentences), counted on bytes.
-    ///
-    /// An ASCII sentence's characters are its bytes, so splitting at 0x20 gives what
-    /// `split(separator: " ")` gives; any other sentence takes the `Character` path, where a
-    /// space may join a combining mark.
-    static func wordCount(of d: Document) -> Int {
-        var n = 0
-        for s in d.sections {
-            for t in s.sentences {
-                var text = t.text
-                let ascii: Int? = text.withUTF8 { b -> Int? in
-                    var count = 0
-                    var inWord = false
-                    for c in b {
-                        if c >= 0x80 { return nil }
-                        if c == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-                    }
-                    return count
-                }
-                n += ascii ?? text.split(separator: " ").count
-            }
-        }
-        return n
-    }
+    /// `Document.wordCount`: space-separated words of the sentences, counted on bytes.
+    static func wordCount(of d: Document) -> Int { d.wordCount }
 
     package var summary: ReportSummary { ReportSummary(findings) }
 

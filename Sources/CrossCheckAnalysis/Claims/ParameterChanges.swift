@@ -30,6 +30,9 @@ package enum ParameterChanges {
         guard a.format == .wikitext, b.format == .wikitext else { return [] }
         let la = lines(a.source.bytes, from: a.source.contentStart)
         let lb = lines(b.source.bytes, from: b.source.contentStart)
+        // Consecutive revisions share almost every line: the common first and last lines are
+        // skipped by byte comparison, and only the lines between are hashed and diffed.
+        let (pre, suf) = commonEnds(la, lb, a.source.bytes, b.source.bytes)
         var ids: [ArraySlice<UInt8>: Int32] = [:]
         func id(_ s: ArraySlice<UInt8>) -> Int32 {
             if let k = ids[s] { return k }
@@ -37,8 +40,8 @@ package enum ParameterChanges {
             ids[s] = k
             return k
         }
-        let ia = la.map { id(a.source.bytes[$0]) }
-        let ib = lb.map { id(b.source.bytes[$0]) }
+        let ia = la[pre..<(la.count - suf)].map { id(a.source.bytes[$0]) }
+        let ib = lb[pre..<(lb.count - suf)].map { id(b.source.bytes[$0]) }
         let runs = MyersDiff.diff(ia, ib, budget: 2_000_000).runs
         var out: [ParameterChange] = []
         // Replaced blocks: the deleted and inserted lines between two equal runs.
@@ -48,8 +51,8 @@ package enum ParameterChanges {
             var oldLines: [Int] = []
             var newLines: [Int] = []
             while k < runs.count, runs[k].kind != .equal {
-                oldLines += Array(runs[k].a)
-                newLines += Array(runs[k].b)
+                oldLines += runs[k].a.map { $0 + pre }
+                newLines += runs[k].b.map { $0 + pre }
                 k += 1
             }
             guard !oldLines.isEmpty, !newLines.isEmpty else { continue }
@@ -83,6 +86,24 @@ package enum ParameterChanges {
         var references: [String]
         var line: Int
         var lineText: String
+    }
+
+    /// How many lines at the start and at the end of `la` and `lb` have the same bytes (the two
+    /// counts never overlap).
+    static func commonEnds(_ la: [Range<Int>], _ lb: [Range<Int>], _ a: [UInt8], _ b: [UInt8]) -> (Int, Int) {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+                    x.count == y.count && (x.isEmpty || memcmp(pa.baseAddress! + x.lowerBound, pb.baseAddress! + y.lowerBound, x.count) == 0)
+                }
+                let n = min(la.count, lb.count)
+                var pre = 0
+                while pre < n, same(la[pre], lb[pre]) { pre += 1 }
+                var suf = 0
+                while suf < n - pre, same(la[la.count - 1 - suf], lb[lb.count - 1 - suf]) { suf += 1 }
+                return (pre, suf)
+            }
+        }
     }
 
     /// Byte ranges of the lines (without line ends).

@@ -345,10 +345,36 @@ package struct Document: Sendable {
     /// First field with `key` (lower-cased), if any.
     package func field(_ key: String) -> Field? { fields.first { $0.key == key } }
 
-    /// Number of words in the plain text, for report tables.
+    /// Number of words in the plain text (space-separated, as `split(separator: " ")` counts
+    /// them), for report tables and the blanked-page rule.
+    ///
+    /// Counted on bytes: a space followed by an ASCII byte always stands alone as a `Character`,
+    /// so runs between spaces are the words. Only a sentence where a space is followed by a
+    /// non-ASCII byte (which could be a combining mark joining the space) takes the `Character` path.
     package var wordCount: Int {
         var n = 0
-        for s in sections { for t in s.sentences { n += t.text.split(separator: " ").count } }
+        for s in sections {
+            for t in s.sentences {
+                var text = t.text
+                let fast: Int? = text.withUTF8 { b -> Int? in
+                    var count = 0
+                    var inWord = false
+                    var afterSpace = false
+                    for c in b {
+                        if afterSpace && c >= 0x80 { return nil }
+                        if c == 0x20 {
+                            inWord = false
+                            afterSpace = true
+                        } else {
+                            afterSpace = false
+                            if !inWord { inWord = true; count += 1 }
+                        }
+                    }
+                    return count
+                }
+                n += fast ?? text.split(separator: " ").count
+            }
+        }
         return n
     }
 
