@@ -17,7 +17,8 @@ package struct StaleClaimRule: Rule {
             that no newer revision repeats in any form is reported too: later edits dropped the claim. \
             Only whole time phrases count ("as of" before a date or time word, never inside "as well as \
             of"; not "up to date", "is now called" or "presently-existing"). Reference lists, block \
-            quotations, quoted words and words reported after a past-tense verb ("argued that") are not \
+            quotations, quoted words, words reported after a past-tense verb ("argued that") and "how" \
+            clauses that describe how something works ("how the looms currently work") are not \
             the article's claims. A newer revision that keeps the claim and only drops "currently" \
             resolves it; a claim a newer revision still makes in another sentence with a time word was \
             not dropped; and a dropped remark that names nothing specific, or a dropped "is the most", \
@@ -83,6 +84,14 @@ package struct StaleClaimRule: Rule {
             RuleExample(
                 ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
                     In 1850 the founder Ada Brennan argued that the Northgate guild was currently the only school of its kind. The guild trains weavers.
+                    """),
+                ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
+                    The guild trains weavers.
+                    """)),
+            // A "how" clause describes how something works in general, not a dated state.
+            RuleExample(
+                ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
+                    Visitors to the Northgate guild learn how the Harlow looms currently work. The guild trains weavers.
                     """),
                 ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     The guild trains weavers.
@@ -187,7 +196,9 @@ package struct StaleClaimRule: Rule {
             guard !newer.isEmpty else { continue }
             for (section, sentence, relative) in timedSentences[a.id] ?? [] {
                 // Reference lists and reported words are not the article's claims.
-                if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase) { continue }
+                if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase)
+                    || Self.isGenericProcess(sentence.text, phrase: relative[0].phrase)
+                { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 var matched = false
                 for b in newer {
@@ -309,6 +320,18 @@ package struct StaleClaimRule: Rule {
         guard let r = lowerText.range(of: WordScanner.lower(phrase)) else { return false }
         let before = WordScanner.words(in: String(lowerText[..<r.lowerBound])).map(\.text)
         return before.contains { reportingVerbs.contains($0) }
+    }
+
+    /// True when the time word sits in an embedded "how" clause ("insight into how society
+    /// currently works"): it describes how something works in general, not a dated state of
+    /// the subject, so no later revision can make it stale.
+    static func isGenericProcess(_ text: String, phrase: String) -> Bool {
+        let lowerText = WordScanner.lower(outsideQuotes(text))
+        guard let r = lowerText.range(of: WordScanner.lower(phrase)) else { return false }
+        let before = WordScanner.words(in: String(lowerText[..<r.lowerBound])).map(\.text)
+        // "how" at most four words before the phrase, and not opening the sentence (a question).
+        guard let k = before.lastIndex(of: "how"), k > 0, before.count - k <= 4 else { return false }
+        return true
     }
 
     /// Headings of reference lists, further reading and link lists: their entries are titles and
