@@ -96,6 +96,17 @@ package struct StaleClaimRule: Rule {
                 ExampleFile("new.txt", role: .revision, date: "2023-02", format: .plaintext, """
                     The guild trains weavers.
                     """)),
+            // Text under a heading with no letters (a broken edit's line of "=") is no section.
+            RuleExample(
+                ExampleFile("old.wiki", role: .revision, date: "2019-05", format: .wikitext, """
+                    The Northgate guild trains weavers.
+
+                    ===================
+                    The Harlow looms are currently the only working looms in Northgate.
+                    """),
+                ExampleFile("new.wiki", role: .revision, date: "2023-02", format: .wikitext, """
+                    The Northgate guild trains weavers.
+                    """)),
             // A newer revision that keeps the claim and drops "currently" resolves it.
             RuleExample(
                 ExampleFile("old.txt", role: .revision, date: "2019-05", format: .plaintext, """
@@ -198,6 +209,7 @@ package struct StaleClaimRule: Rule {
                 // Reference lists and reported words are not the article's claims.
                 if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase)
                     || Self.isGenericProcess(sentence.text, phrase: relative[0].phrase)
+                    || Self.isUnderBrokenHeading(section.path)
                 { continue }
                 let probe = Self.stripMarkers(sentence.text)
                 var matched = false
@@ -332,6 +344,15 @@ package struct StaleClaimRule: Rule {
         // "how" at most four words before the phrase, and not opening the sentence (a question).
         guard let k = before.lastIndex(of: "how"), k > 0, before.count - k <= 4 else { return false }
         return true
+    }
+
+    /// True when a heading of `path` has neither a letter nor a digit (a line of `=` signs left by
+    /// a broken edit; a year heading such as "2019" is a real one): what stands under it is not an
+    /// article section, so it makes no claim.
+    static func isUnderBrokenHeading(_ path: [String]) -> Bool {
+        path.contains { h in
+            !h.isEmpty && !h.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }
     }
 
     /// Headings of reference lists, further reading and link lists: their entries are titles and
