@@ -94,22 +94,8 @@ extension Lexer {
             var ascii = true
             for k in range where buf[k] >= 0x80 { ascii = false; break }
             guard ascii else { break }
-            if kind == .word && range.count >= 3 && range.count <= 9 {
-                // A number word hashes as its digits.
-                var packed: UInt64 = 0
-                for k in range.prefix(8) {
-                    let b = buf[k]
-                    packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-                }
-                var digits: String? = nil
-                if range.count == 9 {
-                    let last = buf[range.upperBound - 1] | 0x20
-                    if packed == pack("seventee".utf8) && last == 0x6E { digits = "17" }
-                } else {
-                    digits = packedDigits(packed)
-                }
-                if let digits { return Lexer.fnv1a(digits) }
-            }
+            // A number word hashes as its digits.
+            if kind == .word, let digits = numberWordDigits(buf, range) { return Lexer.fnv1a(digits) }
             for k in range {
                 let b = buf[k]
                 if kind == .percent && b == 0x2C { continue }
@@ -118,6 +104,21 @@ extension Lexer {
             return h
         }
         return Lexer.fnv1a(key(buf, kind: kind, range: range))
+    }
+
+    /// The digits an ASCII number word stands for ("seventeen" -> "17"), read from at most its
+    /// first eight bytes packed into one integer; nil for any other word.
+    @inline(__always) static func numberWordDigits(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        guard range.count >= 3 && range.count <= 9 else { return nil }
+        var packed: UInt64 = 0
+        for k in range.prefix(8) {
+            let b = buf[k]
+            packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+        }
+        if range.count == 9 {
+            return packed == pack("seventee".utf8) && buf[range.upperBound - 1] | 0x20 == 0x6E ? "17" : nil
+        }
+        return packedDigits(packed)
     }
 
     /// Appends the bytes of `key(buf, kind:, range:)` to `out`, building a string only for
@@ -131,20 +132,7 @@ extension Lexer {
                 out.append(contentsOf: key(buf, kind: kind, range: range).utf8)
                 return
             }
-            if kind == .word && range.count >= 3 && range.count <= 9 {
-                var packed: UInt64 = 0
-                for k in range.prefix(8) {
-                    let b = buf[k]
-                    packed = packed << 8 | UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-                }
-                var digits: String? = nil
-                if range.count == 9 {
-                    if packed == pack("seventee".utf8) && buf[range.upperBound - 1] | 0x20 == 0x6E { digits = "17" }
-                } else {
-                    digits = packedDigits(packed)
-                }
-                if let digits { out.append(contentsOf: digits.utf8); return }
-            }
+            if kind == .word, let digits = numberWordDigits(buf, range) { out.append(contentsOf: digits.utf8); return }
             for k in range {
                 let b = buf[k]
                 if kind == .percent && b == 0x2C { continue }
