@@ -183,7 +183,7 @@ package struct ReportOptions: Sendable {
         for t in targets {
             let file = t.path.map { ReportOptions.resolve($0, context) }
             if quiet && file == nil { continue }
-            var b = t.format == .json || t.format == .sarif ? bundle : shown
+            var b = t.format.reporter.listsBaselined ? bundle : shown
             b.reports = b.reports.map { r in
                 var r = r
                 r.paths = ReportPaths(workingDirectory: r.paths.workingDirectory, reportFile: file)

@@ -67,6 +67,7 @@ extension JSONReport: Reporter {
     package static var name: String { "json" }
     package static var summary: String { "the SPEC's findings JSON, for scripts" }
     package static var fileExtensions: [String] { ["json"] }
+    package static var listsBaselined: Bool { true }
     package static func render(_ report: Report, color: Bool) -> String { render(report) }
 }
 

@@ -13,6 +13,9 @@ package protocol Reporter {
     static var fileExtensions: [String] { get }
     /// Whether, in GitHub Actions, the run also appends the markdown report to the job summary.
     static var writesJobSummary: Bool { get }
+    /// Whether the format always lists baselined findings (marked), for machines that track
+    /// them; formats people read leave them out unless `--show-baselined`.
+    static var listsBaselined: Bool { get }
     /// Renders the whole report; `color` is true only for a terminal that wants ANSI colour.
     static func render(_ report: Report, color: Bool) -> String
 }
@@ -20,6 +23,7 @@ package protocol Reporter {
 extension Reporter {
     package static var fileExtensions: [String] { [] }
     package static var writesJobSummary: Bool { false }
+    package static var listsBaselined: Bool { false }
 }
 
 /// The registered report formats, in the order help lists them.

@@ -133,6 +133,7 @@ extension SARIFReport: Reporter {
     package static var name: String { "sarif" }
     package static var summary: String { "SARIF 2.1.0, for code-scanning dashboards" }
     package static var fileExtensions: [String] { ["sarif"] }
+    package static var listsBaselined: Bool { true }
     package static func render(_ report: Report, color: Bool) -> String { render(report) }
 }
 
