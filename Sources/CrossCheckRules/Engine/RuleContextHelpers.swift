@@ -15,6 +15,14 @@ package struct TextUnit: Sendable {
     package var line: Int { sentence?.line ?? field?.line ?? 1 }
 }
 
+/// The words a computation asked `WordStats.count` about: what its result depends on, so that a
+/// result kept from one revision to the next is dropped when the edit touched one of them.
+/// Used by one rule on one thread at a time.
+package final class CountRecorder: @unchecked Sendable {
+    package var words: [String] = []
+    package init() {}
+}
+
 /// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
 struct WordStatsState {
     var ids: [String]
@@ -36,6 +44,14 @@ package struct WordStats: Sendable {
     /// verdict that read none of them still holds. Nil when there was no previous run to compare
     /// with: every cached verdict must go.
     package var changed: Set<String>? = nil
+    /// While set, `count(_:)` notes every word it is asked about: the words a verdict read.
+    package var recorder: CountRecorder? = nil
+
+    /// Occurrences of `word` (lower-cased) in the whole set, noted by the recorder if there is one.
+    package func count(_ word: String) -> Int {
+        recorder?.words.append(word)
+        return total[word] ?? 0
+    }
 
     /// Occurrences of `word` (lower-cased) outside variant `index`.
     package func countOutside(_ word: String, variant index: Int) -> Int {
