@@ -170,7 +170,7 @@ package struct IntroducedTypoRule: Rule {
                         key.removeLast(2)
                         original.removeLast(2)
                     }
-                    guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.contains("'") else { continue }
+                    guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.utf8.contains(0x27) else { continue }
                     // Technical tokens: a lower-case start with capitals inside ("shRNA", "iPhone").
                     if let f = original.utf8.first, f >= 0x61, f <= 0x7A, original.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
                     if unitEnglish == nil { unitEnglish = context.language(of: u, in: b) == "en" }
@@ -197,8 +197,9 @@ package struct IntroducedTypoRule: Rule {
                     }
                     guard let t = target else {
                         // A link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]").
-                        if context.mayBeLinkLabel(u, textOffset: w.range.lowerBound, in: b),
-                            english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
+                        // The word-list and count tests first: they rule out most words at once.
+                        if english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
+                            context.mayBeLinkLabel(u, textOffset: w.range.lowerBound, in: b),
                             let slip = Self.labelSlip(key, context.markup(u, textOffset: w.range.lowerBound, in: b))
                         {
                             labelSlips.append((original, slip, u, context.line(b, u, textOffset: w.range.lowerBound)))
@@ -262,7 +263,7 @@ package struct IntroducedTypoRule: Rule {
         // Real words are not typos: common words, words one slip from another real word
         // ("ethic"/"ethnic"), English words and names at any frequency (English text only), and
         // words the set attests independently of this edit.
-        if w.contains("'") { return nil }
+        if w.utf8.contains(0x27) { return nil }
         if english, CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || EnglishLexicon.contains(w) { return nil }
         // Uses in this variant: a word written several times here is deliberate (a typo carried
         // on by later revisions is counted once per revision, not summed).
