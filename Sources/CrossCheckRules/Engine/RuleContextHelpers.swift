@@ -47,6 +47,12 @@ package struct WordStats: Sendable {
     /// While set, `count(_:)` notes every word it is asked about: the words a verdict read.
     package var recorder: CountRecorder? = nil
 
+    /// Occurrences of `word` (lower-cased) in variant `index`, noted by the recorder if there is one.
+    package func count(_ word: String, in index: Int) -> Int {
+        recorder?.words.append(word)
+        return perVariant[index][word] ?? 0
+    }
+
     /// Occurrences of `word` (lower-cased) in the whole set, noted by the recorder if there is one.
     package func count(_ word: String) -> Int {
         recorder?.words.append(word)
