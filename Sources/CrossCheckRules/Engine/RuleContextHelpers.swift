@@ -165,8 +165,11 @@ extension RuleContext {
                 // Take the state out of the memo so that its dictionaries are updated in place.
                 memo.words = nil
                 var changed = Set<String>()
+                var textChanges: [(text: String, delta: Int)] = []
                 for (i, v) in set.variants.enumerated() {
                     let texts = unitTexts(v)
+                    for (t, c) in texts where c != state.texts[i][t] ?? 0 { textChanges.append((t, c - (state.texts[i][t] ?? 0))) }
+                    for (t, c) in state.texts[i] where texts[t] == nil { textChanges.append((t, -c)) }
                     let d = delta(from: state.texts[i], to: texts)
                     for (w, dw) in d {
                         changed.insert(w)
@@ -185,6 +188,7 @@ extension RuleContext {
                 }
                 state.stats.changed = changed
                 memo.words = state
+                memo.textChanges = textChanges
                 return state.stats
             }
             var per: [[String: Int]] = []
@@ -210,7 +214,10 @@ extension RuleContext {
                 if memo != nil { allTexts.append(texts) }
             }
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
-            if let memo { memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats) }
+            if let memo {
+                memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats)
+                memo.textChanges = nil
+            }
             return stats
         }
     }

@@ -17,6 +17,9 @@ package final class RuleMemo {
     package let claimSentences = ClaimExtractor.SentenceCache()
     /// Word counts of the last run, updated by each edit's delta.
     var words: WordStatsState? = nil
+    /// This run's unit texts added (positive) or dropped (negative) since the last run, over the
+    /// whole set; nil when the counts were made afresh.
+    var textChanges: [(text: String, delta: Int)]? = nil
     private var states: [String: AnyObject] = [:]
 
     package init() {}
