@@ -44,6 +44,9 @@ package struct WordStats: Sendable {
     /// verdict that read none of them still holds. Nil when there was no previous run to compare
     /// with: every cached verdict must go.
     package var changed: Set<String>? = nil
+    /// With a memo: the net change of each word's set-wide count since the previous run (words
+    /// whose count did not change are absent). Its keys are a subset of `changed`.
+    package var totalDelta: [String: Int] = [:]
     /// While set, `count(_:)` notes every word it is asked about: the words a verdict read.
     package var recorder: CountRecorder? = nil
 
@@ -165,6 +168,7 @@ extension RuleContext {
                 // Take the state out of the memo so that its dictionaries are updated in place.
                 memo.words = nil
                 var changed = Set<String>()
+                var totalDelta: [String: Int] = [:]
                 var textChanges: [(text: String, delta: Int)] = []
                 for (i, v) in set.variants.enumerated() {
                     let texts = unitTexts(v)
@@ -179,6 +183,7 @@ extension RuleContext {
                         state.stats.perVariant[i][w] = now == 0 ? nil : now
                         let t = (state.stats.total[w] ?? 0) + dw
                         state.stats.total[w] = t == 0 ? nil : t
+                        totalDelta[w, default: 0] += dw
                         if old == 0 || now == 0 {
                             let c = (state.stats.variantCount[w] ?? 0) + (old == 0 ? 1 : -1)
                             state.stats.variantCount[w] = c == 0 ? nil : c
@@ -187,6 +192,7 @@ extension RuleContext {
                     state.texts[i] = texts
                 }
                 state.stats.changed = changed
+                state.stats.totalDelta = totalDelta.filter { $0.value != 0 }
                 memo.words = state
                 memo.textChanges = textChanges
                 return state.stats

@@ -137,15 +137,19 @@ package struct MergedWordsRule: Rule {
         var users: [String: [String]] = [:]
         var indexed = 0
 
-        /// Drops what the edit (the words in `changed`; nil: everything) may have changed.
-        func invalidate(_ changed: Set<String>?, multiVariant: Bool) {
-            // With several variants a text's scan also reads its words' variant counts.
-            guard let changed, !multiVariant else {
+        /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
+        /// one, or more" the edit changed (`judge` asks no more of a count); everything when there
+        /// was no previous run or the set has several variants (a text's scan then also reads its
+        /// words' variant counts).
+        func invalidate(_ stats: WordStats, multiVariant: Bool) {
+            guard stats.changed != nil, !multiVariant else {
                 verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
                 return
             }
             var tokens: [String] = []
-            for w in changed {
+            for (w, d) in stats.totalDelta {
+                let now = stats.total[w] ?? 0
+                guard min(now, 2) != min(now - d, 2) else { continue }
                 guard let keys = readers.removeValue(forKey: w) else { continue }
                 // Also for a verdict swept away since: a text's scan may still hold what it said.
                 for k in keys {
@@ -168,7 +172,7 @@ package struct MergedWordsRule: Rule {
         let stats = context.wordStats
         var findings: [Finding] = []
         let memo = context.memo.map { m in m.state("merged-words") { Memo() } }
-        memo?.invalidate(stats.changed, multiVariant: context.set.variants.count > 1)
+        memo?.invalidate(stats, multiVariant: context.set.variants.count > 1)
         // Revisions repeat most texts and words: scan each distinct text once and judge each
         // distinct token once per answer to "is it used in another variant" (the only way the
         // variant enters `judge`).
