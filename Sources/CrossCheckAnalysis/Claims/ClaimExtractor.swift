@@ -20,7 +20,7 @@ package enum ClaimExtractor {
     /// and a history walk (which keeps one cache from revision to revision) each once per page.
     package final class SentenceCache {
         struct Key: Hashable {
-            var text: String
+            var text: TextKey
             var isListItem: Bool
             var pathEmpty: Bool
             var cited: Bool
@@ -53,7 +53,7 @@ package enum ClaimExtractor {
                     continue
                 }
                 let key = SentenceCache.Key(
-                    text: sentence.text, isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
                     contextYear: contextYear, subject: subjectWords)
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }

@@ -27,7 +27,7 @@ package final class CountRecorder: @unchecked Sendable {
 struct WordStatsState {
     var ids: [String]
     /// Per variant: unit text -> occurrences.
-    var texts: [[String: Int]]
+    var texts: [[TextKey: Int]]
     var stats: WordStats
 }
 
@@ -146,20 +146,25 @@ extension RuleContext {
                 if n > 1 || memo != nil { wordsByText[text] = words }
                 return words
             }
-            func unitTexts(_ v: Variant) -> [String: Int] {
-                var texts: [String: Int] = [:]
-                for u in textUnits(v) { texts[u.text, default: 0] += 1 }
+            func unitTexts(_ v: Variant) -> [TextKey: Int] {
+                var texts: [TextKey: Int] = [:]
+                for u in textUnits(v) { texts[TextKey(u.text), default: 0] += 1 }
                 return texts
             }
-            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas.
-            func delta(from old: [String: Int], to new: [String: Int]) -> [String: Int] {
+            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas;
+            /// `changes` collects the texts themselves.
+            func delta(from old: [TextKey: Int], to new: [TextKey: Int], changes: inout [(text: String, delta: Int)]) -> [String: Int] {
                 var delta: [String: Int] = [:]
                 for (t, c) in new {
                     let d = c - (old[t] ?? 0)
-                    if d != 0 { for w in words(t) { delta[w, default: 0] += d } }
+                    if d != 0 {
+                        changes.append((t.text, d))
+                        for w in words(t.text) { delta[w, default: 0] += d }
+                    }
                 }
                 for (t, c) in old where new[t] == nil {
-                    for w in words(t) { delta[w, default: 0] -= c }
+                    changes.append((t.text, -c))
+                    for w in words(t.text) { delta[w, default: 0] -= c }
                 }
                 return delta
             }
@@ -172,9 +177,7 @@ extension RuleContext {
                 var textChanges: [(text: String, delta: Int)] = []
                 for (i, v) in set.variants.enumerated() {
                     let texts = unitTexts(v)
-                    for (t, c) in texts where c != state.texts[i][t] ?? 0 { textChanges.append((t, c - (state.texts[i][t] ?? 0))) }
-                    for (t, c) in state.texts[i] where texts[t] == nil { textChanges.append((t, -c)) }
-                    let d = delta(from: state.texts[i], to: texts)
+                    let d = delta(from: state.texts[i], to: texts, changes: &textChanges)
                     for (w, dw) in d {
                         changed.insert(w)
                         guard dw != 0 else { continue }
@@ -202,11 +205,13 @@ extension RuleContext {
             var total: [String: Int] = [:]
             var vc: [String: Int] = [:]
             var counts: [String: Int] = [:]
-            var previousTexts: [String: Int] = [:]
-            var allTexts: [[String: Int]] = []
+            var previousTexts: [TextKey: Int] = [:]
+            var allTexts: [[TextKey: Int]] = []
+            var unused: [(text: String, delta: Int)] = []
             for (i, v) in set.variants.enumerated() {
                 let texts = unitTexts(v)
-                let d = delta(from: previousTexts, to: texts)
+                let d = delta(from: previousTexts, to: texts, changes: &unused)
+                unused.removeAll(keepingCapacity: true)
                 let span = n - i
                 for (w, dw) in d where dw != 0 {
                     let old = counts[w] ?? 0

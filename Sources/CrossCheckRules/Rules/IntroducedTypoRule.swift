@@ -151,7 +151,7 @@ package struct IntroducedTypoRule: Rule {
     /// language its section or variant gives it, dropped when the edit touches a word whose count
     /// the scan read (or a bucket of frequent words it searched).
     final class Memo {
-        struct Key: Hashable { var text: String; var fallback: String }
+        struct Key: Hashable { var text: TextKey; var fallback: String }
         let scans = RevisionCache<Key, UnitScan>(keep: 256)
         /// Word (or frequent-word bucket) -> scans that read it.
         var readers: [String: [Key]] = [:]
@@ -225,7 +225,7 @@ package struct IntroducedTypoRule: Rule {
             for u in context.textUnits(b) where !previousTexts.contains(u.text) {
                 let scan: UnitScan
                 if let cache {
-                    let key = Memo.Key(text: u.text, fallback: context.fallbackLanguage(of: u, in: b))
+                    let key = Memo.Key(text: TextKey(u.text), fallback: context.fallbackLanguage(of: u, in: b))
                     if let known = cache.scans[key] { scan = known } else {
                         let recorder = CountRecorder()
                         scan = scanner.scan(u, stats: stats, recorder: recorder, judged: &judged)

@@ -132,9 +132,9 @@ package struct MergedWordsRule: Rule {
         let verdicts = RevisionCache<VerdictKey, (split: Split?, reads: Bool)>(keep: 256)
         /// Counted word -> verdicts that read its count.
         var readers: [String: [VerdictKey]] = [:]
-        let texts = RevisionCache<String, (words: [Candidate], relevant: Bool)>(keep: 256)
+        let texts = RevisionCache<TextKey, (words: [Candidate], relevant: Bool)>(keep: 256)
         /// Token -> texts whose scan used its verdict.
-        var users: [String: [String]] = [:]
+        var users: [String: [TextKey]] = [:]
         var indexed = 0
 
         /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
@@ -212,7 +212,7 @@ package struct MergedWordsRule: Rule {
         /// A text whose every token judges as a word however the variant question is answered
         /// yields no hit and no verdict that differs by variant: it can be skipped.
         func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
-            if let memo, let c = memo.texts[text] { return c }
+            if let memo, let c = memo.texts[TextKey(text)] { return c }
             if let c = candidatesByText[text] { return c }
             used.removeAll(keepingCapacity: true)
             var words: [Candidate] = []
@@ -229,8 +229,8 @@ package struct MergedWordsRule: Rule {
             // Only a relevant text's words are looked at again: keep no others.
             let c = (relevant ? words : [], relevant)
             if let memo {
-                memo.texts[text] = c
-                for t in Set(used) { memo.users[t, default: []].append(text) }
+                memo.texts[TextKey(text)] = c
+                for t in Set(used) { memo.users[t, default: []].append(TextKey(text)) }
                 memo.indexed += used.count
             } else {
                 candidatesByText[text] = c
