@@ -43,6 +43,7 @@ package enum ClaimExtractor {
         // A source's title is a headline, not the subject's name: prefer the set's subject.
         let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
         for section in doc.sections {
+            var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
             let covering = section.coveringCitations
@@ -57,8 +58,14 @@ package enum ClaimExtractor {
                     contextYear: contextYear, subject: subjectWords)
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
-                    // Same sentence, same claims: only the evidence's place differs.
-                    let ev = sentenceEvidence(variant, section, sentence)
+                    // Same sentence, same claims: only the evidence's place differs (its text is
+                    // the sentence's, already trimmed in the cached claims).
+                    var ev = known[0].evidence
+                    ev.variant = variant.id
+                    ev.path = doc.path
+                    ev.line = sentence.line
+                    ev.section = sectionName ?? section.path.joined(separator: " > ")
+                    sectionName = ev.section
                     for var c in known {
                         let value = c.evidence.value
                         c.evidence = ev

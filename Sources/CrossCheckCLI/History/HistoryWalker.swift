@@ -279,7 +279,8 @@ package final class PageHistoryWalker {
             if case .empty = error { return nil }
             throw error
         }
-        return try DocumentParser.parse(source, format: .wikitext, previous: previousDocument)
+        // The revision's timestamp dates it (as `check` below sets): no need to read a date from its text.
+        return try DocumentParser.parse(source, format: .wikitext, previous: previousDocument, date: PartialDate(iso: String(info.timestamp.prefix(10))))
     }
 
     private func check(_ document: Document?, _ info: RevisionInfo) throws(CrossCheckError) -> [Finding] {
