@@ -25,7 +25,15 @@ package enum ClaimExtractor {
             var pathEmpty: Bool
             var cited: Bool
             var contextYear: Int?
-            var subject: [String]
+            /// The subject's words, as their number in `subjects`.
+            var subject: Int
+        }
+        /// Subject word lists seen, numbered (a key then hashes a number, not the words).
+        var subjects: [[String]: Int] = [:]
+        func subjectNumber(_ words: [String]) -> Int {
+            if let n = subjects[words] { return n }
+            subjects[words] = subjects.count
+            return subjects.count - 1
         }
         let entries = RevisionCache<Key, [Claim]>()
         package init() {}
@@ -42,6 +50,7 @@ package enum ClaimExtractor {
         }
         // A source's title is a headline, not the subject's name: prefer the set's subject.
         let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
+        let subjectNumber = cache?.subjectNumber(subjectWords) ?? 0
         for section in doc.sections {
             var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
@@ -55,7 +64,7 @@ package enum ClaimExtractor {
                 }
                 let key = SentenceCache.Key(
                     text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
-                    contextYear: contextYear, subject: subjectWords)
+                    contextYear: contextYear, subject: subjectNumber)
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs (its text is

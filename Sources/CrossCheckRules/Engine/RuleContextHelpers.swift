@@ -26,8 +26,8 @@ package final class CountRecorder: @unchecked Sendable {
 /// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
 struct WordStatsState {
     var ids: [String]
-    /// Per variant: unit text -> occurrences.
-    var texts: [[TextKey: Int]]
+    /// Per variant: its unit texts in order.
+    var texts: [[String]]
     var stats: WordStats
 }
 
@@ -176,8 +176,24 @@ extension RuleContext {
                 var totalDelta: [String: Int] = [:]
                 var textChanges: [(text: String, delta: Int)] = []
                 for (i, v) in set.variants.enumerated() {
-                    let texts = unitTexts(v)
-                    let d = delta(from: state.texts[i], to: texts, changes: &textChanges)
+                    // Only the units between the common first and last ones changed: an edit
+                    // touches one place, and unchanged sentences keep their storage, so the ends
+                    // compare at the cost of a pointer.
+                    let texts = textUnits(v).map(\.text)
+                    let old = state.texts[i]
+                    var head = 0
+                    while head < old.count, head < texts.count, old[head] == texts[head] { head += 1 }
+                    var tail = 0
+                    while tail < old.count - head, tail < texts.count - head, old[old.count - 1 - tail] == texts[texts.count - 1 - tail] { tail += 1 }
+                    // Between them, texts that merely moved (or repeat) cancel out.
+                    var middle: [TextKey: Int] = [:]
+                    for t in texts[head..<(texts.count - tail)] { middle[TextKey(t), default: 0] += 1 }
+                    for t in old[head..<(old.count - tail)] { middle[TextKey(t), default: 0] -= 1 }
+                    var d: [String: Int] = [:]
+                    for (t, c) in middle where c != 0 {
+                        textChanges.append((t.text, c))
+                        for w in words(t.text) { d[w, default: 0] += c }
+                    }
                     for (w, dw) in d {
                         changed.insert(w)
                         guard dw != 0 else { continue }
@@ -206,7 +222,7 @@ extension RuleContext {
             var vc: [String: Int] = [:]
             var counts: [String: Int] = [:]
             var previousTexts: [TextKey: Int] = [:]
-            var allTexts: [[TextKey: Int]] = []
+            var allTexts: [[String]] = []
             var unused: [(text: String, delta: Int)] = []
             for (i, v) in set.variants.enumerated() {
                 let texts = unitTexts(v)
@@ -222,7 +238,7 @@ extension RuleContext {
                 }
                 per.append(counts)
                 previousTexts = texts
-                if memo != nil { allTexts.append(texts) }
+                if memo != nil { allTexts.append(textUnits(v).map(\.text)) }
             }
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
             if let memo {

@@ -222,10 +222,15 @@ package struct IntroducedTypoRule: Rule {
             var labelSlips: [(original: String, target: String, unit: TextUnit, line: Int)] = []
             // Only a revision with no earlier one reads every unit the same way run after run.
             let cache = a == nil ? memo : nil
+            // The language a unit falls back on, when its own words do not decide: with no section
+            // languages, the variant's (asked once).
+            let sectionLanguages = b.document.sections.contains { $0.language != nil }
+            let variantLanguage = context.language(of: b)
             for u in context.textUnits(b) where !previousTexts.contains(u.text) {
                 let scan: UnitScan
                 if let cache {
-                    let key = Memo.Key(text: TextKey(u.text), fallback: context.fallbackLanguage(of: u, in: b))
+                    let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
+                    let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
                     if let known = cache.scans[key] { scan = known } else {
                         let recorder = CountRecorder()
                         scan = scanner.scan(u, stats: stats, recorder: recorder, judged: &judged)
