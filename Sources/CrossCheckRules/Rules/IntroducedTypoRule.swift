@@ -696,8 +696,9 @@ package struct IntroducedTypoRule: Rule {
 
     /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.
     static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
+        let needle = Array(lowered.utf8)
         for v in [preferred] + set.variants {
-            for u in context.textUnits(v) {
+            for u in context.textUnits(v) where WordScanner.mayContain(u.text, lowered: needle) {
                 for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
                     return (v, u, context.line(v, u, textOffset: w.range.lowerBound))
                 }
