@@ -32,9 +32,21 @@ package final class RuleMemo {
         return s
     }
 
+    /// A cache under `name` whose runs follow the memo's (see `RevisionCache`), made the first time.
+    package func cache<Key: Hashable, Value>(_ name: String, keep: Int = 256) -> RevisionCache<Key, Value> {
+        state(name) {
+            let c = RevisionCache<Key, Value>(keep: keep)
+            advancing.append { [unowned c] in c.nextRun() }
+            return c
+        }
+    }
+
+    private var advancing: [() -> Void] = []
+
     /// Called by the engine at the start of each run.
     func beginRun() {
         runs += 1
         claimSentences.nextRun()
+        for advance in advancing { advance() }
     }
 }

@@ -160,7 +160,57 @@ package struct IntroducedTypoRule: Rule {
         var frequent: FrequentWords? = nil
         var frequentSet: Set<String> = []
 
-        func reset() { scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = [] }
+        /// Word verdicts (by the scan's verdict key), with the counts each read.
+        let verdicts = RevisionCache<String, Verdict>(keep: 256)
+        /// Word (or bucket) -> verdict keys that read it.
+        var verdictReaders: [String: [String]] = [:]
+
+        /// The last run's units in order, with their keys and scans (for `alignedScans`).
+        var previous: [(text: String, key: Key, scan: UnitScan)] = []
+        var previousLanguage = ""
+        /// This run's, built as the units are read.
+        var current: [(text: String, key: Key, scan: UnitScan)] = []
+        /// Keys whose scans this run's edit dropped.
+        var dropped: Set<Key> = []
+
+        func reset() {
+            scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
+            verdicts.removeAll(); verdictReaders.removeAll()
+            previous = []; current = []; dropped = []
+        }
+
+        /// The previous run's scans for the units at both ends that the edit left alone (same
+        /// text, same place from the start or the end, scan not dropped), by unit index; nil
+        /// entries are to be looked up. Starts this run's list of units.
+        func alignedScans(_ units: [TextUnit], language: String) -> [UnitScan?] {
+            var out = [UnitScan?](repeating: nil, count: units.count)
+            current = []
+            current.reserveCapacity(units.count)
+            guard language == previousLanguage, !previous.isEmpty else {
+                previousLanguage = language
+                return out
+            }
+            let old = previous
+            var head = 0
+            while head < old.count, head < units.count, old[head].text == units[head].text {
+                if !dropped.contains(old[head].key) { out[head] = old[head].scan }
+                head += 1
+            }
+            var tail = 0
+            while tail < old.count - head, tail < units.count - head, old[old.count - 1 - tail].text == units[units.count - 1 - tail].text {
+                let o = old[old.count - 1 - tail]
+                if !dropped.contains(o.key) { out[units.count - 1 - tail] = o.scan }
+                tail += 1
+            }
+            return out
+        }
+
+        /// Ends the run: its units are the next run's previous ones.
+        func finishRun() {
+            previous = current
+            current = []
+            dropped = []
+        }
 
         /// Brings the frequent words up to date and drops the scans the edit may have changed.
         func update(_ stats: WordStats) {
@@ -182,11 +232,19 @@ package struct IntroducedTypoRule: Rule {
             }
             frequent = f
             for w in touched {
+                if let keys = verdictReaders.removeValue(forKey: w) { for k in keys { verdicts[k] = nil } }
                 guard let keys = readers.removeValue(forKey: w) else { continue }
-                for k in keys { scans[k] = nil }
+                for k in keys {
+                    scans[k] = nil
+                    dropped.insert(k)
+                }
             }
-            if indexed > 400_000 { scans.removeAll(); readers.removeAll(); indexed = 0 }
+            if indexed > 400_000 {
+                scans.removeAll(); readers.removeAll(); verdicts.removeAll(); verdictReaders.removeAll(); indexed = 0
+                previous = []
+            }
             scans.nextRun()
+            verdicts.nextRun()
         }
     }
 
@@ -207,7 +265,7 @@ package struct IntroducedTypoRule: Rule {
             var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
             var order: [String] = []
             // Verdicts of this run, with the counts each read.
-            var judged: [String: (target: String?, reads: [String])] = [:]
+            let judged = Verdicts(a == nil ? memo : nil)
             // A word an older variant (of any role) or an outside source already uses was not
             // introduced by this edit, and is a real word.
             let witnesses = set.variants.indices.filter { vi in
@@ -226,20 +284,29 @@ package struct IntroducedTypoRule: Rule {
             // languages, the variant's (asked once).
             let sectionLanguages = b.document.sections.contains { $0.language != nil }
             let variantLanguage = context.language(of: b)
-            for u in context.textUnits(b) where !previousTexts.contains(u.text) {
+            let units = context.textUnits(b)
+            // With the memo: the scans of the units the edit left in place (the same texts at both
+            // ends of the revision) are the previous run's, unless the edit dropped them.
+            let kept = cache.flatMap { c in sectionLanguages ? nil : c.alignedScans(units, language: variantLanguage) }
+            for (ui, u) in units.enumerated() where !previousTexts.contains(u.text) {
                 let scan: UnitScan
                 if let cache {
                     let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
                     let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
-                    if let known = cache.scans[key] { scan = known } else {
+                    if let known = kept?[ui] {
+                        scan = known
+                    } else if let known = cache.scans[key] {
+                        scan = known
+                    } else {
                         let recorder = CountRecorder()
-                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: &judged)
+                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: judged)
                         cache.scans[key] = scan
                         for w in Set(recorder.words) { cache.readers[w, default: []].append(key) }
                         cache.indexed += recorder.words.count
                     }
+                    if kept != nil { cache.current.append((u.text, key, scan)) }
                 } else {
-                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: &judged)
+                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: judged)
                 }
                 if let language = scan.unjudgedLanguage {
                     context.note(Self.description.id, b, "text in \(language) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
@@ -263,6 +330,7 @@ package struct IntroducedTypoRule: Rule {
                     seen[w.key]?.units.append((u, context.line(b, u, textOffset: w.offset)))
                 }
             }
+            cache?.finishRun()
             for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
@@ -290,6 +358,28 @@ package struct IntroducedTypoRule: Rule {
         return findings
     }
 
+    /// A word's likely intended word (nil: no slip), with the counts the verdict read.
+    typealias Verdict = (target: String?, reads: [String])
+
+    /// The verdicts a run has made: its own, or with a memo kept from run to run (and dropped by
+    /// `Memo.update` when the edit touches a count one read).
+    final class Verdicts {
+        private var local: [String: Verdict] = [:]
+        private let memo: Memo?
+        init(_ memo: Memo?) { self.memo = memo }
+
+        subscript(key: String) -> Verdict? {
+            get { memo.map { $0.verdicts[key] } ?? local[key] }
+            set {
+                guard let newValue else { return }
+                guard let memo else { local[key] = newValue; return }
+                memo.verdicts[key] = newValue
+                for w in Set(newValue.reads) { memo.verdictReaders[w, default: []].append(key) }
+                memo.indexed += newValue.reads.count
+            }
+        }
+    }
+
     /// Reads one text unit of a revision: the per-word half of `check`, before the tests that
     /// look at the markup around a word.
     struct Scanner {
@@ -305,7 +395,7 @@ package struct IntroducedTypoRule: Rule {
 
         /// The unit's slips and label candidates. Counts are read through `recorder` when given
         /// (what the scan depends on); `judged` holds this run's verdicts with the counts they read.
-        func scan(_ u: TextUnit, stats plain: WordStats, recorder: CountRecorder?, judged: inout [String: (target: String?, reads: [String])]) -> UnitScan {
+        func scan(_ u: TextUnit, stats plain: WordStats, recorder: CountRecorder?, judged: Verdicts) -> UnitScan {
             var stats = plain
             stats.recorder = recorder
             let witnesses = self.witnesses
