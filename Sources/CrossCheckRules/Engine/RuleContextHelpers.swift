@@ -21,6 +21,23 @@ package struct TextUnit: Sendable {
 package final class CountRecorder: @unchecked Sendable {
     package var words: [String] = []
     package init() {}
+
+    /// How a read is noted: the word itself when the exact count matters, else the word and the
+    /// cap below which counts were told apart (after a control character no word contains).
+    package static func name(_ word: String, cap: Int) -> String {
+        cap == .max ? word : word + "\u{2}" + String(cap)
+    }
+
+    /// The caps `count` is called with (besides none).
+    package static let caps = [1, 3, 4]
+
+    /// The noted names of `word`'s reads that an edit moving its count from `old` to `now` can
+    /// have changed: the exact one always, a capped one when the count crossed the cap.
+    package static func affected(_ word: String, old: Int, now: Int, everyCap: Bool) -> [String] {
+        var out = [word]
+        for c in caps where everyCap || min(old, c) != min(now, c) { out.append(name(word, cap: c)) }
+        return out
+    }
 }
 
 /// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
@@ -51,14 +68,17 @@ package struct WordStats: Sendable {
     package var recorder: CountRecorder? = nil
 
     /// Occurrences of `word` (lower-cased) in variant `index`, noted by the recorder if there is one.
-    package func count(_ word: String, in index: Int) -> Int {
-        recorder?.words.append(word)
+    ///
+    /// `cap`: the caller only tells apart counts below it (`count(w, cap: 3) <= 2` asks about 0, 1,
+    /// 2 and "more"), so a change above it changes nothing the caller saw (see `CountRecorder.name`).
+    package func count(_ word: String, in index: Int, cap: Int = .max) -> Int {
+        recorder?.words.append(CountRecorder.name(word, cap: cap))
         return perVariant[index][word] ?? 0
     }
 
     /// Occurrences of `word` (lower-cased) in the whole set, noted by the recorder if there is one.
-    package func count(_ word: String) -> Int {
-        recorder?.words.append(word)
+    package func count(_ word: String, cap: Int = .max) -> Int {
+        recorder?.words.append(CountRecorder.name(word, cap: cap))
         return total[word] ?? 0
     }
 

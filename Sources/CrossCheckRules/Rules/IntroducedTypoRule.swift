@@ -213,7 +213,9 @@ package struct IntroducedTypoRule: Rule {
         }
 
         /// Brings the frequent words up to date and drops the scans the edit may have changed.
-        func update(_ stats: WordStats) {
+        /// With several variants a capped read is dropped on any change (their counts differ
+        /// from the set-wide one `totalDelta` follows).
+        func update(_ stats: WordStats, multiVariant: Bool) {
             guard let changed = stats.changed, var f = frequent else {
                 reset()
                 var f = FrequentWords(stats)
@@ -232,11 +234,14 @@ package struct IntroducedTypoRule: Rule {
             }
             frequent = f
             for w in touched {
-                if let keys = verdictReaders.removeValue(forKey: w) { for k in keys { verdicts[k] = nil } }
-                guard let keys = readers.removeValue(forKey: w) else { continue }
-                for k in keys {
-                    scans[k] = nil
-                    dropped.insert(k)
+                let now = stats.total[w] ?? 0
+                for name in CountRecorder.affected(w, old: now - (stats.totalDelta[w] ?? 0), now: now, everyCap: multiVariant) {
+                    if let keys = verdictReaders.removeValue(forKey: name) { for k in keys { verdicts[k] = nil } }
+                    guard let keys = readers.removeValue(forKey: name) else { continue }
+                    for k in keys {
+                        scans[k] = nil
+                        dropped.insert(k)
+                    }
                 }
             }
             if indexed > 400_000 {
@@ -252,7 +257,7 @@ package struct IntroducedTypoRule: Rule {
         let set = context.set
         let stats = context.wordStats
         let memo = context.memo.map { m in m.state("introduced-typo") { Memo() } }
-        memo?.update(stats)
+        memo?.update(stats, multiVariant: set.variants.count > 1)
         // The spellings follow every edit, so that the next run can update them by its delta.
         if memo != nil { _ = Self.spelling(of: "", in: set, context: context) }
         let frequent = memo?.frequent ?? FrequentWords(stats)
@@ -400,7 +405,7 @@ package struct IntroducedTypoRule: Rule {
             stats.recorder = recorder
             let witnesses = self.witnesses
             let attested: (String) -> Bool = { [stats] w in
-                witnesses.contains { stats.count(w, in: $0) > 0 } || IntroducedTypoRule.hasFamily(w, stats: stats)
+                witnesses.contains { stats.count(w, in: $0, cap: 1) > 0 } || IntroducedTypoRule.hasFamily(w, stats: stats)
             }
             var out = UnitScan()
             // The unit's language, asked once a word needs it.
@@ -449,7 +454,7 @@ package struct IntroducedTypoRule: Rule {
                 let word = UnitScan.Word(original: original, key: key, target: target, offset: w.range.lowerBound)
                 if target != nil {
                     out.hits.append(word)
-                } else if english ? !EnglishLexicon.contains(key) : true, stats.count(key, in: variantIndex) <= 2, !attested(key) {
+                } else if english ? !EnglishLexicon.contains(key) : true, stats.count(key, in: variantIndex, cap: 3) <= 2, !attested(key) {
                     // The word-list and count tests here; the link-label tests need the markup.
                     out.labelCandidates.append(word)
                 }
@@ -483,7 +488,7 @@ package struct IntroducedTypoRule: Rule {
         if english, CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || EnglishLexicon.contains(w) { return nil }
         // Uses in this variant: a word written several times here is deliberate (a typo carried
         // on by later revisions is counted once per revision, not summed).
-        let mine = stats.count(w, in: variant)
+        let mine = stats.count(w, in: variant, cap: 4)
         // A word used several times is deliberate (tested before the costlier `attested`).
         guard mine <= 3 else { return nil }
         if attested(w) { return nil }
@@ -496,7 +501,7 @@ package struct IntroducedTypoRule: Rule {
             guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
             let count = stats.count(c)
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
-            guard stats.count(c, in: previous) > 0 || stats.count(c, in: variant) > 0 else { continue }
+            guard stats.count(c, in: previous, cap: 1) > 0 || stats.count(c, in: variant, cap: 1) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             // Both plural or third-person forms differing near the end: "organizes"/"organizers".
             if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
@@ -671,8 +676,8 @@ package struct IntroducedTypoRule: Rule {
 
     /// True when another form of `w` (with one of `familyEndings` added, or a final "s" removed) is in the set.
     static func hasFamily(_ w: String, stats: WordStats) -> Bool {
-        for e in familyEndings where stats.count(w + e) > 0 { return true }
-        if w.hasSuffix("s"), w.utf8.count > 5, stats.count(String(w.dropLast())) > 0 { return true }
+        for e in familyEndings where stats.count(w + e, cap: 1) > 0 { return true }
+        if w.hasSuffix("s"), w.utf8.count > 5, stats.count(String(w.dropLast()), cap: 1) > 0 { return true }
         return false
     }
 
