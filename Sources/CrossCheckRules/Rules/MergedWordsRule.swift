@@ -136,14 +136,43 @@ package struct MergedWordsRule: Rule {
         /// Token -> texts whose scan used its verdict.
         var users: [String: [TextKey]] = [:]
         var indexed = 0
+        /// The last run's unit texts and scans in order, and the texts whose scans this run's
+        /// edit dropped: the units at both unchanged ends of a revision need no lookup.
+        var previousTexts: [String] = []
+        var previousScans: [(words: [Candidate], relevant: Bool)] = []
+        var droppedTexts: Set<TextKey> = []
+
+        func clear() {
+            verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
+            previousTexts = []; previousScans = []; droppedTexts = []
+        }
+
+        /// The previous run's scans of the units at both ends that the edit left alone, by index.
+        func aligned(_ units: [TextUnit]) -> [Int: (words: [Candidate], relevant: Bool)] {
+            var out: [Int: (words: [Candidate], relevant: Bool)] = [:]
+            let old = previousTexts
+            var head = 0
+            while head < old.count, head < units.count, old[head] == units[head].text {
+                if droppedTexts.isEmpty || !droppedTexts.contains(TextKey(old[head])) { out[head] = previousScans[head] }
+                head += 1
+            }
+            var tail = 0
+            while tail < old.count - head, tail < units.count - head, old[old.count - 1 - tail] == units[units.count - 1 - tail].text {
+                let o = old.count - 1 - tail
+                if droppedTexts.isEmpty || !droppedTexts.contains(TextKey(old[o])) { out[units.count - 1 - tail] = previousScans[o] }
+                tail += 1
+            }
+            return out
+        }
 
         /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
         /// one, or more" the edit changed (`judge` asks no more of a count); everything when there
         /// was no previous run or the set has several variants (a text's scan then also reads its
         /// words' variant counts).
         func invalidate(_ stats: WordStats, multiVariant: Bool) {
+            droppedTexts = []
             guard stats.changed != nil, !multiVariant else {
-                verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
+                clear()
                 return
             }
             var tokens: [String] = []
@@ -159,10 +188,13 @@ package struct MergedWordsRule: Rule {
             }
             for t in tokens {
                 guard let list = users.removeValue(forKey: t) else { continue }
-                for text in list { texts[text] = nil }
+                for text in list {
+                    texts[text] = nil
+                    droppedTexts.insert(text)
+                }
             }
             // The indexes only grow between sweeps; rebuild them from scratch now and then.
-            if indexed > 400_000 { verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0 }
+            if indexed > 400_000 { clear() }
             verdicts.nextRun()
             texts.nextRun()
         }
@@ -242,8 +274,15 @@ package struct MergedWordsRule: Rule {
             var hits: [String: Hit] = [:]
             var order: [String] = []
             var verdicts: [String: Split?] = [:]
-            for u in context.textUnits(v) {
-                let c = candidates(u.text)
+            let units = context.textUnits(v)
+            // One variant with a memo: the units the edit left in place keep their scans.
+            let single = memo != nil && context.set.variants.count == 1
+            let kept = single ? memo?.aligned(units) ?? [:] : [:]
+            var scans: [(words: [Candidate], relevant: Bool)] = []
+            if single { scans.reserveCapacity(units.count) }
+            for (ui, u) in units.enumerated() {
+                let c = kept[ui] ?? candidates(u.text)
+                if single { scans.append(c) }
                 guard c.relevant else { continue }
                 for w in c.words {
                     let key = w.key
@@ -257,6 +296,10 @@ package struct MergedWordsRule: Rule {
                     if hits[key] == nil { order.append(key); hits[key] = Hit(token: w.text, split: split, units: []) }
                     hits[key]?.units.append((u, line))
                 }
+            }
+            if single, let memo {
+                memo.previousTexts = units.map(\.text)
+                memo.previousScans = scans
             }
             for key in order {
                 guard let h = hits[key] else { continue }
