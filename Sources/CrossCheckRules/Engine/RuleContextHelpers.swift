@@ -194,7 +194,9 @@ extension RuleContext {
                 memo.words = nil
                 var changed = Set<String>()
                 var totalDelta: [String: Int] = [:]
-                var textChanges: [(text: String, delta: Int)] = []
+                // The spellings follow the same texts when they followed the last run's.
+                let spellings = memo.spellingsRun == memo.runs - 1
+                if !spellings { memo.spellings = [:] }
                 for (i, v) in set.variants.enumerated() {
                     // Only the units between the common first and last ones changed: an edit
                     // touches one place, and unchanged sentences keep their storage, so the ends
@@ -211,8 +213,14 @@ extension RuleContext {
                     for t in old[head..<(old.count - tail)] { middle[TextKey(t), default: 0] -= 1 }
                     var d: [String: Int] = [:]
                     for (t, c) in middle where c != 0 {
-                        textChanges.append((t.text, c))
-                        for w in words(t.text) { d[w, default: 0] += c }
+                        for w in WordScanner.words(in: t.text) where !w.inLinkOrCode {
+                            let lowered = w.lowered
+                            d[lowered, default: 0] += c
+                            guard spellings else { continue }
+                            let now = (memo.spellings[lowered]?[w.text] ?? 0) + c
+                            memo.spellings[lowered, default: [:]][w.text] = now == 0 ? nil : now
+                            if memo.spellings[lowered]?.isEmpty == true { memo.spellings[lowered] = nil }
+                        }
                     }
                     for (w, dw) in d {
                         changed.insert(w)
@@ -233,7 +241,7 @@ extension RuleContext {
                 state.stats.changed = changed
                 state.stats.totalDelta = totalDelta.filter { $0.value != 0 }
                 memo.words = state
-                memo.textChanges = textChanges
+                if spellings { memo.spellingsRun = memo.runs }
                 return state.stats
             }
             var per: [[String: Int]] = []
@@ -263,7 +271,6 @@ extension RuleContext {
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
             if let memo {
                 memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats)
-                memo.textChanges = nil
             }
             return stats
         }

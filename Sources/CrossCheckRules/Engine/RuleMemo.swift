@@ -17,9 +17,10 @@ package final class RuleMemo {
     package let claimSentences = ClaimExtractor.SentenceCache()
     /// Word counts of the last run, updated by each edit's delta.
     var words: WordStatsState? = nil
-    /// This run's unit texts added (positive) or dropped (negative) since the last run, over the
-    /// whole set; nil when the counts were made afresh.
-    var textChanges: [(text: String, delta: Int)]? = nil
+    /// Every spelling of each lower-cased word with its uses (for the most used spelling), kept
+    /// up to date with the word counts; valid for the run numbered `spellingsRun`.
+    package var spellings: [String: [String: Int]] = [:]
+    package var spellingsRun = -1
     private var states: [String: AnyObject] = [:]
 
     package init() {}

@@ -727,45 +727,25 @@ package struct IntroducedTypoRule: Rule {
         return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
     }
 
-    /// Every original spelling of each lower-cased word in the set, with its uses; kept by a
-    /// history memo and updated by the texts each edit adds and drops.
-    final class Spellings {
-        var forms: [String: [String: Int]] = [:]
-        /// The memo's run the forms were last brought up to date for.
-        var run = -1
-
-        func add(_ text: String, times: Int) {
-            for w in WordScanner.words(in: text) where !w.inLinkOrCode {
-                let key = w.lowered
-                let now = (forms[key]?[w.text] ?? 0) + times
-                forms[key, default: [:]][w.text] = now == 0 ? nil : now
-                if forms[key]?.isEmpty == true { forms[key] = nil }
-            }
-        }
-
-        /// The most used spelling (ties: the first in byte order), as the per-run table has it.
-        func best(_ lowered: String) -> String? {
-            forms[lowered]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        }
-    }
-
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
+    ///
+    /// With a history memo the spellings are kept from run to run (`RuleMemo.spellings`, updated
+    /// with the word counts), and built afresh only when they fell behind.
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
         if let memo = context.memo {
-            let s = memo.state("introduced-typo.spellings") { Spellings() }
-            let updated = context.analysis(AnalysisKey<Bool>("introduced-typo.spellings-updated")) { () -> Bool in
-                // Each run's changes apply to the last run's forms; after a run that skipped them, afresh.
-                if s.run == memo.runs - 1, let changes = memo.textChanges {
-                    for (t, d) in changes { s.add(t, times: d) }
-                } else {
-                    s.forms.removeAll()
-                    for v in set.variants { for u in context.textUnits(v) { s.add(u.text, times: 1) } }
+            if memo.spellingsRun != memo.runs {
+                var forms: [String: [String: Int]] = [:]
+                for v in set.variants {
+                    for u in context.textUnits(v) {
+                        for w in WordScanner.words(in: u.text) where !w.inLinkOrCode { forms[w.lowered, default: [:]][w.text, default: 0] += 1 }
+                    }
                 }
-                s.run = memo.runs
-                return true
+                memo.spellings = forms
+                memo.spellingsRun = memo.runs
             }
-            _ = updated
-            return s.best(lowered).flatMap { $0.isEmpty ? nil : $0 }
+            // The most used spelling; ties go to the first in byte order, as in the table below.
+            let best = memo.spellings[lowered]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return best.flatMap { $0.isEmpty ? nil : $0 }
         }
         let table = context.analysis(AnalysisKey<[String: String]>("introduced-typo.spellings")) { () -> [String: String] in
             // Each distinct text is scanned once, its words counted as often as the text occurs.
