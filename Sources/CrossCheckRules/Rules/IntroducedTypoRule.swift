@@ -164,6 +164,16 @@ package struct IntroducedTypoRule: Rule {
         let verdicts = RevisionCache<String, Verdict>(keep: 256)
         /// Word (or bucket) -> verdict keys that read it.
         var verdictReaders: [String: [String]] = [:]
+        /// Words some scan or verdict read with a cap (most touched words have none).
+        var cappedWords: Set<String> = []
+
+        /// Notes that `key` read the counts named in `names` (see `CountRecorder.name`).
+        func noteCapped(_ names: Set<String>) {
+            for n in names {
+                guard let i = n.utf8.firstIndex(of: 0x02) else { continue }
+                cappedWords.insert(String(n[..<i]))
+            }
+        }
 
         /// The last run's units in order, with their keys and scans (for `alignedScans`).
         var previous: [(text: String, key: Key, scan: UnitScan)] = []
@@ -175,7 +185,7 @@ package struct IntroducedTypoRule: Rule {
 
         func reset() {
             scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
-            verdicts.removeAll(); verdictReaders.removeAll()
+            verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []
             previous = []; current = []; dropped = []
         }
 
@@ -235,7 +245,8 @@ package struct IntroducedTypoRule: Rule {
             frequent = f
             for w in touched {
                 let now = stats.total[w] ?? 0
-                for name in CountRecorder.affected(w, old: now - (stats.totalDelta[w] ?? 0), now: now, everyCap: multiVariant) {
+                let names = cappedWords.contains(w) ? CountRecorder.affected(w, old: now - (stats.totalDelta[w] ?? 0), now: now, everyCap: multiVariant) : [w]
+                for name in names {
                     if let keys = verdictReaders.removeValue(forKey: name) { for k in keys { verdicts[k] = nil } }
                     guard let keys = readers.removeValue(forKey: name) else { continue }
                     for k in keys {
@@ -245,7 +256,7 @@ package struct IntroducedTypoRule: Rule {
                 }
             }
             if indexed > 400_000 {
-                scans.removeAll(); readers.removeAll(); verdicts.removeAll(); verdictReaders.removeAll(); indexed = 0
+                scans.removeAll(); readers.removeAll(); verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []; indexed = 0
                 previous = []
             }
             scans.nextRun()
@@ -306,7 +317,9 @@ package struct IntroducedTypoRule: Rule {
                         let recorder = CountRecorder()
                         scan = scanner.scan(u, stats: stats, recorder: recorder, judged: judged)
                         cache.scans[key] = scan
-                        for w in Set(recorder.words) { cache.readers[w, default: []].append(key) }
+                        let names = Set(recorder.words)
+                        for w in names { cache.readers[w, default: []].append(key) }
+                        cache.noteCapped(names)
                         cache.indexed += recorder.words.count
                     }
                     if kept != nil { cache.current.append((u.text, key, scan)) }
@@ -379,7 +392,9 @@ package struct IntroducedTypoRule: Rule {
                 guard let newValue else { return }
                 guard let memo else { local[key] = newValue; return }
                 memo.verdicts[key] = newValue
-                for w in Set(newValue.reads) { memo.verdictReaders[w, default: []].append(key) }
+                let names = Set(newValue.reads)
+                for w in names { memo.verdictReaders[w, default: []].append(key) }
+                memo.noteCapped(names)
                 memo.indexed += newValue.reads.count
             }
         }
