@@ -35,6 +35,10 @@ import Testing
         edit { _ in full }
         edit { _ in "" }
         edit { _ in full }
+        // Vandalism that leaves a line (checked without the memo, which it leaves as it was).
+        edit { _ in "The orchard is run by idiots lol. Compnay hq is a shed." }
+        edit { _ in full }
+        edit(replaceFirst("valued at", "valued about"))
         edit(replaceFirst("valued at", "valued att"))
         edit { $0.replacingOccurrences(of: "orcharding", with: "orchard work") }
         edit(replaceFirst("The orchard growers", "Theorchard growers"))

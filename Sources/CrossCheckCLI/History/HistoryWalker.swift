@@ -132,6 +132,8 @@ package final class PageHistoryWalker {
     private var stopped = false
     /// The rules' work carried from one revision's run to the next.
     private let memo = RuleMemo()
+    /// Bytes of the revision the memo last ran on.
+    private var memoBytes = 0
     /// How many revisions back a revert reuses findings without a check.
     static let recentFindings = 64
 
@@ -289,7 +291,13 @@ package final class PageHistoryWalker {
         document.role = .revision
         let variant = Variant(id: variantID, document: document, order: 0)
         let set = VariantSet(subject: page.title, variants: GateCommand.ordered(undatedContext + [variant]), manifest: nil)
-        return try RuleEngine.run(set, configuration: options.configuration, memo: options.incremental ? memo : nil).findings
+        // A revision far smaller than the one the memo holds (a page blanked, most often undone at
+        // once) is cheap to check afresh, and leaves the memo as it was for the edits after it:
+        // carried through it, the memo would drop and rebuild everything twice.
+        let bytes = document.source.bytes.count
+        let carry = options.incremental && bytes * 4 >= memoBytes
+        if carry { memoBytes = bytes }
+        return try RuleEngine.run(set, configuration: options.configuration, memo: carry ? memo : nil).findings
     }
 
     /// Checks the dated context variants whose date falls before `next` against the revision
