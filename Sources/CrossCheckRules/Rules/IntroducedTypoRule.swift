@@ -175,7 +175,7 @@ package struct IntroducedTypoRule: Rule {
             }
         }
 
-        /// The last run's units in order, with their keys and scans (for `alignedScans`).
+        /// The last run's units in order, with their keys and scans (for `keptScan`).
         var previous: [(text: String, key: Key, scan: UnitScan)] = []
         var previousLanguage = ""
         /// This run's, built as the units are read.
@@ -189,30 +189,25 @@ package struct IntroducedTypoRule: Rule {
             previous = []; current = []; dropped = []
         }
 
-        /// The previous run's scans for the units at both ends that the edit left alone (same
-        /// text, same place from the start or the end, scan not dropped), by unit index; nil
-        /// entries are to be looked up. Starts this run's list of units.
-        func alignedScans(_ units: [TextUnit], language: String) -> [UnitScan?] {
-            var out = [UnitScan?](repeating: nil, count: units.count)
+        /// The previous run's scan for unit `i` when the edit left it alone (same text, same
+        /// place from the start or the end, scan not dropped); `alignment` is made by `align`.
+        func keptScan(_ i: Int, _ alignment: UnitAlignment) -> UnitScan? {
+            guard let p = alignment.previous(i) else { return nil }
+            let o = previous[p]
+            return dropped.isEmpty || !dropped.contains(o.key) ? o.scan : nil
+        }
+
+        /// Aligns this run's units with the last run's (nil when the language changed, or there
+        /// was none), and starts this run's list of units.
+        func align(_ units: [TextUnit], language: String) -> UnitAlignment? {
             current = []
             current.reserveCapacity(units.count)
             guard language == previousLanguage, !previous.isEmpty else {
                 previousLanguage = language
-                return out
+                return UnitAlignment(old: 0, new: units, text: { _ in "" })
             }
             let old = previous
-            var head = 0
-            while head < old.count, head < units.count, old[head].text == units[head].text {
-                if !dropped.contains(old[head].key) { out[head] = old[head].scan }
-                head += 1
-            }
-            var tail = 0
-            while tail < old.count - head, tail < units.count - head, old[old.count - 1 - tail].text == units[units.count - 1 - tail].text {
-                let o = old[old.count - 1 - tail]
-                if !dropped.contains(o.key) { out[units.count - 1 - tail] = o.scan }
-                tail += 1
-            }
-            return out
+            return UnitAlignment(old: old.count, new: units, text: { old[$0].text })
         }
 
         /// Ends the run: its units are the next run's previous ones.
@@ -303,13 +298,13 @@ package struct IntroducedTypoRule: Rule {
             let units = context.textUnits(b)
             // With the memo: the scans of the units the edit left in place (the same texts at both
             // ends of the revision) are the previous run's, unless the edit dropped them.
-            let kept = cache.flatMap { c in sectionLanguages ? nil : c.alignedScans(units, language: variantLanguage) }
+            let alignment = cache.flatMap { c in sectionLanguages ? nil : c.align(units, language: variantLanguage) }
             for (ui, u) in units.enumerated() where !previousTexts.contains(u.text) {
                 let scan: UnitScan
                 if let cache {
                     let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
                     let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
-                    if let known = kept?[ui] {
+                    if let alignment, let known = cache.keptScan(ui, alignment) {
                         scan = known
                     } else if let known = cache.scans[key] {
                         scan = known
@@ -322,7 +317,7 @@ package struct IntroducedTypoRule: Rule {
                         cache.noteCapped(names)
                         cache.indexed += recorder.words.count
                     }
-                    if kept != nil { cache.current.append((u.text, key, scan)) }
+                    if alignment != nil { cache.current.append((u.text, key, scan)) }
                 } else {
                     scan = scanner.scan(u, stats: stats, recorder: nil, judged: judged)
                 }

@@ -147,22 +147,11 @@ package struct MergedWordsRule: Rule {
             previousTexts = []; previousScans = []; droppedTexts = []
         }
 
-        /// The previous run's scans of the units at both ends that the edit left alone, by index.
-        func aligned(_ units: [TextUnit]) -> [Int: (words: [Candidate], relevant: Bool)] {
-            var out: [Int: (words: [Candidate], relevant: Bool)] = [:]
-            let old = previousTexts
-            var head = 0
-            while head < old.count, head < units.count, old[head] == units[head].text {
-                if droppedTexts.isEmpty || !droppedTexts.contains(TextKey(old[head])) { out[head] = previousScans[head] }
-                head += 1
-            }
-            var tail = 0
-            while tail < old.count - head, tail < units.count - head, old[old.count - 1 - tail] == units[units.count - 1 - tail].text {
-                let o = old.count - 1 - tail
-                if droppedTexts.isEmpty || !droppedTexts.contains(TextKey(old[o])) { out[units.count - 1 - tail] = previousScans[o] }
-                tail += 1
-            }
-            return out
+        /// The previous run's scan of unit `i` when the edit left it alone (same text, same place
+        /// from the start or the end, scan not dropped).
+        func kept(_ i: Int, _ alignment: UnitAlignment) -> (words: [Candidate], relevant: Bool)? {
+            guard let p = alignment.previous(i) else { return nil }
+            return droppedTexts.isEmpty || !droppedTexts.contains(TextKey(previousTexts[p])) ? previousScans[p] : nil
         }
 
         /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
@@ -277,11 +266,11 @@ package struct MergedWordsRule: Rule {
             let units = context.textUnits(v)
             // One variant with a memo: the units the edit left in place keep their scans.
             let single = memo != nil && context.set.variants.count == 1
-            let kept = single ? memo?.aligned(units) ?? [:] : [:]
+            let alignment = single ? memo.map { m in UnitAlignment(old: m.previousTexts.count, new: units, text: { m.previousTexts[$0] }) } : nil
             var scans: [(words: [Candidate], relevant: Bool)] = []
             if single { scans.reserveCapacity(units.count) }
             for (ui, u) in units.enumerated() {
-                let c = kept[ui] ?? candidates(u.text)
+                let c = alignment.flatMap { memo?.kept(ui, $0) } ?? candidates(u.text)
                 if single { scans.append(c) }
                 guard c.relevant else { continue }
                 for w in c.words {
