@@ -25,6 +25,8 @@ package enum ClaimExtractor {
             var pathEmpty: Bool
             var cited: Bool
             var contextYear: Int?
+            /// How the variant's language writes numbers (`QuantityNormalizer.decimalComma`).
+            var decimalComma: Bool?
             /// The subject's words, as their number in `subjects`.
             var subject: Int
         }
@@ -64,7 +66,7 @@ package enum ClaimExtractor {
                 }
                 let key = SentenceCache.Key(
                     text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
-                    contextYear: contextYear, subject: subjectNumber)
+                    contextYear: contextYear, decimalComma: QuantityNormalizer.decimalComma(doc.language), subject: subjectNumber)
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs (its text is
@@ -202,19 +204,19 @@ package enum ClaimExtractor {
             let d = DateNormalizer.parse(value, contextYear: contextYear)
             return [claim(.event, .text("listing", d)), claim(.status, .status([.public]))]
         case .employees?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .count }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .count }) else { return [] }
             return [claim(.employees, .quantity(q))]
         case .revenue?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .money }) else { return [] }
             return [claim(.revenue, .quantity(q))]
         case .valuation?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .money }) else { return [] }
             return [claim(.valuation, .quantity(q))]
         default:
             // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
             guard value.split(separator: " ").count <= 8, f.origin != .frontMatter else { return [] }
             var out: [Claim] = []
-            for q in QuantityNormalizer.quantities(in: value) {
+            for q in QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)) {
                 switch q.kind {
                 case .money: out.append(claim(.money, .quantity(q)))
                 case .percent: out.append(claim(.percentage, .quantity(q)))
@@ -394,7 +396,7 @@ package enum ClaimExtractor {
 
         // Figures.
         let bytes = Array(text.utf8)
-        for q in QuantityNormalizer.quantities(in: text) {
+        for q in QuantityNormalizer.quantities(in: text, decimalComma: QuantityNormalizer.decimalComma(v.document.language)) {
             let before = String(decoding: bytes[max(0, q.range.lowerBound - 48)..<q.range.lowerBound], as: UTF8.self).lowercased()
             switch q.kind {
             case .money:
