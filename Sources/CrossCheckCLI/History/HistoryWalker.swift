@@ -130,6 +130,11 @@ package final class PageHistoryWalker {
     private var undatedContext: [Variant]
     private(set) var summary = PageSummary()
     private var stopped = false
+    /// `page-blanked`'s severity when it is enabled: a revision is checked alone, so the walk
+    /// compares its words with its parent's itself, as `gate` compares NEW with OLD.
+    private let blankedSeverity: Severity?
+    /// Words of the last revision whose text was read.
+    private var previousWords: Int? = nil
     /// The rules' work carried from one revision's run to the next.
     private let memo = RuleMemo()
     /// Bytes of the revision the memo last ran on.
@@ -152,7 +157,9 @@ package final class PageHistoryWalker {
         self.undatedContext = options.context.filter { $0.document.date == nil }
         self.pendingContext = options.context.filter { $0.document.date != nil }.sorted { $0.document.date! < $1.document.date! }
         let probe = VariantSet(subject: page.title, variants: options.context, manifest: nil)
-        _ = try RuleEngine.resolve(set: probe, configuration: options.configuration)
+        let plan = try RuleEngine.resolve(set: probe, configuration: options.configuration)
+        self.blankedSeverity = plan.first { $0.rule.description.id == PageBlankedRule.description.id }
+            .map { $0.severity ?? PageBlankedRule.description.severity }
         sink.pageStarted(page, site: site)
     }
 
@@ -196,8 +203,10 @@ package final class PageHistoryWalker {
             if revertOf != nil { summary.reverts += 1 }
             let document = try parse(text, info)
             findings = try check(document, info)
+            if let f = blanked(document, info) { findings.append(f) }
             previousDocument = document
         }
+        previousWords = previousDocument?.wordCount ?? 0
         previousText = text
         seen[key] = info
         recent[info.index] = findings
@@ -298,6 +307,15 @@ package final class PageHistoryWalker {
         let carry = options.incremental && bytes * 4 >= memoBytes
         if carry { memoBytes = bytes }
         return try RuleEngine.run(set, configuration: options.configuration, memo: carry ? memo : nil).findings
+    }
+
+    /// `page-blanked` for a revision that keeps less than a quarter of its parent's words.
+    private func blanked(_ document: Document?, _ info: RevisionInfo) -> Finding? {
+        guard let severity = blankedSeverity, let before = previousWords else { return nil }
+        let variant = document.map { Variant(id: variantID, document: $0, order: 0) }
+        return PageBlankedRule.finding(
+            before: before, after: document?.wordCount ?? 0, variant: variant, path: "r\(info.id)", id: variantID,
+            beforeName: nil, name: "Revision \(info.id)", severity: severity)
     }
 
     /// Checks the dated context variants whose date falls before `next` against the revision
