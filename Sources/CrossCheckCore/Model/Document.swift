@@ -317,6 +317,9 @@ package struct Document: Sendable {
     package var language: String? = nil
     /// What `language` was taken from.
     package var languageEvidence: LanguageEvidence? = nil
+    /// The function-word votes counted in each section (parallel to `sections`) when the language
+    /// was inferred: a later revision's unchanged sections take them instead of counting again.
+    package var sectionVotes: [LanguageVotes] = []
     /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
     package var decodedEscapedMarkup = false
     /// What the format's parser kept so that a later revision can be parsed incrementally.
