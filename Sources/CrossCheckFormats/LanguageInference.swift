@@ -59,18 +59,12 @@ package enum LanguageInference {
     /// at the end (by index in `document`), or nil for a section to count.
     static func reusableVotes(_ document: Document, _ previous: Document?) -> (Int) -> LanguageVotes? {
         guard let previous, previous.sectionVotes.count == previous.sections.count, !previous.sections.isEmpty else { return { _ in nil } }
-        func same(_ a: Section, _ b: Section) -> Bool {
-            a.sentences.count == b.sentences.count && zip(a.sentences, b.sentences).allSatisfy { $0.text == $1.text }
-        }
-        let old = previous.sections, new = document.sections
-        var head = 0
-        while head < old.count, head < new.count, same(old[head], new[head]) { head += 1 }
-        var tail = 0
-        while tail < old.count - head, tail < new.count - head, same(old[old.count - 1 - tail], new[new.count - 1 - tail]) { tail += 1 }
+        let (head, tail) = document.sharedSections(with: previous)
         let votes = previous.sectionVotes
+        let newCount = document.sections.count, oldCount = previous.sections.count
         return { i in
             if i < head { return votes[i] }
-            if i >= new.count - tail { return votes[i - new.count + old.count] }
+            if i >= newCount - tail { return votes[i - newCount + oldCount] }
             return nil
         }
     }
