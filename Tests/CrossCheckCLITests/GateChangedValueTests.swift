@@ -10,17 +10,24 @@ import Testing
 
 /// `gate` reports what an edit itself changes, with no context (issue 9).
 @Suite struct GateChangedValueTests {
-    @Test func gateReportsTheEditsOwnChangeWithoutContextAndNamesNew() throws {
+    /// `gate before.wiki after.wiki --format json --fail-on warning` on an infobox whose
+    /// attendance goes from `old` to `new`: the exit status and the number-conflict finding.
+    func gateAttendance(_ old: String, _ new: String) throws -> (status: Int32, finding: JSONValue) {
         let dir = NSTemporaryDirectory() + "crosscheck-changed-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,000<ref>Match report</ref>\n}}\nAshcombe won the match.\n".write(toFile: dir + "/before.wiki", atomically: true, encoding: .utf8)
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,136<ref>Match report</ref>\n}}\nAshcombe won the match.\n".write(toFile: dir + "/after.wiki", atomically: true, encoding: .utf8)
+        for (name, value) in [("before", old), ("after", new)] {
+            try "{{Infobox match\n| home = Ashcombe\n| attendance = \(value)\n}}\nAshcombe won the match.\n".write(toFile: dir + "/\(name).wiki", atomically: true, encoding: .utf8)
+        }
         let r = runCLI(["gate", dir + "/before.wiki", dir + "/after.wiki", "--format", "json", "--fail-on", "warning"])
-        #expect(r.status == 1)
         let json = try JSONValue.parse(r.out)
-        let introduced = try #require(json["introduced"]?.arrayValue)
-        let f = try #require(introduced.first { $0["rule"]?.stringValue == "number-conflict" })
+        let f = try #require(json["introduced"]?.arrayValue?.first { $0["rule"]?.stringValue == "number-conflict" })
+        return (r.status, f)
+    }
+
+    @Test func gateReportsTheEditsOwnChangeWithoutContextAndNamesNew() throws {
+        let (status, f) = try gateAttendance("4,000<ref>Match report</ref>", "4,136<ref>Match report</ref>")
+        #expect(status == 1)
         #expect(f["severity"]?.stringValue == "warning")
         #expect(f["message"]?.stringValue?.contains("4,000 (before) -> 4,136 (after)") == true)
         #expect(f["evidence"]?.arrayValue?.first?["variant"]?.stringValue == "after")
@@ -29,15 +36,8 @@ import Testing
     /// With no citation before or after, the change is still reported, as information: it does
     /// not fail a `--fail-on warning` gate.
     @Test func gateReportsAnUncitedChangeAsInformation() throws {
-        let dir = NSTemporaryDirectory() + "crosscheck-changed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,000 (tentative)\n}}\nAshcombe won the match.\n".write(toFile: dir + "/before.wiki", atomically: true, encoding: .utf8)
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,136\n}}\nAshcombe won the match.\n".write(toFile: dir + "/after.wiki", atomically: true, encoding: .utf8)
-        let r = runCLI(["gate", dir + "/before.wiki", dir + "/after.wiki", "--format", "json", "--fail-on", "warning"])
-        #expect(r.status == 0)
-        let json = try JSONValue.parse(r.out)
-        let f = try #require(json["introduced"]?.arrayValue?.first { $0["rule"]?.stringValue == "number-conflict" })
+        let (status, f) = try gateAttendance("4,000 (tentative)", "4,136")
+        #expect(status == 0)
         #expect(f["severity"]?.stringValue == "info")
         #expect(f["message"]?.stringValue?.contains("4,000 (before) -> 4,136 (after)") == true)
     }
