@@ -32,30 +32,72 @@ package struct Claim: Sendable, Hashable {
     package enum Origin: String, Sendable, Hashable { case field, sentence }
 
     package var attribute: Attribute
-    package var value: ClaimValue
     /// Own citation: the sentence (or a later sentence of its paragraph) or field is cited; every
     /// claim of a `source` variant counts as cited. `ClaimSet` also marks claims whose statement
     /// is cited in an aligned sentence of another variant.
     package var cited: Bool
-    /// Variant, line, section and quoted text; `evidence.value` is the normalised value.
-    package var evidence: Evidence
     package var origin: Origin
+    /// The value, evidence, label and statement, behind one shared reference.
+    ///
+    /// A claim is copied into many arrays (per variant, per attribute, each rule's own indexes):
+    /// held inline its parts made it 248 bytes, and those copies were most of the peak memory of
+    /// `check` on a long document. Shared, a copy is 16 bytes; setting a part makes a new box, so
+    /// a claim is still a value.
+    private var parts: Parts
+
+    /// The claim's normalised value.
+    package var value: ClaimValue {
+        get { parts.value }
+        set { parts = Parts(value: newValue, evidence: parts.evidence, label: parts.label, statement: parts.statement) }
+    }
+    /// Variant, line, section and quoted text; `evidence.value` is the normalised value.
+    package var evidence: Evidence {
+        get { parts.evidence }
+        set { parts = Parts(value: parts.value, evidence: newValue, label: parts.label, statement: parts.statement) }
+    }
     /// The field key or the words that named the figure ("2023 revenue", "growth rate").
-    package var label: String?
+    package var label: String? {
+        get { parts.label }
+        set { parts = Parts(value: parts.value, evidence: parts.evidence, label: newValue, statement: parts.statement) }
+    }
     /// The full plain text of the sentence or field value the claim was read from.
-    package var statement: String
+    package var statement: String {
+        get { parts.statement }
+        set { parts = Parts(value: parts.value, evidence: parts.evidence, label: parts.label, statement: newValue) }
+    }
 
     package init(
         attribute: Attribute, value: ClaimValue, cited: Bool, evidence: Evidence, origin: Origin, label: String? = nil,
         statement: String
     ) {
-        self.attribute = attribute; self.value = value; self.cited = cited; self.evidence = evidence
-        self.origin = origin; self.label = label; self.statement = statement
-        self.evidence.value = value.readable
+        self.attribute = attribute; self.cited = cited; self.origin = origin
+        var evidence = evidence
+        evidence.value = value.readable
+        self.parts = Parts(value: value, evidence: evidence, label: label, statement: statement)
     }
 
-    package var variant: String { evidence.variant }
-    package var line: Int { evidence.line }
+    package var variant: String { parts.evidence.variant }
+    package var line: Int { parts.evidence.line }
+
+    /// The immutable parts of a claim, shared by its copies (compared by content).
+    private final class Parts: Sendable, Hashable {
+        let value: ClaimValue
+        let evidence: Evidence
+        let label: String?
+        let statement: String
+
+        init(value: ClaimValue, evidence: Evidence, label: String?, statement: String) {
+            self.value = value; self.evidence = evidence; self.label = label; self.statement = statement
+        }
+
+        static func == (a: Parts, b: Parts) -> Bool {
+            a === b || (a.value == b.value && a.evidence == b.evidence && a.label == b.label && a.statement == b.statement)
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(value); h.combine(evidence); h.combine(label); h.combine(statement)
+        }
+    }
 }
 
 /// A claim's normalised value.

@@ -3,16 +3,30 @@ import CrossCheckCore
 import CrossCheckAnalysis
 
 /// A piece of plain text a rule reads: a sentence, or a field's value, with where it sits.
+///
+/// A unit is kept for every sentence of every variant for the whole run, so it holds no copy of
+/// anything it can reach: its text is its sentence's or field's, and a field (rare) is boxed.
 package struct TextUnit: Sendable {
     package var section: [String]
-    package var text: String
     /// The sentence, for prose and list items.
     package var sentence: Sentence?
+    private var fieldBox: FieldBox?
+
+    package init(section: [String], sentence: Sentence) { self.section = section; self.sentence = sentence }
+    package init(section: [String], field: Field) { self.section = section; self.fieldBox = FieldBox(field: field) }
+
     /// The field, for key/value lines.
-    package var field: Field?
+    package var field: Field? { fieldBox?.field }
+    /// The sentence's plain text or the field's value.
+    package var text: String { sentence?.text ?? fieldBox?.field.value ?? "" }
 
     /// 1-based line of the unit's first character.
     package var line: Int { sentence?.line ?? field?.line ?? 1 }
+
+    private final class FieldBox: Sendable {
+        let field: Field
+        init(field: Field) { self.field = field }
+    }
 }
 
 /// Word statistics over the whole variant set, computed once per run.
@@ -55,11 +69,12 @@ extension RuleContext {
     package func textUnits(_ variant: Variant) -> [TextUnit] {
         analysis(AnalysisKey<[TextUnit]>("textUnits", scope: variant.id)) {
             var out: [TextUnit] = []
+            out.reserveCapacity(variant.document.sections.reduce(variant.document.fields.count) { $0 + $1.sentences.count })
             for s in variant.document.sections {
-                for t in s.sentences { out.append(TextUnit(section: s.path, text: t.text, sentence: t, field: nil)) }
+                for t in s.sentences { out.append(TextUnit(section: s.path, sentence: t)) }
             }
             for f in variant.document.fields {
-                out.append(TextUnit(section: f.section, text: f.value, sentence: nil, field: f))
+                out.append(TextUnit(section: f.section, field: f))
             }
             return out
         }
