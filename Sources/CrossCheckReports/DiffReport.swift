@@ -261,70 +261,128 @@ package enum DiffReport {
     }
 
     /// The JSON value of a diff: sections with operations, and moves.
+    ///
+    /// `writeJSON` writes the same text without building the whole tree.
     package static func json(_ diff: DocumentDiff, old: Document, new: Document) -> JSONValue {
+        var top = jsonHead(diff)
+        top["sections"] = .array(diff.sections.map(sectionJSON))
+        top["moves"] = .array(diff.moves.map { moveJSON($0, old: old, new: new) })
+        top["fields"] = .array(diff.fields.map(fieldJSON))
+        top["references"] = .array(diff.references.map(referenceJSON))
+        return .object(top)
+    }
+
+    /// Writes `json(diff, old:, new:).serialized()` in pieces of about 64 KB through `emit`.
+    ///
+    /// The JSON of a long diff is many times the size of its input (every unchanged section is an
+    /// object of a dozen members); holding its tree and its text at once was most of `diff`'s peak
+    /// memory. Here each section, move, field and reference is built and written on its own.
+    package static func writeJSON(_ diff: DocumentDiff, old: Document, new: Document, to emit: (String) -> Void) {
+        var out = ""
+        func flush(_ force: Bool) {
+            if force || out.utf8.count >= 1 << 16 { emit(out); out = "" }
+        }
+        func array<S: Sequence>(_ items: S, _ value: (S.Element) -> JSONValue) {
+            var first = true
+            for item in items {
+                out += first ? "[" : ","
+                first = false
+                JSONValue.newline(&out, 2)
+                value(item).write(into: &out, indent: 2)
+                flush(false)
+            }
+            if first { out += "[]" } else { JSONValue.newline(&out, 1); out += "]" }
+        }
+        let head = jsonHead(diff)
+        // The top level's members in sorted order, as `serialized` writes an object.
+        let streamed = ["sections", "moves", "fields", "references"]
+        out += "{"
+        for (i, key) in (Array(head.keys) + streamed).sorted().enumerated() {
+            if i > 0 { out += "," }
+            JSONValue.newline(&out, 1)
+            JSONValue.writeString(key, into: &out)
+            out += ": "
+            switch key {
+            case "sections": array(diff.sections, sectionJSON)
+            case "moves": array(diff.moves) { moveJSON($0, old: old, new: new) }
+            case "fields": array(diff.fields, fieldJSON)
+            case "references": array(diff.references, referenceJSON)
+            default: head[key]!.write(into: &out, indent: 1)
+            }
+        }
+        JSONValue.newline(&out, 0)
+        out += "}\n"
+        flush(true)
+    }
+
+    /// The top level's small members: paths, flags and the summary.
+    static func jsonHead(_ diff: DocumentDiff) -> [String: JSONValue] {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
         summary["fields"] = .int(diff.fields.count)
         summary["references"] = .int(diff.references.count)
-        let fields: [JSONValue] = diff.fields.map { f in
-            func side(_ x: Field?) -> JSONValue {
-                guard let x else { return .null }
-                return .object(["value": .string(x.value), "line": .int(x.line),
-                                "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
-            }
-            return .object([
-                "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
-                "old": side(f.old), "new": side(f.new),
-                "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
-            ])
-        }
-        let sections: [JSONValue] = diff.sections.map { s in
-            func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
-                guard let idx else { return .null }
-                return .object([
-                    "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
-                ])
-            }
-            let ops: [JSONValue] = s.operations.map { op in
-                var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
-                                              "old": side(op, old: true), "new": side(op, old: false)]
-                if let m = op.move { o["move"] = .int(m) }
-                if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
-                return .object(o)
-            }
-            return .object([
-                "status": .string(s.status.rawValue),
-                "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
-                "similarity": .number((s.similarity * 1000).rounded() / 1000),
-                "operations": .array(ops),
-            ])
-        }
-        let moves: [JSONValue] = diff.moves.map { m in
-            .object([
-                "old": .object([
-                    "section": .int(m.oldSection), "path": .array(old.sections[m.oldSection].path.map(JSONValue.string)),
-                    "sentences": .array([.int(m.oldSentences.lowerBound), .int(m.oldSentences.upperBound)]),
-                    "line": .int(m.oldLine),
-                ]),
-                "new": .object([
-                    "section": .int(m.newSection), "path": .array(new.sections[m.newSection].path.map(JSONValue.string)),
-                    "sentences": .array([.int(m.newSentences.lowerBound), .int(m.newSentences.upperBound)]),
-                    "line": .int(m.newLine),
-                ]),
-                "similarity": .number((m.similarity * 1000).rounded() / 1000),
-            ])
+        return [
+            "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
+            "coarse": .bool(diff.coarse), "summary": .object(summary),
+        ]
+    }
+
+    static func fieldJSON(_ f: FieldChange) -> JSONValue {
+        func side(_ x: Field?) -> JSONValue {
+            guard let x else { return .null }
+            return .object(["value": .string(x.value), "line": .int(x.line),
+                            "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
         }
         return .object([
-            "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
-            "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
-            "fields": .array(fields),
-            "references": .array(diff.references.map { r in
-                .object([
-                    "status": .string(r.status.rawValue), "label": .string(r.label), "context": .string(r.context),
-                    "line": .int(r.line), "section": .array(r.section.map(JSONValue.string)),
-                ])
-            }),
+            "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
+            "old": side(f.old), "new": side(f.new),
+            "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+        ])
+    }
+
+    static func sectionJSON(_ s: SectionDiff) -> JSONValue {
+        func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
+            guard let idx else { return .null }
+            return .object([
+                "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
+            ])
+        }
+        let ops: [JSONValue] = s.operations.map { op in
+            var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
+                                          "old": side(op, old: true), "new": side(op, old: false)]
+            if let m = op.move { o["move"] = .int(m) }
+            if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
+            return .object(o)
+        }
+        return .object([
+            "status": .string(s.status.rawValue),
+            "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
+            "similarity": .number((s.similarity * 1000).rounded() / 1000),
+            "operations": .array(ops),
+        ])
+    }
+
+    static func moveJSON(_ m: MovedPassage, old: Document, new: Document) -> JSONValue {
+        .object([
+            "old": .object([
+                "section": .int(m.oldSection), "path": .array(old.sections[m.oldSection].path.map(JSONValue.string)),
+                "sentences": .array([.int(m.oldSentences.lowerBound), .int(m.oldSentences.upperBound)]),
+                "line": .int(m.oldLine),
+            ]),
+            "new": .object([
+                "section": .int(m.newSection), "path": .array(new.sections[m.newSection].path.map(JSONValue.string)),
+                "sentences": .array([.int(m.newSentences.lowerBound), .int(m.newSentences.upperBound)]),
+                "line": .int(m.newLine),
+            ]),
+            "similarity": .number((m.similarity * 1000).rounded() / 1000),
+        ])
+    }
+
+    static func referenceJSON(_ r: ReferenceChange) -> JSONValue {
+        .object([
+            "status": .string(r.status.rawValue), "label": .string(r.label), "context": .string(r.context),
+            "line": .int(r.line), "section": .array(r.section.map(JSONValue.string)),
         ])
     }
 }

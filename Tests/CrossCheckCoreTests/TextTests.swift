@@ -109,6 +109,14 @@ import Testing
         #expect(v.serialized(pretty: false) == "{\"a\":[\"x\\\"y\\n\",true,null,1.5],\"b\":1}")
     }
 
+    @Test func escapesControlCharactersAndKeepsOtherTextAsWritten() throws {
+        let s = "a\u{1}b\u{1F}\\ \"é 中\r\n\t😀"
+        let text = JSONValue.string(s).serialized(pretty: false)
+        #expect(text == "\"a\\u0001b\\u001f\\\\ \\\"é 中\\r\\n\\t😀\"")
+        #expect(try JSONValue.parse(text) == .string(s))
+        #expect(JSONValue.string("plain").serialized(pretty: false) == "\"plain\"")
+    }
+
     @Test func reportsTheLineOfAnError() {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse("{\n\"a\": tru\n}") }
         do { _ = try JSONValue.parse("{\n\"a\": tru\n}") } catch { #expect(error.line == 2) }
