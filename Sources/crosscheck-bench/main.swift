@@ -24,6 +24,10 @@ struct Options {
     /// A MediaWiki export to walk with `history` (only that is measured).
     var history: String? = nil
     var historyLimit: Int? = nil
+    /// Walk the history without carrying the rules' work from revision to revision.
+    var historyFresh = false
+    /// Write the history's JSON Lines here (to compare runs).
+    var historyOutput: String? = nil
     /// wikidiff2's CPU ms on the same pairs, from scripts/compare-peers.sh, printed beside ours.
     var wikidiff2Ms: Double? = nil
 }
@@ -40,10 +44,12 @@ func parseOptions() -> Options {
         case "--parse-only": o.parseOnly = true
         case "--history": o.history = args.next()
         case "--history-limit": o.historyLimit = Int(args.next() ?? "")
+        case "--history-fresh": o.historyFresh = true
+        case "--history-output": o.historyOutput = args.next()
         case "--wikidiff2-ms": o.wikidiff2Ms = Double(args.next() ?? "")
         case "--help", "-h":
             print("Usage: crosscheck-bench [--json] [--corpus DIR] [--limit N] [--no-scaling] [--parse-only]")
-            print("       crosscheck-bench --history EXPORT [--history-limit N] [--wikidiff2-ms MS] [--json]")
+            print("       crosscheck-bench --history EXPORT [--history-limit N] [--history-fresh] [--history-output FILE] [--wikidiff2-ms MS] [--json]")
             exit(0)
         default:
             FileHandle.standardError.write(Data("crosscheck-bench: unknown option \(a)\n".utf8))
@@ -239,7 +245,12 @@ if let export = options.history {
     let t0 = now()
     let walked: HistoryBench.Result
     do {
-        walked = try HistoryBench.run(export, limit: options.historyLimit) { out += $0.utf8.count }
+        let sink = options.historyOutput.flatMap { FileHandle(forWritingAtPath: $0) ?? (FileManager.default.createFile(atPath: $0, contents: nil) ? FileHandle(forWritingAtPath: $0) : nil) }
+        if let sink { sink.truncateFile(atOffset: 0) }
+        walked = try HistoryBench.run(export, limit: options.historyLimit, incremental: !options.historyFresh) { line in
+            out += line.utf8.count
+            sink?.write(Data(line.utf8))
+        }
     } catch {
         FileHandle.standardError.write(Data("crosscheck-bench: \(error)\n".utf8))
         exit(2)

@@ -14,8 +14,8 @@ import Testing
         let dir = NSTemporaryDirectory() + "crosscheck-changed-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,000 (tentative)\n}}\nAshcombe won the match.\n".write(toFile: dir + "/before.wiki", atomically: true, encoding: .utf8)
-        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,136\n}}\nAshcombe won the match.\n".write(toFile: dir + "/after.wiki", atomically: true, encoding: .utf8)
+        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,000<ref>Match report</ref>\n}}\nAshcombe won the match.\n".write(toFile: dir + "/before.wiki", atomically: true, encoding: .utf8)
+        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,136<ref>Match report</ref>\n}}\nAshcombe won the match.\n".write(toFile: dir + "/after.wiki", atomically: true, encoding: .utf8)
         let r = runCLI(["gate", dir + "/before.wiki", dir + "/after.wiki", "--format", "json", "--fail-on", "warning"])
         #expect(r.status == 1)
         let json = try JSONValue.parse(r.out)
@@ -24,6 +24,22 @@ import Testing
         #expect(f["severity"]?.stringValue == "warning")
         #expect(f["message"]?.stringValue?.contains("4,000 (before) -> 4,136 (after)") == true)
         #expect(f["evidence"]?.arrayValue?.first?["variant"]?.stringValue == "after")
+    }
+
+    /// With no citation before or after, the change is still reported, as information: it does
+    /// not fail a `--fail-on warning` gate.
+    @Test func gateReportsAnUncitedChangeAsInformation() throws {
+        let dir = NSTemporaryDirectory() + "crosscheck-changed-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,000 (tentative)\n}}\nAshcombe won the match.\n".write(toFile: dir + "/before.wiki", atomically: true, encoding: .utf8)
+        try "{{Infobox match\n| home = Ashcombe\n| attendance = 4,136\n}}\nAshcombe won the match.\n".write(toFile: dir + "/after.wiki", atomically: true, encoding: .utf8)
+        let r = runCLI(["gate", dir + "/before.wiki", dir + "/after.wiki", "--format", "json", "--fail-on", "warning"])
+        #expect(r.status == 0)
+        let json = try JSONValue.parse(r.out)
+        let f = try #require(json["introduced"]?.arrayValue?.first { $0["rule"]?.stringValue == "number-conflict" })
+        #expect(f["severity"]?.stringValue == "info")
+        #expect(f["message"]?.stringValue?.contains("4,000 (before) -> 4,136 (after)") == true)
     }
 }
 

@@ -23,15 +23,38 @@ import Testing
         try RuleEngine.run(try revisions(old, new)).findings
     }
 
-    @Test func aParameterChangedWithoutASourceIsAWarning() throws {
+    @Test func aParameterChangedUnderItsUnchangedReferenceIsAWarning() throws {
+        let old = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,500<ref>Gazette, May</ref>\n}}\nThe Harrow Orchestra played there.\n"
+        let new = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,850<ref>Gazette, May</ref>\n}}\nThe Harrow Orchestra played there.\n"
+        let fs = try run(old, new).filter { $0.rule == "number-conflict" }
+        let f = try #require(fs.first)
+        #expect(fs.count == 1)
+        #expect(f.severity == .warning)
+        #expect(f.message.contains("unchanged citation"))
+        #expect(f.message.contains("audience: 1,500 (old) -> 1,850 (new)"))
+        #expect(f.evidence.first?.line == 3)
+    }
+
+    /// An uncited value was the editor's word before and after the edit: the change is reported,
+    /// as information (issue 9: uncited values are at most `info`, and only where an edit makes them).
+    @Test func aParameterChangedWithoutASourceIsReportedAsInformation() throws {
         let old = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,500 (estimated)\n}}\nThe Harrow Orchestra played there.\n"
         let new = "{{Infobox concert\n| venue = Corn Hall\n| audience = 1,850\n}}\nThe Harrow Orchestra played there.\n"
         let fs = try run(old, new).filter { $0.rule == "number-conflict" }
         let f = try #require(fs.first)
         #expect(fs.count == 1)
-        #expect(f.severity == .warning)
-        #expect(f.message.contains("audience: 1,500 (old) -> 1,850 (new)"))
-        #expect(f.evidence.first?.line == 3)
+        #expect(f.severity == .info)
+        #expect(f.message.contains("changed with no citation in parameter audience: 1,500 (old) -> 1,850 (new)"))
+    }
+
+    @Test func proseChangedUnderAnUnchangedCitationIsAWarningAndWithoutOneInformation() throws {
+        let cited = try run("By 300 BC the dialects had split.<ref>Grierson 1919</ref> They spread east.\n",
+            "By 3000 BC the dialects had split.<ref>Grierson 1919</ref> They spread east.\n").filter { $0.rule == "date-conflict" }
+        #expect(cited.map(\.severity) == [.warning])
+        let uncited = try run("By 300 BC the dialects had split. They spread east.\n", "By 3000 BC the dialects had split. They spread east.\n")
+            .filter { $0.rule == "date-conflict" }
+        #expect(uncited.map(\.severity) == [.info])
+        #expect(uncited.first?.message.contains("300 BC (old) -> 3000 BC (new)") == true)
     }
 
     @Test func aParameterChangedWithANewReferenceIsAnUpdate() throws {
@@ -43,8 +66,8 @@ import Testing
     }
 
     @Test func aDateParameterChangeIsADateChange() throws {
-        let old = "{{Infobox person\n| name = Ada Wren\n| death_date = 12.11.2007\n}}\nAda Wren was a painter.\n"
-        let new = "{{Infobox person\n| name = Ada Wren\n| death_date = 21.01.2005\n}}\nAda Wren was a painter.\n"
+        let old = "{{Infobox person\n| name = Ada Wren\n| death_date = 12.11.2007<ref name=obit/>\n}}\nAda Wren was a painter.\n"
+        let new = "{{Infobox person\n| name = Ada Wren\n| death_date = 21.01.2005<ref name=obit/>\n}}\nAda Wren was a painter.\n"
         let fs = try run(old, new)
         let f = try #require(fs.first { $0.rule == "date-conflict" })
         #expect(f.severity == .warning)

@@ -16,8 +16,9 @@ package enum ClaimExtractor {
     }
 
     /// Sentence claims already read, keyed by everything `sentenceClaims` depends on except the
-    /// evidence's place: consecutive revisions repeat most sentences, so a set reads each once.
-    final class SentenceCache {
+    /// evidence's place: consecutive revisions repeat most sentences, so a set reads each once,
+    /// and a history walk (which keeps one cache from revision to revision) each once per page.
+    package final class SentenceCache {
         struct Key: Hashable {
             var text: String
             var isListItem: Bool
@@ -26,8 +27,10 @@ package enum ClaimExtractor {
             var contextYear: Int?
             var subject: [String]
         }
-        var entries: [Key: [Claim]] = [:]
-        init() {}
+        let entries = RevisionCache<Key, [Claim]>()
+        package init() {}
+        /// Starts the next revision's run (see `RevisionCache.nextRun`).
+        package func nextRun() { entries.nextRun() }
     }
 
     static func claims(in variant: Variant, subject: String?, cache: SentenceCache?) -> [Claim] {

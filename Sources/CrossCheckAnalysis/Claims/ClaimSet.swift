@@ -50,10 +50,12 @@ package struct ClaimSet: Sendable {
     /// Claims per variant id, in the set's variant order.
     package private(set) var byVariant: [(variant: Variant, claims: [Claim])]
 
-    package init(_ set: VariantSet) {
+    /// The claims of `set`; `cache` (kept by a history walk from revision to revision) supplies
+    /// the claims of sentences an earlier run already read.
+    package init(_ set: VariantSet, cache given: ClaimExtractor.SentenceCache? = nil) {
         // The cache pays off across variants (revisions repeat most sentences); for one
-        // variant it only held a second copy of every claim.
-        let cache = set.variants.count > 1 ? ClaimExtractor.SentenceCache() : nil
+        // variant it only held a second copy of every claim, unless it is kept for the next run.
+        let cache = given ?? (set.variants.count > 1 ? ClaimExtractor.SentenceCache() : nil)
         var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject, cache: cache)) }
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
         // attribute and magnitude so the search stays near-linear on long histories.

@@ -11,7 +11,8 @@ package enum HistoryBench {
     }
 
     /// Walks every page of `export` (at most `limit` revisions), handing the JSON Lines to `write`.
-    package static func run(_ export: String, limit: Int?, write: @escaping (String) -> Void) throws -> Result {
+    /// `incremental: false` walks without carrying the rules' work from revision to revision.
+    package static func run(_ export: String, limit: Int?, incremental: Bool = true, write: @escaping (String) -> Void) throws -> Result {
         let reader: ExportReader
         do { reader = try ExportReader(path: export) } catch { throw ExportVariants.convert(error) }
         defer { reader.cancel() }
@@ -21,6 +22,7 @@ package enum HistoryBench {
         var result = Result(revisions: 0, bytes: 0)
         var options = HistoryOptions()
         options.exportName = (export as NSString).lastPathComponent
+        options.incremental = incremental
         while let event = try reader.next() {
             switch event {
             case let .siteInfo(s): site = s

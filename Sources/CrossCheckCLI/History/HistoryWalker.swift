@@ -91,6 +91,9 @@ package struct HistoryOptions: Sendable {
     package var configuration = RuleConfiguration()
     /// Shown as the document path of each revision (`NAME#REVID`).
     package var exportName = "export"
+    /// Carry the rules' work from one revision to the next (`RuleMemo`). The findings are the
+    /// same either way; off only to test that they are.
+    package var incremental = true
 
     package init() {}
 }
@@ -127,6 +130,8 @@ package final class PageHistoryWalker {
     private var undatedContext: [Variant]
     private(set) var summary = PageSummary()
     private var stopped = false
+    /// The rules' work carried from one revision's run to the next.
+    private let memo = RuleMemo()
     /// How many revisions back a revert reuses findings without a check.
     static let recentFindings = 64
 
@@ -283,7 +288,7 @@ package final class PageHistoryWalker {
         document.role = .revision
         let variant = Variant(id: variantID, document: document, order: 0)
         let set = VariantSet(subject: page.title, variants: GateCommand.ordered(undatedContext + [variant]), manifest: nil)
-        return try RuleEngine.run(set, configuration: options.configuration).findings
+        return try RuleEngine.run(set, configuration: options.configuration, memo: options.incremental ? memo : nil).findings
     }
 
     /// Checks the dated context variants whose date falls before `next` against the revision

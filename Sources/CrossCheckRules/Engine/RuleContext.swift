@@ -28,10 +28,15 @@ private struct AnalysisSlot: Hashable {
 /// `AnalysisKey`. Rules run one after another on one thread, so there is no lock.
 package final class RuleContext {
     package let set: VariantSet
+    /// State kept from the previous revision's run, when a history walk keeps one (nil otherwise).
+    package let memo: RuleMemo?
     private var analyses: [AnalysisSlot: Any] = [:]
     private var notes: [RuleNote] = []
 
-    package init(set: VariantSet) { self.set = set }
+    package init(set: VariantSet, memo: RuleMemo? = nil) {
+        self.set = set
+        self.memo = memo
+    }
 
     /// Records a note once (see `RuleNote`).
     package func addNote(_ n: RuleNote) {
@@ -42,7 +47,7 @@ package final class RuleContext {
     package var recordedNotes: [RuleNote] { notes }
 
     /// Every variant's claims, extracted once.
-    package private(set) lazy var claims: ClaimSet = ClaimSet(set)
+    package private(set) lazy var claims: ClaimSet = ClaimSet(set, cache: memo?.claimSentences)
 
     /// Sentences that make the same statement in two variants the chronology pairs.
     package private(set) lazy var statementPairs: [AlignedStatement] = StatementAlignment.compute(set)

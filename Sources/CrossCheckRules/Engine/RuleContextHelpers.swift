@@ -29,6 +29,22 @@ package struct TextUnit: Sendable {
     }
 }
 
+/// The words a computation asked `WordStats.count` about: what its result depends on, so that a
+/// result kept from one revision to the next is dropped when the edit touched one of them.
+/// Used by one rule on one thread at a time.
+package final class CountRecorder: @unchecked Sendable {
+    package var words: [String] = []
+    package init() {}
+}
+
+/// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
+struct WordStatsState {
+    var ids: [String]
+    /// Per variant: unit text -> occurrences.
+    var texts: [[String: Int]]
+    var stats: WordStats
+}
+
 /// Word statistics over the whole variant set, computed once per run.
 package struct WordStats: Sendable {
     /// Per variant (same order as the set): lower-cased word -> occurrences.
@@ -37,6 +53,25 @@ package struct WordStats: Sendable {
     package var total: [String: Int]
     /// Lower-cased word -> number of variants using it.
     package var variantCount: [String: Int]
+    /// With a history walk's memo: the lower-cased words of every text the edit added or dropped
+    /// since the previous run, a superset of the words whose counts (or spellings) changed; a
+    /// verdict that read none of them still holds. Nil when there was no previous run to compare
+    /// with: every cached verdict must go.
+    package var changed: Set<String>? = nil
+    /// While set, `count(_:)` notes every word it is asked about: the words a verdict read.
+    package var recorder: CountRecorder? = nil
+
+    /// Occurrences of `word` (lower-cased) in variant `index`, noted by the recorder if there is one.
+    package func count(_ word: String, in index: Int) -> Int {
+        recorder?.words.append(word)
+        return perVariant[index][word] ?? 0
+    }
+
+    /// Occurrences of `word` (lower-cased) in the whole set, noted by the recorder if there is one.
+    package func count(_ word: String) -> Int {
+        recorder?.words.append(word)
+        return total[word] ?? 0
+    }
 
     /// Occurrences of `word` (lower-cased) outside variant `index`.
     package func countOutside(_ word: String, variant index: Int) -> Int {
@@ -108,13 +143,11 @@ extension RuleContext {
     /// variant's counts plus the words of the texts it adds, minus those of the texts it drops
     /// (each distinct text is scanned once). Set totals are summed the same way: a change at
     /// variant `i` of `n` holds for the `n - i` variants from `i` on, until a later change undoes it.
+    /// With a memo, each variant's counts are the previous run's counts of the same variant,
+    /// updated the same way, and `changed` names the words the update touched.
     package var wordStats: WordStats {
         analysis(AnalysisKey<WordStats>("wordStats")) {
             let n = set.variants.count
-            var per: [[String: Int]] = []
-            per.reserveCapacity(n)
-            var total: [String: Int] = [:]
-            var vc: [String: Int] = [:]
             // Each distinct text's counted words (lower-cased, repeats kept), scanned once.
             var wordsByText: [String: [String]] = [:]
             func words(_ text: String) -> [String] {
@@ -122,35 +155,85 @@ extension RuleContext {
                 var words: [String] = []
                 for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
                 // One variant reads each text once: nothing to reuse, so nothing to keep.
-                if n > 1 { wordsByText[text] = words }
+                if n > 1 || memo != nil { wordsByText[text] = words }
                 return words
             }
-            var counts: [String: Int] = [:]
-            var previousTexts: [String: Int] = [:]
-            for (i, v) in set.variants.enumerated() {
+            func unitTexts(_ v: Variant) -> [String: Int] {
                 var texts: [String: Int] = [:]
                 for u in textUnits(v) { texts[u.text, default: 0] += 1 }
-                // Texts added (positive) or dropped (negative) since the previous variant.
+                return texts
+            }
+            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas.
+            func delta(from old: [String: Int], to new: [String: Int]) -> [String: Int] {
                 var delta: [String: Int] = [:]
-                for (t, c) in texts {
-                    let d = c - (previousTexts[t] ?? 0)
+                for (t, c) in new {
+                    let d = c - (old[t] ?? 0)
                     if d != 0 { for w in words(t) { delta[w, default: 0] += d } }
                 }
-                for (t, c) in previousTexts where texts[t] == nil {
+                for (t, c) in old where new[t] == nil {
                     for w in words(t) { delta[w, default: 0] -= c }
                 }
+                return delta
+            }
+            let ids = set.variants.map(\.id)
+            if let memo, var state = memo.words, state.ids == ids {
+                // Take the state out of the memo so that its dictionaries are updated in place.
+                memo.words = nil
+                var changed = Set<String>()
+                var textChanges: [(text: String, delta: Int)] = []
+                for (i, v) in set.variants.enumerated() {
+                    let texts = unitTexts(v)
+                    for (t, c) in texts where c != state.texts[i][t] ?? 0 { textChanges.append((t, c - (state.texts[i][t] ?? 0))) }
+                    for (t, c) in state.texts[i] where texts[t] == nil { textChanges.append((t, -c)) }
+                    let d = delta(from: state.texts[i], to: texts)
+                    for (w, dw) in d {
+                        changed.insert(w)
+                        guard dw != 0 else { continue }
+                        let old = state.stats.perVariant[i][w] ?? 0
+                        let now = old + dw
+                        state.stats.perVariant[i][w] = now == 0 ? nil : now
+                        let t = (state.stats.total[w] ?? 0) + dw
+                        state.stats.total[w] = t == 0 ? nil : t
+                        if old == 0 || now == 0 {
+                            let c = (state.stats.variantCount[w] ?? 0) + (old == 0 ? 1 : -1)
+                            state.stats.variantCount[w] = c == 0 ? nil : c
+                        }
+                    }
+                    state.texts[i] = texts
+                }
+                state.stats.changed = changed
+                memo.words = state
+                memo.textChanges = textChanges
+                return state.stats
+            }
+            var per: [[String: Int]] = []
+            per.reserveCapacity(n)
+            var total: [String: Int] = [:]
+            var vc: [String: Int] = [:]
+            var counts: [String: Int] = [:]
+            var previousTexts: [String: Int] = [:]
+            var allTexts: [[String: Int]] = []
+            for (i, v) in set.variants.enumerated() {
+                let texts = unitTexts(v)
+                let d = delta(from: previousTexts, to: texts)
                 let span = n - i
-                for (w, d) in delta where d != 0 {
+                for (w, dw) in d where dw != 0 {
                     let old = counts[w] ?? 0
-                    let now = old + d
+                    let now = old + dw
                     counts[w] = now == 0 ? nil : now
-                    total[w, default: 0] += d * span
+                    total[w, default: 0] += dw * span
                     if old == 0 { vc[w, default: 0] += span } else if now == 0 { vc[w, default: 0] -= span }
                 }
                 per.append(counts)
                 previousTexts = texts
+                if memo != nil { allTexts.append(texts) }
             }
-            return WordStats(perVariant: per, total: total, variantCount: vc)
+            let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
+            if let memo {
+                memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats)
+                memo.textChanges = nil
+            }
+            return stats
         }
     }
 

@@ -34,14 +34,20 @@ package enum RuleEngine {
     /// file), then the flags (`enableOnly` restricts, `disabled` removes). Findings are given the
     /// configured severity, dropped when an inline suppression covers their evidence, deduplicated
     /// by fingerprint and sorted in report order.
-    package static func run(_ set: VariantSet, configuration: RuleConfiguration = RuleConfiguration()) throws(CrossCheckError) -> RuleRun {
-        try run(set, configuration: configuration, rules: RuleRegistry.all)
+    ///
+    /// `memo` carries work from the previous run over the page's previous revision (`history`);
+    /// the findings are the same with or without it.
+    package static func run(_ set: VariantSet, configuration: RuleConfiguration = RuleConfiguration(), memo: RuleMemo? = nil) throws(CrossCheckError) -> RuleRun {
+        try run(set, configuration: configuration, rules: RuleRegistry.all, memo: memo)
     }
 
     /// Runs `rules` (instead of the registry) with `configuration`; for tests and embedding.
-    package static func run(_ set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type]) throws(CrossCheckError) -> RuleRun {
+    package static func run(
+        _ set: VariantSet, configuration: RuleConfiguration, rules: [any Rule.Type], memo: RuleMemo? = nil
+    ) throws(CrossCheckError) -> RuleRun {
         let plan = try resolve(set: set, configuration: configuration, rules: rules)
-        let context = RuleContext(set: set)
+        memo?.beginRun()
+        let context = RuleContext(set: set, memo: memo)
         var findings: [Finding] = []
         for (rule, severity) in plan {
             for var f in rule.init().check(context) {

@@ -5,8 +5,9 @@ extension StatementAlignment {
     /// Groups value differences found in aligned statements into findings: one per variant pair
     /// and pair of values, with the evidence of every statement that shows it.
     ///
-    /// Between revisions a difference is an edit: a warning when the citation is unchanged (or
-    /// there is none), information when the edit changes the citation too.
+    /// Between revisions a difference is an edit: a warning when the citation is unchanged (the
+    /// source no longer says what the text says), information when the statement has no citation
+    /// (an uncited figure is the editor's word either way) or the edit changes the citation too.
     static func findings(
         rule: String, severity: Severity, noun: String, set: VariantSet,
         differences: [(AlignedStatement, String, String)]
@@ -50,7 +51,7 @@ extension StatementAlignment {
                 }
                 out.append(
                     Finding(
-                        rule: rule, severity: change == .changed ? .info : severity, kind: .change,
+                        rule: rule, severity: change == .unchanged ? severity : .info, kind: .change,
                         message: "\(noun) \(how): \(first.shownA) (\(na)) -> \(first.shownB) (\(nb))",
                         evidence: evidence, values: [first.shownA, first.shownB],
                         explanation: why,

@@ -27,12 +27,17 @@ extension RuleContext {
         var v = LanguageVotes()
         LanguageDetector.count(unit.text, into: &v)
         if let g = LanguageDetector.decide(v, minimumHits: 36) { return g.code }
+        return fallbackLanguage(of: unit, in: variant)
+    }
+
+    /// The language a unit takes when its own words do not decide: its section's, else its variant's.
+    package func fallbackLanguage(of unit: TextUnit, in variant: Variant) -> String {
         let sections = analysis(AnalysisKey<[[String]: String]>("language.sections", scope: variant.id)) { () -> [[String]: String] in
             var out: [[String]: String] = [:]
             for s in variant.document.sections { if let l = s.language { out[s.path] = l } }
             return out
         }
-        return sections[unit.section] ?? language(of: variant)
+        return sections.isEmpty ? language(of: variant) : sections[unit.section] ?? language(of: variant)
     }
 
     /// True when a word at `textOffset` of `unit` is English text read with English word lists:

@@ -11,7 +11,7 @@ package struct DateConflictRule: Rule {
             are normalised with their grain, so "On 18 February" equals "On February 18", and "2021" \
             agrees with "30 December 2021". A date without a year takes the year of its section \
             heading ("2021"); without one it is compared by day and month only. Differences between revisions are edits: a warning when the \
-            statement keeps its citation (or has none), information when the edit changes the \
+            statement keeps its citation, information when it has none or the edit changes the \
             citation too; template parameters (infobox fields, match boxes) count as well as prose. \
             A summary or source that moves an event is a conflict. An "as of" date only \
             stamps the statement, and a date that moves together with a figure ("12,400 at the 2010 \

@@ -133,85 +133,129 @@ package struct IntroducedTypoRule: Rule {
 
     package init() {}
 
+    /// What one text unit yields before the position-dependent tests (markup around each word):
+    /// the words that look like slips with their intended word, and the candidates for a link
+    /// label that is a slip of its own target.
+    struct UnitScan {
+        struct Word { var original: String; var key: String; var target: String?; var offset: Int }
+        var hits: [Word] = []
+        var labelCandidates: [Word] = []
+        /// Whether the unit was read as English (when any word needed to know).
+        var english = true
+        /// The unit's language when its words go unjudged for want of a word list (a note).
+        var unjudgedLanguage: String? = nil
+    }
+
+    /// Unit scans kept from one revision's run to the next (`RuleMemo`), for a revision with no
+    /// earlier one in the set (a history walk's lone revision): keyed by the unit's text and the
+    /// language its section or variant gives it, dropped when the edit touches a word whose count
+    /// the scan read (or a bucket of frequent words it searched).
+    final class Memo {
+        struct Key: Hashable { var text: String; var fallback: String }
+        let scans = RevisionCache<Key, UnitScan>(keep: 256)
+        /// Word (or frequent-word bucket) -> scans that read it.
+        var readers: [String: [Key]] = [:]
+        var indexed = 0
+        /// Words used five times or more, by bucket; kept up to date with the counts.
+        var frequent: FrequentWords? = nil
+        var frequentSet: Set<String> = []
+
+        func reset() { scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = [] }
+
+        /// Brings the frequent words up to date and drops the scans the edit may have changed.
+        func update(_ stats: WordStats) {
+            guard let changed = stats.changed, var f = frequent else {
+                reset()
+                var f = FrequentWords(stats)
+                frequentSet = Set(stats.total.filter { $0.value >= 5 }.keys)
+                f.recordsBuckets = true
+                frequent = f
+                return
+            }
+            frequent = nil  // updated in place below
+            var touched = changed
+            for w in changed {
+                let now = (stats.total[w] ?? 0) >= 5
+                guard now != frequentSet.contains(w) else { continue }
+                if now { frequentSet.insert(w); f.insert(w) } else { frequentSet.remove(w); f.remove(w) }
+                if let b = FrequentWords.bucketName(w) { touched.insert(b) }
+            }
+            frequent = f
+            for w in touched {
+                guard let keys = readers.removeValue(forKey: w) else { continue }
+                for k in keys { scans[k] = nil }
+            }
+            if indexed > 400_000 { scans.removeAll(); readers.removeAll(); indexed = 0 }
+            scans.nextRun()
+        }
+    }
+
     package func check(_ context: RuleContext) -> [Finding] {
         let set = context.set
         let stats = context.wordStats
-        let frequent = FrequentWords(stats)
+        let memo = context.memo.map { m in m.state("introduced-typo") { Memo() } }
+        memo?.update(stats)
+        // The spellings follow every edit, so that the next run can update them by its delta.
+        if memo != nil { _ = Self.spelling(of: "", in: set, context: context) }
+        let frequent = memo?.frequent ?? FrequentWords(stats)
         var findings: [Finding] = []
         for (bi, b) in set.variants.enumerated() where b.document.role == .revision {
             // The oldest revision has no visible edit; its words are all "new", judged the same way, so
             // a gate can tell when an edit fixes a typo that the revision before it already had.
             let a = set.previousRevision(of: b)
             let ai = a.flatMap { set.index(of: $0) } ?? bi
-            let before: [String: Int] = a == nil ? [:] : stats.perVariant[ai]
             var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
             var order: [String] = []
-            var judged: [String: String?] = [:]
+            // Verdicts of this run, with the counts each read.
+            var judged: [String: (target: String?, reads: [String])] = [:]
             // A word an older variant (of any role) or an outside source already uses was not
             // introduced by this edit, and is a real word.
             let witnesses = set.variants.indices.filter { vi in
                 let v = set.variants[vi]
                 return vi != bi && (v.order < b.order || v.document.role == .source)
             }
-            let attested: (String) -> Bool = { w in
-                witnesses.contains { (stats.perVariant[$0][w] ?? 0) > 0 } || Self.hasFamily(w, stats: stats)
-            }
             // A text the previous revision also holds brings no word it lacks: skip it unscanned.
             let previousTexts: Set<String> = a.map { Self.unitTexts($0, context) } ?? []
+            let scanner = Scanner(
+                context: context, variant: b, variantIndex: bi, previousIndex: ai, hasPrevious: a != nil,
+                before: a == nil ? [:] : stats.perVariant[ai], witnesses: witnesses, frequent: frequent)
             var labelSlips: [(original: String, target: String, unit: TextUnit, line: Int)] = []
+            // Only a revision with no earlier one reads every unit the same way run after run.
+            let cache = a == nil ? memo : nil
             for u in context.textUnits(b) where !previousTexts.contains(u.text) {
-                // The unit's language, asked once a word needs it.
-                var unitEnglish: Bool? = nil
-                for (wi, w) in WordScanner.words(in: u.text).enumerated() where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
-                    var key = w.lowered
-                    var original = w.text
-                    // A possessive is checked as the word it is ("Prouhon's" as "Prouhon").
-                    if key.hasSuffix("'s") {
-                        key.removeLast(2)
-                        original.removeLast(2)
+                let scan: UnitScan
+                if let cache {
+                    let key = Memo.Key(text: u.text, fallback: context.fallbackLanguage(of: u, in: b))
+                    if let known = cache.scans[key] { scan = known } else {
+                        let recorder = CountRecorder()
+                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: &judged)
+                        cache.scans[key] = scan
+                        for w in Set(recorder.words) { cache.readers[w, default: []].append(key) }
+                        cache.indexed += recorder.words.count
                     }
-                    guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.contains("'") else { continue }
-                    // Technical tokens: a lower-case start with capitals inside ("shRNA", "iPhone").
-                    if let f = original.utf8.first, f >= 0x61, f <= 0x7A, original.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
-                    if unitEnglish == nil { unitEnglish = context.language(of: u, in: b) == "en" }
-                    let english = unitEnglish ?? true
-                    // Without English word lists, only an edit against the text's own vocabulary
-                    // tells a slip; the oldest revision shows no edit.
-                    if !english && a == nil {
-                        context.note(Self.description.id, b, "text in \(context.language(of: u, in: b)) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
-                        continue
+                } else {
+                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: &judged)
+                }
+                if let language = scan.unjudgedLanguage {
+                    context.note(Self.description.id, b, "text in \(language) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
+                }
+                for w in scan.labelCandidates {
+                    // A link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]").
+                    if context.mayBeLinkLabel(u, textOffset: w.offset, in: b),
+                        let slip = Self.labelSlip(w.key, context.markup(u, textOffset: w.offset, in: b))
+                    {
+                        labelSlips.append((w.original, slip, u, context.line(b, u, textOffset: w.offset)))
                     }
-                    // A lower-case word (or one opening its sentence) may also be judged against the dictionary.
-                    // Not a part of a hyphenated word ("pre-empted"): prefixes make words no list has.
-                    let hyphenated = (w.range.lowerBound > 0 && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.lowerBound - 1)] == 0x2D)
-                        || (w.range.upperBound < u.text.utf8.count && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.upperBound)] == 0x2D)
-                    let plain = !hyphenated && (w.text.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false || wi == 0)
-                    let cacheKey = (english ? (plain ? "e" : "n") : "x") + key
-                    let target: String?
-                    if let j = judged[cacheKey] { target = j } else {
-                        target = Self.likelyIntended(
-                            key, original: original, stats: stats, frequent: frequent, variant: bi, previous: ai,
-                            spelling: { Self.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested,
-                            english: english, dictionary: english && plain)
-                        judged[cacheKey] = target
-                    }
-                    guard let t = target else {
-                        // A link whose label is a slip of its own target ("[[Harbour Mill|Harbuor Mill]]").
-                        if context.mayBeLinkLabel(u, textOffset: w.range.lowerBound, in: b),
-                            english ? !EnglishLexicon.contains(key) : true, (stats.perVariant[bi][key] ?? 0) <= 2, !attested(key),
-                            let slip = Self.labelSlip(key, context.markup(u, textOffset: w.range.lowerBound, in: b))
-                        {
-                            labelSlips.append((original, slip, u, context.line(b, u, textOffset: w.range.lowerBound)))
-                        }
-                        continue
-                    }
+                }
+                for w in scan.hits {
+                    guard let t = w.target else { continue }
                     // A word its link's target spells the same way is a name, not a slip; a word in
                     // italics or a span marked as another language is quoted, not English.
-                    let markup = context.markup(u, textOffset: w.range.lowerBound, in: b)
-                    if let linked = markup.linkTarget, WordScanner.lower(linked).contains(key) { continue }
-                    if english && markup.isForeignOrTitle { continue }
-                    if seen[key] == nil { order.append(key); seen[key] = (original, t, []) }
-                    seen[key]?.units.append((u, context.line(b, u, textOffset: w.range.lowerBound)))
+                    let markup = context.markup(u, textOffset: w.offset, in: b)
+                    if let linked = markup.linkTarget, WordScanner.lower(linked).contains(w.key) { continue }
+                    if scan.english && markup.isForeignOrTitle { continue }
+                    if seen[w.key] == nil { order.append(w.key); seen[w.key] = (w.original, t, []) }
+                    seen[w.key]?.units.append((u, context.line(b, u, textOffset: w.offset)))
                 }
             }
             for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
@@ -241,6 +285,84 @@ package struct IntroducedTypoRule: Rule {
         return findings
     }
 
+    /// Reads one text unit of a revision: the per-word half of `check`, before the tests that
+    /// look at the markup around a word.
+    struct Scanner {
+        let context: RuleContext
+        let variant: Variant
+        let variantIndex: Int
+        let previousIndex: Int
+        let hasPrevious: Bool
+        /// The previous revision's word counts (empty without one).
+        let before: [String: Int]
+        let witnesses: [Int]
+        let frequent: FrequentWords
+
+        /// The unit's slips and label candidates. Counts are read through `recorder` when given
+        /// (what the scan depends on); `judged` holds this run's verdicts with the counts they read.
+        func scan(_ u: TextUnit, stats plain: WordStats, recorder: CountRecorder?, judged: inout [String: (target: String?, reads: [String])]) -> UnitScan {
+            var stats = plain
+            stats.recorder = recorder
+            let witnesses = self.witnesses
+            let attested: (String) -> Bool = { [stats] w in
+                witnesses.contains { stats.count(w, in: $0) > 0 } || IntroducedTypoRule.hasFamily(w, stats: stats)
+            }
+            var out = UnitScan()
+            // The unit's language, asked once a word needs it.
+            var unitEnglish: Bool? = nil
+            for (wi, w) in WordScanner.words(in: u.text).enumerated() where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
+                var key = w.lowered
+                var original = w.text
+                // A possessive is checked as the word it is ("Prouhon's" as "Prouhon").
+                if key.hasSuffix("'s") {
+                    key.removeLast(2)
+                    original.removeLast(2)
+                }
+                guard key.utf8.count >= 5, before[key] == nil, key.utf8.count == w.text.utf8.count || before[w.lowered] == nil, !key.utf8.contains(0x27) else { continue }
+                // Technical tokens: a lower-case start with capitals inside ("shRNA", "iPhone").
+                if let f = original.utf8.first, f >= 0x61, f <= 0x7A, original.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
+                if unitEnglish == nil {
+                    unitEnglish = context.language(of: u, in: variant) == "en"
+                    out.english = unitEnglish ?? true
+                }
+                let english = unitEnglish ?? true
+                // Without English word lists, only an edit against the text's own vocabulary
+                // tells a slip; the oldest revision shows no edit.
+                if !english && !hasPrevious {
+                    out.unjudgedLanguage = context.language(of: u, in: variant)
+                    continue
+                }
+                // A lower-case word (or one opening its sentence) may also be judged against the dictionary.
+                // Not a part of a hyphenated word ("pre-empted"): prefixes make words no list has.
+                let hyphenated = (w.range.lowerBound > 0 && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.lowerBound - 1)] == 0x2D)
+                    || (w.range.upperBound < u.text.utf8.count && u.text.utf8[u.text.utf8.index(u.text.utf8.startIndex, offsetBy: w.range.upperBound)] == 0x2D)
+                let plain = !hyphenated && (w.text.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false || wi == 0)
+                let cacheKey = (english ? (plain ? "e" : "n") : "x") + key
+                let target: String?
+                if let j = judged[cacheKey] {
+                    target = j.target
+                    recorder?.words.append(contentsOf: j.reads)
+                } else {
+                    let mark = recorder?.words.count ?? 0
+                    let set = context.set
+                    target = IntroducedTypoRule.likelyIntended(
+                        key, original: original, stats: stats, frequent: frequent, variant: variantIndex, previous: previousIndex,
+                        spelling: { IntroducedTypoRule.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested,
+                        english: english, dictionary: english && plain)
+                    judged[cacheKey] = (target, recorder.map { Array($0.words[mark...]) } ?? [])
+                }
+                let word = UnitScan.Word(original: original, key: key, target: target, offset: w.range.lowerBound)
+                if target != nil {
+                    out.hits.append(word)
+                } else if english ? !EnglishLexicon.contains(key) : true, stats.count(key, in: variantIndex) <= 2, !attested(key) {
+                    // The word-list and count tests here; the link-label tests need the markup.
+                    out.labelCandidates.append(word)
+                }
+            }
+            return out
+        }
+    }
+
     /// The texts of a variant's units (sentences and field values), once per run.
     static func unitTexts(_ v: Variant, _ context: RuleContext) -> Set<String> {
         context.analysis(AnalysisKey<Set<String>>("introduced-typo.unitTexts", scope: v.id)) { Set(context.textUnits(v).map(\.text)) }
@@ -262,11 +384,11 @@ package struct IntroducedTypoRule: Rule {
         // Real words are not typos: common words, words one slip from another real word
         // ("ethic"/"ethnic"), English words and names at any frequency (English text only), and
         // words the set attests independently of this edit.
-        if w.contains("'") { return nil }
+        if w.utf8.contains(0x27) { return nil }
         if english, CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || EnglishLexicon.contains(w) { return nil }
         // Uses in this variant: a word written several times here is deliberate (a typo carried
         // on by later revisions is counted once per revision, not summed).
-        let mine = stats.perVariant[variant][w] ?? 0
+        let mine = stats.count(w, in: variant)
         // A word used several times is deliberate (tested before the costlier `attested`).
         guard mine <= 3 else { return nil }
         if attested(w) { return nil }
@@ -274,12 +396,12 @@ package struct IntroducedTypoRule: Rule {
         let innerCaps = original.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
         var best: (word: String, count: Int)? = nil
         // Candidates in any order: ties go to the alphabetically first, as in sorted order.
-        for c in frequent.unsortedCandidates(for: w) where c != w {
+        for c in frequent.unsortedCandidates(for: w, recorder: stats.recorder) where c != w {
             // The byte comparison first: most candidates are not one edit away at all.
             guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
-            let count = stats.total[c] ?? 0
+            let count = stats.count(c)
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
-            guard (stats.perVariant[previous][c] ?? 0) > 0 || (stats.perVariant[variant][c] ?? 0) > 0 else { continue }
+            guard stats.count(c, in: previous) > 0 || stats.count(c, in: variant) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             // Both plural or third-person forms differing near the end: "organizes"/"organizers".
             if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
@@ -396,26 +518,46 @@ package struct IntroducedTypoRule: Rule {
     struct FrequentWords {
         struct Key: Hashable { var first: UInt8; var last: UInt8; var length: Int }
         private var buckets: [Key: [String]] = [:]
+        /// Whether a search notes the buckets it reads (as `bucketName`) in the stats' recorder.
+        var recordsBuckets = false
 
         init(_ stats: WordStats) {
-            for (word, count) in stats.total where count >= 5 {
-                guard let f = word.utf8.first, let l = word.utf8.last else { continue }
-                buckets[Key(first: f, last: l, length: word.utf8.count), default: []].append(word)
-            }
+            for (word, count) in stats.total where count >= 5 { insert(word) }
+        }
+
+        /// The name under which a read of `w`'s bucket is recorded (not a word: it starts with a
+        /// control character).
+        static func bucketName(_ w: String) -> String? {
+            guard let f = w.utf8.first, let l = w.utf8.last else { return nil }
+            return bucketName(Key(first: f, last: l, length: w.utf8.count))
+        }
+
+        static func bucketName(_ k: Key) -> String { "\u{1}\(k.first)-\(k.last)-\(k.length)" }
+
+        mutating func insert(_ word: String) {
+            guard let f = word.utf8.first, let l = word.utf8.last else { return }
+            buckets[Key(first: f, last: l, length: word.utf8.count), default: []].append(word)
+        }
+
+        mutating func remove(_ word: String) {
+            guard let f = word.utf8.first, let l = word.utf8.last else { return }
+            buckets[Key(first: f, last: l, length: word.utf8.count)]?.removeAll { $0 == word }
         }
 
         /// Frequent words that could be `w` with one interior letter dropped, added, changed or swapped.
         func candidates(for w: String) -> [String] {
-            guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
-            let n = w.utf8.count
-            return unsortedCandidates(for: w).sorted()
+            unsortedCandidates(for: w, recorder: nil).sorted()
         }
 
         /// `candidates(for:)` without the sort, for callers that break ties themselves.
-        func unsortedCandidates(for w: String) -> [String] {
+        func unsortedCandidates(for w: String, recorder: CountRecorder?) -> [String] {
             guard let f = w.utf8.first, let l = w.utf8.last else { return [] }
             let n = w.utf8.count
-            return (n - 1...n + 1).flatMap { buckets[Key(first: f, last: l, length: $0)] ?? [] }
+            return (n - 1...n + 1).flatMap { length -> [String] in
+                let k = Key(first: f, last: l, length: length)
+                if recordsBuckets { recorder?.words.append(Self.bucketName(k)) }
+                return buckets[k] ?? []
+            }
         }
     }
 
@@ -434,8 +576,8 @@ package struct IntroducedTypoRule: Rule {
 
     /// True when another form of `w` (with one of `familyEndings` added, or a final "s" removed) is in the set.
     static func hasFamily(_ w: String, stats: WordStats) -> Bool {
-        for e in familyEndings where (stats.total[w + e] ?? 0) > 0 { return true }
-        if w.hasSuffix("s"), w.utf8.count > 5, (stats.total[String(w.dropLast())] ?? 0) > 0 { return true }
+        for e in familyEndings where stats.count(w + e) > 0 { return true }
+        if w.hasSuffix("s"), w.utf8.count > 5, stats.count(String(w.dropLast())) > 0 { return true }
         return false
     }
 
@@ -485,8 +627,46 @@ package struct IntroducedTypoRule: Rule {
         return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
     }
 
+    /// Every original spelling of each lower-cased word in the set, with its uses; kept by a
+    /// history memo and updated by the texts each edit adds and drops.
+    final class Spellings {
+        var forms: [String: [String: Int]] = [:]
+        /// The memo's run the forms were last brought up to date for.
+        var run = -1
+
+        func add(_ text: String, times: Int) {
+            for w in WordScanner.words(in: text) where !w.inLinkOrCode {
+                let key = w.lowered
+                let now = (forms[key]?[w.text] ?? 0) + times
+                forms[key, default: [:]][w.text] = now == 0 ? nil : now
+                if forms[key]?.isEmpty == true { forms[key] = nil }
+            }
+        }
+
+        /// The most used spelling (ties: the first in byte order), as the per-run table has it.
+        func best(_ lowered: String) -> String? {
+            forms[lowered]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        }
+    }
+
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
+        if let memo = context.memo {
+            let s = memo.state("introduced-typo.spellings") { Spellings() }
+            let updated = context.analysis(AnalysisKey<Bool>("introduced-typo.spellings-updated")) { () -> Bool in
+                // Each run's changes apply to the last run's forms; after a run that skipped them, afresh.
+                if s.run == memo.runs - 1, let changes = memo.textChanges {
+                    for (t, d) in changes { s.add(t, times: d) }
+                } else {
+                    s.forms.removeAll()
+                    for v in set.variants { for u in context.textUnits(v) { s.add(u.text, times: 1) } }
+                }
+                s.run = memo.runs
+                return true
+            }
+            _ = updated
+            return s.best(lowered).flatMap { $0.isEmpty ? nil : $0 }
+        }
         let table = context.analysis(AnalysisKey<[String: String]>("introduced-typo.spellings")) { () -> [String: String] in
             // Each distinct text is scanned once, its words counted as often as the text occurs.
             var texts: [String: Int] = [:]

@@ -120,16 +120,80 @@ package struct MergedWordsRule: Rule {
     /// The judgeable words of a text (not in links or code, no digits, ASCII), with their lower-case key.
     struct Candidate { var text: String; var key: String; var offset: Int }
 
+    /// Verdicts and scanned texts kept from one revision's run to the next (`RuleMemo`).
+    ///
+    /// A verdict depends on the token and on the counts it read (recorded with `CountRecorder`);
+    /// it is dropped when the edit touched one of those words. A text's scan (its words, and
+    /// whether any of them judges as a fusion) is dropped when a verdict it used is. A verdict
+    /// that read no count (most words: common words are known without counting) never expires.
+    final class Memo {
+        struct VerdictKey: Hashable { var text: String; var outside: Bool }
+        /// A verdict, and whether it read any count.
+        let verdicts = RevisionCache<VerdictKey, (split: Split?, reads: Bool)>(keep: 256)
+        /// Counted word -> verdicts that read its count.
+        var readers: [String: [VerdictKey]] = [:]
+        let texts = RevisionCache<String, (words: [Candidate], relevant: Bool)>(keep: 256)
+        /// Token -> texts whose scan used its verdict.
+        var users: [String: [String]] = [:]
+        var indexed = 0
+
+        /// Drops what the edit (the words in `changed`; nil: everything) may have changed.
+        func invalidate(_ changed: Set<String>?, multiVariant: Bool) {
+            // With several variants a text's scan also reads its words' variant counts.
+            guard let changed, !multiVariant else {
+                verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
+                return
+            }
+            var tokens: [String] = []
+            for w in changed {
+                guard let keys = readers.removeValue(forKey: w) else { continue }
+                // Also for a verdict swept away since: a text's scan may still hold what it said.
+                for k in keys {
+                    verdicts[k] = nil
+                    tokens.append(k.text)
+                }
+            }
+            for t in tokens {
+                guard let list = users.removeValue(forKey: t) else { continue }
+                for text in list { texts[text] = nil }
+            }
+            // The indexes only grow between sweeps; rebuild them from scratch now and then.
+            if indexed > 400_000 { verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0 }
+            verdicts.nextRun()
+            texts.nextRun()
+        }
+    }
+
     package func check(_ context: RuleContext) -> [Finding] {
         let stats = context.wordStats
         var findings: [Finding] = []
+        let memo = context.memo.map { m in m.state("merged-words") { Memo() } }
+        memo?.invalidate(stats.changed, multiVariant: context.set.variants.count > 1)
         // Revisions repeat most texts and words: scan each distinct text once and judge each
         // distinct token once per answer to "is it used in another variant" (the only way the
         // variant enters `judge`).
         var candidatesByText: [String: (words: [Candidate], relevant: Bool)] = [:]
         var judged: [String: Split?] = [:]
         var judgedInside: [String: Split?] = [:]
+        /// The tokens whose verdicts the scan under way used, when they read counts.
+        var used: [String] = []
         func judgeOnce(_ text: String, _ key: String, outside: Bool) -> Split? {
+            if let memo {
+                let k = Memo.VerdictKey(text: text, outside: outside)
+                if let j = memo.verdicts[k] {
+                    if j.reads { used.append(text) }
+                    return j.split
+                }
+                var recording = stats
+                let recorder = CountRecorder()
+                recording.recorder = recorder
+                let j = Self.judge(text, key, stats: recording, knownOutside: outside)
+                memo.verdicts[k] = (j, !recorder.words.isEmpty)
+                for w in Set(recorder.words) { memo.readers[w, default: []].append(k) }
+                memo.indexed += recorder.words.count
+                if !recorder.words.isEmpty { used.append(text) }
+                return j
+            }
             if outside {
                 if let j = judged[text] { return j }
                 let j = Self.judge(text, key, stats: stats, knownOutside: true)
@@ -144,7 +208,9 @@ package struct MergedWordsRule: Rule {
         /// A text whose every token judges as a word however the variant question is answered
         /// yields no hit and no verdict that differs by variant: it can be skipped.
         func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
+            if let memo, let c = memo.texts[text] { return c }
             if let c = candidatesByText[text] { return c }
+            used.removeAll(keepingCapacity: true)
             var words: [Candidate] = []
             var relevant = false
             for w in WordScanner.words(in: text) where !w.inLinkOrCode && !w.hasDigit && w.isASCII {
@@ -158,7 +224,13 @@ package struct MergedWordsRule: Rule {
             }
             // Only a relevant text's words are looked at again: keep no others.
             let c = (relevant ? words : [], relevant)
-            candidatesByText[text] = c
+            if let memo {
+                memo.texts[text] = c
+                for t in Set(used) { memo.users[t, default: []].append(text) }
+                memo.indexed += used.count
+            } else {
+                candidatesByText[text] = c
+            }
             return c
         }
         for (vi, v) in context.set.variants.enumerated() {
@@ -246,10 +318,10 @@ package struct MergedWordsRule: Rule {
         if knownOutside || CommonWords.contains(w) { return true }
         for s in suffixes where w.count > s.count + 2 && w.hasSuffix(s) {
             let stem = String(w.dropLast(s.count))
-            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || CommonWords.contains(stem + "e") || (stats.total[stem + "e"] ?? 0) > 0 { return true }
+            if CommonWords.contains(stem) || stats.count(stem) > 0 || CommonWords.contains(stem + "e") || stats.count(stem + "e") > 0 { return true }
         }
         // Regular endings on a known stem, up to two ("gatherings", "viability", "trustier").
-        return WordForms.isDerived(w) { CommonWords.contains($0) || (stats.total[$0] ?? 0) > 1 }
+        return WordForms.isDerived(w) { CommonWords.contains($0) || stats.count($0) > 1 }
     }
 
     /// Whether a part of a split is a known word (anywhere in the set, or common, or an inflection of one).
@@ -261,10 +333,10 @@ package struct MergedWordsRule: Rule {
         guard n >= 2 else { return false }
         if n == 2 { return shortParts.contains(w) }
         if n == 3 { return CommonWords.isPlainWord(w) }
-        if CommonWords.contains(w) || (stats.total[w] ?? 0) > 0 { return true }
+        if CommonWords.contains(w) || stats.count(w) > 0 { return true }
         for s in ["s", "es", "ed", "ing", "ment", "ments"] where n > s.utf8.count + 3 && w.hasSuffix(s) {
             let stem = String(w.dropLast(s.count))
-            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return true }
+            if CommonWords.contains(stem) || stats.count(stem) > 0 || stats.count(stem + "e") > 0 { return true }
         }
         return false
     }
@@ -339,14 +411,14 @@ package struct MergedWordsRule: Rule {
         // A known word behind a prefix ("contribute", "discount", "restore") is a word.
         for p in prefixes where bytes.count >= p.utf8.count + 4 && lowered.hasPrefix(p) {
             let rest = String(lowered.dropFirst(p.count))
-            if CommonWords.isPlainWord(rest) || (stats.total[rest] ?? 0) > 0
-                || WordForms.isDerived(rest, known: { CommonWords.isPlainWord($0) || (stats.total[$0] ?? 0) > 0 })
+            if CommonWords.isPlainWord(rest) || stats.count(rest) > 0
+                || WordForms.isDerived(rest, known: { CommonWords.isPlainWord($0) || stats.count($0) > 0 })
             { return nil }
         }
         // A known word plus a derivational ending is a word, not a fusion.
         for d in derivations where bytes.count >= d.utf8.count + 3 && lowered.hasSuffix(d) {
             let stem = String(lowered.dropLast(d.count))
-            if CommonWords.contains(stem) || (stats.total[stem] ?? 0) > 0 || (stats.total[stem + "e"] ?? 0) > 0 { return nil }
+            if CommonWords.contains(stem) || stats.count(stem) > 0 || stats.count(stem + "e") > 0 { return nil }
         }
         let n = bytes.count
         // A determiner run into the next word ("theirfirst", "aleading") or onto the word before
@@ -356,7 +428,7 @@ package struct MergedWordsRule: Rule {
                 let rest = String(decoding: bytes[h.utf8.count...], as: UTF8.self)
                 let restKnown = h == "a" ? CommonWords.isPlainWord(rest) && rest.utf8.count >= 5 && !CommonWords.lookalikes.contains(lowered)
                     : Self.strictRunOnHeads.contains(h) ? CommonWords.isPlainWord(rest) && !CommonWords.lookalikes.contains(lowered)
-                    : (CommonWords.isPlainWord(rest) || isKnownPart(rest, stats: stats) && (stats.total[rest] ?? 0) > 1)
+                    : (CommonWords.isPlainWord(rest) || isKnownPart(rest, stats: stats) && stats.count(rest) > 1)
                 if restKnown {
                     return Split(first: String(decoding: orig[..<h.utf8.count], as: UTF8.self), second: String(decoding: orig[h.utf8.count...], as: UTF8.self), shared: false)
                 }

@@ -12,9 +12,9 @@ package struct NumberConflictRule: Rule {
             $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction). A \
             number is paired only with one of the same kind (count, percentage, money) that has no \
             agreeing partner; the same amount in two currencies is left to `currency-mismatch`. \
-            Differences between revisions are edits: a warning when the statement keeps its citation \
-            (or has none), since the source no longer says what the text says, and information when \
-            the edit also changes the citation. Figures for different years are different \
+            Differences between revisions are edits: a warning when the statement keeps its citation, \
+            since the source no longer says what the text says, and information when it has none (an \
+            uncited figure was the editor's word before and after) or the edit also changes the citation. Figures for different years are different \
             statements, and counts of different things ("two colleagues", "over 30 libraries") are \
             not paired. A summary's or source's figure field is compared with the same field of its \
             revision when both are for the same year ("Population (2020)" and "population_total" \
@@ -88,7 +88,7 @@ package struct NumberConflictRule: Rule {
 
     /// Template parameters (infobox fields, match boxes, table rows) whose figure or date an edit
     /// changed between consecutive wikitext revisions: a warning when the parameter's references
-    /// are unchanged (or it has none), information when the edit changes them too.
+    /// are unchanged, information when it has none or the edit changes them too.
     ///
     /// `dates` selects the date changes (for `date-conflict`), else the figure changes. A value
     /// whose dates changed is a date change only.
@@ -144,7 +144,7 @@ package struct NumberConflictRule: Rule {
                 let rule = dates ? DateConflictRule.description : NumberConflictRule.description
                 out.append(
                     Finding(
-                        rule: rule.id, severity: updated ? .info : rule.severity, kind: .change,
+                        rule: rule.id, severity: updated || c.newReferences.isEmpty ? .info : rule.severity, kind: .change,
                         message: "\(noun) \(how) in parameter \(c.key): \(sa) (\(na)) -> \(sb) (\(nb))",
                         evidence: [
                             Evidence(variant: b.id, path: b.document.path, line: c.newLine, section: "", text: Evidence.trim(c.newText), value: sb),

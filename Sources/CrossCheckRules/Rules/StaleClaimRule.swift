@@ -176,21 +176,25 @@ package struct StaleClaimRule: Rule {
             wordingByText[text] = w
             return w
         }
-        // Each variant's sentences that carry time-relative wording, found in one pass: the claims
-        // to judge, and (their words) what "is the claim still made" looks at.
-        var timedSentences: [String: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])]] = [:]
-        for v in set.variants {
-            var list: [(section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])] = []
+        // Each variant's sentences that carry time-relative wording, found in one pass when first
+        // asked for: the claims to judge, and (their words) what "is the claim still made" looks at.
+        // A lone revision has nothing newer to compare with, so it costs nothing here.
+        typealias Timed = (section: Section, sentence: Sentence, relative: [(kind: String, phrase: String)])
+        var timedSentences: [String: [Timed]] = [:]
+        func timedList(_ v: Variant) -> [Timed] {
+            if let t = timedSentences[v.id] { return t }
+            var list: [Timed] = []
             for (section, s) in v.document.allSentences {
                 let r = wording(s.text)
                 if !r.isEmpty { list.append((section, s, r)) }
             }
             timedSentences[v.id] = list
+            return list
         }
         var timedWords: [String: [Set<String>]] = [:]
         func timed(_ v: Variant) -> [Set<String>] {
             if let t = timedWords[v.id] { return t }
-            let out = (timedSentences[v.id] ?? []).map { Set(WordScanner.words(in: $0.sentence.text).map(\.lowered)) }
+            let out = timedList(v).map { Set(WordScanner.words(in: $0.sentence.text).map(\.lowered)) }
             timedWords[v.id] = out
             return out
         }
@@ -205,7 +209,7 @@ package struct StaleClaimRule: Rule {
         for a in set.variants {
             let newer = set.newer(than: a).filter { $0.document.role != .summary }
             guard !newer.isEmpty else { continue }
-            for (section, sentence, relative) in timedSentences[a.id] ?? [] {
+            for (section, sentence, relative) in timedList(a) {
                 // Reference lists and reported words are not the article's claims.
                 if Self.isReferenceSection(section.path) || Self.isReportedSpeech(sentence.text, phrase: relative[0].phrase)
                     || Self.isGenericProcess(sentence.text, phrase: relative[0].phrase)
