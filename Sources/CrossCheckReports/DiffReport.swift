@@ -276,42 +276,54 @@ package enum DiffReport {
     ///
     /// The JSON of a long diff is many times the size of its input (every unchanged section is an
     /// object of a dozen members); holding its tree and its text at once was most of `diff`'s peak
-    /// memory. Here each section, move, field and reference is built and written on its own.
+    /// memory. Here each operation, move, field and reference is built and written on its own.
     package static func writeJSON(_ diff: DocumentDiff, old: Document, new: Document, to emit: (String) -> Void) {
         var out = ""
         func flush(_ force: Bool) {
             if force || out.utf8.count >= 1 << 16 { emit(out); out = "" }
         }
-        func array<S: Sequence>(_ items: S, _ value: (S.Element) -> JSONValue) {
+        /// An array at nesting `depth`, each element built and written in turn.
+        func array<S: Sequence>(_ depth: Int, _ items: S, _ element: (S.Element) -> Void) {
             var first = true
             for item in items {
                 out += first ? "[" : ","
                 first = false
-                JSONValue.newline(&out, 2)
-                value(item).write(into: &out, indent: 2)
+                JSONValue.newline(&out, depth + 1)
+                element(item)
                 flush(false)
             }
-            if first { out += "[]" } else { JSONValue.newline(&out, 1); out += "]" }
+            if first { out += "[]" } else { JSONValue.newline(&out, depth); out += "]" }
         }
-        let head = jsonHead(diff)
-        // The top level's members in sorted order, as `serialized` writes an object.
-        let streamed = ["sections", "moves", "fields", "references"]
-        out += "{"
-        for (i, key) in (Array(head.keys) + streamed).sorted().enumerated() {
-            if i > 0 { out += "," }
-            JSONValue.newline(&out, 1)
-            JSONValue.writeString(key, into: &out)
-            out += ": "
+        /// An object at nesting `depth`: `small` members written whole, the `large` ones by
+        /// `member`, all in sorted key order as `serialized` writes them.
+        func object(_ depth: Int, _ small: [String: JSONValue], _ large: [String], _ member: (String) -> Void) {
+            out += "{"
+            for (i, key) in (Array(small.keys) + large).sorted().enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.newline(&out, depth + 1)
+                JSONValue.writeString(key, into: &out)
+                out += ": "
+                if let v = small[key] { v.write(into: &out, indent: depth + 1) } else { member(key) }
+            }
+            JSONValue.newline(&out, depth)
+            out += "}"
+        }
+        object(0, jsonHead(diff), ["sections", "moves", "fields", "references"]) { key in
             switch key {
-            case "sections": array(diff.sections, sectionJSON)
-            case "moves": array(diff.moves) { moveJSON($0, old: old, new: new) }
-            case "fields": array(diff.fields, fieldJSON)
-            case "references": array(diff.references, referenceJSON)
-            default: head[key]!.write(into: &out, indent: 1)
+            case "sections":
+                // A section can be the whole document (one long table): its operations are
+                // written one by one too.
+                array(1, diff.sections) { s in
+                    object(2, sectionHead(s), ["operations"]) { _ in
+                        array(3, s.operations) { operationJSON($0).write(into: &out, indent: 4) }
+                    }
+                }
+            case "moves": array(1, diff.moves) { moveJSON($0, old: old, new: new).write(into: &out, indent: 2) }
+            case "fields": array(1, diff.fields) { fieldJSON($0).write(into: &out, indent: 2) }
+            default: array(1, diff.references) { referenceJSON($0).write(into: &out, indent: 2) }
             }
         }
-        JSONValue.newline(&out, 0)
-        out += "}\n"
+        out += "\n"
         flush(true)
     }
 
@@ -342,25 +354,32 @@ package enum DiffReport {
     }
 
     static func sectionJSON(_ s: SectionDiff) -> JSONValue {
+        var o = sectionHead(s)
+        o["operations"] = .array(s.operations.map(operationJSON))
+        return .object(o)
+    }
+
+    /// A section's members but its operations.
+    static func sectionHead(_ s: SectionDiff) -> [String: JSONValue] {
         func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
             guard let idx else { return .null }
             return .object([
                 "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
             ])
         }
-        let ops: [JSONValue] = s.operations.map { op in
-            var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
-                                          "old": side(op, old: true), "new": side(op, old: false)]
-            if let m = op.move { o["move"] = .int(m) }
-            if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
-            return .object(o)
-        }
-        return .object([
+        return [
             "status": .string(s.status.rawValue),
             "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
             "similarity": .number((s.similarity * 1000).rounded() / 1000),
-            "operations": .array(ops),
-        ])
+        ]
+    }
+
+    static func operationJSON(_ op: EditOperation) -> JSONValue {
+        var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
+                                      "old": side(op, old: true), "new": side(op, old: false)]
+        if let m = op.move { o["move"] = .int(m) }
+        if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
+        return .object(o)
     }
 
     static func moveJSON(_ m: MovedPassage, old: Document, new: Document) -> JSONValue {
