@@ -61,12 +61,16 @@ package enum GateCommand: Command {
         let pair = try load(old: oldPath, new: newPath, context: contextPaths, workingDirectory: context.workingDirectory)
 
         let configuration = options.configuration(manifest: pair.manifest, config: config)
-        let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
-        var newRun = try RuleEngine.run(pair.new, configuration: configuration)
+        // The two sets have the same variant ids (NEW stands in under OLD's), so the run over NEW
+        // takes what the rules kept from the run over OLD (the claims of the sentences the edit
+        // left alone, word counts updated by the edit's delta); the findings are the same.
+        let memo = RuleMemo()
+        let oldRun = try RuleEngine.run(pair.old, configuration: configuration, memo: memo)
+        var newRun = try RuleEngine.run(pair.new, configuration: configuration, memo: memo)
         // What the edit itself changes (a figure or date in prose or in a template parameter, an
         // uncited figure added), found by comparing OLD with NEW directly: no context needed.
         // Baselines are applied (and a --write-baseline recorded) once, over both lists.
-        let editRaw = try pair.editFindings(configuration)
+        let editRaw = try pair.editFindings(configuration, memo: memo)
         let (baselined, usedBaseline) = try options.applyBaselines(newRun.findings + editRaw, &context)
         let newFindings = Array(baselined.prefix(newRun.findings.count))
         let editFindings = Array(baselined.dropFirst(newRun.findings.count))
@@ -99,10 +103,10 @@ package enum GateCommand: Command {
         var newVariant: Variant? = nil
 
         /// The findings of the edit itself (OLD against NEW, no context).
-        func editFindings(_ configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
+        func editFindings(_ configuration: RuleConfiguration, memo: RuleMemo? = nil) throws(CrossCheckError) -> [Finding] {
             guard let o = oldVariant, var n = newVariant else { return [] }
             n.document.role = new.variants.first { $0.id == o.id }?.document.role ?? n.document.role
-            return try EditChanges.findings(old: o, new: n, configuration: configuration)
+            return try EditChanges.findings(old: o, new: n, configuration: configuration, memo: memo)
         }
 
         /// A finding of the NEW set with NEW's evidence named after NEW's file, not OLD's id.
