@@ -37,66 +37,135 @@ package struct Claim: Sendable, Hashable {
     /// is cited in an aligned sentence of another variant.
     package var cited: Bool
     package var origin: Origin
-    /// The value, evidence, label and statement, behind one shared reference.
+    /// What was read (value, label, statement) and where (the evidence), each behind a shared
+    /// reference.
     ///
     /// A claim is copied into many arrays (per variant, per attribute, each rule's own indexes):
     /// held inline its parts made it 248 bytes, and those copies were most of the peak memory of
-    /// `check` on a long document. Shared, a copy is 16 bytes; setting a part makes a new box, so
-    /// a claim is still a value.
-    private var parts: Parts
+    /// `check` on a long document. Shared, a copy is 24 bytes; setting a part makes a new box, so
+    /// a claim is still a value. The claims of one sentence share one place, and a claim read
+    /// again elsewhere (a revision repeating a sentence) keeps what was read and gets a new place.
+    private var content: Content
+    private var place: Place
 
     /// The claim's normalised value.
     package var value: ClaimValue {
-        get { parts.value }
-        set { parts = Parts(value: newValue, evidence: parts.evidence, label: parts.label, statement: parts.statement) }
+        get { content.value }
+        set {
+            // The evidence states the value: a place that derives it keeps the old one's words.
+            if place.derivesValue { place = Place(evidence: evidence, derivesValue: false) }
+            content = Content(value: newValue, label: content.label, statement: content.statement)
+        }
     }
     /// Variant, line, section and quoted text; `evidence.value` is the normalised value.
     package var evidence: Evidence {
-        get { parts.evidence }
-        set { parts = Parts(value: parts.value, evidence: newValue, label: parts.label, statement: parts.statement) }
+        get {
+            guard place.derivesValue else { return place.evidence }
+            var e = place.evidence
+            e.value = content.value.readable
+            return e
+        }
+        set { place = Place(evidence: newValue, derivesValue: false) }
     }
     /// The field key or the words that named the figure ("2023 revenue", "growth rate").
     package var label: String? {
-        get { parts.label }
-        set { parts = Parts(value: parts.value, evidence: parts.evidence, label: newValue, statement: parts.statement) }
+        get { content.label }
+        set { content = Content(value: content.value, label: newValue, statement: content.statement) }
     }
     /// The full plain text of the sentence or field value the claim was read from.
     package var statement: String {
-        get { parts.statement }
-        set { parts = Parts(value: parts.value, evidence: parts.evidence, label: parts.label, statement: newValue) }
+        get { content.statement }
+        set { content = Content(value: content.value, label: content.label, statement: newValue) }
     }
 
+    /// A claim whose evidence states its value (`evidence.value` is `value.readable`).
     package init(
         attribute: Attribute, value: ClaimValue, cited: Bool, evidence: Evidence, origin: Origin, label: String? = nil,
         statement: String
     ) {
         self.attribute = attribute; self.cited = cited; self.origin = origin
         var evidence = evidence
-        evidence.value = value.readable
-        self.parts = Parts(value: value, evidence: evidence, label: label, statement: statement)
+        evidence.value = nil
+        self.content = Content(value: value, label: label, statement: statement)
+        self.place = Place(evidence: evidence, derivesValue: true)
     }
 
-    package var variant: String { parts.evidence.variant }
-    package var line: Int { parts.evidence.line }
+    /// Another claim read at the place `other` was read (the same sentence or field): the two
+    /// share the evidence's place, and each evidence states its own value.
+    package init(
+        attribute: Attribute, value: ClaimValue, cited: Bool, placeOf other: Claim, origin: Origin, label: String? = nil,
+        statement: String
+    ) {
+        self.attribute = attribute; self.cited = cited; self.origin = origin
+        self.content = Content(value: value, label: label, statement: statement)
+        self.place = other.place.derivesValue ? other.place : Place(evidence: other.place.evidence.valueless, derivesValue: true)
+    }
 
-    /// The immutable parts of a claim, shared by its copies (compared by content).
-    private final class Parts: Sendable, Hashable {
+    /// `claims` read at another place (the same sentence met again): each keeps what was read
+    /// and its evidence's value, at `evidence`'s place, which claims that derive their value share.
+    package static func relocated(_ claims: [Claim], to evidence: Evidence) -> [Claim] {
+        var shared: Place? = nil
+        return claims.map { c in
+            var c = c
+            if c.place.derivesValue {
+                let p = shared ?? Place(evidence: evidence.valueless, derivesValue: true)
+                shared = p
+                c.place = p
+            } else {
+                var e = evidence
+                e.value = c.place.evidence.value
+                c.place = Place(evidence: e, derivesValue: false)
+            }
+            return c
+        }
+    }
+
+    package var variant: String { place.evidence.variant }
+    package var line: Int { place.evidence.line }
+
+    package static func == (a: Claim, b: Claim) -> Bool {
+        a.attribute == b.attribute && a.cited == b.cited && a.origin == b.origin
+            && (a.content === b.content
+                || (a.content.value == b.content.value && a.content.label == b.content.label && a.content.statement == b.content.statement))
+            && (a.place === b.place || a.evidence == b.evidence)
+    }
+
+    /// Hashes what equality compares, but the evidence's value (decided by the value).
+    package func hash(into h: inout Hasher) {
+        h.combine(attribute); h.combine(cited); h.combine(origin)
+        h.combine(content.value); h.combine(content.label); h.combine(content.statement)
+        h.combine(place.evidence.valueless)
+    }
+
+    /// What a claim states, shared by its copies.
+    private final class Content: Sendable {
         let value: ClaimValue
-        let evidence: Evidence
         let label: String?
         let statement: String
 
-        init(value: ClaimValue, evidence: Evidence, label: String?, statement: String) {
-            self.value = value; self.evidence = evidence; self.label = label; self.statement = statement
+        init(value: ClaimValue, label: String?, statement: String) {
+            self.value = value; self.label = label; self.statement = statement
         }
+    }
 
-        static func == (a: Parts, b: Parts) -> Bool {
-            a === b || (a.value == b.value && a.evidence == b.evidence && a.label == b.label && a.statement == b.statement)
-        }
+    /// Where a claim was read, shared by its copies and by the claims of one sentence.
+    private final class Place: Sendable {
+        /// The evidence; its value is nil when `derivesValue`.
+        let evidence: Evidence
+        /// True when the evidence states the claim's value as written for people (computed when
+        /// asked: most claims never become a finding's evidence).
+        let derivesValue: Bool
 
-        func hash(into h: inout Hasher) {
-            h.combine(value); h.combine(evidence); h.combine(label); h.combine(statement)
-        }
+        init(evidence: Evidence, derivesValue: Bool) { self.evidence = evidence; self.derivesValue = derivesValue }
+    }
+}
+
+extension Evidence {
+    /// The evidence without its value.
+    var valueless: Evidence {
+        var e = self
+        e.value = nil
+        return e
     }
 }
 

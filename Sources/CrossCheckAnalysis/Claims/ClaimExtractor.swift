@@ -58,13 +58,7 @@ package enum ClaimExtractor {
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs.
-                    let ev = sentenceEvidence(variant, section, sentence)
-                    for var c in known {
-                        let value = c.evidence.value
-                        c.evidence = ev
-                        c.evidence.value = value
-                        out.append(c)
-                    }
+                    out += Claim.relocated(known, to: sentenceEvidence(variant, section, sentence))
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
@@ -281,12 +275,15 @@ package enum ClaimExtractor {
         _ s: Sentence, _ section: Section, _ v: Variant, cited: Bool, contextYear: Int?, subject: [String]
     ) -> [Claim] {
         let text = s.text
-        var evidence: Evidence? = nil
         var out: [Claim] = []
+        // The sentence's claims share one evidence place, made for the first.
         func claim(_ a: Claim.Attribute, _ val: ClaimValue, label: String? = nil) {
-            let ev = evidence ?? sentenceEvidence(v, section, s)
-            evidence = ev
-            out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
+            if let first = out.first {
+                out.append(Claim(attribute: a, value: val, cited: cited, placeOf: first, origin: .sentence, label: label, statement: text))
+            } else {
+                out.append(
+                    Claim(attribute: a, value: val, cited: cited, evidence: sentenceEvidence(v, section, s), origin: .sentence, label: label, statement: text))
+            }
         }
         let lt = LowerText(text)
         let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])

@@ -36,17 +36,32 @@ package enum StatementAlignment {
     /// Every aligned statement pair of the set whose texts differ.
     package static func compute(_ set: VariantSet) -> [AlignedStatement] {
         var out: [AlignedStatement] = []
+        // Each sentence by its section's index (not a copy of the section per sentence: on a
+        // long document those copies were the largest allocation of a gate).
+        func flat(_ d: Document) -> (sentences: [Sentence], sections: [Int]) {
+            let n = d.sections.reduce(0) { $0 + $1.sentences.count }
+            var sentences: [Sentence] = []
+            var sections: [Int] = []
+            sentences.reserveCapacity(n)
+            sections.reserveCapacity(n)
+            for (i, s) in d.sections.enumerated() {
+                sentences += s.sentences
+                sections += repeatElement(i, count: s.sentences.count)
+            }
+            return (sentences, sections)
+        }
         for (x, y) in variantPairs(set) {
-            let fa = x.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
-            let fb = y.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
-            guard !fa.isEmpty, !fb.isEmpty else { continue }
-            let pairs = SentenceAligner.align(fa.map(\.1), fb.map(\.1))
-            for p in pairs where p.similarity >= threshold && p.a < fa.count && p.b < fb.count {
-                let (sa, ta) = fa[p.a], (sb, tb) = fb[p.b]
+            let fa = flat(x.document)
+            let fb = flat(y.document)
+            guard !fa.sentences.isEmpty, !fb.sentences.isEmpty else { continue }
+            let pairs = SentenceAligner.align(fa.sentences, fb.sentences)
+            for p in pairs where p.similarity >= threshold && p.a < fa.sentences.count && p.b < fb.sentences.count {
+                let ta = fa.sentences[p.a], tb = fb.sentences[p.b]
                 if ta.text == tb.text { continue }
                 out.append(
                     AlignedStatement(
-                        a: x, b: y, sectionA: sa, sentenceA: ta, sectionB: sb, sentenceB: tb, similarity: p.similarity,
+                        a: x, b: y, sectionA: x.document.sections[fa.sections[p.a]], sentenceA: ta,
+                        sectionB: y.document.sections[fb.sections[p.b]], sentenceB: tb, similarity: p.similarity,
                         isEdit: Chronology.isEdit(x, y)))
             }
         }
