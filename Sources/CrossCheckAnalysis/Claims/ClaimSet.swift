@@ -85,8 +85,16 @@ package struct ClaimSet: Sendable {
         byVariant = per
         var grouped: [Claim.Attribute: [(variant: Variant, claims: [Claim])]] = [:]
         for (v, cs) in per {
+            // Each attribute's list made to its size (counted first): they are kept all run.
+            var counts: [Claim.Attribute: Int] = [:]
+            for c in cs { counts[c.attribute, default: 0] += 1 }
             var own: [Claim.Attribute: [Claim]] = [:]
-            for c in cs { own[c.attribute, default: []].append(c) }
+            for (a, n) in counts {
+                var list: [Claim] = []
+                list.reserveCapacity(n)
+                own[a] = list
+            }
+            for c in cs { own[c.attribute]?.append(c) }
             for a in Claim.Attribute.allCases { if let list = own[a] { grouped[a, default: []].append((v, list)) } }
         }
         byAttribute = grouped

@@ -36,33 +36,35 @@ package enum StatementAlignment {
     /// Every aligned statement pair of the set whose texts differ.
     package static func compute(_ set: VariantSet) -> [AlignedStatement] {
         var out: [AlignedStatement] = []
-        // Each sentence by its section's index (not a copy of the section per sentence: on a
-        // long document those copies were the largest allocation of a gate).
-        func flat(_ d: Document) -> (sentences: [Sentence], sections: [Int]) {
+        // Each sentence's text and place (section and sentence index), not a copy of its
+        // section and sentence: on a long document those copies were a gate's largest allocation.
+        func flat(_ d: Document) -> (texts: [String], places: [(section: Int32, sentence: Int32)]) {
             let n = d.sections.reduce(0) { $0 + $1.sentences.count }
-            var sentences: [Sentence] = []
-            var sections: [Int] = []
-            sentences.reserveCapacity(n)
-            sections.reserveCapacity(n)
+            var texts: [String] = []
+            var places: [(section: Int32, sentence: Int32)] = []
+            texts.reserveCapacity(n)
+            places.reserveCapacity(n)
             for (i, s) in d.sections.enumerated() {
-                sentences += s.sentences
-                sections += repeatElement(i, count: s.sentences.count)
+                for (k, t) in s.sentences.enumerated() {
+                    texts.append(t.text)
+                    places.append((Int32(i), Int32(k)))
+                }
             }
-            return (sentences, sections)
+            return (texts, places)
         }
         for (x, y) in variantPairs(set) {
             let fa = flat(x.document)
             let fb = flat(y.document)
-            guard !fa.sentences.isEmpty, !fb.sentences.isEmpty else { continue }
-            let pairs = SentenceAligner.align(fa.sentences, fb.sentences)
-            for p in pairs where p.similarity >= threshold && p.a < fa.sentences.count && p.b < fb.sentences.count {
-                let ta = fa.sentences[p.a], tb = fb.sentences[p.b]
-                if ta.text == tb.text { continue }
+            guard !fa.texts.isEmpty, !fb.texts.isEmpty else { continue }
+            let pairs = SentenceAligner.alignTexts(fa.texts, fb.texts)
+            for p in pairs where p.similarity >= threshold && p.a < fa.texts.count && p.b < fb.texts.count {
+                if fa.texts[p.a] == fb.texts[p.b] { continue }
+                let (ia, ka) = fa.places[p.a], (ib, kb) = fb.places[p.b]
+                let sa = x.document.sections[Int(ia)], sb = y.document.sections[Int(ib)]
                 out.append(
                     AlignedStatement(
-                        a: x, b: y, sectionA: x.document.sections[fa.sections[p.a]], sentenceA: ta,
-                        sectionB: y.document.sections[fb.sections[p.b]], sentenceB: tb, similarity: p.similarity,
-                        isEdit: Chronology.isEdit(x, y)))
+                        a: x, b: y, sectionA: sa, sentenceA: sa.sentences[Int(ka)], sectionB: sb, sentenceB: sb.sentences[Int(kb)],
+                        similarity: p.similarity, isEdit: Chronology.isEdit(x, y)))
             }
         }
         return out
