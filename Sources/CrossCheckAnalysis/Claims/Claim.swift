@@ -104,6 +104,8 @@ package struct Claim: Sendable, Hashable {
     /// `claims` read at another place (the same sentence met again): each keeps what was read
     /// and its evidence's value, at `evidence`'s place, which claims that derive their value share.
     package static func relocated(_ claims: [Claim], to evidence: Evidence) -> [Claim] {
+        // Met again at the same place (the same file in another run): nothing to change.
+        if claims.allSatisfy({ $0.place.derivesValue && $0.place.evidence == evidence.valueless }) { return claims }
         var shared: Place? = nil
         return claims.map { c in
             var c = c

@@ -93,14 +93,14 @@ package enum ClaimExtractor {
             }
             g = e
         }
-        guard !drop.isEmpty else { return out }
+        guard !drop.isEmpty else { return out.trimmed() }
         var w = 0
         for i in out.indices where !drop[i] {
             if w != i { out[w] = out[i] }
             w += 1
         }
         out.removeLast(out.count - w)
-        return out
+        return out.trimmed()
     }
 
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").

@@ -61,16 +61,18 @@ package enum GateCommand: Command {
         let pair = try load(old: oldPath, new: newPath, context: contextPaths, workingDirectory: context.workingDirectory)
 
         let configuration = options.configuration(manifest: pair.manifest, config: config)
-        // The two sets have the same variant ids (NEW stands in under OLD's), so the run over NEW
-        // takes what the rules kept from the run over OLD (the claims of the sentences the edit
-        // left alone, word counts updated by the edit's delta); the findings are the same.
+        // One memo over the three runs reads each sentence's claims once. What the edit itself
+        // changes (a figure or date in prose or in a template parameter, an uncited figure added)
+        // is found first, by comparing OLD with NEW directly (no context needed): it reads both
+        // files' claims before the other rules' memo state exists. The two sets then have the same
+        // variant ids (NEW stands in under OLD's), so the run over NEW also takes what the rules
+        // kept from the run over OLD (word counts updated by the edit's delta). The findings are
+        // those of runs without a memo.
         let memo = RuleMemo()
+        let editRaw = try pair.editFindings(configuration, memo: memo)
         let oldRun = try RuleEngine.run(pair.old, configuration: configuration, memo: memo)
         var newRun = try RuleEngine.run(pair.new, configuration: configuration, memo: memo)
-        // What the edit itself changes (a figure or date in prose or in a template parameter, an
-        // uncited figure added), found by comparing OLD with NEW directly: no context needed.
         // Baselines are applied (and a --write-baseline recorded) once, over both lists.
-        let editRaw = try pair.editFindings(configuration, memo: memo)
         let (baselined, usedBaseline) = try options.applyBaselines(newRun.findings + editRaw, &context)
         let newFindings = Array(baselined.prefix(newRun.findings.count))
         let editFindings = Array(baselined.dropFirst(newRun.findings.count))
