@@ -432,7 +432,7 @@ package enum QuantityNormalizer {
             let start = end - p.count
             guard start >= 0 else { continue }
             var ok = true
-            for (j, w) in p.enumerated() where word(b, t, start + j) != w { ok = false; break }
+            for (j, w) in p.enumerated() where !FactTokenizer.wordIs(b, t, start + j, w) { ok = false; break }
             if ok { return start }
         }
         return nil
