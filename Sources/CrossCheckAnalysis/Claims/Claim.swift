@@ -122,6 +122,9 @@ package struct Claim: Sendable, Hashable {
         }
     }
 
+    /// `value.description`, read in place (without copying the value out first).
+    package var valueDescription: String { content.value.description }
+
     package var variant: String { place.evidence.variant }
     package var line: Int { place.evidence.line }
 

@@ -86,21 +86,21 @@ package enum ClaimExtractor {
             if e - g > 1 {
                 // Kept: the first claim of each value text, in document order (sorted by position).
                 var seen = Set<String>()
-                for k in g..<e where !seen.insert(out[order[k].index].value.description).inserted {
+                for k in g..<e where !seen.insert(out[order[k].index].valueDescription).inserted {
                     if drop.isEmpty { drop = [Bool](repeating: false, count: out.count) }
                     drop[order[k].index] = true
                 }
             }
             g = e
         }
-        guard !drop.isEmpty else { return out.trimmed() }
+        guard !drop.isEmpty else { return out }
         var w = 0
         for i in out.indices where !drop[i] {
             if w != i { out[w] = out[i] }
             w += 1
         }
         out.removeLast(out.count - w)
-        return out.trimmed()
+        return out
     }
 
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").
