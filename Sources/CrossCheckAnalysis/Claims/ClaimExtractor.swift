@@ -85,8 +85,14 @@ package enum ClaimExtractor {
             while e < order.count, order[e].place == order[g].place { e += 1 }
             if e - g > 1 {
                 // Kept: the first claim of each value text, in document order (sorted by position).
+                // A short group compares its texts in a list, a long one in a set.
+                var list: [String] = []
                 var seen = Set<String>()
-                for k in g..<e where !seen.insert(out[order[k].index].valueDescription).inserted {
+                for k in g..<e {
+                    let t = out[order[k].index].valueDescription
+                    let known = e - g <= 8 ? list.contains(t) : !seen.insert(t).inserted
+                    if e - g <= 8, !known { list.append(t) }
+                    guard known else { continue }
                     if drop.isEmpty { drop = [Bool](repeating: false, count: out.count) }
                     drop[order[k].index] = true
                 }
