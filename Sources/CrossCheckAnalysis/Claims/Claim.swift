@@ -101,16 +101,20 @@ package struct Claim: Sendable, Hashable {
         self.place = other.place.derivesValue ? other.place : Place(evidence: other.place.evidence.valueless, derivesValue: true)
     }
 
-    /// `claims` read at another place (the same sentence met again): each keeps what was read
-    /// and its evidence's value, at `evidence`'s place, which claims that derive their value share.
-    package static func relocated(_ claims: [Claim], to evidence: Evidence) -> [Claim] {
+    /// Appends `claims` read at another place (the same sentence met again) to `out`: each keeps
+    /// what was read and its evidence's value, at `evidence`'s place, which claims that derive
+    /// their value share.
+    package static func appendRelocated(_ claims: [Claim], to evidence: Evidence, into out: inout [Claim]) {
+        let place = evidence.valueless
         // Met again at the same place (the same file in another run): nothing to change.
-        if claims.allSatisfy({ $0.place.derivesValue && $0.place.evidence == evidence.valueless }) { return claims }
+        if claims.allSatisfy({ $0.place.derivesValue && $0.place.evidence == place }) {
+            out += claims
+            return
+        }
         var shared: Place? = nil
-        return claims.map { c in
-            var c = c
+        for var c in claims {
             if c.place.derivesValue {
-                let p = shared ?? Place(evidence: evidence.valueless, derivesValue: true)
+                let p = shared ?? Place(evidence: place, derivesValue: true)
                 shared = p
                 c.place = p
             } else {
@@ -118,7 +122,7 @@ package struct Claim: Sendable, Hashable {
                 e.value = c.place.evidence.value
                 c.place = Place(evidence: e, derivesValue: false)
             }
-            return c
+            out.append(c)
         }
     }
 

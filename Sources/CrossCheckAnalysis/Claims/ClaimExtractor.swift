@@ -58,7 +58,7 @@ package enum ClaimExtractor {
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs.
-                    out += Claim.relocated(known, to: sentenceEvidence(variant, section, sentence))
+                    Claim.appendRelocated(known, to: sentenceEvidence(variant, section, sentence), into: &out)
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
