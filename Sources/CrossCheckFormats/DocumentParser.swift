@@ -12,9 +12,11 @@ package enum DocumentParser {
     /// same article, in the same format) where the bytes did not change.
     ///
     /// The result equals what `parse(_:format:)` gives; only the work differs. Worth it for a
-    /// stream of revisions or an edit gate, where most sections are untouched.
+    /// stream of revisions or an edit gate, where most sections are untouched. A `date` known from
+    /// elsewhere (an export's revision timestamp) is the document's date, and spares reading the
+    /// text for one.
     package static func parse(
-        _ source: SourceText, format: DocumentFormat? = nil, previous: Document?
+        _ source: SourceText, format: DocumentFormat? = nil, previous: Document?, date: PartialDate? = nil
     ) throws(CrossCheckError) -> Document {
         let format = format ?? FormatDetector.detect(source)
         // Escaped tags (`&lt;ref&gt;`) are decoded first, so reference bodies stay references.
@@ -29,6 +31,7 @@ package enum DocumentParser {
         }
         var document = try parser.parse(source, previous: !decoded && previous?.format == format ? previous : nil)
         document.role = parser.role(of: document)
+        if let date { document.date = date }
         if document.date == nil { document.date = VariantInference.date(of: document) }
         document.decodedEscapedMarkup = decoded
         LanguageInference.apply(to: &document)

@@ -75,6 +75,30 @@ import Testing
         #expect(summary?["summary"]?["reverts"]?.intValue == 2)
     }
 
+    /// A revision is checked alone, so the walk itself compares its words with its parent's:
+    /// blanking vandalism shows as page-blanked, introduced and resolved by the revert.
+    @Test func blankingIsReportedAndItsRevertResolvesIt() throws {
+        let long = Self.extended + "\n== Orchards ==\n" + String(repeating: "The growers tend the old orchards on the valley slopes and sell their apples at the market. ", count: 8) + "\n"
+        let page = ExportFixture.Page(title: "Acme", id: 9, revisions: [
+            .init(id: 601, parent: nil, timestamp: "2020-02-01T10:00:00Z", user: "Alice", comment: "article", text: long),
+            .init(id: 602, parent: 601, timestamp: "2020-02-02T10:00:00Z", ip: "203.0.113.9", text: "Acme is bad lol."),
+            .init(id: 603, parent: 602, timestamp: "2020-02-02T10:03:00Z", user: "Carol", comment: "revert", text: long),
+        ])
+        let r = runCLI(["history", try write([page]), "--format", "jsonl"])
+        #expect(r.status == 0, "\(r.err)")
+        let recs = try records(r.out)
+        let events = recs.filter { $0["type"]?.stringValue == "revision" }
+        func rules(_ id: Int, _ key: String) -> [String] {
+            let e = events.first { $0["revision"]?["id"]?.intValue == id }
+            return e?[key]?.arrayValue?.compactMap { ($0["rule"] ?? $0["finding"]?["rule"])?.stringValue } ?? []
+        }
+        #expect(rules(602, "introduced") == ["page-blanked"])
+        #expect(rules(603, "resolved") == ["page-blanked"])
+        #expect(!recs.contains { $0["type"]?.stringValue == "blame" && $0["finding"]?["rule"]?.stringValue == "page-blanked" })
+        let message = events.first { $0["revision"]?["id"]?.intValue == 602 }?["introduced"]?.arrayValue?.first?["message"]?.stringValue ?? ""
+        #expect(message.hasPrefix("Revision 602 keeps 4 words"))
+    }
+
     @Test func blameAtAnEarlierRevision() throws {
         let path = try write([Self.page])
         let r = runCLI(["history", path, "--format", "jsonl", "--at", "503"])

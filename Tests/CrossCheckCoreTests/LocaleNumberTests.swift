@@ -23,6 +23,28 @@ import Testing
         #expect(q("a share of 7.5% and 1,200 members").map(\.value) == [7.5, 1200])
     }
 
+    /// "1,234" and "1.234" are the one shape the locales disagree on: the text's language decides
+    /// (a decimal comma in German, Russian, French...), and without one the English reading holds.
+    @Test func theLanguageReadsASingleSeparatorBeforeThreeDigits() throws {
+        func de(_ text: String) -> [Double] { QuantityNormalizer.quantities(in: text, decimalComma: QuantityNormalizer.decimalComma("de")).map(\.value) }
+        func en(_ text: String) -> [Double] { QuantityNormalizer.quantities(in: text, decimalComma: QuantityNormalizer.decimalComma("en")).map(\.value) }
+        #expect(de("Der Tank fasst 1,234 Tonnen.") == [1.234])
+        #expect(en("The tank holds 1,234 tonnes.") == [1234])
+        #expect(de("Die Stadt hat 1.234 Einwohner.") == [1234])
+        #expect(en("The rod is 1.234 metres long.") == [1.234])
+        #expect(de("Es kamen 1.234,5 Tonnen.") == [1234.5])
+        #expect(de("Es kamen 1,234,567 Besucher.") == [1_234_567])
+        #expect(de("Der Anteil lag bei 2,5 %.") == [2.5])
+        #expect(QuantityNormalizer.decimalComma("ru") == true && QuantityNormalizer.decimalComma("en") == false)
+        #expect(QuantityNormalizer.decimalComma(nil) == nil)
+        // Scale words of other languages.
+        #expect(de("Der Umsatz lag bei 2,5 Mio. Euro.") == [2_500_000])
+        #expect(de("Der Umsatz lag bei 1,234 Mrd. Euro.") == [1_234_000_000])
+        #expect(QuantityNormalizer.quantities(in: "выручка 1,2 млрд рублей", decimalComma: true).map(\.value) == [1_200_000_000])
+        // Unknown language: the number's own shape, as before.
+        #expect(q("It has 1,234 members.").map(\.value) == [1234])
+    }
+
     @Test func aLengthInMetresIsNoMillion() throws {
         let length = try #require(q("length = 11.0m").first)
         #expect(length.value == 11 && length.kind == .count && length.following.first == "m")

@@ -75,6 +75,17 @@ import Testing
         #expect(!fs.contains { $0.rule == "number-conflict" })
     }
 
+    /// "1.234" is a thousand and more in German and a decimal in English: the revision's language
+    /// reads it, so rewriting it as "1234" changes nothing in German text (issue 9, locale formats).
+    @Test func theRevisionsLanguageReadsItsNumbers() throws {
+        let german = "Die Genossenschaft wurde im Jahr der großen Ernte von den Bauern des Tals gegründet, und sie ist heute noch dort tätig. Sie hat %@ Mitglieder, die in den Dörfern und auf den Höfen der Umgebung leben und arbeiten.<ref>Jahresbericht</ref> Die meisten von ihnen bauen Äpfel an.\n"
+        let de = try run(german.replacingOccurrences(of: "%@", with: "1.234"), german.replacingOccurrences(of: "%@", with: "1234"))
+        #expect(!de.contains { $0.rule == "number-conflict" })
+        let english = "The cooperative was founded by the farmers of the valley in the year of the great harvest, and it is still active there today. It has %@ members, who live and work in the villages and on the farms of the area.<ref>Annual report</ref> Most of them grow apples.\n"
+        let en = try run(english.replacingOccurrences(of: "%@", with: "1.234"), english.replacingOccurrences(of: "%@", with: "1234"))
+        #expect(en.contains { $0.rule == "number-conflict" })
+    }
+
     @Test func runningTalliesWithAnUpdateStampAreRoutine() throws {
         let old = "{{Infobox club player\n| name = Ada Wren\n| goals1 = 27\n| club-update = 17 February 2019\n}}\nAda Wren plays football.\n"
         let new = "{{Infobox club player\n| name = Ada Wren\n| goals1 = 34\n| club-update = 10 April 2019\n}}\nAda Wren plays football.\n"

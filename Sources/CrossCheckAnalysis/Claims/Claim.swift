@@ -126,6 +126,10 @@ package struct Claim: Sendable, Hashable {
         }
     }
 
+    /// The evidence without its value (where the claim was read, without making the value's
+    /// words).
+    package var evidenceWithoutValue: Evidence { place.evidence.valueless }
+
     /// `value.description`, read in place (without copying the value out first).
     package var valueDescription: String { content.value.description }
 

@@ -20,12 +20,22 @@ package enum ClaimExtractor {
     /// and a history walk (which keeps one cache from revision to revision) each once per page.
     package final class SentenceCache {
         struct Key: Hashable {
-            var text: String
+            var text: TextKey
             var isListItem: Bool
             var pathEmpty: Bool
             var cited: Bool
             var contextYear: Int?
-            var subject: [String]
+            /// How the variant's language writes numbers (`QuantityNormalizer.decimalComma`).
+            var decimalComma: Bool?
+            /// The subject's words, as their number in `subjects`.
+            var subject: Int
+        }
+        /// Subject word lists seen, numbered (a key then hashes a number, not the words).
+        var subjects: [[String]: Int] = [:]
+        func subjectNumber(_ words: [String]) -> Int {
+            if let n = subjects[words] { return n }
+            subjects[words] = subjects.count
+            return subjects.count - 1
         }
         let entries = RevisionCache<Key, [Claim]>()
         package init() {}
@@ -42,7 +52,9 @@ package enum ClaimExtractor {
         }
         // A source's title is a headline, not the subject's name: prefer the set's subject.
         let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
+        let subjectNumber = cache?.subjectNumber(subjectWords) ?? 0
         for section in doc.sections {
+            var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
             let covering = section.coveringCitations
@@ -53,12 +65,19 @@ package enum ClaimExtractor {
                     continue
                 }
                 let key = SentenceCache.Key(
-                    text: sentence.text, isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
-                    contextYear: contextYear, subject: subjectWords)
+                    text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    contextYear: contextYear, decimalComma: QuantityNormalizer.decimalComma(doc.language), subject: subjectNumber)
                 if let known = cache.entries[key] {
                     guard !known.isEmpty else { continue }
-                    // Same sentence, same claims: only the evidence's place differs.
-                    Claim.appendRelocated(known, to: sentenceEvidence(variant, section, sentence), into: &out)
+                    // Same sentence, same claims: only the evidence's place differs (its text is
+                    // the sentence's, already trimmed in the cached claims).
+                    var ev = known[0].evidenceWithoutValue
+                    ev.variant = variant.id
+                    ev.path = doc.path
+                    ev.line = sentence.line
+                    ev.section = sectionName ?? section.path.joined(separator: " > ")
+                    sectionName = ev.section
+                    Claim.appendRelocated(known, to: ev, into: &out)
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
@@ -193,19 +212,19 @@ package enum ClaimExtractor {
             let d = DateNormalizer.parse(value, contextYear: contextYear)
             return [claim(.event, .text("listing", d)), claim(.status, .status([.public]))]
         case .employees?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .count }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .count }) else { return [] }
             return [claim(.employees, .quantity(q))]
         case .revenue?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .money }) else { return [] }
             return [claim(.revenue, .quantity(q))]
         case .valuation?:
-            guard let q = QuantityNormalizer.quantities(in: value).first(where: { $0.kind == .money }) else { return [] }
+            guard let q = QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).first(where: { $0.kind == .money }) else { return [] }
             return [claim(.valuation, .quantity(q))]
         default:
             // Prose values are read as sentences; short values may state a figure ("Growth Rate: 45% YoY").
             guard value.split(separator: " ").count <= 8, f.origin != .frontMatter else { return [] }
             var out: [Claim] = []
-            for q in QuantityNormalizer.quantities(in: value) {
+            for q in QuantityNormalizer.quantities(in: value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)) {
                 switch q.kind {
                 case .money: out.append(claim(.money, .quantity(q)))
                 case .percent: out.append(claim(.percentage, .quantity(q)))
@@ -388,7 +407,7 @@ package enum ClaimExtractor {
 
         // Figures.
         let bytes = Array(text.utf8)
-        for q in QuantityNormalizer.quantities(in: text) {
+        for q in QuantityNormalizer.quantities(in: text, decimalComma: QuantityNormalizer.decimalComma(v.document.language)) {
             let before = String(decoding: bytes[max(0, q.range.lowerBound - 48)..<q.range.lowerBound], as: UTF8.self).lowercased()
             switch q.kind {
             case .money:

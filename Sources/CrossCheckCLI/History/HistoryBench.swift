@@ -23,6 +23,7 @@ package enum HistoryBench {
         var options = HistoryOptions()
         options.exportName = (export as NSString).lastPathComponent
         options.incremental = incremental
+        if let only = ProcessInfo.processInfo.environment["XRULES"] { options.configuration.enableOnly = only.split(separator: ",").map(String.init) }
         while let event = try reader.next() {
             switch event {
             case let .siteInfo(s): site = s

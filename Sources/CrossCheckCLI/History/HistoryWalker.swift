@@ -130,8 +130,15 @@ package final class PageHistoryWalker {
     private var undatedContext: [Variant]
     private(set) var summary = PageSummary()
     private var stopped = false
+    /// `page-blanked`'s severity when it is enabled: a revision is checked alone, so the walk
+    /// compares its words with its parent's itself, as `gate` compares NEW with OLD.
+    private let blankedSeverity: Severity?
+    /// Words of the last revision whose text was read.
+    private var previousWords: Int? = nil
     /// The rules' work carried from one revision's run to the next.
     private let memo = RuleMemo()
+    /// Bytes of the revision the memo last ran on.
+    private var memoBytes = 0
     /// How many revisions back a revert reuses findings without a check.
     static let recentFindings = 64
 
@@ -150,7 +157,9 @@ package final class PageHistoryWalker {
         self.undatedContext = options.context.filter { $0.document.date == nil }
         self.pendingContext = options.context.filter { $0.document.date != nil }.sorted { $0.document.date! < $1.document.date! }
         let probe = VariantSet(subject: page.title, variants: options.context, manifest: nil)
-        _ = try RuleEngine.resolve(set: probe, configuration: options.configuration)
+        let plan = try RuleEngine.resolve(set: probe, configuration: options.configuration)
+        self.blankedSeverity = plan.first { $0.rule.description.id == PageBlankedRule.description.id }
+            .map { $0.severity ?? PageBlankedRule.description.severity }
         sink.pageStarted(page, site: site)
     }
 
@@ -194,8 +203,10 @@ package final class PageHistoryWalker {
             if revertOf != nil { summary.reverts += 1 }
             let document = try parse(text, info)
             findings = try check(document, info)
+            if let f = blanked(document, info) { findings.append(f) }
             previousDocument = document
         }
+        previousWords = previousDocument?.wordCount ?? 0
         previousText = text
         seen[key] = info
         recent[info.index] = findings
@@ -279,7 +290,8 @@ package final class PageHistoryWalker {
             if case .empty = error { return nil }
             throw error
         }
-        return try DocumentParser.parse(source, format: .wikitext, previous: previousDocument)
+        // The revision's timestamp dates it (as `check` below sets): no need to read a date from its text.
+        return try DocumentParser.parse(source, format: .wikitext, previous: previousDocument, date: PartialDate(iso: String(info.timestamp.prefix(10))))
     }
 
     private func check(_ document: Document?, _ info: RevisionInfo) throws(CrossCheckError) -> [Finding] {
@@ -288,7 +300,22 @@ package final class PageHistoryWalker {
         document.role = .revision
         let variant = Variant(id: variantID, document: document, order: 0)
         let set = VariantSet(subject: page.title, variants: GateCommand.ordered(undatedContext + [variant]), manifest: nil)
-        return try RuleEngine.run(set, configuration: options.configuration, memo: options.incremental ? memo : nil).findings
+        // A revision far smaller than the one the memo holds (a page blanked, most often undone at
+        // once) is cheap to check afresh, and leaves the memo as it was for the edits after it:
+        // carried through it, the memo would drop and rebuild everything twice.
+        let bytes = document.source.bytes.count
+        let carry = options.incremental && bytes * 4 >= memoBytes
+        if carry { memoBytes = bytes }
+        return try RuleEngine.run(set, configuration: options.configuration, memo: carry ? memo : nil).findings
+    }
+
+    /// `page-blanked` for a revision that keeps less than a quarter of its parent's words.
+    private func blanked(_ document: Document?, _ info: RevisionInfo) -> Finding? {
+        guard let severity = blankedSeverity, let before = previousWords else { return nil }
+        let variant = document.map { Variant(id: variantID, document: $0, order: 0) }
+        return PageBlankedRule.finding(
+            before: before, after: document?.wordCount ?? 0, variant: variant, path: "r\(info.id)", id: variantID,
+            beforeName: nil, name: "Revision \(info.id)", severity: severity)
     }
 
     /// Checks the dated context variants whose date falls before `next` against the revision
@@ -310,11 +337,25 @@ package final class PageHistoryWalker {
         }
     }
 
-    /// A 64-bit content hash, seeded per process (reverts are found within one run).
+    /// A 64-bit content hash (reverts are found within one run; the byte count is part of the
+    /// key too). Eight bytes a step with a multiply and a rotate: every revision's full text is
+    /// hashed when the export gives no sha1, and SipHash over a gigabyte of history cost half a
+    /// second.
     static func hash(_ bytes: [UInt8]) -> Int {
-        var h = Hasher()
-        bytes.withUnsafeBytes { h.combine(bytes: $0) }
-        return h.finalize()
+        bytes.withUnsafeBytes { raw -> Int in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            let words = raw.count / 8
+            for i in 0..<words {
+                let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+                h = (h << 31) | (h >> 33)
+            }
+            var tail: UInt64 = 0
+            for i in (words * 8)..<raw.count { tail = (tail << 8) | UInt64(raw[i]) }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 29
+            return Int(bitPattern: UInt(h))
+        }
     }
 }
 

@@ -23,7 +23,7 @@ package struct Evidence: Sendable, Hashable {
 extension Evidence {
     /// Trims quoted text to at most `limit` characters at a word boundary.
     package static func trim(_ text: String, limit: Int = 240) -> String {
-        // No more bytes than the limit: no more characters either (counting them is the slow part).
+        // Fewer bytes than the limit means fewer characters too: no need to count them.
         guard text.utf8.count > limit, text.count > limit else { return text }
         let cut = text.prefix(limit)
         if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + " …" }

@@ -118,8 +118,22 @@ package struct Quantity: Sendable, Hashable, CustomStringConvertible {
 /// One pass over tokens of the UTF-8 bytes. Numbers that are part of dates, codes ("0020", "3F",
 /// "No. 12") or times are not quantities.
 package enum QuantityNormalizer {
-    /// Every quantity in `text`, in order.
-    package static func quantities(in text: String) -> [Quantity] {
+    /// Languages (ISO 639-1) whose numbers take a decimal comma and dot (or space) thousands:
+    /// "1,234" is one and 234 thousandths there, "1.234" a thousand and more.
+    package static let decimalCommaLanguages: Set<String> = [
+        "de", "fr", "es", "it", "pt", "nl", "af", "sv", "nb", "nn", "da", "pl", "cs", "fi", "tr", "id", "ro", "hu", "ru", "el",
+    ]
+
+    /// Whether numbers in `language` take a decimal comma; nil when the language is unknown
+    /// (then a number's own shape decides, as in English, with "250.000" read as thousands).
+    package static func decimalComma(_ language: String?) -> Bool? {
+        language.map { decimalCommaLanguages.contains($0) }
+    }
+
+    /// Every quantity in `text`, in order. `decimalComma` (see `decimalComma(_:)`) reads the one
+    /// shape the locales disagree on, a single separator before three digits ("1,234", "1.234"),
+    /// the way the text's language writes it.
+    package static func quantities(in text: String, decimalComma: Bool? = nil) -> [Quantity] {
         let b = Array(text.utf8)
         let t = FactTokenizer.tokens(b)
         let dates = DateNormalizer.mentions(in: text)
@@ -136,7 +150,7 @@ package enum QuantityNormalizer {
         var i = 0
         while i < t.count {
             if inDate[i] { i += 1; continue }
-            guard var q = scan(b, t, i, inDate) else { i += 1; continue }
+            guard var q = scan(b, t, i, inDate, decimalComma) else { i += 1; continue }
             // A bare "$" after an explicit dollar currency in the same text takes that currency.
             if q.quantity.kind == .money, let c = q.quantity.currency {
                 if c == .unknownDollar, let prior = lastDollar {
@@ -272,6 +286,13 @@ package enum QuantityNormalizer {
         "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "mil": 1e6,
         // South Asian scales: "1.5 crore" = 15 million, "15 lakh" = 1.5 million.
         "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+        // The abbreviations and words of other languages ("2,5 Mio.", "1,2 млрд"); their
+        // "billion" words (German "Billion", Spanish "billón") are a million millions, so left out.
+        "mio": 1e6, "mrd": 1e9, "tsd": 1e3, "millionen": 1e6, "milliarden": 1e9, "milliarde": 1e9,
+        "millions": 1e6, "milliards": 1e9, "milliard": 1e9,
+        "millones": 1e6, "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "mld": 1e9, "milhões": 1e6, "milhão": 1e6,
+        "miljoen": 1e6, "miljard": 1e9, "miljoner": 1e6, "miljarder": 1e9,
+        "тыс": 1e3, "млн": 1e6, "млрд": 1e9,
     ]
     /// Single-letter scales, accepted only glued to the number ("$1.2B", "5k").
     static let letterScales: [String: Double] = ["k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12]
@@ -323,7 +344,11 @@ package enum QuantityNormalizer {
     /// other locale shapes: "8 871" (space thousands), "45,43" (decimal comma: not three
     /// digits after it), "250.000" and "1.234.567" (dot thousands: groups of three, or ".000").
     /// "6.2.0" is a version, not a number. Returns value and next token.
-    private static func digits(_ b: [UInt8], _ t: [FactToken], _ i: Int) -> (Double, Int, Bool)? {
+    ///
+    /// `comma` true (a decimal-comma language): one ",ddd" is a decimal fraction and one ".ddd" a
+    /// thousands group; false or nil: the English reading, one ",ddd" a thousands group and one
+    /// ".ddd" a fraction (unless ".000", which only thousands write).
+    private static func digits(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ comma: Bool?) -> (Double, Int, Bool)? {
         guard t[i].kind == .number else { return nil }
         var text = String(decoding: b[t[i].start..<t[i].end], as: UTF8.self)
         var k = i + 1
@@ -332,10 +357,13 @@ package enum QuantityNormalizer {
         func isNumber(_ j: Int, digits n: Int? = nil) -> Bool {
             j < t.count && t[j].kind == .number && (n == nil || t[j].end - t[j].start == n!)
         }
-        // Thousands groups: ",ddd" repeated.
-        while k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2C,
-            isNumber(k + 1, digits: 3), leadShort
-        {
+        // Thousands groups: ",ddd" repeated (in a decimal-comma language, two groups at least).
+        func commaGroup(_ k: Int) -> Bool {
+            k + 1 < t.count && adjacent(t, k - 1, k) && adjacent(t, k, k + 1) && t[k].kind == .punct && b[t[k].start] == 0x2C
+                && isNumber(k + 1, digits: 3)
+        }
+        let commaThousands = comma != true || (commaGroup(k) && commaGroup(k + 2))
+        while commaThousands, commaGroup(k), leadShort {
             text += String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
             k += 2
             grouped = true
@@ -361,7 +389,7 @@ package enum QuantityNormalizer {
             let several = k + 3 < t.count && adjacent(t, k + 1, k + 2) && t[k + 2].kind == .punct && b[t[k + 2].start] == 0x2E
                 && adjacent(t, k + 2, k + 3) && isNumber(k + 3, digits: 3)
             let zeros = b[t[k + 1].start..<t[k + 1].end].allSatisfy { $0 == 0x30 }
-            if several || zeros {
+            if several || zeros || comma == true {
                 while k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2E,
                     isNumber(k + 1, digits: 3)
                 {
@@ -384,8 +412,8 @@ package enum QuantityNormalizer {
             text += "." + String(decoding: b[t[k + 1].start..<t[k + 1].end], as: UTF8.self)
             k += 2
             decimal = true
-        } else if !grouped, k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2C,
-            t[k + 1].kind == .number, t[k + 1].end - t[k + 1].start != 3,
+        } else if !grouped || comma == true, k + 1 < t.count, adjacent(t, k - 1, k), adjacent(t, k, k + 1), t[k].kind == .punct, b[t[k].start] == 0x2C,
+            t[k + 1].kind == .number, t[k + 1].end - t[k + 1].start != 3 || comma == true,
             !(k + 2 < t.count && adjacent(t, k + 1, k + 2) && t[k + 2].kind == .punct && b[t[k + 2].start] == 0x2C)
         {
             // Decimal comma: "45,43%", "2,5 Mio." (not three digits after the comma).
@@ -486,14 +514,14 @@ package enum QuantityNormalizer {
     /// 5" is left alone (often a change, "from 3 to 5").
     private static func rangeAfter(
         _ b: [UInt8], _ t: [FactToken], _ inDate: [Bool], next: inout Int, end: inout Int, value: inout Double,
-        upper: inout Double?, kind: inout Quantity.Kind, scaled: Bool
+        upper: inout Double?, kind: inout Quantity.Kind, scaled: Bool, comma: Bool?
     ) {
         if let p = punct(b, t, next), p == "–" || p == "-" || p == "—", next + 1 < t.count, !inDate[next + 1],
             FactTokenizer.spaceGap(b, end, t[next].start, max: 1), FactTokenizer.spaceGap(b, t[next].end, t[next + 1].start, max: 1)
         {
             var k = next + 1
             if let p = punct(b, t, k), ["$", "€", "£", "₩", "₹", "₽", "¥", "￥"].contains(p) { k += 1 }
-            if k < t.count, let d = digits(b, t, k) {
+            if k < t.count, let d = digits(b, t, k, comma) {
                 var hi = d.0
                 var kk = d.1
                 if let w = word(b, t, kk), let sc = scales[w] {
@@ -569,7 +597,7 @@ package enum QuantityNormalizer {
         return (start, currency, negative, numberAt)
     }
 
-    private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool]) -> Scanned? {
+    private static func scan(_ b: [UInt8], _ t: [FactToken], _ i: Int, _ inDate: [Bool], _ comma: Bool?) -> Scanned? {
         guard let before = prefix(b, t, i) else { return nil }
         var start = before.start
         var currency = before.currency
@@ -586,7 +614,7 @@ package enum QuantityNormalizer {
         {
             return nil
         }
-        if let d = digits(b, t, numberAt) {
+        if let d = digits(b, t, numberAt, comma) {
             (value, next, formatted) = d
             if negative { value = -value }
             // Glued to a word before ("CVPR2015", "V2X") or after a "No."-style label: a code.
@@ -664,7 +692,7 @@ package enum QuantityNormalizer {
             }
         }
         // Range: "3–5 million", "3 to 5" is left alone (often a change, "from 3 to 5").
-        rangeAfter(b, t, inDate, next: &next, end: &end, value: &value, upper: &upper, kind: &kind, scaled: scaled)
+        rangeAfter(b, t, inDate, next: &next, end: &end, value: &value, upper: &upper, kind: &kind, scaled: scaled, comma: comma)
         // Currency after the amount: "HKD", "yuan", "<Place> dollars".
         if kind != .percent {
             currencyAfter(b, t, next: &next, end: &end, currency: &currency, kind: &kind, scaled: scaled)

@@ -53,13 +53,30 @@ package struct TextUnit: Sendable {
 package final class CountRecorder: @unchecked Sendable {
     package var words: [String] = []
     package init() {}
+
+    /// How a read is noted: the word itself when the exact count matters, else the word and the
+    /// cap below which counts were told apart (after a control character no word contains).
+    package static func name(_ word: String, cap: Int) -> String {
+        cap == .max ? word : word + "\u{2}" + String(cap)
+    }
+
+    /// The caps `count` is called with (besides none).
+    package static let caps = [1, 3, 4]
+
+    /// The noted names of `word`'s reads that an edit moving its count from `old` to `now` can
+    /// have changed: the exact one always, a capped one when the count crossed the cap.
+    package static func affected(_ word: String, old: Int, now: Int, everyCap: Bool) -> [String] {
+        var out = [word]
+        for c in caps where everyCap || min(old, c) != min(now, c) { out.append(name(word, cap: c)) }
+        return out
+    }
 }
 
 /// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
 struct WordStatsState {
     var ids: [String]
-    /// Per variant: unit text -> occurrences.
-    var texts: [[String: Int]]
+    /// Per variant: its unit texts in order.
+    var texts: [[String]]
     var stats: WordStats
 }
 
@@ -76,18 +93,24 @@ package struct WordStats: Sendable {
     /// verdict that read none of them still holds. Nil when there was no previous run to compare
     /// with: every cached verdict must go.
     package var changed: Set<String>? = nil
+    /// With a memo: the net change of each word's set-wide count since the previous run (words
+    /// whose count did not change are absent). Its keys are a subset of `changed`.
+    package var totalDelta: [String: Int] = [:]
     /// While set, `count(_:)` notes every word it is asked about: the words a verdict read.
     package var recorder: CountRecorder? = nil
 
     /// Occurrences of `word` (lower-cased) in variant `index`, noted by the recorder if there is one.
-    package func count(_ word: String, in index: Int) -> Int {
-        recorder?.words.append(word)
+    ///
+    /// `cap`: the caller only tells apart counts below it (`count(w, cap: 3) <= 2` asks about 0, 1,
+    /// 2 and "more"), so a change above it changes nothing the caller saw (see `CountRecorder.name`).
+    package func count(_ word: String, in index: Int, cap: Int = .max) -> Int {
+        recorder?.words.append(CountRecorder.name(word, cap: cap))
         return perVariant[index][word] ?? 0
     }
 
     /// Occurrences of `word` (lower-cased) in the whole set, noted by the recorder if there is one.
-    package func count(_ word: String) -> Int {
-        recorder?.words.append(word)
+    package func count(_ word: String, cap: Int = .max) -> Int {
+        recorder?.words.append(CountRecorder.name(word, cap: cap))
         return total[word] ?? 0
     }
 
@@ -177,20 +200,25 @@ extension RuleContext {
                 if n > 1 || memo != nil { wordsByText[text] = words }
                 return words
             }
-            func unitTexts(_ v: Variant) -> [String: Int] {
-                var texts: [String: Int] = [:]
-                for u in textUnits(v) { texts[u.text, default: 0] += 1 }
+            func unitTexts(_ v: Variant) -> [TextKey: Int] {
+                var texts: [TextKey: Int] = [:]
+                for u in textUnits(v) { texts[TextKey(u.text), default: 0] += 1 }
                 return texts
             }
-            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas.
-            func delta(from old: [String: Int], to new: [String: Int]) -> [String: Int] {
+            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas;
+            /// `changes` collects the texts themselves.
+            func delta(from old: [TextKey: Int], to new: [TextKey: Int], changes: inout [(text: String, delta: Int)]) -> [String: Int] {
                 var delta: [String: Int] = [:]
                 for (t, c) in new {
                     let d = c - (old[t] ?? 0)
-                    if d != 0 { for w in words(t) { delta[w, default: 0] += d } }
+                    if d != 0 {
+                        changes.append((t.text, d))
+                        for w in words(t.text) { delta[w, default: 0] += d }
+                    }
                 }
                 for (t, c) in old where new[t] == nil {
-                    for w in words(t) { delta[w, default: 0] -= c }
+                    changes.append((t.text, -c))
+                    for w in words(t.text) { delta[w, default: 0] -= c }
                 }
                 return delta
             }
@@ -199,12 +227,35 @@ extension RuleContext {
                 // Take the state out of the memo so that its dictionaries are updated in place.
                 memo.words = nil
                 var changed = Set<String>()
-                var textChanges: [(text: String, delta: Int)] = []
+                var totalDelta: [String: Int] = [:]
+                // The spellings follow the same texts when they followed the last run's.
+                let spellings = memo.spellingsRun == memo.runs - 1
+                if !spellings { memo.spellings = [:] }
                 for (i, v) in set.variants.enumerated() {
-                    let texts = unitTexts(v)
-                    for (t, c) in texts where c != state.texts[i][t] ?? 0 { textChanges.append((t, c - (state.texts[i][t] ?? 0))) }
-                    for (t, c) in state.texts[i] where texts[t] == nil { textChanges.append((t, -c)) }
-                    let d = delta(from: state.texts[i], to: texts)
+                    // Only the units between the common first and last ones changed: an edit
+                    // touches one place, and unchanged sentences keep their storage, so the ends
+                    // compare at the cost of a pointer.
+                    let texts = textUnits(v).map(\.text)
+                    let old = state.texts[i]
+                    var head = 0
+                    while head < old.count, head < texts.count, old[head] == texts[head] { head += 1 }
+                    var tail = 0
+                    while tail < old.count - head, tail < texts.count - head, old[old.count - 1 - tail] == texts[texts.count - 1 - tail] { tail += 1 }
+                    // Between them, texts that merely moved (or repeat) cancel out.
+                    var middle: [TextKey: Int] = [:]
+                    for t in texts[head..<(texts.count - tail)] { middle[TextKey(t), default: 0] += 1 }
+                    for t in old[head..<(old.count - tail)] { middle[TextKey(t), default: 0] -= 1 }
+                    var d: [String: Int] = [:]
+                    for (t, c) in middle where c != 0 {
+                        for w in WordScanner.words(in: t.text) where !w.inLinkOrCode {
+                            let lowered = w.lowered
+                            d[lowered, default: 0] += c
+                            guard spellings else { continue }
+                            let now = (memo.spellings[lowered]?[w.text] ?? 0) + c
+                            memo.spellings[lowered, default: [:]][w.text] = now == 0 ? nil : now
+                            if memo.spellings[lowered]?.isEmpty == true { memo.spellings[lowered] = nil }
+                        }
+                    }
                     for (w, dw) in d {
                         changed.insert(w)
                         guard dw != 0 else { continue }
@@ -213,6 +264,7 @@ extension RuleContext {
                         state.stats.perVariant[i][w] = now == 0 ? nil : now
                         let t = (state.stats.total[w] ?? 0) + dw
                         state.stats.total[w] = t == 0 ? nil : t
+                        totalDelta[w, default: 0] += dw
                         if old == 0 || now == 0 {
                             let c = (state.stats.variantCount[w] ?? 0) + (old == 0 ? 1 : -1)
                             state.stats.variantCount[w] = c == 0 ? nil : c
@@ -221,8 +273,9 @@ extension RuleContext {
                     state.texts[i] = texts
                 }
                 state.stats.changed = changed
+                state.stats.totalDelta = totalDelta.filter { $0.value != 0 }
                 memo.words = state
-                memo.textChanges = textChanges
+                if spellings { memo.spellingsRun = memo.runs }
                 return state.stats
             }
             var per: [[String: Int]] = []
@@ -230,11 +283,13 @@ extension RuleContext {
             var total: [String: Int] = [:]
             var vc: [String: Int] = [:]
             var counts: [String: Int] = [:]
-            var previousTexts: [String: Int] = [:]
-            var allTexts: [[String: Int]] = []
+            var previousTexts: [TextKey: Int] = [:]
+            var allTexts: [[String]] = []
+            var unused: [(text: String, delta: Int)] = []
             for (i, v) in set.variants.enumerated() {
                 let texts = unitTexts(v)
-                let d = delta(from: previousTexts, to: texts)
+                let d = delta(from: previousTexts, to: texts, changes: &unused)
+                unused.removeAll(keepingCapacity: true)
                 let span = n - i
                 for (w, dw) in d where dw != 0 {
                     let old = counts[w] ?? 0
@@ -245,12 +300,11 @@ extension RuleContext {
                 }
                 per.append(counts)
                 previousTexts = texts
-                if memo != nil { allTexts.append(texts) }
+                if memo != nil { allTexts.append(textUnits(v).map(\.text)) }
             }
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
             if let memo {
                 memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats)
-                memo.textChanges = nil
             }
             return stats
         }

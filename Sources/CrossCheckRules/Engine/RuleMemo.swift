@@ -17,9 +17,10 @@ package final class RuleMemo {
     package let claimSentences = ClaimExtractor.SentenceCache()
     /// Word counts of the last run, updated by each edit's delta.
     var words: WordStatsState? = nil
-    /// This run's unit texts added (positive) or dropped (negative) since the last run, over the
-    /// whole set; nil when the counts were made afresh.
-    var textChanges: [(text: String, delta: Int)]? = nil
+    /// Every spelling of each lower-cased word with its uses (for the most used spelling), kept
+    /// up to date with the word counts; valid for the run numbered `spellingsRun`.
+    package var spellings: [String: [String: Int]] = [:]
+    package var spellingsRun = -1
     private var states: [String: AnyObject] = [:]
 
     package init() {}
@@ -32,9 +33,21 @@ package final class RuleMemo {
         return s
     }
 
+    /// A cache under `name` whose runs follow the memo's (see `RevisionCache`), made the first time.
+    package func cache<Key: Hashable, Value>(_ name: String, keep: Int = 256) -> RevisionCache<Key, Value> {
+        state(name) {
+            let c = RevisionCache<Key, Value>(keep: keep)
+            advancing.append { [unowned c] in c.nextRun() }
+            return c
+        }
+    }
+
+    private var advancing: [() -> Void] = []
+
     /// Called by the engine at the start of each run.
     func beginRun() {
         runs += 1
         claimSentences.nextRun()
+        for advance in advancing { advance() }
     }
 }

@@ -13,6 +13,35 @@ package enum WordScanner {
     /// Lower-cases ASCII letters.
     package static func lower(_ s: String) -> String { Lexer.asciiLower(s) }
 
+    /// Whether `text` contains `needle` (already lower-cased with `lower`) with ASCII letters
+    /// compared case-blind: a byte scan that rules out texts before they are tokenised, since a
+    /// word whose `lowered` equals `needle` is such an occurrence.
+    package static func mayContain(_ text: String, lowered needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var t = text
+        return t.withUTF8 { b -> Bool in
+            let n = needle.count
+            guard b.count >= n else { return false }
+            var i = 0
+            while i <= b.count - n {
+                var c = b[i]
+                if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                if c == first {
+                    var k = 1
+                    while k < n {
+                        var x = b[i + k]
+                        if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                        if x != needle[k] { break }
+                        k += 1
+                    }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// True for an ASCII letter (a word boundary test next to an ASCII word).
     package static func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 

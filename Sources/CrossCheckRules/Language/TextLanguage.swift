@@ -24,10 +24,25 @@ extension RuleContext {
     /// The language of one sentence or field value: its own words when they clearly decide
     /// (three or more function words of one language), else its section's, else its variant's.
     package func language(of unit: TextUnit, in variant: Variant) -> String {
-        var v = LanguageVotes()
-        LanguageDetector.count(unit.text, into: &v)
-        if let g = LanguageDetector.decide(v, minimumHits: 36) { return g.code }
+        if let decided = decidedLanguage(unit.text) { return decided }
         return fallbackLanguage(of: unit, in: variant)
+    }
+
+    /// The language a text's own words decide (three or more function words of one language),
+    /// if any; kept from run to run by a history memo, since revisions repeat their texts.
+    func decidedLanguage(_ text: String) -> String? {
+        func decide() -> String? {
+            var v = LanguageVotes()
+            LanguageDetector.count(text, into: &v)
+            return LanguageDetector.decide(v, minimumHits: 36)?.code
+        }
+        guard let memo else { return decide() }
+        let cache: RevisionCache<TextKey, String> = memo.cache("language.decided")
+        let key = TextKey(text)
+        if let known = cache[key] { return known.isEmpty ? nil : known }
+        let d = decide()
+        cache[key] = d ?? ""
+        return d
     }
 
     /// The language a unit takes when its own words do not decide: its section's, else its variant's.

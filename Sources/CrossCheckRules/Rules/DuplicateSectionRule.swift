@@ -66,7 +66,8 @@ package struct DuplicateSectionRule: Rule {
     /// section aligner's too: case, quotes, dashes and number words folded, punctuation and spacing
     /// dropped), with `&` read as "and".
     static func normalise(_ heading: String) -> String {
-        Lexer.headingKey(heading.replacingOccurrences(of: "&", with: " and "))
+        // Foundation's replacement only where there is something to replace.
+        Lexer.headingKey(heading.utf8.contains(0x26) ? heading.replacingOccurrences(of: "&", with: " and ") : heading)
     }
 
     package func check(_ context: RuleContext) -> [Finding] {

@@ -151,7 +151,7 @@ package struct IntroducedTypoRule: Rule {
     /// language its section or variant gives it, dropped when the edit touches a word whose count
     /// the scan read (or a bucket of frequent words it searched).
     final class Memo {
-        struct Key: Hashable { var text: String; var fallback: String }
+        struct Key: Hashable { var text: TextKey; var fallback: String }
         let scans = RevisionCache<Key, UnitScan>(keep: 256)
         /// Word (or frequent-word bucket) -> scans that read it.
         var readers: [String: [Key]] = [:]
@@ -160,10 +160,67 @@ package struct IntroducedTypoRule: Rule {
         var frequent: FrequentWords? = nil
         var frequentSet: Set<String> = []
 
-        func reset() { scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = [] }
+        /// Word verdicts (by the scan's verdict key), with the counts each read.
+        let verdicts = RevisionCache<String, Verdict>(keep: 256)
+        /// Word (or bucket) -> verdict keys that read it.
+        var verdictReaders: [String: [String]] = [:]
+        /// Words some scan or verdict read with a cap (most touched words have none).
+        var cappedWords: Set<String> = []
+
+        /// Notes that `key` read the counts named in `names` (see `CountRecorder.name`).
+        func noteCapped(_ names: Set<String>) {
+            for n in names {
+                guard let i = n.utf8.firstIndex(of: 0x02) else { continue }
+                cappedWords.insert(String(n[..<i]))
+            }
+        }
+
+        /// The last run's units in order, with their keys and scans (for `keptScan`).
+        var previous: [(text: String, key: Key, scan: UnitScan)] = []
+        var previousLanguage = ""
+        /// This run's, built as the units are read.
+        var current: [(text: String, key: Key, scan: UnitScan)] = []
+        /// Keys whose scans this run's edit dropped.
+        var dropped: Set<Key> = []
+
+        func reset() {
+            scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
+            verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []
+            previous = []; current = []; dropped = []
+        }
+
+        /// The previous run's scan for unit `i` when the edit left it alone (same text, same
+        /// place from the start or the end, scan not dropped); `alignment` is made by `align`.
+        func keptScan(_ i: Int, _ alignment: UnitAlignment) -> UnitScan? {
+            guard let p = alignment.previous(i) else { return nil }
+            let o = previous[p]
+            return dropped.isEmpty || !dropped.contains(o.key) ? o.scan : nil
+        }
+
+        /// Aligns this run's units with the last run's (nil when the language changed, or there
+        /// was none), and starts this run's list of units.
+        func align(_ units: [TextUnit], language: String) -> UnitAlignment? {
+            current = []
+            current.reserveCapacity(units.count)
+            guard language == previousLanguage, !previous.isEmpty else {
+                previousLanguage = language
+                return UnitAlignment(old: 0, new: units, text: { _ in "" })
+            }
+            let old = previous
+            return UnitAlignment(old: old.count, new: units, text: { old[$0].text })
+        }
+
+        /// Ends the run: its units are the next run's previous ones.
+        func finishRun() {
+            previous = current
+            current = []
+            dropped = []
+        }
 
         /// Brings the frequent words up to date and drops the scans the edit may have changed.
-        func update(_ stats: WordStats) {
+        /// With several variants a capped read is dropped on any change (their counts differ
+        /// from the set-wide one `totalDelta` follows).
+        func update(_ stats: WordStats, multiVariant: Bool) {
             guard let changed = stats.changed, var f = frequent else {
                 reset()
                 var f = FrequentWords(stats)
@@ -182,11 +239,23 @@ package struct IntroducedTypoRule: Rule {
             }
             frequent = f
             for w in touched {
-                guard let keys = readers.removeValue(forKey: w) else { continue }
-                for k in keys { scans[k] = nil }
+                let now = stats.total[w] ?? 0
+                let names = cappedWords.contains(w) ? CountRecorder.affected(w, old: now - (stats.totalDelta[w] ?? 0), now: now, everyCap: multiVariant) : [w]
+                for name in names {
+                    if let keys = verdictReaders.removeValue(forKey: name) { for k in keys { verdicts[k] = nil } }
+                    guard let keys = readers.removeValue(forKey: name) else { continue }
+                    for k in keys {
+                        scans[k] = nil
+                        dropped.insert(k)
+                    }
+                }
             }
-            if indexed > 400_000 { scans.removeAll(); readers.removeAll(); indexed = 0 }
+            if indexed > 400_000 {
+                scans.removeAll(); readers.removeAll(); verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []; indexed = 0
+                previous = []
+            }
             scans.nextRun()
+            verdicts.nextRun()
         }
     }
 
@@ -194,7 +263,7 @@ package struct IntroducedTypoRule: Rule {
         let set = context.set
         let stats = context.wordStats
         let memo = context.memo.map { m in m.state("introduced-typo") { Memo() } }
-        memo?.update(stats)
+        memo?.update(stats, multiVariant: set.variants.count > 1)
         // The spellings follow every edit, so that the next run can update them by its delta.
         if memo != nil { _ = Self.spelling(of: "", in: set, context: context) }
         let frequent = memo?.frequent ?? FrequentWords(stats)
@@ -207,7 +276,7 @@ package struct IntroducedTypoRule: Rule {
             var seen: [String: (original: String, target: String, units: [(TextUnit, Int)])] = [:]
             var order: [String] = []
             // Verdicts of this run, with the counts each read.
-            var judged: [String: (target: String?, reads: [String])] = [:]
+            let judged = Verdicts(a == nil ? memo : nil)
             // A word an older variant (of any role) or an outside source already uses was not
             // introduced by this edit, and is a real word.
             let witnesses = set.variants.indices.filter { vi in
@@ -222,19 +291,35 @@ package struct IntroducedTypoRule: Rule {
             var labelSlips: [(original: String, target: String, unit: TextUnit, line: Int)] = []
             // Only a revision with no earlier one reads every unit the same way run after run.
             let cache = a == nil ? memo : nil
-            for u in context.textUnits(b) where !previousTexts.contains(u.text) {
+            // The language a unit falls back on, when its own words do not decide: with no section
+            // languages, the variant's (asked once).
+            let sectionLanguages = b.document.sections.contains { $0.language != nil }
+            let variantLanguage = context.language(of: b)
+            let units = context.textUnits(b)
+            // With the memo: the scans of the units the edit left in place (the same texts at both
+            // ends of the revision) are the previous run's, unless the edit dropped them.
+            let alignment = cache.flatMap { c in sectionLanguages ? nil : c.align(units, language: variantLanguage) }
+            for (ui, u) in units.enumerated() where !previousTexts.contains(u.text) {
                 let scan: UnitScan
                 if let cache {
-                    let key = Memo.Key(text: u.text, fallback: context.fallbackLanguage(of: u, in: b))
-                    if let known = cache.scans[key] { scan = known } else {
+                    let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
+                    let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
+                    if let alignment, let known = cache.keptScan(ui, alignment) {
+                        scan = known
+                    } else if let known = cache.scans[key] {
+                        scan = known
+                    } else {
                         let recorder = CountRecorder()
-                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: &judged)
+                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: judged)
                         cache.scans[key] = scan
-                        for w in Set(recorder.words) { cache.readers[w, default: []].append(key) }
+                        let names = Set(recorder.words)
+                        for w in names { cache.readers[w, default: []].append(key) }
+                        cache.noteCapped(names)
                         cache.indexed += recorder.words.count
                     }
+                    if alignment != nil { cache.current.append((u.text, key, scan)) }
                 } else {
-                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: &judged)
+                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: judged)
                 }
                 if let language = scan.unjudgedLanguage {
                     context.note(Self.description.id, b, "text in \(language) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
@@ -258,6 +343,7 @@ package struct IntroducedTypoRule: Rule {
                     seen[w.key]?.units.append((u, context.line(b, u, textOffset: w.offset)))
                 }
             }
+            cache?.finishRun()
             for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
@@ -285,6 +371,30 @@ package struct IntroducedTypoRule: Rule {
         return findings
     }
 
+    /// A word's likely intended word (nil: no slip), with the counts the verdict read.
+    typealias Verdict = (target: String?, reads: [String])
+
+    /// The verdicts a run has made: its own, or with a memo kept from run to run (and dropped by
+    /// `Memo.update` when the edit touches a count one read).
+    final class Verdicts {
+        private var local: [String: Verdict] = [:]
+        private let memo: Memo?
+        init(_ memo: Memo?) { self.memo = memo }
+
+        subscript(key: String) -> Verdict? {
+            get { memo.map { $0.verdicts[key] } ?? local[key] }
+            set {
+                guard let newValue else { return }
+                guard let memo else { local[key] = newValue; return }
+                memo.verdicts[key] = newValue
+                let names = Set(newValue.reads)
+                for w in names { memo.verdictReaders[w, default: []].append(key) }
+                memo.noteCapped(names)
+                memo.indexed += newValue.reads.count
+            }
+        }
+    }
+
     /// Reads one text unit of a revision: the per-word half of `check`, before the tests that
     /// look at the markup around a word.
     struct Scanner {
@@ -300,12 +410,12 @@ package struct IntroducedTypoRule: Rule {
 
         /// The unit's slips and label candidates. Counts are read through `recorder` when given
         /// (what the scan depends on); `judged` holds this run's verdicts with the counts they read.
-        func scan(_ u: TextUnit, stats plain: WordStats, recorder: CountRecorder?, judged: inout [String: (target: String?, reads: [String])]) -> UnitScan {
+        func scan(_ u: TextUnit, stats plain: WordStats, recorder: CountRecorder?, judged: Verdicts) -> UnitScan {
             var stats = plain
             stats.recorder = recorder
             let witnesses = self.witnesses
             let attested: (String) -> Bool = { [stats] w in
-                witnesses.contains { stats.count(w, in: $0) > 0 } || IntroducedTypoRule.hasFamily(w, stats: stats)
+                witnesses.contains { stats.count(w, in: $0, cap: 1) > 0 } || IntroducedTypoRule.hasFamily(w, stats: stats)
             }
             var out = UnitScan()
             // The unit's language, asked once a word needs it.
@@ -354,7 +464,7 @@ package struct IntroducedTypoRule: Rule {
                 let word = UnitScan.Word(original: original, key: key, target: target, offset: w.range.lowerBound)
                 if target != nil {
                     out.hits.append(word)
-                } else if english ? !EnglishLexicon.contains(key) : true, stats.count(key, in: variantIndex) <= 2, !attested(key) {
+                } else if english ? !EnglishLexicon.contains(key) : true, stats.count(key, in: variantIndex, cap: 3) <= 2, !attested(key) {
                     // The word-list and count tests here; the link-label tests need the markup.
                     out.labelCandidates.append(word)
                 }
@@ -388,7 +498,7 @@ package struct IntroducedTypoRule: Rule {
         if english, CommonWords.contains(w) || CommonWords.nearMisses.contains(w) || EnglishLexicon.contains(w) { return nil }
         // Uses in this variant: a word written several times here is deliberate (a typo carried
         // on by later revisions is counted once per revision, not summed).
-        let mine = stats.count(w, in: variant)
+        let mine = stats.count(w, in: variant, cap: 4)
         // A word used several times is deliberate (tested before the costlier `attested`).
         guard mine <= 3 else { return nil }
         if attested(w) { return nil }
@@ -401,7 +511,7 @@ package struct IntroducedTypoRule: Rule {
             guard let edit = classify(typo: w, intended: c), edit.interior else { continue }
             let count = stats.count(c)
             guard count >= 5, count >= 3 * max(1, mine) else { continue }
-            guard stats.count(c, in: previous) > 0 || stats.count(c, in: variant) > 0 else { continue }
+            guard stats.count(c, in: previous, cap: 1) > 0 || stats.count(c, in: variant, cap: 1) > 0 else { continue }
             guard !isInflection(w, c), !isSpellingVariant(w, c) else { continue }
             // Both plural or third-person forms differing near the end: "organizes"/"organizers".
             if w.hasSuffix("s"), c.hasSuffix("s"), edit.position >= min(w.utf8.count, c.utf8.count) - 3 { continue }
@@ -576,8 +686,8 @@ package struct IntroducedTypoRule: Rule {
 
     /// True when another form of `w` (with one of `familyEndings` added, or a final "s" removed) is in the set.
     static func hasFamily(_ w: String, stats: WordStats) -> Bool {
-        for e in familyEndings where stats.count(w + e) > 0 { return true }
-        if w.hasSuffix("s"), w.utf8.count > 5, stats.count(String(w.dropLast())) > 0 { return true }
+        for e in familyEndings where stats.count(w + e, cap: 1) > 0 { return true }
+        if w.hasSuffix("s"), w.utf8.count > 5, stats.count(String(w.dropLast()), cap: 1) > 0 { return true }
         return false
     }
 
@@ -627,45 +737,25 @@ package struct IntroducedTypoRule: Rule {
         return pair == Set([0x73, 0x7A]) || pair == Set([0x63, 0x73])
     }
 
-    /// Every original spelling of each lower-cased word in the set, with its uses; kept by a
-    /// history memo and updated by the texts each edit adds and drops.
-    final class Spellings {
-        var forms: [String: [String: Int]] = [:]
-        /// The memo's run the forms were last brought up to date for.
-        var run = -1
-
-        func add(_ text: String, times: Int) {
-            for w in WordScanner.words(in: text) where !w.inLinkOrCode {
-                let key = w.lowered
-                let now = (forms[key]?[w.text] ?? 0) + times
-                forms[key, default: [:]][w.text] = now == 0 ? nil : now
-                if forms[key]?.isEmpty == true { forms[key] = nil }
-            }
-        }
-
-        /// The most used spelling (ties: the first in byte order), as the per-run table has it.
-        func best(_ lowered: String) -> String? {
-            forms[lowered]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        }
-    }
-
     /// The most frequent original spelling of a lower-cased word in the set (one pass, cached).
+    ///
+    /// With a history memo the spellings are kept from run to run (`RuleMemo.spellings`, updated
+    /// with the word counts), and built afresh only when they fell behind.
     static func spelling(of lowered: String, in set: VariantSet, context: RuleContext) -> String? {
         if let memo = context.memo {
-            let s = memo.state("introduced-typo.spellings") { Spellings() }
-            let updated = context.analysis(AnalysisKey<Bool>("introduced-typo.spellings-updated")) { () -> Bool in
-                // Each run's changes apply to the last run's forms; after a run that skipped them, afresh.
-                if s.run == memo.runs - 1, let changes = memo.textChanges {
-                    for (t, d) in changes { s.add(t, times: d) }
-                } else {
-                    s.forms.removeAll()
-                    for v in set.variants { for u in context.textUnits(v) { s.add(u.text, times: 1) } }
+            if memo.spellingsRun != memo.runs {
+                var forms: [String: [String: Int]] = [:]
+                for v in set.variants {
+                    for u in context.textUnits(v) {
+                        for w in WordScanner.words(in: u.text) where !w.inLinkOrCode { forms[w.lowered, default: [:]][w.text, default: 0] += 1 }
+                    }
                 }
-                s.run = memo.runs
-                return true
+                memo.spellings = forms
+                memo.spellingsRun = memo.runs
             }
-            _ = updated
-            return s.best(lowered).flatMap { $0.isEmpty ? nil : $0 }
+            // The most used spelling; ties go to the first in byte order, as in the table below.
+            let best = memo.spellings[lowered]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return best.flatMap { $0.isEmpty ? nil : $0 }
         }
         let table = context.analysis(AnalysisKey<[String: String]>("introduced-typo.spellings")) { () -> [String: String] in
             // Each distinct text is scanned once, its words counted as often as the text occurs.
@@ -691,8 +781,9 @@ package struct IntroducedTypoRule: Rule {
 
     /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.
     static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
+        let needle = Array(lowered.utf8)
         for v in [preferred] + set.variants {
-            for u in context.textUnits(v) {
+            for u in context.textUnits(v) where WordScanner.mayContain(u.text, lowered: needle) {
                 for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
                     return (v, u, context.line(v, u, textOffset: w.range.lowerBound))
                 }

@@ -132,20 +132,42 @@ package struct MergedWordsRule: Rule {
         let verdicts = RevisionCache<VerdictKey, (split: Split?, reads: Bool)>(keep: 256)
         /// Counted word -> verdicts that read its count.
         var readers: [String: [VerdictKey]] = [:]
-        let texts = RevisionCache<String, (words: [Candidate], relevant: Bool)>(keep: 256)
+        let texts = RevisionCache<TextKey, (words: [Candidate], relevant: Bool)>(keep: 256)
         /// Token -> texts whose scan used its verdict.
-        var users: [String: [String]] = [:]
+        var users: [String: [TextKey]] = [:]
         var indexed = 0
+        /// The last run's unit texts and scans in order, and the texts whose scans this run's
+        /// edit dropped: the units at both unchanged ends of a revision need no lookup.
+        var previousTexts: [String] = []
+        var previousScans: [(words: [Candidate], relevant: Bool)] = []
+        var droppedTexts: Set<TextKey> = []
 
-        /// Drops what the edit (the words in `changed`; nil: everything) may have changed.
-        func invalidate(_ changed: Set<String>?, multiVariant: Bool) {
-            // With several variants a text's scan also reads its words' variant counts.
-            guard let changed, !multiVariant else {
-                verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
+        func clear() {
+            verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
+            previousTexts = []; previousScans = []; droppedTexts = []
+        }
+
+        /// The previous run's scan of unit `i` when the edit left it alone (same text, same place
+        /// from the start or the end, scan not dropped).
+        func kept(_ i: Int, _ alignment: UnitAlignment) -> (words: [Candidate], relevant: Bool)? {
+            guard let p = alignment.previous(i) else { return nil }
+            return droppedTexts.isEmpty || !droppedTexts.contains(TextKey(previousTexts[p])) ? previousScans[p] : nil
+        }
+
+        /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
+        /// one, or more" the edit changed (`judge` asks no more of a count); everything when there
+        /// was no previous run or the set has several variants (a text's scan then also reads its
+        /// words' variant counts).
+        func invalidate(_ stats: WordStats, multiVariant: Bool) {
+            droppedTexts = []
+            guard stats.changed != nil, !multiVariant else {
+                clear()
                 return
             }
             var tokens: [String] = []
-            for w in changed {
+            for (w, d) in stats.totalDelta {
+                let now = stats.total[w] ?? 0
+                guard min(now, 2) != min(now - d, 2) else { continue }
                 guard let keys = readers.removeValue(forKey: w) else { continue }
                 // Also for a verdict swept away since: a text's scan may still hold what it said.
                 for k in keys {
@@ -155,10 +177,13 @@ package struct MergedWordsRule: Rule {
             }
             for t in tokens {
                 guard let list = users.removeValue(forKey: t) else { continue }
-                for text in list { texts[text] = nil }
+                for text in list {
+                    texts[text] = nil
+                    droppedTexts.insert(text)
+                }
             }
             // The indexes only grow between sweeps; rebuild them from scratch now and then.
-            if indexed > 400_000 { verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0 }
+            if indexed > 400_000 { clear() }
             verdicts.nextRun()
             texts.nextRun()
         }
@@ -168,7 +193,7 @@ package struct MergedWordsRule: Rule {
         let stats = context.wordStats
         var findings: [Finding] = []
         let memo = context.memo.map { m in m.state("merged-words") { Memo() } }
-        memo?.invalidate(stats.changed, multiVariant: context.set.variants.count > 1)
+        memo?.invalidate(stats, multiVariant: context.set.variants.count > 1)
         // Revisions repeat most texts and words: scan each distinct text once and judge each
         // distinct token once per answer to "is it used in another variant" (the only way the
         // variant enters `judge`).
@@ -208,7 +233,7 @@ package struct MergedWordsRule: Rule {
         /// A text whose every token judges as a word however the variant question is answered
         /// yields no hit and no verdict that differs by variant: it can be skipped.
         func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
-            if let memo, let c = memo.texts[text] { return c }
+            if let memo, let c = memo.texts[TextKey(text)] { return c }
             if let c = candidatesByText[text] { return c }
             used.removeAll(keepingCapacity: true)
             var words: [Candidate] = []
@@ -225,8 +250,8 @@ package struct MergedWordsRule: Rule {
             // Only a relevant text's words are looked at again: keep no others.
             let c = (relevant ? words : [], relevant)
             if let memo {
-                memo.texts[text] = c
-                for t in Set(used) { memo.users[t, default: []].append(text) }
+                memo.texts[TextKey(text)] = c
+                for t in Set(used) { memo.users[t, default: []].append(TextKey(text)) }
                 memo.indexed += used.count
             } else {
                 candidatesByText[text] = c
@@ -238,8 +263,15 @@ package struct MergedWordsRule: Rule {
             var hits: [String: Hit] = [:]
             var order: [String] = []
             var verdicts: [String: Split?] = [:]
-            for u in context.textUnits(v) {
-                let c = candidates(u.text)
+            let units = context.textUnits(v)
+            // One variant with a memo: the units the edit left in place keep their scans.
+            let single = memo != nil && context.set.variants.count == 1
+            let alignment = single ? memo.map { m in UnitAlignment(old: m.previousTexts.count, new: units, text: { m.previousTexts[$0] }) } : nil
+            var scans: [(words: [Candidate], relevant: Bool)] = []
+            if single { scans.reserveCapacity(units.count) }
+            for (ui, u) in units.enumerated() {
+                let c = alignment.flatMap { memo?.kept(ui, $0) } ?? candidates(u.text)
+                if single { scans.append(c) }
                 guard c.relevant else { continue }
                 for w in c.words {
                     let key = w.key
@@ -253,6 +285,10 @@ package struct MergedWordsRule: Rule {
                     if hits[key] == nil { order.append(key); hits[key] = Hit(token: w.text, split: split, units: []) }
                     hits[key]?.units.append((u, line))
                 }
+            }
+            if single, let memo {
+                memo.previousTexts = units.map(\.text)
+                memo.previousScans = scans
             }
             for key in order {
                 guard let h = hits[key] else { continue }

@@ -9,7 +9,9 @@ package struct NumberConflictRule: Rule {
             When two variants make the same statement, their numbers must agree. Sentences are aligned \
             between consecutive revisions and between each summary or source and its revision; numbers \
             are compared after normalisation, so "nine papers" equals "9 papers" and "valued at over \
-            $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction). A \
+            $7.7 billion" agrees with "valued at $7.7 billion" (a bound is not a contradiction), and each \
+            variant's numbers are read in its language ("1.234" is a thousand and more in German text, \
+            "2,5 Mio." two and a half million). A \
             number is paired only with one of the same kind (count, percentage, money) that has no \
             agreeing partner; the same amount in two currencies is left to `currency-mismatch`. \
             Differences between revisions are edits: a warning when the statement keeps its citation, \
@@ -53,8 +55,8 @@ package struct NumberConflictRule: Rule {
                     st, x.description, y.description, shownA: QuantityNormalizer.readable(x), shownB: QuantityNormalizer.readable(y)))
         }
         for st in context.statementPairs {
-            let qa = QuantityNormalizer.quantities(in: st.sentenceA.text).filter { $0.kind != .ordinal }
-            let qb = QuantityNormalizer.quantities(in: st.sentenceB.text).filter { $0.kind != .ordinal }
+            let qa = QuantityNormalizer.quantities(in: st.sentenceA.text, decimalComma: QuantityNormalizer.decimalComma(st.a.document.language)).filter { $0.kind != .ordinal }
+            let qb = QuantityNormalizer.quantities(in: st.sentenceB.text, decimalComma: QuantityNormalizer.decimalComma(st.b.document.language)).filter { $0.kind != .ordinal }
             guard !qa.isEmpty, !qb.isEmpty else { continue }
             // A figure for another year ("12,400 at the 2010 census" vs "13,950 at the 2020 census")
             // is a different statement, not a contradiction.
@@ -107,8 +109,8 @@ package struct NumberConflictRule: Rule {
                 let ua = da.filter { x in !db.contains { DateConflictRule.agree($0, x) } }
                 let ub = db.filter { y in !da.contains { DateConflictRule.agree($0, y) } }
                 let dateChanged = ua.count == 1 && ub.count == 1
-                let qa = QuantityNormalizer.quantities(in: c.old).filter { $0.kind != .ordinal }
-                let qb = QuantityNormalizer.quantities(in: c.new).filter { $0.kind != .ordinal }
+                let qa = QuantityNormalizer.quantities(in: c.old, decimalComma: QuantityNormalizer.decimalComma(a.document.language)).filter { $0.kind != .ordinal }
+                let qb = QuantityNormalizer.quantities(in: c.new, decimalComma: QuantityNormalizer.decimalComma(b.document.language)).filter { $0.kind != .ordinal }
                 let xa = qa.filter { x in !qb.contains { $0.sameAmount(as: x) } }
                 let xb = qb.filter { y in !qa.contains { $0.sameAmount(as: y) } }
                 let numberChanged = xa.count == 1 && xb.count == 1 && xa[0].kind == xb[0].kind
@@ -199,8 +201,8 @@ package struct NumberConflictRule: Rule {
             for f in v.document.fields {
                 let concept = DateConflictRule.fieldConcept(f.key)
                 guard !concept.isEmpty, let others = refFields[concept], others.count == 1, let g = others.first else { continue }
-                let qa = QuantityNormalizer.quantities(in: g.value).filter { $0.kind != .ordinal }
-                let qb = QuantityNormalizer.quantities(in: f.value).filter { $0.kind != .ordinal }
+                let qa = QuantityNormalizer.quantities(in: g.value, decimalComma: QuantityNormalizer.decimalComma(ref.document.language)).filter { $0.kind != .ordinal }
+                let qb = QuantityNormalizer.quantities(in: f.value, decimalComma: QuantityNormalizer.decimalComma(v.document.language)).filter { $0.kind != .ordinal }
                 guard qa.count == 1, qb.count == 1, qa[0].kind == qb[0].kind, !matches(qa[0], qb[0]) else { continue }
                 // The year the figure is for, on each side.
                 let yb = years(in: f.key).union(years(in: f.value))
