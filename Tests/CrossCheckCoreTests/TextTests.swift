@@ -123,3 +123,18 @@ import Testing
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(String(repeating: "[", count: 10_000)) }
     }
 }
+
+/// `TextKey` hashes a text's ends whole and folds its middle: the rows of a table written from one
+/// pattern share their length and both ends, and must still spread over a dictionary's buckets.
+@Suite struct TextKeyTests {
+    @Test func patternRowsWithTheSameEndsHashApart() {
+        let rows = (1000..<3000).map { "The harbour museum reported \($0) visitors in the year and the tower grew." }
+        #expect(Set(rows.map { $0.utf8.count }).count == 1)
+        let hashes = Set(rows.map { TextKey($0).hashValue })
+        #expect(hashes.count > 1990)
+        // Equality is still by bytes.
+        #expect(TextKey(rows[0]) == TextKey(String(decoding: Array(rows[0].utf8), as: UTF8.self)))
+        #expect(TextKey(rows[0]) != TextKey(rows[1]))
+        #expect(TextKey("caf\u{E9}") != TextKey("cafe\u{301}"))
+    }
+}
