@@ -34,7 +34,7 @@ package enum DocumentParser {
         if let date { document.date = date }
         if document.date == nil { document.date = VariantInference.date(of: document) }
         document.decodedEscapedMarkup = decoded
-        LanguageInference.apply(to: &document)
+        LanguageInference.apply(to: &document, previous: !decoded && previous?.format == format ? previous : nil)
         return document
     }
 

@@ -7,11 +7,20 @@ package enum LanguageInference {
     static let sectionWordLimit: Int32 = 60
 
     /// Infers `document.language` (unless already declared) and the sections' languages.
-    package static func apply(to document: inout Document) {
+    ///
+    /// With `previous` (an earlier revision, as an incremental parse has it), the sections both
+    /// share at the start and at the end (same sentences) take the votes counted there.
+    package static func apply(to document: inout Document, previous: Document? = nil) {
         var total = LanguageVotes()
         var perSection: [LanguageVotes] = []
         perSection.reserveCapacity(document.sections.count)
-        for s in document.sections {
+        let reuse = reusableVotes(document, previous)
+        for (i, s) in document.sections.enumerated() {
+            if let v = reuse(i) {
+                total += v
+                perSection.append(v)
+                continue
+            }
             var v = LanguageVotes()
             for t in s.sentences {
                 LanguageDetector.count(t.text, into: &v, wordLimit: sectionWordLimit)
@@ -20,6 +29,7 @@ package enum LanguageInference {
             total += v
             perSection.append(v)
         }
+        document.sectionVotes = perSection
         // A document of fields only (an infobox, front matter) votes with its values.
         if total.wordCount < 20 {
             for f in document.fields { LanguageDetector.count(f.value, into: &total) }
@@ -42,6 +52,20 @@ package enum LanguageInference {
                 continue
             }
             document.sections[i].language = g.code
+        }
+    }
+
+    /// The votes `previous` counted for the sections `document` shares with it at the start and
+    /// at the end (by index in `document`), or nil for a section to count.
+    static func reusableVotes(_ document: Document, _ previous: Document?) -> (Int) -> LanguageVotes? {
+        guard let previous, previous.sectionVotes.count == previous.sections.count, !previous.sections.isEmpty else { return { _ in nil } }
+        let (head, tail) = document.sharedSections(with: previous)
+        let votes = previous.sectionVotes
+        let newCount = document.sections.count, oldCount = previous.sections.count
+        return { i in
+            if i < head { return votes[i] }
+            if i >= newCount - tail { return votes[i - newCount + oldCount] }
+            return nil
         }
     }
 }

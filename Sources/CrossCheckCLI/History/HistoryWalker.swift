@@ -133,8 +133,10 @@ package final class PageHistoryWalker {
     /// `page-blanked`'s severity when it is enabled: a revision is checked alone, so the walk
     /// compares its words with its parent's itself, as `gate` compares NEW with OLD.
     private let blankedSeverity: Severity?
-    /// Words of the last revision whose text was read.
+    /// Words of the last revision whose text was read, per section (reused for the sections the
+    /// next revision shares with it).
     private var previousWords: Int? = nil
+    private var previousSectionWords: [Int] = []
     /// The rules' work carried from one revision's run to the next.
     private let memo = RuleMemo()
     /// Bytes of the revision the memo last ran on.
@@ -197,16 +199,19 @@ package final class PageHistoryWalker {
             revertOf = earlier
             summary.reverts += 1
             // The next parse reuses this text's parse.
-            previousDocument = try parse(text, info)
+            let document = try parse(text, info)
+            previousWords = countWords(document)
+            previousDocument = document
         } else {
             revertOf = seen[key]
             if revertOf != nil { summary.reverts += 1 }
             let document = try parse(text, info)
             findings = try check(document, info)
-            if let f = blanked(document, info) { findings.append(f) }
+            let words = countWords(document)
+            if let f = blanked(document, words: words, info) { findings.append(f) }
             previousDocument = document
+            previousWords = words
         }
-        previousWords = previousDocument?.wordCount ?? 0
         previousText = text
         seen[key] = info
         recent[info.index] = findings
@@ -309,12 +314,24 @@ package final class PageHistoryWalker {
         return try RuleEngine.run(set, configuration: options.configuration, memo: carry ? memo : nil).findings
     }
 
+    /// The words of a revision (0 when page-blanked is off), counting only the sections it does
+    /// not share with the revision before.
+    private func countWords(_ document: Document?) -> Int {
+        guard blankedSeverity != nil, let document else {
+            previousSectionWords = []
+            return 0
+        }
+        let counts = document.sectionWordCounts(reusing: previousDocument.map { ($0, previousSectionWords) })
+        previousSectionWords = counts
+        return counts.reduce(0, +)
+    }
+
     /// `page-blanked` for a revision that keeps less than a quarter of its parent's words.
-    private func blanked(_ document: Document?, _ info: RevisionInfo) -> Finding? {
+    private func blanked(_ document: Document?, words: Int, _ info: RevisionInfo) -> Finding? {
         guard let severity = blankedSeverity, let before = previousWords else { return nil }
         let variant = document.map { Variant(id: variantID, document: $0, order: 0) }
         return PageBlankedRule.finding(
-            before: before, after: document?.wordCount ?? 0, variant: variant, path: "r\(info.id)", id: variantID,
+            before: before, after: words, variant: variant, path: "r\(info.id)", id: variantID,
             beforeName: nil, name: "Revision \(info.id)", severity: severity)
     }
 

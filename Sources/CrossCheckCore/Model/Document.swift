@@ -317,6 +317,9 @@ package struct Document: Sendable {
     package var language: String? = nil
     /// What `language` was taken from.
     package var languageEvidence: LanguageEvidence? = nil
+    /// The function-word votes counted in each section (parallel to `sections`) when the language
+    /// was inferred: a later revision's unchanged sections take them instead of counting again.
+    package var sectionVotes: [LanguageVotes] = []
     /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
     package var decodedEscapedMarkup = false
     /// What the format's parser kept so that a later revision can be parsed incrementally.
@@ -351,12 +354,46 @@ package struct Document: Sendable {
     /// Counted on bytes: a space followed by an ASCII byte always stands alone as a `Character`,
     /// so runs between spaces are the words. Only a sentence where a space is followed by a
     /// non-ASCII byte (which could be a combining mark joining the space) takes the `Character` path.
-    package var wordCount: Int {
+    package var wordCount: Int { sectionWordCounts().reduce(0, +) }
+
+    /// The sections this document shares with `previous` (an earlier revision) at the start and at
+    /// the end: same sentences in the same order. An edit touches one place, and an incremental
+    /// parse keeps the sentences it did not touch, so the comparison mostly costs pointers.
+    package func sharedSections(with previous: Document) -> (head: Int, tail: Int) {
+        func same(_ a: Section, _ b: Section) -> Bool {
+            a.sentences.count == b.sentences.count && zip(a.sentences, b.sentences).allSatisfy { $0.text == $1.text }
+        }
+        let old = previous.sections, new = sections
+        var head = 0
+        while head < old.count, head < new.count, same(old[head], new[head]) { head += 1 }
+        var tail = 0
+        while tail < old.count - head, tail < new.count - head, same(old[old.count - 1 - tail], new[new.count - 1 - tail]) { tail += 1 }
+        return (head, tail)
+    }
+
+    /// Words per section (as `wordCount` counts them); with `previous` and its counts, the sections
+    /// shared with it (`sharedSections`) take its counts.
+    package func sectionWordCounts(reusing previous: (document: Document, counts: [Int])? = nil) -> [Int] {
+        var reuse: (head: Int, tail: Int)? = nil
+        if let p = previous, p.counts.count == p.document.sections.count { reuse = sharedSections(with: p.document) }
+        var out: [Int] = []
+        out.reserveCapacity(sections.count)
+        for (i, s) in sections.enumerated() {
+            if let r = reuse, let p = previous {
+                if i < r.head { out.append(p.counts[i]); continue }
+                if i >= sections.count - r.tail { out.append(p.counts[i - sections.count + p.counts.count]); continue }
+            }
+            out.append(Self.words(in: s))
+        }
+        return out
+    }
+
+    /// Words of one section's sentences.
+    static func words(in s: Section) -> Int {
         var n = 0
-        for s in sections {
+        do {
             for t in s.sentences {
-                var text = t.text
-                let fast: Int? = text.withUTF8 { b -> Int? in
+                let fast: Int? = t.text.utf8.withContiguousStorageIfAvailable { b -> Int? in
                     var count = 0
                     var inWord = false
                     var afterSpace = false
@@ -371,8 +408,8 @@ package struct Document: Sendable {
                         }
                     }
                     return count
-                }
-                n += fast ?? text.split(separator: " ").count
+                } ?? nil
+                n += fast ?? t.text.split(separator: " ").count
             }
         }
         return n
