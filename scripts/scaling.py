@@ -13,7 +13,7 @@ crosscheck itself other than 0/1 is a failure too.
 Build first: swift build -c release --product crosscheck (the default --bin is its output).
 Generated inputs are deterministic (no randomness) and written to a temporary folder.
 """
-import argparse, os, resource, shutil, subprocess, sys, tempfile, time
+import argparse, multiprocessing, os, resource, shutil, subprocess, sys, tempfile, time
 
 WORDS = ("alpha beta gamma delta epsilon zeta theta iota kappa lambda sigma omega harbour river "
          "market council bridge station museum library garden tower valley meadow").split()
@@ -94,6 +94,14 @@ CASES = {
 }
 
 
+def write_inputs(gen, size, old, new):
+    old_text, new_text = gen(size)
+    with open(old, "w") as f:
+        f.write(old_text)
+    with open(new, "w") as f:
+        f.write(new_text)
+
+
 def run(binary, command, old, new, folder):
     if command == "diff":
         args = [binary, "diff", old, new, "--format", "json"]
@@ -144,13 +152,16 @@ def main():
             command, gen = CASES[name]
             previous = None
             for mb in sizes:
-                old_text, new_text = gen(int(mb * 1_000_000))
                 old = os.path.join(folder, f"{name}-{mb}-old.wiki")
                 new = os.path.join(folder, f"{name}-{mb}-new.wiki")
-                with open(old, "w") as f:
-                    f.write(old_text)
-                with open(new, "w") as f:
-                    f.write(new_text)
+                # Generated in a child process: a child's peak memory as the kernel reports it
+                # includes the memory of the process it was forked from, and a generator that has
+                # held a 10 MB document's pieces stays large.
+                writer = multiprocessing.get_context("fork").Process(target=write_inputs, args=(gen, int(mb * 1_000_000), old, new))
+                writer.start()
+                writer.join()
+                if writer.exitcode != 0:
+                    sys.exit(f"scaling.py: generating {name} at {mb} MB failed")
                 inputs = os.path.getsize(new) + (0 if command == "check" else os.path.getsize(old))
                 cpu, wall, peak, code, err = run(binary, command, old, new, folder)
                 step = cpu / previous if previous else None

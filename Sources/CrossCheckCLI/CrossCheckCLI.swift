@@ -97,9 +97,13 @@ package enum CrossCheckCLI {
     package static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         var context = CommandContext(environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(1) == 1)
-        // Streaming commands (`history`) write as they go; a reader that stopped early ends the run.
+        // Streaming commands (`history`, `diff --format json`) write as they go; a reader that
+        // stopped early ends the run quietly, any other write failure as `finish` reports it.
         context.streamOut = { text in
-            if let e = StandardStreams.writeAll(text, to: 1), e == EPIPE { exit(0) }
+            guard let e = StandardStreams.writeAll(text, to: 1) else { return }
+            if e == EPIPE { exit(0) }
+            _ = StandardStreams.writeAll("crosscheck: cannot write the report to standard output: \(SystemError.describe(e))\n", to: 2)
+            exit(2)
         }
         let status = run(arguments, context: &context)
         return StandardStreams.finish(status: status, out: context.out, err: context.err)

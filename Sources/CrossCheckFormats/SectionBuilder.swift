@@ -89,6 +89,7 @@ package struct SectionBuilder: Sendable {
             current.endLine = max(current.endLine, lines.line(of: max(current.sourceRange.lowerBound, end - 1)))
         }
         // An empty lead is kept so that every document has a lead section at index 0.
+        current.sentences = current.sentences.trimmed()
         sections.append(current)
     }
 

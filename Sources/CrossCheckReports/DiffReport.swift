@@ -261,70 +261,147 @@ package enum DiffReport {
     }
 
     /// The JSON value of a diff: sections with operations, and moves.
+    ///
+    /// `writeJSON` writes the same text without building the whole tree.
     package static func json(_ diff: DocumentDiff, old: Document, new: Document) -> JSONValue {
+        var top = jsonHead(diff)
+        top["sections"] = .array(diff.sections.map(sectionJSON))
+        top["moves"] = .array(diff.moves.map { moveJSON($0, old: old, new: new) })
+        top["fields"] = .array(diff.fields.map(fieldJSON))
+        top["references"] = .array(diff.references.map(referenceJSON))
+        return .object(top)
+    }
+
+    /// Writes `json(diff, old:, new:).serialized()` in pieces of about 64 KB through `emit`.
+    ///
+    /// The JSON of a long diff is many times the size of its input (every unchanged section is an
+    /// object of a dozen members); holding its tree and its text at once was most of `diff`'s peak
+    /// memory. Here each operation, move, field and reference is built and written on its own.
+    package static func writeJSON(_ diff: DocumentDiff, old: Document, new: Document, to emit: (String) -> Void) {
+        var out = ""
+        func flush(_ force: Bool) {
+            if force || out.utf8.count >= 1 << 16 { emit(out); out = "" }
+        }
+        /// An array at nesting `depth`, each element built and written in turn.
+        func array<S: Sequence>(_ depth: Int, _ items: S, _ element: (S.Element) -> Void) {
+            var first = true
+            for item in items {
+                out += first ? "[" : ","
+                first = false
+                JSONValue.newline(&out, depth + 1)
+                element(item)
+                flush(false)
+            }
+            if first { out += "[]" } else { JSONValue.newline(&out, depth); out += "]" }
+        }
+        /// An object at nesting `depth`: `small` members written whole, the `large` ones by
+        /// `member`, all in sorted key order as `serialized` writes them.
+        func object(_ depth: Int, _ small: [String: JSONValue], _ large: [String], _ member: (String) -> Void) {
+            out += "{"
+            for (i, key) in (Array(small.keys) + large).sorted().enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.newline(&out, depth + 1)
+                JSONValue.writeString(key, into: &out)
+                out += ": "
+                if let v = small[key] { v.write(into: &out, indent: depth + 1) } else { member(key) }
+            }
+            JSONValue.newline(&out, depth)
+            out += "}"
+        }
+        object(0, jsonHead(diff), ["sections", "moves", "fields", "references"]) { key in
+            switch key {
+            case "sections":
+                // A section can be the whole document (one long table): its operations are
+                // written one by one too.
+                array(1, diff.sections) { s in
+                    object(2, sectionHead(s), ["operations"]) { _ in
+                        array(3, s.operations) { operationJSON($0).write(into: &out, indent: 4) }
+                    }
+                }
+            case "moves": array(1, diff.moves) { moveJSON($0, old: old, new: new).write(into: &out, indent: 2) }
+            case "fields": array(1, diff.fields) { fieldJSON($0).write(into: &out, indent: 2) }
+            default: array(1, diff.references) { referenceJSON($0).write(into: &out, indent: 2) }
+            }
+        }
+        out += "\n"
+        flush(true)
+    }
+
+    /// The top level's small members: paths, flags and the summary.
+    static func jsonHead(_ diff: DocumentDiff) -> [String: JSONValue] {
         var summary: [String: JSONValue] = [:]
         for st in SectionStatus.allCases { summary[st.rawValue] = .int(diff.statusCounts[st] ?? 0) }
         summary["moves"] = .int(diff.moves.count)
         summary["fields"] = .int(diff.fields.count)
         summary["references"] = .int(diff.references.count)
-        let fields: [JSONValue] = diff.fields.map { f in
-            func side(_ x: Field?) -> JSONValue {
-                guard let x else { return .null }
-                return .object(["value": .string(x.value), "line": .int(x.line),
-                                "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
-            }
-            return .object([
-                "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
-                "old": side(f.old), "new": side(f.new),
-                "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
-            ])
-        }
-        let sections: [JSONValue] = diff.sections.map { s in
-            func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
-                guard let idx else { return .null }
-                return .object([
-                    "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
-                ])
-            }
-            let ops: [JSONValue] = s.operations.map { op in
-                var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
-                                              "old": side(op, old: true), "new": side(op, old: false)]
-                if let m = op.move { o["move"] = .int(m) }
-                if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
-                return .object(o)
-            }
-            return .object([
-                "status": .string(s.status.rawValue),
-                "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
-                "similarity": .number((s.similarity * 1000).rounded() / 1000),
-                "operations": .array(ops),
-            ])
-        }
-        let moves: [JSONValue] = diff.moves.map { m in
-            .object([
-                "old": .object([
-                    "section": .int(m.oldSection), "path": .array(old.sections[m.oldSection].path.map(JSONValue.string)),
-                    "sentences": .array([.int(m.oldSentences.lowerBound), .int(m.oldSentences.upperBound)]),
-                    "line": .int(m.oldLine),
-                ]),
-                "new": .object([
-                    "section": .int(m.newSection), "path": .array(new.sections[m.newSection].path.map(JSONValue.string)),
-                    "sentences": .array([.int(m.newSentences.lowerBound), .int(m.newSentences.upperBound)]),
-                    "line": .int(m.newLine),
-                ]),
-                "similarity": .number((m.similarity * 1000).rounded() / 1000),
-            ])
+        return [
+            "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
+            "coarse": .bool(diff.coarse), "summary": .object(summary),
+        ]
+    }
+
+    static func fieldJSON(_ f: FieldChange) -> JSONValue {
+        func side(_ x: Field?) -> JSONValue {
+            guard let x else { return .null }
+            return .object(["value": .string(x.value), "line": .int(x.line),
+                            "start": .int(x.sourceRange.lowerBound), "end": .int(x.sourceRange.upperBound)])
         }
         return .object([
-            "old": .string(diff.oldPath), "new": .string(diff.newPath), "identical": .bool(diff.isEmpty),
-            "coarse": .bool(diff.coarse), "summary": .object(summary), "sections": .array(sections), "moves": .array(moves),
-            "fields": .array(fields),
-            "references": .array(diff.references.map { r in
-                .object([
-                    "status": .string(r.status.rawValue), "label": .string(r.label), "context": .string(r.context),
-                    "line": .int(r.line), "section": .array(r.section.map(JSONValue.string)),
-                ])
-            }),
+            "key": .string(f.key), "section": .array(f.section.map(JSONValue.string)), "status": .string(f.status.rawValue),
+            "old": side(f.old), "new": side(f.new),
+            "edits": .array(f.edits.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+        ])
+    }
+
+    static func sectionJSON(_ s: SectionDiff) -> JSONValue {
+        var o = sectionHead(s)
+        o["operations"] = .array(s.operations.map(operationJSON))
+        return .object(o)
+    }
+
+    /// A section's members but its operations.
+    static func sectionHead(_ s: SectionDiff) -> [String: JSONValue] {
+        func sideInfo(_ idx: Int?, _ path: [String]?, _ line: Int?) -> JSONValue {
+            guard let idx else { return .null }
+            return .object([
+                "section": .int(idx), "path": .array((path ?? []).map(JSONValue.string)), "line": .int(line ?? 0),
+            ])
+        }
+        return [
+            "status": .string(s.status.rawValue),
+            "old": sideInfo(s.old, s.oldPath, s.oldLine), "new": sideInfo(s.new, s.newPath, s.newLine),
+            "similarity": .number((s.similarity * 1000).rounded() / 1000),
+        ]
+    }
+
+    static func operationJSON(_ op: EditOperation) -> JSONValue {
+        var o: [String: JSONValue] = ["kind": .string(op.kind.rawValue), "text": .string(op.text),
+                                      "old": side(op, old: true), "new": side(op, old: false)]
+        if let m = op.move { o["move"] = .int(m) }
+        if let r = op.moveRole { o["moveRole"] = .string(r.rawValue) }
+        return .object(o)
+    }
+
+    static func moveJSON(_ m: MovedPassage, old: Document, new: Document) -> JSONValue {
+        .object([
+            "old": .object([
+                "section": .int(m.oldSection), "path": .array(old.sections[m.oldSection].path.map(JSONValue.string)),
+                "sentences": .array([.int(m.oldSentences.lowerBound), .int(m.oldSentences.upperBound)]),
+                "line": .int(m.oldLine),
+            ]),
+            "new": .object([
+                "section": .int(m.newSection), "path": .array(new.sections[m.newSection].path.map(JSONValue.string)),
+                "sentences": .array([.int(m.newSentences.lowerBound), .int(m.newSentences.upperBound)]),
+                "line": .int(m.newLine),
+            ]),
+            "similarity": .number((m.similarity * 1000).rounded() / 1000),
+        ])
+    }
+
+    static func referenceJSON(_ r: ReferenceChange) -> JSONValue {
+        .object([
+            "status": .string(r.status.rawValue), "label": .string(r.label), "context": .string(r.context),
+            "line": .int(r.line), "section": .array(r.section.map(JSONValue.string)),
         ])
     }
 }

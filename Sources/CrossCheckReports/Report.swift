@@ -78,12 +78,33 @@ package struct ReportPaths: Sendable {
 
     /// The path a user sees: relative to the working directory.
     package func display(_ path: String) -> String {
-        ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: workingDirectory)
+        if ReportPaths.isPlainRelative(path) { return path }
+        return ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: workingDirectory)
     }
 
     /// The link target from the report's folder to `path`.
     package func link(_ path: String) -> String {
-        ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: reportDirectory)
+        if reportDirectory == workingDirectory, ReportPaths.isPlainRelative(path) { return path }
+        return ReportPaths.relative(ReportPaths.standardise(path, base: workingDirectory), from: reportDirectory)
+    }
+
+    /// True for a relative path whose every component is a name (none empty, `.` or `..`):
+    /// made absolute against a folder and relative to it again, it is itself. Every finding's
+    /// evidence asks for its path; this spares the splitting and joining.
+    static func isPlainRelative(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for c in path.utf8 {
+            if c == 0x2F {
+                if length == 0 || length == dots && dots <= 2 { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if c == 0x2E { dots += 1 }
+            }
+        }
+        return length > 0 && !(length == dots && dots <= 2)
     }
 }
 

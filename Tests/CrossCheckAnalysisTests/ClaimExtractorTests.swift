@@ -140,3 +140,38 @@ func factsSeedClaims() throws -> ClaimSet {
         #expect(missing.status == 2 && missing.err.contains("no/such/file.txt"))
     }
 }
+
+/// A claim shares its value, evidence, label and statement among its copies; it must still
+/// behave as a value: a change to a copy leaves the original alone, and equality is by content.
+@Suite struct ClaimValueSemanticsTests {
+    func claim() -> Claim {
+        Claim(
+            attribute: .revenue, value: .quantity(QuantityNormalizer.quantities(in: "$5 million").first!), cited: false,
+            evidence: Evidence(variant: "a", path: "a.md", line: 3, section: "History", text: "It made $5 million."),
+            origin: .sentence, label: "revenue", statement: "It made $5 million.")
+    }
+
+    @Test func aChangedCopyLeavesTheOriginalAlone() {
+        let a = claim()
+        var b = a
+        #expect(a == b)
+        b.evidence.line = 9
+        b.label = "sales"
+        b.cited = true
+        #expect(a.line == 3 && a.label == "revenue" && !a.cited)
+        #expect(b.line == 9 && b.label == "sales" && b.cited)
+        #expect(b.value == a.value && b.statement == a.statement)
+        #expect(a != b)
+        // The evidence states the value for people.
+        #expect(a.evidence.value == a.value.readable && a.evidence.value?.contains("5") == true)
+    }
+
+    @Test func equalContentIsEqualAndHashesAlike() {
+        let a = claim(), b = claim()
+        #expect(a == b)
+        #expect(Set([a, b]).count == 1)
+        var c = claim()
+        c.statement = "Other."
+        #expect(c != a)
+    }
+}

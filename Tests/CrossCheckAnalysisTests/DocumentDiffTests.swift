@@ -414,3 +414,48 @@ func diffTestExpectRebuilds(_ diff: DocumentDiff, _ old: Document, _ new: Docume
         #expect(reportSays == changed)
     }
 }
+
+/// `diff --format json` is written in pieces (`DiffReport.writeJSON`); the pieces must make the
+/// same text as serialising the whole tree (`DiffReport.json`), for every seed pair and for a diff
+/// long enough to be cut into several pieces.
+@Suite struct StreamedDiffJSONTests {
+    func pieces(_ d: DocumentDiff, _ a: Document, _ b: Document) -> [String] {
+        var out: [String] = []
+        DiffReport.writeJSON(d, old: a, new: b) { out.append($0) }
+        return out
+    }
+
+    @Test(arguments: ["000", "001", "002", "003", "004"])
+    func seedPairsMatchTheTree(_ prefix: String) throws {
+        let a = try diffTestSeed("000")
+        let b = try diffTestSeed(prefix)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        #expect(pieces(d, a, b).joined() == DiffReport.json(d, old: a, new: b).serialized())
+    }
+
+    @Test func aLongDiffIsWrittenInSeveralPiecesWithTheSameText() throws {
+        var old = "", new = ""
+        for i in 0..<3000 {
+            old += "== Notes ==\nItem \(i) cost \(i % 97) and grew.\n"
+            new += "== Notes ==\nItem \(i) cost \(i % 97) and \(i % 50 == 0 ? "shrank" : "grew").\n"
+        }
+        // A field, a moved passage and a reference change too, so every streamed array has members.
+        old = "{{Infobox company\n| name = Acme\n| revenue = $5 million\n}}\n== Moved ==\nThe harbour museum opened its new gallery in 1990 to great acclaim.<ref>Paper</ref>\n" + old
+        new = "{{Infobox company\n| name = Acme\n| revenue = $6 million\n}}\n" + new + "== Moved ==\nThe harbour museum opened its new gallery in 1990 to great acclaim.\n"
+        let a = try diffTestDoc(old, path: "old.wiki", format: .wikitext)
+        let b = try diffTestDoc(new, path: "new.wiki", format: .wikitext)
+        let d = DocumentDiffer.diff(old: a, new: b)
+        let p = pieces(d, a, b)
+        #expect(p.count > 2)
+        #expect(!d.fields.isEmpty && !d.references.isEmpty)
+        #expect(p.joined() == DiffReport.json(d, old: a, new: b).serialized())
+    }
+
+    @Test func emptyArraysAndEscapesAreWrittenAsTheTreeWritesThem() throws {
+        let a = try diffTestDoc("# T\n\nSame \"quoted\" text\twith a tab.\n")
+        let d = DocumentDiffer.diff(old: a, new: a)
+        let text = pieces(d, a, a).joined()
+        #expect(text == DiffReport.json(d, old: a, new: a).serialized())
+        #expect(text.contains("\"moves\": []"))
+    }
+}

@@ -99,3 +99,21 @@ import Testing
         #expect(q("45%")[0].description == "45%")
     }
 }
+
+/// `FactTokenizer.wordIs` compares a token with a lower-case word on bytes; it must agree with
+/// comparing the token's lower-cased string, which it replaces on the bound phrases' hot path.
+@Suite struct FactTokenWordComparisonTests {
+    @Test func agreesWithTheLowerCasedString() {
+        let text = "More than 5, AT LEAST 7 über ABOUT-ish x Approximately 9 a dozen"
+        let b = Array(text.utf8)
+        let t = FactTokenizer.tokens(b)
+        for w in ["more", "than", "at", "least", "about", "approximately", "über", "dozen", "a", "x", "mor", "thanx", "5"] {
+            for k in -1...t.count {
+                let lowered = k >= 0 && k < t.count && t[k].kind == .word ? FactTokenizer.lower(b, t[k]) : nil
+                #expect(FactTokenizer.wordIs(b, t, k, w) == (lowered == w), "token \(k) against \(w)")
+            }
+        }
+        #expect(QuantityNormalizer.quantities(in: "more than 5 million people").first?.bound == .atLeast)
+        #expect(QuantityNormalizer.quantities(in: "About 40 employees").first?.bound == .approximate)
+    }
+}

@@ -109,9 +109,32 @@ import Testing
         #expect(v.serialized(pretty: false) == "{\"a\":[\"x\\\"y\\n\",true,null,1.5],\"b\":1}")
     }
 
+    @Test func escapesControlCharactersAndKeepsOtherTextAsWritten() throws {
+        let s = "a\u{1}b\u{1F}\\ \"é 中\r\n\t😀"
+        let text = JSONValue.string(s).serialized(pretty: false)
+        #expect(text == "\"a\\u0001b\\u001f\\\\ \\\"é 中\\r\\n\\t😀\"")
+        #expect(try JSONValue.parse(text) == .string(s))
+        #expect(JSONValue.string("plain").serialized(pretty: false) == "\"plain\"")
+    }
+
     @Test func reportsTheLineOfAnError() {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse("{\n\"a\": tru\n}") }
         do { _ = try JSONValue.parse("{\n\"a\": tru\n}") } catch { #expect(error.line == 2) }
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(String(repeating: "[", count: 10_000)) }
+    }
+}
+
+/// `TextKey` hashes a text's ends whole and folds its middle: the rows of a table written from one
+/// pattern share their length and both ends, and must still spread over a dictionary's buckets.
+@Suite struct TextKeyTests {
+    @Test func patternRowsWithTheSameEndsHashApart() {
+        let rows = (1000..<3000).map { "The harbour museum reported \($0) visitors in the year and the tower grew." }
+        #expect(Set(rows.map { $0.utf8.count }).count == 1)
+        let hashes = Set(rows.map { TextKey($0).hashValue })
+        #expect(hashes.count > 1990)
+        // Equality is still by bytes.
+        #expect(TextKey(rows[0]) == TextKey(String(decoding: Array(rows[0].utf8), as: UTF8.self)))
+        #expect(TextKey(rows[0]) != TextKey(rows[1]))
+        #expect(TextKey("caf\u{E9}") != TextKey("cafe\u{301}"))
     }
 }

@@ -362,3 +362,23 @@ let registeredFormats: [ReportFormat] = ReportRegistry.all.compactMap { ReportFo
         #expect(!facts.contains("**founder**"))
     }
 }
+
+/// `ReportPaths.display` and `link` return a plain relative path as it is, without splitting and
+/// joining it: the answer must be the one the full computation gives, for every shape of path.
+@Suite struct ReportPathsShortcutTests {
+    @Test(arguments: [
+        "a.wiki", "dir/a.wiki", "deep/er/a.md", "./a.wiki", "dir/../a.wiki", "dir//a.wiki", "dir/", "..", "../a", "...",
+        "a/.../b", ".hidden/x", "/abs/a.wiki", "/work/a.wiki", "", ".", "a/.", "a/..",
+    ])
+    func displayAndLinkMatchTheFullComputation(_ path: String) {
+        for wd in ["/work", "/", "/work/sub/"] {
+            let paths = ReportPaths(workingDirectory: wd)
+            let full = ReportPaths.relative(ReportPaths.standardise(path, base: paths.workingDirectory), from: paths.workingDirectory)
+            #expect(paths.display(path) == full, "display(\(path)) in \(wd)")
+            #expect(paths.link(path) == full, "link(\(path)) in \(wd)")
+        }
+        let elsewhere = ReportPaths(workingDirectory: "/work", reportFile: "out/report.md")
+        let full = ReportPaths.relative(ReportPaths.standardise(path, base: "/work"), from: "/work/out")
+        #expect(elsewhere.link(path) == full)
+    }
+}

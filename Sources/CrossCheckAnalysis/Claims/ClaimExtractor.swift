@@ -71,18 +71,13 @@ package enum ClaimExtractor {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs (its text is
                     // the sentence's, already trimmed in the cached claims).
-                    var ev = known[0].evidence
+                    var ev = known[0].evidenceWithoutValue
                     ev.variant = variant.id
                     ev.path = doc.path
                     ev.line = sentence.line
                     ev.section = sectionName ?? section.path.joined(separator: " > ")
                     sectionName = ev.section
-                    for var c in known {
-                        let value = c.evidence.value
-                        c.evidence = ev
-                        c.evidence.value = value
-                        out.append(c)
-                    }
+                    Claim.appendRelocated(known, to: ev, into: &out)
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
@@ -92,32 +87,45 @@ package enum ClaimExtractor {
         }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
         // Same attribute, line and value text: only claims sharing attribute and line can be
-        // duplicates, so the value's text is built only for those (building it for every claim
-        // was a large share of a long document's check).
-        struct Place: Hashable { var attribute: Claim.Attribute; var line: Int }
-        var seen: [Place: [Int]] = [:]
-        var texts: [Int: String] = [:]
-        var kept: [Claim] = []
-        kept.reserveCapacity(out.count)
-        func text(_ k: Int) -> String {
-            if let t = texts[k] { return t }
-            let t = kept[k].value.description
-            texts[k] = t
-            return t
+        // duplicates, so the claims are grouped by a sort of (line, attribute, position) and the
+        // value's text is built only in groups of two or more (building it for every claim was a
+        // large share of a long document's check). A dictionary of places held a small array per
+        // claim, a tenth of `check`'s peak memory on a dense document.
+        var order: [(place: Int, index: Int)] = []
+        order.reserveCapacity(out.count)
+        for (i, c) in out.enumerated() {
+            order.append((c.line * 16 + (Claim.Attribute.allCases.firstIndex(of: c.attribute) ?? 0), i))
         }
-        for c in out {
-            let place = Place(attribute: c.attribute, line: c.line)
-            if let earlier = seen[place] {
-                let t = c.value.description
-                if earlier.contains(where: { text($0) == t }) { continue }
-                texts[kept.count] = t
-                seen[place, default: []].append(kept.count)
-            } else {
-                seen[place] = [kept.count]
+        order.sort { $0 < $1 }
+        var drop: [Bool] = []
+        var g = 0
+        while g < order.count {
+            var e = g + 1
+            while e < order.count, order[e].place == order[g].place { e += 1 }
+            if e - g > 1 {
+                // Kept: the first claim of each value text, in document order (sorted by position).
+                // A short group compares its texts in a list, a long one in a set.
+                var list: [String] = []
+                var seen = Set<String>()
+                for k in g..<e {
+                    let t = out[order[k].index].valueDescription
+                    let known = e - g <= 8 ? list.contains(t) : !seen.insert(t).inserted
+                    if e - g <= 8, !known { list.append(t) }
+                    guard known else { continue }
+                    if drop.isEmpty { drop = [Bool](repeating: false, count: out.count) }
+                    drop[order[k].index] = true
+                }
             }
-            kept.append(c)
+            g = e
         }
-        return kept
+        guard !drop.isEmpty else { return out }
+        var w = 0
+        for i in out.indices where !drop[i] {
+            if w != i { out[w] = out[i] }
+            w += 1
+        }
+        out.removeLast(out.count - w)
+        return out
     }
 
     /// Year a section is about when its heading (or a parent heading) is a year ("2021").
@@ -292,12 +300,15 @@ package enum ClaimExtractor {
         _ s: Sentence, _ section: Section, _ v: Variant, cited: Bool, contextYear: Int?, subject: [String]
     ) -> [Claim] {
         let text = s.text
-        var evidence: Evidence? = nil
         var out: [Claim] = []
+        // The sentence's claims share one evidence place, made for the first.
         func claim(_ a: Claim.Attribute, _ val: ClaimValue, label: String? = nil) {
-            let ev = evidence ?? sentenceEvidence(v, section, s)
-            evidence = ev
-            out.append(Claim(attribute: a, value: val, cited: cited, evidence: ev, origin: .sentence, label: label, statement: text))
+            if let first = out.first {
+                out.append(Claim(attribute: a, value: val, cited: cited, placeOf: first, origin: .sentence, label: label, statement: text))
+            } else {
+                out.append(
+                    Claim(attribute: a, value: val, cited: cited, evidence: sentenceEvidence(v, section, s), origin: .sentence, label: label, statement: text))
+            }
         }
         let lt = LowerText(text)
         let mayList = lt.containsAny(["ipo", "public", "trading", "debut", "listed", "listing", "private"])

@@ -59,10 +59,11 @@ package struct ClaimSet: Sendable {
         var per = set.variants.map { ($0, ClaimExtractor.claims(in: $0, subject: set.subject, cache: cache)) }
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
         // attribute and magnitude so the search stays near-linear on long histories.
-        var citedIndex: [String: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
+        var citedIndex: [Bucket: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
         for (v, cs) in per {
             for c in cs where c.cited {
-                citedIndex[ClaimSet.bucket(c, 0), default: []].append((v.id, c, ClaimSet.words(c.statement)))
+                guard let b = ClaimSet.bucket(c, 0) else { continue }
+                citedIndex[b, default: []].append((v.id, c, ClaimSet.words(c.statement)))
             }
         }
         for i in per.indices where !citedIndex.isEmpty {
@@ -70,7 +71,7 @@ package struct ClaimSet: Sendable {
                 let c = per[i].1[j]
                 var w: Set<String>? = nil
                 search: for delta in [0, -1, 1] {
-                    guard let candidates = citedIndex[ClaimSet.bucket(c, delta)] else { continue }
+                    guard let b = ClaimSet.bucket(c, delta), let candidates = citedIndex[b] else { continue }
                     for cand in candidates where cand.variant != c.variant && cand.claim.value.agrees(with: c.value) {
                         let words = w ?? ClaimSet.words(c.statement)
                         w = words
@@ -83,33 +84,36 @@ package struct ClaimSet: Sendable {
             }
         }
         byVariant = per
-        var grouped: [Claim.Attribute: [(variant: Variant, claims: [Claim])]] = [:]
-        for (v, cs) in per {
-            var own: [Claim.Attribute: [Claim]] = [:]
-            for c in cs { own[c.attribute, default: []].append(c) }
-            for a in Claim.Attribute.allCases { if let list = own[a] { grouped[a, default: []].append((v, list)) } }
-        }
-        byAttribute = grouped
     }
-
-    /// `claims(_ attribute:)` for every attribute, grouped once: every rule asks for some, and
-    /// filtering (copying) all claims on each call was a fifth of a long document's check.
-    private let byAttribute: [Claim.Attribute: [(variant: Variant, claims: [Claim])]]
 
     /// Claims of one variant.
     package func claims(_ variantID: String) -> [Claim] { byVariant.first { $0.variant.id == variantID }?.claims ?? [] }
 
     /// All claims of an attribute, grouped per variant (variants without one are left out).
+    ///
+    /// Filtered when asked: the rules ask for a few attributes (status, headquarters, founders),
+    /// and a claim's attribute is read without touching its shared parts, where grouping every
+    /// claim once copied all of them (on a long document, a pass that missed the cache for each).
     package func claims(_ attribute: Claim.Attribute) -> [(variant: Variant, claims: [Claim])] {
-        byAttribute[attribute] ?? []
+        byVariant.compactMap { v, cs in
+            let own = cs.filter { $0.attribute == attribute }
+            return own.isEmpty ? nil : (v, own)
+        }
     }
 
-    /// Index key of a claim: its attribute, and for quantities the kind and binary magnitude
-    /// (shifted by `delta` to look in neighbouring buckets).
-    static func bucket(_ c: Claim, _ delta: Int) -> String {
-        guard case let .quantity(q) = c.value else { return delta == 0 ? c.attribute.rawValue : "-" }
+    /// Index key of a claim: its attribute, and for quantities the kind and binary magnitude.
+    struct Bucket: Hashable {
+        var attribute: Claim.Attribute
+        var kind: Quantity.Kind?
+        var magnitude: Int
+    }
+
+    /// A claim's bucket, shifted by `delta` magnitudes to look in the neighbouring ones; nil for a
+    /// neighbour of a value without magnitude (it has none).
+    static func bucket(_ c: Claim, _ delta: Int) -> Bucket? {
+        guard case let .quantity(q) = c.value else { return delta == 0 ? Bucket(attribute: c.attribute, kind: nil, magnitude: 0) : nil }
         let m = q.value > 0 && q.value.isFinite ? Int(log2(q.value).rounded(.down)) : 0
-        return c.attribute.rawValue + "|" + q.kind.rawValue + "|" + String(m + delta)
+        return Bucket(attribute: c.attribute, kind: q.kind, magnitude: m + delta)
     }
 
     /// Lower-cased content words of a statement.

@@ -36,18 +36,35 @@ package enum StatementAlignment {
     /// Every aligned statement pair of the set whose texts differ.
     package static func compute(_ set: VariantSet) -> [AlignedStatement] {
         var out: [AlignedStatement] = []
+        // Each sentence's text and place (section and sentence index), not a copy of its
+        // section and sentence: on a long document those copies were a gate's largest allocation.
+        func flat(_ d: Document) -> (texts: [String], places: [(section: Int32, sentence: Int32)]) {
+            let n = d.sections.reduce(0) { $0 + $1.sentences.count }
+            var texts: [String] = []
+            var places: [(section: Int32, sentence: Int32)] = []
+            texts.reserveCapacity(n)
+            places.reserveCapacity(n)
+            for (i, s) in d.sections.enumerated() {
+                for (k, t) in s.sentences.enumerated() {
+                    texts.append(t.text)
+                    places.append((Int32(i), Int32(k)))
+                }
+            }
+            return (texts, places)
+        }
         for (x, y) in variantPairs(set) {
-            let fa = x.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
-            let fb = y.document.sections.flatMap { s in s.sentences.map { (s, $0) } }
-            guard !fa.isEmpty, !fb.isEmpty else { continue }
-            let pairs = SentenceAligner.align(fa.map(\.1), fb.map(\.1))
-            for p in pairs where p.similarity >= threshold && p.a < fa.count && p.b < fb.count {
-                let (sa, ta) = fa[p.a], (sb, tb) = fb[p.b]
-                if ta.text == tb.text { continue }
+            let fa = flat(x.document)
+            let fb = flat(y.document)
+            guard !fa.texts.isEmpty, !fb.texts.isEmpty else { continue }
+            let pairs = SentenceAligner.alignTexts(fa.texts, fb.texts)
+            for p in pairs where p.similarity >= threshold && p.a < fa.texts.count && p.b < fb.texts.count {
+                if fa.texts[p.a] == fb.texts[p.b] { continue }
+                let (ia, ka) = fa.places[p.a], (ib, kb) = fb.places[p.b]
+                let sa = x.document.sections[Int(ia)], sb = y.document.sections[Int(ib)]
                 out.append(
                     AlignedStatement(
-                        a: x, b: y, sectionA: sa, sentenceA: ta, sectionB: sb, sentenceB: tb, similarity: p.similarity,
-                        isEdit: Chronology.isEdit(x, y)))
+                        a: x, b: y, sectionA: sa, sentenceA: sa.sentences[Int(ka)], sectionB: sb, sentenceB: sb.sentences[Int(kb)],
+                        similarity: p.similarity, isEdit: Chronology.isEdit(x, y)))
             }
         }
         return out

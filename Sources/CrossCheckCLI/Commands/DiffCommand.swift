@@ -36,7 +36,14 @@ package enum DiffCommand: Command {
         let new = try DocumentParser.parse(path: arguments.positionals[1], previous: old)
         let diff = DocumentDiffer.diff(old: old, new: new)
         switch format {
-        case "json": context.out += DiffReport.json(diff, old: old, new: new).serialized()
+        case "json":
+            // Streamed when the process writes to standard output: the JSON of a long diff is
+            // many times its input's size (a test context collects it in `out`).
+            if let stream = context.streamOut {
+                DiffReport.writeJSON(diff, old: old, new: new, to: stream)
+            } else {
+                DiffReport.writeJSON(diff, old: old, new: new) { context.out += $0 }
+            }
         case "markdown": context.out += DiffReport.markdown(diff)
         default: context.out += DiffReport.text(diff, color: context.useColor)
         }

@@ -61,12 +61,18 @@ package enum GateCommand: Command {
         let pair = try load(old: oldPath, new: newPath, context: contextPaths, workingDirectory: context.workingDirectory)
 
         let configuration = options.configuration(manifest: pair.manifest, config: config)
-        let oldRun = try RuleEngine.run(pair.old, configuration: configuration)
-        var newRun = try RuleEngine.run(pair.new, configuration: configuration)
-        // What the edit itself changes (a figure or date in prose or in a template parameter, an
-        // uncited figure added), found by comparing OLD with NEW directly: no context needed.
+        // One memo over the three runs reads each sentence's claims once. What the edit itself
+        // changes (a figure or date in prose or in a template parameter, an uncited figure added)
+        // is found first, by comparing OLD with NEW directly (no context needed): it reads both
+        // files' claims before the other rules' memo state exists. The two sets then have the same
+        // variant ids (NEW stands in under OLD's), so the run over NEW also takes what the rules
+        // kept from the run over OLD (word counts updated by the edit's delta). The findings are
+        // those of runs without a memo.
+        let memo = RuleMemo()
+        let editRaw = try pair.editFindings(configuration, memo: memo)
+        let oldRun = try RuleEngine.run(pair.old, configuration: configuration, memo: memo)
+        var newRun = try RuleEngine.run(pair.new, configuration: configuration, memo: memo)
         // Baselines are applied (and a --write-baseline recorded) once, over both lists.
-        let editRaw = try pair.editFindings(configuration)
         let (baselined, usedBaseline) = try options.applyBaselines(newRun.findings + editRaw, &context)
         let newFindings = Array(baselined.prefix(newRun.findings.count))
         let editFindings = Array(baselined.dropFirst(newRun.findings.count))
@@ -99,10 +105,10 @@ package enum GateCommand: Command {
         var newVariant: Variant? = nil
 
         /// The findings of the edit itself (OLD against NEW, no context).
-        func editFindings(_ configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
+        func editFindings(_ configuration: RuleConfiguration, memo: RuleMemo? = nil) throws(CrossCheckError) -> [Finding] {
             guard let o = oldVariant, var n = newVariant else { return [] }
             n.document.role = new.variants.first { $0.id == o.id }?.document.role ?? n.document.role
-            return try EditChanges.findings(old: o, new: n, configuration: configuration)
+            return try EditChanges.findings(old: o, new: n, configuration: configuration, memo: memo)
         }
 
         /// A finding of the NEW set with NEW's evidence named after NEW's file, not OLD's id.

@@ -93,8 +93,11 @@ extension GateCommand {
         let manifest = newManifest ?? oldManifest
         let configuration = options.configuration(manifest: manifest, config: config)
         let blankedRule = PageBlankedRule.description.id
-        var before = try oldSet.map { s throws(CrossCheckError) in try RuleEngine.run(s, configuration: configuration) } ?? RuleRun(findings: [], warnings: [])
-        var after = try newSet.map { s throws(CrossCheckError) in try RuleEngine.run(s, configuration: configuration) } ?? RuleRun(findings: [], warnings: [])
+        // The run after the edit takes what the rules kept from the run before it (the memo
+        // checks that the variant ids match before it reuses anything); the findings are the same.
+        let memo = RuleMemo()
+        var before = try oldSet.map { s throws(CrossCheckError) in try RuleEngine.run(s, configuration: configuration, memo: memo) } ?? RuleRun(findings: [], warnings: [])
+        var after = try newSet.map { s throws(CrossCheckError) in try RuleEngine.run(s, configuration: configuration, memo: memo) } ?? RuleRun(findings: [], warnings: [])
         // The gate judges blanking itself, each edited file against its own previous version.
         before.findings.removeAll { $0.rule == blankedRule }
         after.findings.removeAll { $0.rule == blankedRule }

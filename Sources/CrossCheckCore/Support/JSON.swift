@@ -33,7 +33,8 @@ package enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Appends the value as `serialized` writes it at nesting depth `indent` (-1: compact).
+    package func write(into out: inout String, indent: Int) {
         let pretty = indent >= 0
         switch self {
         case .null: out += "null"
@@ -46,44 +47,60 @@ package enum JSONValue: Sendable, Equatable {
             out += "["
             for (i, v) in a.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSONValue.newline(&out, indent + 1) }
                 v.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSONValue.newline(&out, indent) }
             out += "]"
         case let .object(o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
             for (i, k) in o.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSONValue.newline(&out, indent + 1) }
                 JSONValue.writeString(k, into: &out)
                 out += pretty ? ": " : ":"
                 o[k]!.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSONValue.newline(&out, indent) }
             out += "}"
         }
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
+    /// A newline and `depth` two-space indents (the common depths without building a string).
+    package static func newline(_ out: inout String, _ depth: Int) {
+        if depth < indents.count { out += indents[depth] } else { out += "\n" + String(repeating: "  ", count: depth) }
+    }
+    private static let indents: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
+    /// Appends `s` quoted, escaping `"`, `\\` and control characters.
+    ///
+    /// Every byte that needs an escape is ASCII, so the text is scanned as UTF-8 bytes and the
+    /// runs between escapes are appended whole (a string with none is appended at once).
+    package static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
+        var s = s
+        let plain = s.withUTF8 { b -> Bool in
+            var start = 0
+            for (i, c) in b.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
+                if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) }
+                switch c {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                default:
+                    let h = String(c, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
                 }
+                start = i + 1
             }
+            if start == 0 { return true }
+            if start < b.count { out += String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self) }
+            return false
         }
+        if plain { out += s }
         out += "\""
     }
 

@@ -8,11 +8,32 @@ package enum FactTokenizer {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     /// Lower-cased ASCII text of a token.
+    ///
+    /// Written straight into the string's storage (a short word needs no allocation at all):
+    /// the normalisers ask for words at every number they read.
     package static func lower(_ b: [UInt8], _ t: FactToken) -> String {
-        var s = [UInt8]()
-        s.reserveCapacity(t.end - t.start)
-        for k in t.start..<t.end { let c = b[k]; s.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        return String(decoding: s, as: UTF8.self)
+        let n = t.end - t.start
+        guard n > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: n) { s in
+            for k in 0..<n {
+                let c = b[t.start + k]
+                s[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            }
+            return n
+        }
+    }
+
+    /// True when token `k` is a word whose lower-cased text is `w` (lower-case ASCII), compared
+    /// on bytes without making the word's string.
+    package static func wordIs(_ b: [UInt8], _ t: [FactToken], _ k: Int, _ w: String) -> Bool {
+        guard k >= 0, k < t.count, t[k].kind == .word, t[k].end - t[k].start == w.utf8.count else { return false }
+        var i = t[k].start
+        for c in w.utf8 {
+            let x = b[i]
+            if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Integer value of a digit token (nil past 18 digits).

@@ -13,7 +13,12 @@ package enum EditChanges {
 
     /// The change findings of the edit `old` -> `new` (both revisions), with `configuration`'s
     /// disabled rules and severities applied. Empty when either is not a revision.
-    package static func findings(old: Variant, new: Variant, configuration: RuleConfiguration) throws(CrossCheckError) -> [Finding] {
+    ///
+    /// `memo` (the one `gate` kept over its runs on OLD and NEW) supplies the claims of the
+    /// sentences those runs read; the findings are the same without it.
+    package static func findings(
+        old: Variant, new: Variant, configuration: RuleConfiguration, memo: RuleMemo? = nil
+    ) throws(CrossCheckError) -> [Finding] {
         guard old.document.role == .revision, new.document.role == .revision else { return [] }
         var o = old
         var n = new
@@ -22,7 +27,7 @@ package enum EditChanges {
         if n.id == o.id { n.id += "-new" }
         let set = VariantSet(subject: nil, variants: [o, n], manifest: nil)
         let rules = RuleRegistry.all.filter { ruleIDs.contains($0.description.id) }
-        let run = try RuleEngine.run(set, configuration: configuration, rules: rules)
+        let run = try RuleEngine.run(set, configuration: configuration, rules: rules, memo: memo)
         return run.findings.filter { f in f.kind == .change && f.evidence.contains { $0.variant == n.id } }
     }
 }

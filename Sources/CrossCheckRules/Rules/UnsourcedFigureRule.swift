@@ -166,23 +166,32 @@ package struct UnsourcedFigureRule: Rule {
         let claimSet = context.claims
         // Figures by kind and binary magnitude: support needs values within 25%, so a figure looks
         // only in its own and the neighbouring buckets.
-        func key(_ q: Quantity, _ delta: Int) -> String {
+        struct Bucket: Hashable {
+            var kind: Quantity.Kind
+            var magnitude: Int
+        }
+        func key(_ q: Quantity, _ delta: Int) -> Bucket {
             let m = q.value > 0 && q.value.isFinite ? Int(log2(q.value).rounded(.down)) : 0
-            return q.kind.rawValue + "|" + String(m + delta)
+            return Bucket(kind: q.kind, magnitude: m + delta)
         }
         // Cited figures anywhere, and every figure a revision states (cited or not): a summary
-        // that repeats what the article says is faithful to it.
-        var cited: [String: [Claim]] = [:]
-        var stated: [String: [Claim]] = [:]
+        // that repeats what the article says is faithful to it. Only a summary looks a figure up
+        // among the stated ones, so they are indexed only when the set has one.
+        let indexStated = set.variants.contains { $0.document.role != .revision && $0.document.role != .source }
+        var cited: [Bucket: [Claim]] = [:]
+        var stated: [Bucket: [Claim]] = [:]
         for (v, cs) in claimSet.byVariant {
-            for c in cs where Self.isFigure(c) || Self.isCount(c) {
-                guard case let .quantity(q) = c.value else { continue }
+            let revision = indexStated && v.document.role == .revision
+            for c in cs where c.cited || revision {
+                guard Self.isFigure(c) || Self.isCount(c), case let .quantity(q) = c.value else { continue }
                 if c.cited { cited[key(q, 0), default: []].append(c) }
-                if v.document.role == .revision { stated[key(q, 0), default: []].append(c) }
+                if revision { stated[key(q, 0), default: []].append(c) }
             }
         }
-        func near(_ index: [String: [Claim]], _ q: Quantity) -> [Claim] {
-            (index[key(q, -1)] ?? []) + (index[key(q, 0)] ?? []) + (index[key(q, 1)] ?? [])
+        /// True when a figure in `q`'s bucket or a neighbouring one satisfies `test`.
+        func near(_ index: [Bucket: [Claim]], _ q: Quantity, _ test: (Claim) -> Bool) -> Bool {
+            for delta in -1...1 where index[key(q, delta)]?.contains(where: test) == true { return true }
+            return false
         }
         // The revision before each revision: an uncited figure in a revision is reported only
         // where an edit adds it (an article's own uncited figures are its editors' business).
@@ -222,7 +231,7 @@ package struct UnsourcedFigureRule: Rule {
                     else { return false }
                     return oq.kind == q.kind && (Self.labelled(oq, other).supports(probe) || Self.rounds(oq, q))
                 }
-                if near(cited, q).contains(where: supportedBy) || (!isRevision && near(stated, q).contains(where: supportedBy)) {
+                if near(cited, q, supportedBy) || (!isRevision && near(stated, q, supportedBy)) {
                     if !units.isEmpty { measured[place(c), default: []].formUnion(units) }
                     continue
                 }
@@ -239,7 +248,7 @@ package struct UnsourcedFigureRule: Rule {
             if !units.isEmpty, let known = measured[at], !known.isSuperset(of: units) { continue }
             // The same amount cited in another currency is sourced; the currency is left to
             // `currency-mismatch`.
-            let otherCurrency = q.kind == .money && near(cited, q).contains { other in
+            let otherCurrency = q.kind == .money && near(cited, q) { other in
                 guard other.variant != c.variant, case let .quantity(oq) = other.value, oq.kind == .money else { return false }
                 return oq.sameAmount(as: q) && oq.bound == q.bound
             }
