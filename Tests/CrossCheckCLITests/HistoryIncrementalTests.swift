@@ -54,7 +54,7 @@ import Testing
         return FileManager.default.currentDirectoryPath
     }
 
-    static func walk(_ texts: [String], incremental: Bool) throws -> String {
+    static func walk(_ texts: [String], incremental: Bool, context: [Variant] = []) throws -> String {
         var out = ""
         let sink = HistoryWriter(format: .jsonl) { out += $0 }
         var page = ExportPage()
@@ -62,6 +62,7 @@ import Testing
         page.id = 3
         var options = HistoryOptions()
         options.incremental = incremental
+        options.context = context
         let walker = try PageHistoryWalker(page: page, site: ExportSiteInfo(), options: options, sink: sink)
         for (i, text) in texts.enumerated() {
             var r = ExportRevision()
@@ -84,6 +85,20 @@ import Testing
         #expect(fresh.contains("\"introduced\":[{"))
         #expect(fresh.contains("orchardng"))
         #expect(carried == fresh)
+    }
+
+    /// An undated summary joins every revision's set: several variants, so the memo's word
+    /// counts, spellings and capped reads follow every variant (and merged-words starts afresh).
+    @Test func carriedWorkWithContextGivesTheSameHistory() throws {
+        let summary = "# Orchard\n\nThe orcharding group has 40 members and the compnay sells cider. It is a globaleader in pears.\n"
+        var doc = try DocumentParser.parse(try SourceText(path: "summary.md", bytes: Array(summary.utf8)), format: .markdown)
+        doc.role = .summary
+        doc.date = nil
+        let context = [Variant(id: "summary", document: doc, order: 0)]
+        let texts = try Self.revisions()
+        let carried = try Self.walk(texts, incremental: true, context: context)
+        #expect(carried == (try Self.walk(texts, incremental: false, context: context)))
+        #expect(carried.contains("\"introduced\":[{"))
     }
 
     @Test func aCachedVerdictIsDroppedWhenTheCountsItReadChange() throws {
