@@ -38,6 +38,20 @@ package enum ClaimExtractor {
             return subjects.count - 1
         }
         let entries = RevisionCache<Key, [Claim]>()
+        /// Per document path and per variant id, the keys and claims of its sentences in order as
+        /// last read: a run over the same document again (`gate` reads OLD and NEW twice) or over
+        /// a revision that starts as its parent did (a history) finds them by position, without
+        /// hashing. The last few are kept.
+        private(set) var sequences: [String: [(key: Key, claims: [Claim])]] = [:]
+        private var sequenceOrder: [String] = []
+
+        func keep(_ sequence: [(key: Key, claims: [Claim])], as names: [String]) {
+            for name in names {
+                if sequences.updateValue(sequence, forKey: name) != nil { sequenceOrder.removeAll { $0 == name } }
+                sequenceOrder.append(name)
+            }
+            while sequenceOrder.count > 8 { sequences[sequenceOrder.removeFirst()] = nil }
+        }
         package init() {}
         /// Starts the next revision's run (see `RevisionCache.nextRun`).
         package func nextRun() { entries.nextRun() }
@@ -53,6 +67,10 @@ package enum ClaimExtractor {
         // A source's title is a headline, not the subject's name: prefer the set's subject.
         let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
         let subjectNumber = cache?.subjectNumber(subjectWords) ?? 0
+        let decimalComma = QuantityNormalizer.decimalComma(doc.language)
+        let previous = cache.flatMap { $0.sequences[doc.path] ?? $0.sequences["#" + variant.id] } ?? []
+        var sequence: [(key: SentenceCache.Key, claims: [Claim])] = []
+        if cache != nil { sequence.reserveCapacity(previous.count) }
         for section in doc.sections {
             var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
@@ -66,8 +84,11 @@ package enum ClaimExtractor {
                 }
                 let key = SentenceCache.Key(
                     text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
-                    contextYear: contextYear, decimalComma: QuantityNormalizer.decimalComma(doc.language), subject: subjectNumber)
-                if let known = cache.entries[key] {
+                    contextYear: contextYear, decimalComma: decimalComma, subject: subjectNumber)
+                let j = sequence.count
+                let known = j < previous.count && previous[j].key == key ? previous[j].claims : cache.entries[key]
+                sequence.append((key, known ?? []))
+                if let known {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs (its text is
                     // the sentence's, already trimmed in the cached claims).
@@ -81,10 +102,12 @@ package enum ClaimExtractor {
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
+                    sequence[j].claims = fresh
                     out += fresh
                 }
             }
         }
+        cache?.keep(sequence, as: [doc.path, "#" + variant.id])
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
         // Same attribute, line and value text: only claims sharing attribute and line can be
         // duplicates, so the claims are grouped by a sort of (line, attribute, position) and the
