@@ -29,7 +29,9 @@ package enum LanguageInference {
             total += v
             perSection.append(v)
         }
-        document.sectionVotes = perSection
+        var kept: [Int: LanguageVotes] = [:]
+        for (i, v) in perSection.enumerated() where v.wordCount >= 20 { kept[i] = v }
+        document.sectionVotes = kept
         // A document of fields only (an infobox, front matter) votes with its values.
         if total.wordCount < 20 {
             for f in document.fields { LanguageDetector.count(f.value, into: &total) }
@@ -58,14 +60,14 @@ package enum LanguageInference {
     /// The votes `previous` counted for the sections `document` shares with it at the start and
     /// at the end (by index in `document`), or nil for a section to count.
     static func reusableVotes(_ document: Document, _ previous: Document?) -> (Int) -> LanguageVotes? {
-        guard let previous, previous.sectionVotes.count == previous.sections.count, !previous.sections.isEmpty else { return { _ in nil } }
+        guard let previous, !previous.sectionVotes.isEmpty else { return { _ in nil } }
         let (head, tail) = document.sharedSections(with: previous)
         let votes = previous.sectionVotes
         let newCount = document.sections.count, oldCount = previous.sections.count
         return { i in
             if i < head { return votes[i] }
             if i >= newCount - tail { return votes[i - newCount + oldCount] }
-            return nil
+            return nil as LanguageVotes?
         }
     }
 }

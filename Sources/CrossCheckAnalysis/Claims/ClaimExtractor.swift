@@ -69,8 +69,11 @@ package enum ClaimExtractor {
         let subjectNumber = cache?.subjectNumber(subjectWords) ?? 0
         let decimalComma = QuantityNormalizer.decimalComma(doc.language)
         let previous = cache.flatMap { $0.sequences[doc.path] ?? $0.sequences["#" + variant.id] } ?? []
-        var sequence: [(key: SentenceCache.Key, claims: [Claim])] = []
-        if cache != nil { sequence.reserveCapacity(previous.count) }
+        // This run's sequence, made only once it departs from the previous one (a document read
+        // again keeps the stored array: no copy of it is held beside it).
+        var sequence: [(key: SentenceCache.Key, claims: [Claim])]? = nil
+        var read = 0
+        let sentenceCount = cache == nil ? 0 : doc.sections.reduce(0) { $0 + $1.sentences.count }
         for section in doc.sections {
             var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
@@ -85,9 +88,20 @@ package enum ClaimExtractor {
                 let key = SentenceCache.Key(
                     text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
                     contextYear: contextYear, decimalComma: decimalComma, subject: subjectNumber)
-                let j = sequence.count
-                let known = j < previous.count && previous[j].key == key ? previous[j].claims : cache.entries[key]
-                sequence.append((key, known ?? []))
+                let j = read
+                read += 1
+                let same = sequence == nil && j < previous.count && previous[j].key == key
+                let known = same ? previous[j].claims : j < previous.count && previous[j].key == key ? previous[j].claims : cache.entries[key]
+                if !same {
+                    if sequence == nil {
+                        // Sized to the document's sentences: a sequence is kept all run long.
+                        var fresh: [(key: SentenceCache.Key, claims: [Claim])] = []
+                        fresh.reserveCapacity(sentenceCount)
+                        fresh.append(contentsOf: previous.prefix(j))
+                        sequence = fresh
+                    }
+                    sequence?.append((key, known ?? []))
+                }
                 if let known {
                     guard !known.isEmpty else { continue }
                     // Same sentence, same claims: only the evidence's place differs (its text is
@@ -102,12 +116,15 @@ package enum ClaimExtractor {
                 } else {
                     let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
-                    sequence[j].claims = fresh
+                    sequence?[j].claims = fresh
                     out += fresh
                 }
             }
         }
-        cache?.keep(sequence, as: [doc.path, "#" + variant.id])
+        if let cache {
+            let kept = sequence ?? (read == previous.count ? previous : Array(previous.prefix(read)))
+            cache.keep(kept, as: [doc.path, "#" + variant.id])
+        }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
         // Same attribute, line and value text: only claims sharing attribute and line can be
         // duplicates, so the claims are grouped by a sort of (line, attribute, position) and the

@@ -317,9 +317,10 @@ package struct Document: Sendable {
     package var language: String? = nil
     /// What `language` was taken from.
     package var languageEvidence: LanguageEvidence? = nil
-    /// The function-word votes counted in each section (parallel to `sections`) when the language
-    /// was inferred: a later revision's unchanged sections take them instead of counting again.
-    package var sectionVotes: [LanguageVotes] = []
+    /// The function-word votes counted in the sections (by index) of twenty words or more when the
+    /// language was inferred: a later revision's unchanged long sections take them instead of
+    /// counting again (short ones are recounted: keeping theirs cost more memory than time).
+    package var sectionVotes: [Int: LanguageVotes] = [:]
     /// True when the wikitext was HTML-escaped (`&lt;ref&gt;`) and was decoded before parsing.
     package var decodedEscapedMarkup = false
     /// What the format's parser kept so that a later revision can be parsed incrementally.
