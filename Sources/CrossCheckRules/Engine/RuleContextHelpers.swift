@@ -235,12 +235,11 @@ extension RuleContext {
                     // Only the units between the common first and last ones changed: an edit
                     // touches one place, and unchanged sentences keep their storage, so the ends
                     // compare at the cost of a pointer.
-                    let texts = textUnits(v).map(\.text)
+                    let units = textUnits(v)
+                    let texts = units.map(\.text)
                     let old = state.texts[i]
-                    var head = 0
-                    while head < old.count, head < texts.count, old[head] == texts[head] { head += 1 }
-                    var tail = 0
-                    while tail < old.count - head, tail < texts.count - head, old[old.count - 1 - tail] == texts[texts.count - 1 - tail] { tail += 1 }
+                    let shared = UnitAlignment(old: old.count, new: units, text: { old[$0] })
+                    let head = shared.head, tail = shared.tail
                     // Between them, texts that merely moved (or repeat) cancel out.
                     var middle: [TextKey: Int] = [:]
                     for t in texts[head..<(texts.count - tail)] { middle[TextKey(t), default: 0] += 1 }
