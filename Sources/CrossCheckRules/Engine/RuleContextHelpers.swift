@@ -197,7 +197,7 @@ extension RuleContext {
                 var words: [String] = []
                 for w in WordScanner.words(in: text) where !w.inLinkOrCode { words.append(w.lowered) }
                 // One variant reads each text once: nothing to reuse, so nothing to keep.
-                if n > 1 || memo != nil { wordsByText[text] = words }
+                if n > 1 { wordsByText[text] = words }
                 return words
             }
             func unitTexts(_ v: Variant) -> [TextKey: Int] {
@@ -205,19 +205,14 @@ extension RuleContext {
                 for u in textUnits(v) { texts[TextKey(u.text), default: 0] += 1 }
                 return texts
             }
-            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas;
-            /// `changes` collects the texts themselves.
-            func delta(from old: [TextKey: Int], to new: [TextKey: Int], changes: inout [(text: String, delta: Int)]) -> [String: Int] {
+            /// Texts added (positive) or dropped (negative) from `old` to `new`, as word deltas.
+            func delta(from old: [TextKey: Int], to new: [TextKey: Int]) -> [String: Int] {
                 var delta: [String: Int] = [:]
                 for (t, c) in new {
                     let d = c - (old[t] ?? 0)
-                    if d != 0 {
-                        changes.append((t.text, d))
-                        for w in words(t.text) { delta[w, default: 0] += d }
-                    }
+                    if d != 0 { for w in words(t.text) { delta[w, default: 0] += d } }
                 }
                 for (t, c) in old where new[t] == nil {
-                    changes.append((t.text, -c))
                     for w in words(t.text) { delta[w, default: 0] -= c }
                 }
                 return delta
@@ -284,11 +279,9 @@ extension RuleContext {
             var counts: [String: Int] = [:]
             var previousTexts: [TextKey: Int] = [:]
             var allTexts: [[String]] = []
-            var unused: [(text: String, delta: Int)] = []
             for (i, v) in set.variants.enumerated() {
                 let texts = unitTexts(v)
-                let d = delta(from: previousTexts, to: texts, changes: &unused)
-                unused.removeAll(keepingCapacity: true)
+                let d = delta(from: previousTexts, to: texts)
                 let span = n - i
                 for (w, dw) in d where dw != 0 {
                     let old = counts[w] ?? 0
