@@ -25,7 +25,7 @@ package enum FormatDetector {
     }
 
     static func best(_ scores: [DocumentFormat: Double], path: String) -> DocumentFormat {
-        let ext = (path.lowercased() as NSString).pathExtension
+        let ext = FileNames.pathExtension(path.lowercased())
         var hinted: DocumentFormat? = nil
         for p in FormatRegistry.all where hinted == nil && p.fileExtensions.contains(ext) { hinted = p.format }
         var winner = hinted ?? .plaintext

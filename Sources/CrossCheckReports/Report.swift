@@ -24,7 +24,7 @@ package struct ReportFormat: RawRepresentable, Sendable, Hashable, CustomStringC
 
     /// The format a file name suggests (`.md` markdown, `.json` JSON, `.sarif` SARIF), else nil.
     package static func guess(path: String) -> ReportFormat? {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = FileNames.pathExtension(path).lowercased()
         guard !ext.isEmpty, let r = ReportRegistry.all.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
         return ReportFormat(registered: r.name)
     }
