@@ -91,7 +91,14 @@ package enum ClaimExtractor {
                 let j = read
                 read += 1
                 let same = sequence == nil && j < previous.count && previous[j].key == key
-                let known = same ? previous[j].claims : j < previous.count && previous[j].key == key ? previous[j].claims : cache.entries[key]
+                // Past an edit, a sentence the edit left alone sits as far from the end as it did
+                // in the previous run: try that place before hashing.
+                let fromEnd = j + previous.count - sentenceCount
+                let known =
+                    same ? previous[j].claims
+                    : j < previous.count && previous[j].key == key ? previous[j].claims
+                    : fromEnd >= 0 && fromEnd < previous.count && previous[fromEnd].key == key ? previous[fromEnd].claims
+                    : cache.entries[key]
                 if !same {
                     if sequence == nil {
                         // Sized to the document's sentences: a sequence is kept all run long.

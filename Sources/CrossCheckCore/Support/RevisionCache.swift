@@ -4,21 +4,31 @@
 /// text in one revision is wanted again in the next. Entries not used for `keep` runs are dropped
 /// (every `keep` runs, in one sweep), so the cache holds what the recent revisions use, not every
 /// text the page ever had. Not thread-safe: one walker, one thread.
-package final class RevisionCache<Key: Hashable, Value> {
-    private struct Entry {
-        var value: Value
-        var used: Int
+///
+/// The type is `public` (its members are not) only so that its `@inlinable` lookup is inlined and
+/// specialised in the modules that use it: this toolchain does not inline `@inlinable` members of
+/// a `package` type across modules, and the unspecialised lookup was a few percent of a history walk.
+public final class RevisionCache<Key: Hashable, Value> {
+    @usableFromInline struct Entry {
+        @usableFromInline var value: Value
+        @usableFromInline var used: Int
+        @inlinable init(value: Value, used: Int) {
+            self.value = value
+            self.used = used
+        }
     }
 
-    private var entries: [Key: Entry] = [:]
-    private var generation = 0
+    // Inlinable so that each client module specialises the lookups for its key and value types:
+    // left generic, a lookup went through the dictionary's unspecialised code.
+    @usableFromInline var entries: [Key: Entry] = [:]
+    @usableFromInline var generation = 0
     /// Runs an unused entry survives.
     package let keep: Int
 
     package init(keep: Int = 64) { self.keep = max(1, keep) }
 
     /// The value stored for `key` (marking it used in this run), or nil.
-    package subscript(key: Key) -> Value? {
+    @inlinable package subscript(key: Key) -> Value? {
         get {
             guard let i = entries.index(forKey: key) else { return nil }
             entries.values[i].used = generation

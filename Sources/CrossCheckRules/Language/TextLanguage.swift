@@ -124,13 +124,13 @@ extension RuleContext {
     /// True when some text of the set writes `first` and `second` (lower case) side by side,
     /// apart: "global leader" for a token "globaleader".
     package func writesApart(_ first: String, _ second: String) -> Bool {
-        setText.contains(first + " " + second)
+        ByteSearch.contains(setText, first + " " + second)
     }
 
     /// True when some text of the set writes `head` (lower case) before a hyphen, as the first
     /// part of a hyphenated compound ("anarcho-syndicalism").
     package func hyphenates(_ head: String) -> Bool {
-        setText.contains(head + "-")
+        ByteSearch.contains(setText, head + "-")
     }
 
     /// The lower-cased distinct texts of the set, one per line (built once, when first asked).

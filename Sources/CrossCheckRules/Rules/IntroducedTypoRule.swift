@@ -337,7 +337,7 @@ package struct IntroducedTypoRule: Rule {
                     // A word its link's target spells the same way is a name, not a slip; a word in
                     // italics or a span marked as another language is quoted, not English.
                     let markup = context.markup(u, textOffset: w.offset, in: b)
-                    if let linked = markup.linkTarget, WordScanner.lower(linked).contains(w.key) { continue }
+                    if let linked = markup.linkTarget, ByteSearch.contains(WordScanner.lower(linked), w.key) { continue }
                     if scan.english && markup.isForeignOrTitle { continue }
                     if seen[w.key] == nil { order.append(w.key); seen[w.key] = (w.original, t, []) }
                     seen[w.key]?.units.append((u, context.line(b, u, textOffset: w.offset)))

@@ -340,7 +340,7 @@ package struct MergedWordsRule: Rule {
         guard lexical else { return false }
         let markup = context.markup(unit, textOffset: offset, in: v)
         if markup.isForeignOrTitle { return false }
-        if let target = markup.linkTarget, WordScanner.lower(target).contains(key) { return false }
+        if let target = markup.linkTarget, ByteSearch.contains(WordScanner.lower(target), key) { return false }
         return true
     }
 
