@@ -230,6 +230,9 @@ package struct MergedWordsRule: Rule {
             judgedInside[text] = j
             return j
         }
+        /// A set of one variant (a history's revision): a scan kept in the memo is dropped
+        /// whenever a run has more (`Memo.invalidate`), so it may ask only the one answer.
+        let lone = context.set.variants.count == 1
         /// A text whose every token judges as a word however the variant question is answered
         /// yields no hit and no verdict that differs by variant: it can be skipped.
         func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
@@ -242,9 +245,14 @@ package struct MergedWordsRule: Rule {
                 let key = w.lowered
                 words.append(Candidate(text: w.text, key: key, offset: w.range.lowerBound))
                 if !relevant {
-                    // Used in two variants: used outside whichever variant holds it.
-                    let everywhere = (stats.variantCount[key] ?? 0) >= 2
-                    relevant = judgeOnce(w.text, key, outside: true) != nil || (!everywhere && judgeOnce(w.text, key, outside: false) != nil)
+                    if lone {
+                        // One variant: no word is used outside it, so that is the only answer.
+                        relevant = judgeOnce(w.text, key, outside: false) != nil
+                    } else {
+                        // Used in two variants: used outside whichever variant holds it.
+                        let everywhere = (stats.variantCount[key] ?? 0) >= 2
+                        relevant = judgeOnce(w.text, key, outside: true) != nil || (!everywhere && judgeOnce(w.text, key, outside: false) != nil)
+                    }
                 }
             }
             // Only a relevant text's words are looked at again: keep no others.
