@@ -54,7 +54,13 @@ package enum ClaimExtractor {
         }
         package init() {}
         /// Starts the next revision's run (see `RevisionCache.nextRun`).
-        package func nextRun() { entries.nextRun() }
+        package func nextRun() {
+            // Sentences found by position are in use too.
+            if entries.sweepsAtNextRun {
+                for sequence in sequences.values { for e in sequence { entries.touch(e.key) } }
+            }
+            entries.nextRun()
+        }
     }
 
     static func claims(in variant: Variant, subject: String?, cache: SentenceCache?) -> [Claim] {

@@ -42,6 +42,18 @@ public final class RevisionCache<Key: Hashable, Value> {
     /// Entries held now.
     package var count: Int { entries.count }
 
+    /// Marks `key`'s entry (if any) used in this run. A caller that finds entries by position,
+    /// without a lookup (`UnitAlignment`), marks them before a sweep (`sweepsAtNextRun`): an entry
+    /// in use but never looked up would be swept, and computed again the first time a lookup
+    /// is needed.
+    @inlinable package func touch(_ key: Key) {
+        guard let i = entries.index(forKey: key) else { return }
+        entries.values[i].used = generation
+    }
+
+    /// Whether the next `nextRun` sweeps.
+    package var sweepsAtNextRun: Bool { (generation + 1) % keep == 0 }
+
     /// Starts a new run; every `keep` runs, drops the entries no run used since the last sweep.
     package func nextRun() {
         generation += 1

@@ -254,6 +254,8 @@ package struct IntroducedTypoRule: Rule {
                 scans.removeAll(); readers.removeAll(); verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []; indexed = 0
                 previous = []
             }
+            // The last run's units are in use though found by position.
+            if scans.sweepsAtNextRun { for p in previous { scans.touch(p.key) } }
             scans.nextRun()
             verdicts.nextRun()
         }

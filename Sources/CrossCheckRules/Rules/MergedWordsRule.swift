@@ -185,6 +185,8 @@ package struct MergedWordsRule: Rule {
             // The indexes only grow between sweeps; rebuild them from scratch now and then.
             if indexed > 400_000 { clear() }
             verdicts.nextRun()
+            // The last run's units are in use though found by position.
+            if texts.sweepsAtNextRun { for t in previousTexts { texts.touch(TextKey(t)) } }
             texts.nextRun()
         }
     }
