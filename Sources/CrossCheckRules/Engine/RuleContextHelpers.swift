@@ -88,10 +88,11 @@ package struct WordStats: Sendable {
     package var total: [String: Int]
     /// Lower-cased word -> number of variants using it.
     package var variantCount: [String: Int]
-    /// With a history walk's memo: the lower-cased words of every text the edit added or dropped
-    /// since the previous run, a superset of the words whose counts (or spellings) changed; a
-    /// verdict that read none of them still holds. Nil when there was no previous run to compare
-    /// with: every cached verdict must go.
+    /// With a history walk's memo: the lower-cased words whose count in some variant, or whose
+    /// spellings (`RuleMemo.spellings`), the edit changed since the previous run; a verdict that
+    /// read none of them still holds. A word of a reworded sentence that the new wording keeps,
+    /// spelt the same, is not among them. Nil when there was no previous run to compare with:
+    /// every cached verdict must go.
     package var changed: Set<String>? = nil
     /// With a memo: the net change of each word's set-wide count since the previous run (words
     /// whose count did not change are absent). Its keys are a subset of `changed`.
@@ -240,18 +241,25 @@ extension RuleContext {
                     for t in texts[head..<(texts.count - tail)] { middle[TextKey(t), default: 0] += 1 }
                     for t in old[head..<(old.count - tail)] { middle[TextKey(t), default: 0] -= 1 }
                     var d: [String: Int] = [:]
+                    // Net change per spelling: a reworded sentence's kept words cancel out here.
+                    var spelt: [String: (lowered: String, delta: Int)] = [:]
                     for (t, c) in middle where c != 0 {
                         for w in WordScanner.words(in: t.text) where !w.inLinkOrCode {
                             let lowered = w.lowered
                             d[lowered, default: 0] += c
-                            guard spellings else { continue }
-                            let now = (memo.spellings[lowered]?[w.text] ?? 0) + c
-                            memo.spellings[lowered, default: [:]][w.text] = now == 0 ? nil : now
-                            if memo.spellings[lowered]?.isEmpty == true { memo.spellings[lowered] = nil }
+                            if spellings { spelt[w.text, default: (lowered, 0)].delta += c }
                         }
                     }
+                    for (text, e) in spelt where e.delta != 0 {
+                        let now = (memo.spellings[e.lowered]?[text] ?? 0) + e.delta
+                        memo.spellings[e.lowered, default: [:]][text] = now == 0 ? nil : now
+                        if memo.spellings[e.lowered]?.isEmpty == true { memo.spellings[e.lowered] = nil }
+                        changed.insert(e.lowered)
+                    }
                     for (w, dw) in d {
-                        changed.insert(w)
+                        // Without the spellings following the edit, any word of a changed text may
+                        // read differently.
+                        if dw != 0 || !spellings { changed.insert(w) }
                         guard dw != 0 else { continue }
                         let old = state.stats.perVariant[i][w] ?? 0
                         let now = old + dw
