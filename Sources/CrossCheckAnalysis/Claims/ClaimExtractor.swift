@@ -85,14 +85,16 @@ package enum ClaimExtractor {
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
             let covering = section.coveringCitations
-            for (k, sentence) in section.sentences.enumerated() {
+            // By index: most sentences are found in the cache, and need only their text and line
+            // (copying each sentence out cost its arrays' retains).
+            for k in section.sentences.indices {
                 let cited = isSource || !covering[k].isEmpty
                 guard let cache else {
-                    out += sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    out += sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     continue
                 }
                 let key = SentenceCache.Key(
-                    text: TextKey(sentence.text), isListItem: sentence.isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                    text: TextKey(section.sentences[k].text), isListItem: section.sentences[k].isListItem, pathEmpty: section.path.isEmpty, cited: cited,
                     contextYear: contextYear, decimalComma: decimalComma, subject: subjectNumber)
                 let j = read
                 read += 1
@@ -122,12 +124,12 @@ package enum ClaimExtractor {
                     var ev = known[0].evidenceWithoutValue
                     ev.variant = variant.id
                     ev.path = doc.path
-                    ev.line = sentence.line
+                    ev.line = section.sentences[k].line
                     ev.section = sectionName ?? section.path.joined(separator: " > ")
                     sectionName = ev.section
                     Claim.appendRelocated(known, to: ev, into: &out)
                 } else {
-                    let fresh = sentenceClaims(sentence, section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                    let fresh = sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     cache.entries[key] = fresh
                     sequence?[j].claims = fresh
                     out += fresh

@@ -211,21 +211,22 @@ package struct Section: Sendable, Hashable {
     package var coveringCitations: [[Citation]] {
         var result = [[Citation]](repeating: [], count: sentences.count)
         var next: (paragraph: Int, citations: [Citation])? = nil
+        // Fields are read in place: a sentence copied out costs its arrays' retains, and this
+        // runs over every section of every revision of a history.
         for k in sentences.indices.reversed() {
-            let s = sentences[k]
-            if next?.paragraph != s.paragraph { next = nil }
-            if !s.citations.isEmpty { next = (s.paragraph, s.citations) }
-            result[k] = s.citations.isEmpty ? (next?.citations ?? []) : s.citations
+            let paragraph = sentences[k].paragraph
+            if next?.paragraph != paragraph { next = nil }
+            if !sentences[k].citations.isEmpty { next = (paragraph, sentences[k].citations) }
+            result[k] = sentences[k].citations.isEmpty ? (next?.citations ?? []) : sentences[k].citations
         }
         // A cited sentence that introduces a list ("The racial make-up was:<ref>") covers the
         // list items after it.
         var intro: [Citation] = []
         for k in sentences.indices {
-            let s = sentences[k]
-            if s.isListItem {
+            if sentences[k].isListItem {
                 if result[k].isEmpty { result[k] = intro }
             } else {
-                let t = s.text.utf8
+                let t = sentences[k].text.utf8
                 var end = t.endIndex
                 while end > t.startIndex, t[t.index(before: end)] == 0x20 { end = t.index(before: end) }
                 intro = end > t.startIndex && t[t.index(before: end)] == 0x3A ? result[k] : []
@@ -361,8 +362,11 @@ package struct Document: Sendable {
     /// the end: same sentences in the same order. An edit touches one place, and an incremental
     /// parse keeps the sentences it did not touch, so the comparison mostly costs pointers.
     package func sharedSections(with previous: Document) -> (head: Int, tail: Int) {
+        // By index, not by zipping the arrays: a zip copies every sentence (a large struct) out.
         func same(_ a: Section, _ b: Section) -> Bool {
-            a.sentences.count == b.sentences.count && zip(a.sentences, b.sentences).allSatisfy { $0.text == $1.text }
+            guard a.sentences.count == b.sentences.count else { return false }
+            for i in a.sentences.indices where a.sentences[i].text != b.sentences[i].text { return false }
+            return true
         }
         let old = previous.sections, new = sections
         var head = 0
