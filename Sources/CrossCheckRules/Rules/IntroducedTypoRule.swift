@@ -152,7 +152,22 @@ package struct IntroducedTypoRule: Rule {
     /// the scan read (or a bucket of frequent words it searched).
     final class Memo {
         struct Key: Hashable { var text: TextKey; var fallback: String }
-        let scans = RevisionCache<Key, UnitScan>(keep: 256)
+        /// A unit's scan as the memo holds it: shared by the cache and the last run's units, so
+        /// that `update` marks a dropped scan for both, and a run finds it dropped without a lookup.
+        final class Entry {
+            let key: Key
+            let scan: UnitScan
+            /// Whether a run has anything to look at in it (hits, label candidates, a note).
+            let interesting: Bool
+            /// Set when an edit drops the scan: a unit holding it is scanned again.
+            var dropped = false
+            init(key: Key, scan: UnitScan) {
+                self.key = key
+                self.scan = scan
+                self.interesting = !scan.hits.isEmpty || !scan.labelCandidates.isEmpty || scan.unjudgedLanguage != nil
+            }
+        }
+        let scans = RevisionCache<Key, Entry>(keep: 256)
         /// Word (or frequent-word bucket) -> scans that read it.
         var readers: [String: [Key]] = [:]
         var indexed = 0
@@ -175,46 +190,33 @@ package struct IntroducedTypoRule: Rule {
             }
         }
 
-        /// The last run's units in order, with their keys and scans (for `keptScan`).
-        var previous: [(text: String, key: Key, scan: UnitScan)] = []
+        /// The last run's units in order (empty when it had section languages).
+        var previous: [Entry] = []
         var previousLanguage = ""
-        /// This run's, built as the units are read.
-        var current: [(text: String, key: Key, scan: UnitScan)] = []
-        /// Keys whose scans this run's edit dropped.
-        var dropped: Set<Key> = []
 
         func reset() {
             scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
             verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []
-            previous = []; current = []; dropped = []
+            previous = []
         }
 
-        /// The previous run's scan for unit `i` when the edit left it alone (same text, same
-        /// place from the start or the end, scan not dropped); `alignment` is made by `align`.
-        func keptScan(_ i: Int, _ alignment: UnitAlignment) -> UnitScan? {
-            guard let p = alignment.previous(i) else { return nil }
-            let o = previous[p]
-            return dropped.isEmpty || !dropped.contains(o.key) ? o.scan : nil
-        }
-
-        /// Aligns this run's units with the last run's (nil when the language changed, or there
-        /// was none), and starts this run's list of units.
-        func align(_ units: [TextUnit], language: String) -> UnitAlignment? {
-            current = []
-            current.reserveCapacity(units.count)
+        /// Aligns this run's units with the last run's: none are shared when the language
+        /// changed or there was no last run.
+        func align(_ units: [TextUnit], language: String) -> UnitAlignment {
             guard language == previousLanguage, !previous.isEmpty else {
                 previousLanguage = language
+                previous = []
                 return UnitAlignment(old: 0, new: units, text: { _ in "" })
             }
-            let old = previous
-            return UnitAlignment(old: old.count, new: units, text: { old[$0].text })
+            return UnitAlignment(old: previous.count, new: units, text: { self.previous[$0].key.text.text })
         }
 
-        /// Ends the run: its units are the next run's previous ones.
-        func finishRun() {
-            previous = current
-            current = []
-            dropped = []
+        /// Makes this run's units the next run's previous ones: `replaced` are shared units
+        /// scanned again (their scans were dropped), `middle` the units between the shared ends.
+        /// In place: the shared units are not copied.
+        func finishRun(_ alignment: UnitAlignment, replaced: [(Int, Entry)], middle: [Entry]) {
+            for (p, e) in replaced { previous[p] = e }
+            previous.replaceSubrange(alignment.head..<(previous.count - alignment.tail), with: middle)
         }
 
         /// Brings the frequent words up to date and drops the scans the edit may have changed.
@@ -245,8 +247,8 @@ package struct IntroducedTypoRule: Rule {
                     if let keys = verdictReaders.removeValue(forKey: name) { for k in keys { verdicts[k] = nil } }
                     guard let keys = readers.removeValue(forKey: name) else { continue }
                     for k in keys {
+                        scans[k]?.dropped = true
                         scans[k] = nil
-                        dropped.insert(k)
                     }
                 }
             }
@@ -255,7 +257,7 @@ package struct IntroducedTypoRule: Rule {
                 previous = []
             }
             // The last run's units are in use though found by position.
-            if scans.sweepsAtNextRun { for p in previous { scans.touch(p.key) } }
+            if scans.sweepsAtNextRun { for e in previous { scans.touch(e.key) } }
             scans.nextRun()
             verdicts.nextRun()
         }
@@ -301,28 +303,7 @@ package struct IntroducedTypoRule: Rule {
             // With the memo: the scans of the units the edit left in place (the same texts at both
             // ends of the revision) are the previous run's, unless the edit dropped them.
             let alignment = cache.flatMap { c in sectionLanguages ? nil : c.align(units, language: variantLanguage) }
-            for (ui, u) in units.enumerated() where !previousTexts.contains(u.text) {
-                let scan: UnitScan
-                if let cache {
-                    let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
-                    let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
-                    if let alignment, let known = cache.keptScan(ui, alignment) {
-                        scan = known
-                    } else if let known = cache.scans[key] {
-                        scan = known
-                    } else {
-                        let recorder = CountRecorder()
-                        scan = scanner.scan(u, stats: stats, recorder: recorder, judged: judged)
-                        cache.scans[key] = scan
-                        let names = Set(recorder.words)
-                        for w in names { cache.readers[w, default: []].append(key) }
-                        cache.noteCapped(names)
-                        cache.indexed += recorder.words.count
-                    }
-                    if alignment != nil { cache.current.append((u.text, key, scan)) }
-                } else {
-                    scan = scanner.scan(u, stats: stats, recorder: nil, judged: judged)
-                }
+            func look(_ scan: UnitScan, _ u: TextUnit) {
                 if let language = scan.unjudgedLanguage {
                     context.note(Self.description.id, b, "text in \(language) with no earlier revision in the set: no edit to judge and no word list for that language, so its words are not judged")
                 }
@@ -345,7 +326,56 @@ package struct IntroducedTypoRule: Rule {
                     seen[w.key]?.units.append((u, context.line(b, u, textOffset: w.offset)))
                 }
             }
-            cache?.finishRun()
+            /// The memo's scan of `u` (found, or made and kept).
+            func entry(_ u: TextUnit, _ cache: Memo) -> Memo.Entry {
+                let fallback = sectionLanguages ? context.fallbackLanguage(of: u, in: b) : variantLanguage
+                let key = Memo.Key(text: TextKey(u.text), fallback: fallback)
+                if let known = cache.scans[key] { return known }
+                let recorder = CountRecorder()
+                let e = Memo.Entry(key: key, scan: scanner.scan(u, stats: stats, recorder: recorder, judged: judged))
+                cache.scans[key] = e
+                let names = Set(recorder.words)
+                for w in names { cache.readers[w, default: []].append(key) }
+                cache.noteCapped(names)
+                cache.indexed += recorder.words.count
+                return e
+            }
+            if let cache, let alignment {
+                // The units the edit left in place (the same texts at both ends of the revision)
+                // keep the last run's scans, unless the edit dropped them; most have nothing to
+                // look at and are passed over without touching them.
+                var replaced: [(Int, Memo.Entry)] = []
+                var middle: [Memo.Entry] = []
+                middle.reserveCapacity(alignment.newCount - alignment.head - alignment.tail)
+                for ui in units.indices {
+                    if let p = alignment.previous(ui) {
+                        let kept = cache.previous[p]
+                        if !kept.dropped {
+                            if kept.interesting { look(kept.scan, units[ui]) }
+                            continue
+                        }
+                        let e = entry(units[ui], cache)
+                        replaced.append((p, e))
+                        if e.interesting { look(e.scan, units[ui]) }
+                    } else {
+                        let e = entry(units[ui], cache)
+                        middle.append(e)
+                        if e.interesting { look(e.scan, units[ui]) }
+                    }
+                }
+                cache.finishRun(alignment, replaced: replaced, middle: middle)
+            } else {
+                for u in units where !previousTexts.contains(u.text) {
+                    if let cache {
+                        let e = entry(u, cache)
+                        if e.interesting { look(e.scan, u) }
+                    } else {
+                        look(scanner.scan(u, stats: stats, recorder: nil, judged: judged), u)
+                    }
+                }
+                // Section languages: no alignment, so nothing for the next run to align with.
+                cache?.previous = []
+            }
             for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
                 findings.append(Finding(
                     rule: Self.description.id, severity: Self.description.severity, kind: .change,
