@@ -132,26 +132,30 @@ package struct MergedWordsRule: Rule {
         let verdicts = RevisionCache<VerdictKey, (split: Split?, reads: Bool)>(keep: 256)
         /// Counted word -> verdicts that read its count.
         var readers: [String: [VerdictKey]] = [:]
-        let texts = RevisionCache<TextKey, (words: [Candidate], relevant: Bool)>(keep: 256)
+        /// A text's scan, shared by the cache and the last run's units, so that `invalidate`
+        /// marks a dropped scan for both and a run finds it dropped without a lookup.
+        final class Scan {
+            let text: String
+            /// The text's judgeable words; kept only when the text is relevant.
+            let words: [Candidate]
+            /// Whether some word judges as a fusion (the text must be looked at).
+            let relevant: Bool
+            var dropped = false
+            init(text: String, words: [Candidate], relevant: Bool) {
+                self.text = text; self.words = words; self.relevant = relevant
+            }
+        }
+        let texts = RevisionCache<TextKey, Scan>(keep: 256)
         /// Token -> texts whose scan used its verdict.
         var users: [String: [TextKey]] = [:]
         var indexed = 0
-        /// The last run's unit texts and scans in order, and the texts whose scans this run's
-        /// edit dropped: the units at both unchanged ends of a revision need no lookup.
-        var previousTexts: [String] = []
-        var previousScans: [(words: [Candidate], relevant: Bool)] = []
-        var droppedTexts: Set<TextKey> = []
+        /// The last run's units' scans in order: the units at both unchanged ends of a revision
+        /// need no lookup.
+        var previous: [Scan] = []
 
         func clear() {
             verdicts.removeAll(); texts.removeAll(); readers.removeAll(); users.removeAll(); indexed = 0
-            previousTexts = []; previousScans = []; droppedTexts = []
-        }
-
-        /// The previous run's scan of unit `i` when the edit left it alone (same text, same place
-        /// from the start or the end, scan not dropped).
-        func kept(_ i: Int, _ alignment: UnitAlignment) -> (words: [Candidate], relevant: Bool)? {
-            guard let p = alignment.previous(i) else { return nil }
-            return droppedTexts.isEmpty || !droppedTexts.contains(TextKey(previousTexts[p])) ? previousScans[p] : nil
+            previous = []
         }
 
         /// Drops what the edit may have changed: verdicts that read a count whose answer to "none,
@@ -159,7 +163,6 @@ package struct MergedWordsRule: Rule {
         /// was no previous run or the set has several variants (a text's scan then also reads its
         /// words' variant counts).
         func invalidate(_ stats: WordStats, multiVariant: Bool) {
-            droppedTexts = []
             guard stats.changed != nil, !multiVariant else {
                 clear()
                 return
@@ -178,15 +181,15 @@ package struct MergedWordsRule: Rule {
             for t in tokens {
                 guard let list = users.removeValue(forKey: t) else { continue }
                 for text in list {
+                    texts[text]?.dropped = true
                     texts[text] = nil
-                    droppedTexts.insert(text)
                 }
             }
             // The indexes only grow between sweeps; rebuild them from scratch now and then.
             if indexed > 400_000 { clear() }
             verdicts.nextRun()
             // The last run's units are in use though found by position.
-            if texts.sweepsAtNextRun { for t in previousTexts { texts.touch(TextKey(t)) } }
+            if texts.sweepsAtNextRun { for e in previous { texts.touch(TextKey(e.text)) } }
             texts.nextRun()
         }
     }
@@ -199,7 +202,7 @@ package struct MergedWordsRule: Rule {
         // Revisions repeat most texts and words: scan each distinct text once and judge each
         // distinct token once per answer to "is it used in another variant" (the only way the
         // variant enters `judge`).
-        var candidatesByText: [String: (words: [Candidate], relevant: Bool)] = [:]
+        var candidatesByText: [String: Memo.Scan] = [:]
         var judged: [String: Split?] = [:]
         var judgedInside: [String: Split?] = [:]
         /// The tokens whose verdicts the scan under way used, when they read counts.
@@ -237,7 +240,7 @@ package struct MergedWordsRule: Rule {
         let lone = context.set.variants.count == 1
         /// A text whose every token judges as a word however the variant question is answered
         /// yields no hit and no verdict that differs by variant: it can be skipped.
-        func candidates(_ text: String) -> (words: [Candidate], relevant: Bool) {
+        func candidates(_ text: String) -> Memo.Scan {
             if let memo, let c = memo.texts[TextKey(text)] { return c }
             if let c = candidatesByText[text] { return c }
             used.removeAll(keepingCapacity: true)
@@ -258,7 +261,7 @@ package struct MergedWordsRule: Rule {
                 }
             }
             // Only a relevant text's words are looked at again: keep no others.
-            let c = (relevant ? words : [], relevant)
+            let c = Memo.Scan(text: text, words: relevant ? words : [], relevant: relevant)
             if let memo {
                 memo.texts[TextKey(text)] = c
                 for t in Set(used) { memo.users[t, default: []].append(TextKey(text)) }
@@ -276,13 +279,8 @@ package struct MergedWordsRule: Rule {
             let units = context.textUnits(v)
             // One variant with a memo: the units the edit left in place keep their scans.
             let single = memo != nil && context.set.variants.count == 1
-            let alignment = single ? memo.map { m in UnitAlignment(old: m.previousTexts.count, new: units, text: { m.previousTexts[$0] }) } : nil
-            var scans: [(words: [Candidate], relevant: Bool)] = []
-            if single { scans.reserveCapacity(units.count) }
-            for (ui, u) in units.enumerated() {
-                let c = alignment.flatMap { memo?.kept(ui, $0) } ?? candidates(u.text)
-                if single { scans.append(c) }
-                guard c.relevant else { continue }
+            let alignment = single ? memo.map { m in UnitAlignment(old: m.previous.count, new: units, text: { m.previous[$0].text }) } : nil
+            func look(_ c: Memo.Scan, _ u: TextUnit) {
                 for w in c.words {
                     let key = w.key
                     let verdict: Split?
@@ -296,9 +294,36 @@ package struct MergedWordsRule: Rule {
                     hits[key]?.units.append((u, line))
                 }
             }
-            if single, let memo {
-                memo.previousTexts = units.map(\.text)
-                memo.previousScans = scans
+            if let memo, let alignment {
+                // The units the edit left in place keep their scans unless the edit dropped them;
+                // the irrelevant ones (most) are passed over untouched, and the last run's list
+                // is updated in place.
+                var replaced: [(Int, Memo.Scan)] = []
+                var middle: [Memo.Scan] = []
+                middle.reserveCapacity(alignment.newCount - alignment.head - alignment.tail)
+                for ui in units.indices {
+                    let c: Memo.Scan
+                    if let p = alignment.previous(ui) {
+                        let kept = memo.previous[p]
+                        if !kept.dropped {
+                            if kept.relevant { look(kept, units[ui]) }
+                            continue
+                        }
+                        c = candidates(units[ui].text)
+                        replaced.append((p, c))
+                    } else {
+                        c = candidates(units[ui].text)
+                        middle.append(c)
+                    }
+                    if c.relevant { look(c, units[ui]) }
+                }
+                for (p, c) in replaced { memo.previous[p] = c }
+                memo.previous.replaceSubrange(alignment.head..<(memo.previous.count - alignment.tail), with: middle)
+            } else {
+                for u in units {
+                    let c = candidates(u.text)
+                    if c.relevant { look(c, u) }
+                }
             }
             for key in order {
                 guard let h = hits[key] else { continue }
