@@ -142,6 +142,16 @@ extension VariantSet {
 }
 
 extension RuleContext {
+    /// `IntroducedTypoRule.dictionarySlip(w)`, kept from run to run with a memo.
+    func dictionarySlip(_ w: String) -> String? {
+        guard let memo else { return IntroducedTypoRule.dictionarySlip(w) }
+        if let known = memo.dictionarySlips[w] { return known }
+        let slip = IntroducedTypoRule.dictionarySlip(w)
+        if memo.dictionarySlips.count > 200_000 { memo.dictionarySlips.removeAll() }
+        memo.dictionarySlips[w] = .some(slip)
+        return slip
+    }
+
     /// Sentences (with their section) and then field values of `variant`, in document order.
     package func textUnits(_ variant: Variant) -> [TextUnit] {
         analysis(AnalysisKey<[TextUnit]>("textUnits", scope: variant.id)) {

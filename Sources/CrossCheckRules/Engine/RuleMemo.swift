@@ -22,6 +22,9 @@ package final class RuleMemo {
     package var spellings: [String: [String: Int]] = [:]
     package var spellingsRun = -1
     private var states: [String: AnyObject] = [:]
+    /// `IntroducedTypoRule.dictionarySlip` answers (a pure function of the word, asked again for
+    /// every rescanned text and standing hit).
+    var dictionarySlips: [String: String?] = [:]
 
     package init() {}
 

@@ -490,7 +490,7 @@ package struct IntroducedTypoRule: Rule {
                     target = IntroducedTypoRule.likelyIntended(
                         key, original: original, stats: stats, frequent: frequent, variant: variantIndex, previous: previousIndex,
                         spelling: { IntroducedTypoRule.spelling(of: $0, in: set, context: context) ?? $0 }, attested: attested,
-                        english: english, dictionary: english && plain)
+                        english: english, dictionary: english && plain, slip: { context.dictionarySlip($0) })
                     judged[cacheKey] = (target, recorder.map { Array($0.words[mark...]) } ?? [])
                 }
                 let word = UnitScan.Word(original: original, key: key, target: target, offset: w.range.lowerBound)
@@ -521,7 +521,8 @@ package struct IntroducedTypoRule: Rule {
     /// ordinary word usually makes another real word: "print"/"point", "forums"/"forms").
     static func likelyIntended(
         _ w: String, original: String, stats: WordStats, frequent: FrequentWords, variant: Int, previous: Int,
-        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }, english: Bool = true, dictionary: Bool = false
+        spelling: (String) -> String, attested: (String) -> Bool = { _ in false }, english: Bool = true, dictionary: Bool = false,
+        slip: (String) -> String? = { dictionarySlip($0) }
     ) -> String? {
         // Real words are not typos: common words, words one slip from another real word
         // ("ethic"/"ethnic"), English words and names at any frequency (English text only), and
@@ -566,13 +567,15 @@ package struct IntroducedTypoRule: Rule {
         // English text: a lower-case word that no dictionary has, one slip from exactly one
         // common English word, is that word misspelt ("heavilly"), even when the article never
         // uses the word itself.
-        return dictionary ? dictionarySlip(w) : nil
+        return dictionary ? slip(w) : nil
     }
 
     /// The one common English word that `w` (lower-case letters, six or more, in no dictionary)
     /// is a slip of: an inner letter dropped, doubled, or two inner letters swapped; nil when
     /// there is none or more than one.
     static func dictionarySlip(_ w: String) -> String? {
+        // Most words are not candidates: the tests before the search are cheap.
+        guard w.utf8.count >= 6 else { return nil }
         let b = Array(w.utf8)
         let n = b.count
         guard n >= 6, b.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !EnglishLexicon.contains(w) else { return nil }

@@ -370,7 +370,7 @@ package struct MergedWordsRule: Rule {
             case nil: break
             }
             if first.utf8.count >= 4, context.hyphenates(first) { return false }
-            return IntroducedTypoRule.dictionarySlip(key) == nil
+            return context.dictionarySlip(key) == nil
         }
         guard lexical else { return false }
         let markup = context.markup(unit, textOffset: offset, in: v)
