@@ -109,10 +109,10 @@ package enum StatusNormalizer {
         var out = Set<CompanyStatus>()
         // A "public benefit corporation" is a legal form, not a listing; "formerly private" is history.
         var s = raw
-        for phrase in ["public benefit", "public-benefit", "public sector", "public service", "public broadcaster"] where s.contains(phrase) {
+        for phrase in ["public benefit", "public-benefit", "public sector", "public service", "public broadcaster"] where ByteSearch.contains(s, phrase) {
             s = s.replacingOccurrences(of: phrase, with: " ")
         }
-        for past in ["formerly ", "previously ", "former ", "until "] where s.contains(past) {
+        for past in ["formerly ", "previously ", "former ", "until "] where ByteSearch.contains(s, past) {
             for st in ["private", "public", "privately held", "publicly traded", "listed", "state-owned"] {
                 s = s.replacingOccurrences(of: past + st, with: " ")
             }
@@ -159,16 +159,16 @@ package enum StatusNormalizer {
             "consider", "plan", "file", "filed", "ready", "readies", "approval", "approved", "postpone", "delay",
             "expected", "may ", "could ", "would ", "will ", "mull", "intend", "seek", "prepare", "aim",
         ]
-        guard completed.contains(where: { s.contains($0) }) else { return false }
-        if s.contains("completed") || s.contains("went public") || s.contains("began trading") || s.contains("debut") {
+        guard completed.contains(where: { ByteSearch.contains(s, $0) }) else { return false }
+        if ByteSearch.contains(s, "completed") || ByteSearch.contains(s, "went public") || ByteSearch.contains(s, "began trading") || ByteSearch.contains(s, "debut") {
             return true
         }
-        return !intent.contains(where: { s.contains($0) })
+        return !intent.contains(where: { ByteSearch.contains(s, $0) })
     }
 
     /// True when a sentence reports a move from public to private (delisting, buy-out).
     package static func reportsDelisting(_ sentence: String) -> Bool {
         let s = sentence.lowercased()
-        return s.contains("delisted") || s.contains("taken private") || s.contains("went private") || s.contains("take-private")
+        return ByteSearch.contains(s, "delisted") || ByteSearch.contains(s, "taken private") || ByteSearch.contains(s, "went private") || ByteSearch.contains(s, "take-private")
     }
 }

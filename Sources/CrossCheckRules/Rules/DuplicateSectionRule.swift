@@ -76,7 +76,18 @@ package struct DuplicateSectionRule: Rule {
             struct Key: Hashable { var level: Int; var parent: [String]; var heading: String }
             var groups: [Key: [Section]] = [:]
             var order: [Key] = []
-            for s in v.document.sections where s.level > 0 && !s.path.isEmpty {
+            // A repeated heading repeats its level and its own text first: without such a pair
+            // (most documents, and every revision of most histories) there is nothing to group.
+            struct Heading: Hashable { var level: Int; var heading: String }
+            var headings = Set<Heading>()
+            var repeated = false
+            let sections = v.document.sections
+            for i in sections.indices where sections[i].level > 0 && !sections[i].path.isEmpty {
+                let h = Heading(level: sections[i].level, heading: Self.normalise(sections[i].heading))
+                if !h.heading.isEmpty, !headings.insert(h).inserted { repeated = true; break }
+            }
+            guard repeated else { continue }
+            for s in sections where s.level > 0 && !s.path.isEmpty {
                 let key = Key(level: s.level, parent: s.path.dropLast().map(Self.normalise), heading: Self.normalise(s.heading))
                 guard !key.heading.isEmpty else { continue }
                 if groups[key] == nil { order.append(key) }

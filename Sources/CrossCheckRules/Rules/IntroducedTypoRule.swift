@@ -617,7 +617,7 @@ package struct IntroducedTypoRule: Rule {
     static func labelSlip(_ key: String, _ markup: MarkupContext) -> String? {
         guard markup.linkHasLabel, let target = markup.linkTarget else { return nil }
         let lowered = WordScanner.lower(target)
-        guard !lowered.contains(key) else { return nil }
+        guard !ByteSearch.contains(lowered, key) else { return nil }
         for t in WordScanner.words(in: target) where t.text.utf8.count >= 5 {
             guard let edit = classify(typo: key, intended: t.lowered), edit.interior else { continue }
             switch edit.kind {
