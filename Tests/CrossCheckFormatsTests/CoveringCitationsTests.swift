@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CrossCheckCore
 @testable import CrossCheckFormats
@@ -39,6 +40,37 @@ import Testing
         let s = section([sentence("The town has 3,100 households.", paragraph: 0, cites: 0), sentence("Of these:", paragraph: 0, cites: 2)] + items
             + [sentence("Later text.", paragraph: 2, cites: 0)])
         #expect(s.coveringCitations.map(\.count) == [2, 2, 2, 2, 0])
+    }
+
+    /// `coveredSentences` (what the claims ask) must say exactly where `coveringCitations` is
+    /// non-empty: on the cases above and on every section of the real articles.
+    @Test func coveredSentencesAgreeWithCoveringCitations() throws {
+        func agree(_ s: Section) -> Bool { s.coveredSentences == s.coveringCitations.map { !$0.isEmpty } }
+        var items = [sentence("x", paragraph: 1, cites: 0), sentence("y", paragraph: 1, cites: 0)]
+        for k in items.indices { items[k].isListItem = true }
+        let made = [
+            section([sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 0, cites: 2), sentence("c", paragraph: 0, cites: 0),
+                     sentence("d", paragraph: 1, cites: 0), sentence("e", paragraph: 2, cites: 1), sentence("f", paragraph: 2, cites: 0)]),
+            section([sentence("a", paragraph: 0, cites: 0), sentence("b", paragraph: 1, cites: 0), sentence("c", paragraph: 2, cites: 1)]),
+            section([sentence("Of these: ", paragraph: 0, cites: 1)] + items + [sentence("z", paragraph: 2, cites: 0)]),
+            section([sentence("Of these:", paragraph: 0, cites: 0)] + items),
+            section([]),
+        ]
+        for s in made { #expect(agree(s)) }
+        var checked = 0
+        var paths = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").map { packageRoot + "/seeds/" + $0 }
+        if let corpusRoot {
+            paths += try FileManager.default.contentsOfDirectory(atPath: corpusRoot + "/articles").map { corpusRoot + "/articles/" + $0 }
+        }
+        for path in paths.sorted() {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            guard let doc = try? DocumentParser.parse(SourceText(path: path, bytes: bytes)) else { continue }
+            for s in doc.sections {
+                #expect(agree(s), "\(path): section \(s.path)")
+                checked += s.sentences.count
+            }
+        }
+        #expect(checked > 100)
     }
 
     @Test func parseShowsCoverageSeparatelyFromAttachedCitations() throws {

@@ -84,11 +84,11 @@ package enum ClaimExtractor {
             var sectionName: String? = nil
             let contextYear = year(of: section) ?? doc.date?.year
             // A citation at the end of a paragraph covers the paragraph's sentences before it.
-            let covering = section.coveringCitations
+            let covered = section.coveredSentences
             // By index: most sentences are found in the cache, and need only their text and line
             // (copying each sentence out cost its arrays' retains).
             for k in section.sentences.indices {
-                let cited = isSource || !covering[k].isEmpty
+                let cited = isSource || covered[k]
                 guard let cache else {
                     out += sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
                     continue

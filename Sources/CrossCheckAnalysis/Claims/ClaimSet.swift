@@ -60,7 +60,8 @@ package struct ClaimSet: Sendable {
         // Propagate citations across variants for the same statement. Cited claims are bucketed by
         // attribute and magnitude so the search stays near-linear on long histories.
         var citedIndex: [Bucket: [(variant: String, claim: Claim, words: Set<String>)]] = [:]
-        for (v, cs) in per {
+        // A claim takes a citation only from another variant: with one there is none to index.
+        for (v, cs) in per where per.count > 1 {
             for c in cs where c.cited {
                 guard let b = ClaimSet.bucket(c, 0) else { continue }
                 citedIndex[b, default: []].append((v.id, c, ClaimSet.words(c.statement)))

@@ -208,6 +208,34 @@ package struct Section: Sendable, Hashable {
     /// section's first or last sentence covers the rest of the section.
     ///
     /// Linear passes; `result[k]` is empty for a sentence nothing covers.
+    /// Whether each sentence has covering citations (`!coveringCitations[k].isEmpty`), without
+    /// building the lists: the claims of every revision of a history ask only this.
+    package var coveredSentences: [Bool] {
+        var result = [Bool](repeating: false, count: sentences.count)
+        var next: Int? = nil  // paragraph of the nearest cited sentence after k, in k's paragraph
+        for k in sentences.indices.reversed() {
+            let paragraph = sentences[k].paragraph
+            if next != paragraph { next = nil }
+            if !sentences[k].citations.isEmpty { next = paragraph }
+            result[k] = next != nil
+        }
+        var intro = false
+        for k in sentences.indices {
+            if sentences[k].isListItem {
+                if !result[k] { result[k] = intro }
+            } else {
+                let t = sentences[k].text.utf8
+                var end = t.endIndex
+                while end > t.startIndex, t[t.index(before: end)] == 0x20 { end = t.index(before: end) }
+                intro = end > t.startIndex && t[t.index(before: end)] == 0x3A ? result[k] : false
+            }
+        }
+        if let first = sentences.first, let last = sentences.last, !first.citations.isEmpty || !last.citations.isEmpty {
+            for k in result.indices { result[k] = true }
+        }
+        return result
+    }
+
     package var coveringCitations: [[Citation]] {
         var result = [[Citation]](repeating: [], count: sentences.count)
         var next: (paragraph: Int, citations: [Citation])? = nil
