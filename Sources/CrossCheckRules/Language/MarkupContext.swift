@@ -41,7 +41,21 @@ package struct MarkupContext: Sendable, Equatable {
             while j < bytes.count, j - k < 40, bytes[j] != 0x7C, bytes[j] != 0x7D, bytes[j] != 0x0A { j += 1 }
             return String(decoding: bytes[k..<j], as: UTF8.self).lowercased().trimmingCharacters(in: " _")
         }
+        let wikitext = format == .wikitext
         while i < offset {
+            // Most bytes of a paragraph are none of { } [ ] | ' : skip them in a tight loop.
+            if wikitext {
+                i = bytes.withUnsafeBufferPointer { p in
+                    var k = i
+                    while k < offset {
+                        let c = p[k]
+                        if c == 0x7B || c == 0x7D || c == 0x5B || c == 0x5D || c == 0x7C || c == 0x27 { break }
+                        k += 1
+                    }
+                    return k
+                }
+                guard i < offset else { break }
+            }
             let c = bytes[i]
             if format == .wikitext {
                 if c == 0x7B, i + 1 < bytes.count, bytes[i + 1] == 0x7B {
