@@ -218,7 +218,7 @@ package final class ExportReader {
                 }
                 pos = lt
             } else {
-                try decode(upTo: lt)
+                try decodeInPlace(upTo: lt)
             }
             if pos < lt {
                 // An entity cut by the end of the buffer: read more and decode it whole.
@@ -226,6 +226,39 @@ package final class ExportReader {
                 continue
             }
             if lt < end { return }
+        }
+    }
+
+    /// `decode(upTo:)` for character data, which is read once: the decoded bytes are compacted
+    /// in place in the buffer (an entity decodes to fewer bytes than its reference) and appended
+    /// to `scratch` in one piece. Wikitext in an export holds an entity every few dozen bytes
+    /// (`&lt;ref&gt;`, `&quot;`), and an append per piece between them was most of the reading.
+    private func decodeInPlace(upTo limit: Int) throws(ExportError) {
+        let first = pos
+        var w = pos
+        defer { scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + first, count: w - first)) }
+        while pos < limit {
+            let start = buffer + pos
+            guard let ampRaw = memchr(start, 0x26, limit - pos) else {
+                if w != pos { (buffer + w).update(from: start, count: limit - pos) }
+                w += limit - pos
+                pos = limit
+                return
+            }
+            let amp = ampRaw.assumingMemoryBound(to: UInt8.self) - buffer
+            if amp > pos {
+                if w != pos { (buffer + w).update(from: start, count: amp - pos) }
+                w += amp - pos
+            }
+            pos = amp
+            var semi = amp + 1
+            while semi < limit && semi - amp <= 12 && buffer[semi] != 0x3B { semi += 1 }
+            if semi >= limit || buffer[semi] != 0x3B {
+                if semi >= limit && limit == end && !eof && semi - amp <= 12 { return }  // cut by the buffer
+                throw error(at: base + amp, "malformed XML: a bare & (not an entity reference) in text")
+            }
+            w += try writeEntity(amp + 1, semi, into: buffer + w)
+            pos = semi + 1
         }
     }
 
@@ -256,6 +289,17 @@ package final class ExportReader {
 
     /// Decodes the entity whose name is `buffer[from..<to]` into `scratch`.
     private func appendEntity(_ from: Int, _ to: Int) throws(ExportError) {
+        var out: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let n = try withUnsafeMutableBytes(of: &out) { o throws(ExportError) -> Int in
+            try writeEntity(from, to, into: o.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        withUnsafeBytes(of: &out) { scratch.append(contentsOf: $0.prefix(n)) }
+    }
+
+    /// Decodes the entity whose name is `buffer[from..<to]` to `out` (room for four bytes, and
+    /// never more than the reference's own length: a decoded entity is shorter than its
+    /// reference), returning the bytes written.
+    private func writeEntity(_ from: Int, _ to: Int, into out: UnsafeMutablePointer<UInt8>) throws(ExportError) -> Int {
         let n = to - from
         let b = buffer + from
         func eq(_ s: StaticString) -> Bool { n == s.utf8CodeUnitCount && memcmp(b, s.utf8Start, n) == 0 }
@@ -281,15 +325,17 @@ package final class ExportReader {
             guard value != 0, let scalar = Unicode.Scalar(value) else {
                 throw error(at: base + from - 1, "malformed XML: character reference to a non-character")
             }
-            scratch.append(contentsOf: String(Character(scalar)).utf8)
-            return
+            var k = 0
+            UTF8.encode(scalar) { out[k] = $0; k += 1 }
+            return k
         }
-        if eq("lt") { scratch.append(0x3C) } else if eq("gt") { scratch.append(0x3E) } else if eq("amp") {
-            scratch.append(0x26)
-        } else if eq("quot") { scratch.append(0x22) } else if eq("apos") { scratch.append(0x27) } else {
+        let c: UInt8
+        if eq("lt") { c = 0x3C } else if eq("gt") { c = 0x3E } else if eq("amp") { c = 0x26 } else if eq("quot") { c = 0x22 } else if eq("apos") { c = 0x27 } else {
             let name = String(decoding: UnsafeBufferPointer(start: b, count: n), as: UTF8.self)
             throw error(at: base + from - 1, "malformed XML: unknown entity &\(name);")
         }
+        out[0] = c
+        return 1
     }
 
     @inline(__always) private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }

@@ -96,6 +96,22 @@ import Testing
         #expect(got.map { String(decoding: $0, as: UTF8.self) } == text)
     }
 
+    /// Text is decoded in place in the reader's buffer: character references of every length
+    /// (one to four UTF-8 bytes out), cut by the buffer anywhere, decode as they do in one piece.
+    @Test(arguments: [16, 17, 18, 19, 23, 29, 64])
+    func characterReferencesDecodedInPlace(capacity: Int) throws {
+        let unit = "x&#65;&#xE9;&#x263A;&#128512;&lt;y&amp;&#10;"
+        let xml = """
+            <mediawiki version="0.4"><page><title>T</title><id>1</id><revision><id>5</id><timestamp>2020-01-01T00:00:00Z</timestamp>\
+            <contributor><username>U</username></contributor><text xml:space="preserve">\(String(repeating: unit, count: 40))</text></revision></page></mediawiki>
+            """
+        let path = try ExportFixture.write(xml, to: ExportFixture.directory(), name: "e.xml")
+        let reader = ExportReader(source: try ExportByteSource(path: path), capacity: capacity)
+        var got: [UInt8]? = nil
+        while let e = try reader.next() { if case let .revision(r) = e { got = r.text } }
+        #expect(got.map { String(decoding: $0, as: UTF8.self) } == String(repeating: "xAé☺😀<y&\n", count: 40))
+    }
+
     @Test(arguments: [
         (["gzip", "-c"], "e.xml.gz"), (["bzip2", "-c"], "e.xml.bz2"), (["xz", "-c"], "e.xml.xz"),
         (["xz", "-c", "--format=lzma"], "e.xml.lzma"),
