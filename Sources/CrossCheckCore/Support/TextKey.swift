@@ -19,8 +19,15 @@ package struct TextKey: Hashable, Sendable {
     static let edge = 24
 
     package func hash(into hasher: inout Hasher) {
+        // The bytes in place when the string has them contiguous (native strings do); a copy
+        // of the string (a retain, and a release after) only for the rest.
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ Self.hash($0, into: &hasher) }) { return done }
         var s = text
-        s.withUTF8 { b in
+        s.withUTF8 { Self.hash($0, into: &hasher) }
+    }
+
+    private static func hash(_ b: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
+        do {
             hasher.combine(b.count)
             if b.count <= 2 * Self.edge {
                 hasher.combine(bytes: UnsafeRawBufferPointer(b))
@@ -48,6 +55,13 @@ package struct TextKey: Hashable, Sendable {
 
     package static func == (a: TextKey, b: TextKey) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
+        if let same = a.text.utf8.withContiguousStorageIfAvailable({ p in
+            b.text.utf8.withContiguousStorageIfAvailable { q in
+                p.baseAddress == q.baseAddress || p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
+            }
+        }), let same {
+            return same
+        }
         var x = a.text, y = b.text
         return x.withUTF8 { p in y.withUTF8 { q in p.baseAddress == q.baseAddress || p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
