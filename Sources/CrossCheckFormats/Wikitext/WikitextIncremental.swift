@@ -1,4 +1,10 @@
 import CrossCheckCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parser state in front of a heading line, kept so that a later parse of an edited revision can
 /// resume there (or stop there and reuse what follows).
 struct WikitextCheckpoint: Sendable, Equatable {
@@ -377,6 +383,10 @@ enum WikitextIncremental {
                 guard let xb = UnsafeRawPointer(x.baseAddress), let yb = UnsafeRawPointer(y.baseAddress) else { return (0, 0) }
                 let limit = min(x.count, y.count)
                 var p = 0
+                // Whole blocks with memcmp first (vectorised: a revision shares most of its bytes
+                // with its parent), then eight bytes a step inside the block that differs.
+                let block = 4096
+                while p + block <= limit, memcmp(xb + p, yb + p, block) == 0 { p += block }
                 while p + 8 <= limit {
                     let u = xb.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                     let v = yb.loadUnaligned(fromByteOffset: p, as: UInt64.self)
@@ -386,6 +396,7 @@ enum WikitextIncremental {
                 while p < limit && x[p] == y[p] { p += 1 }
                 var s = 0
                 let room = limit - p
+                while s + block <= room, memcmp(xb + (x.count - s - block), yb + (y.count - s - block), block) == 0 { s += block }
                 while s + 8 <= room {
                     let u = xb.loadUnaligned(fromByteOffset: x.count - s - 8, as: UInt64.self)
                     let v = yb.loadUnaligned(fromByteOffset: y.count - s - 8, as: UInt64.self)
