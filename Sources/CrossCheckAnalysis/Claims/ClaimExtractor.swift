@@ -30,6 +30,12 @@ package enum ClaimExtractor {
             /// The subject's words, as their number in `subjects`.
             var subject: Int
         }
+        /// A sentence's key and claims, as a run read them (a struct: as a tuple, each read of its
+        /// key copied the whole entry out).
+        struct Entry {
+            var key: Key
+            var claims: [Claim]
+        }
         /// Subject word lists seen, numbered (a key then hashes a number, not the words).
         var subjects: [[String]: Int] = [:]
         func subjectNumber(_ words: [String]) -> Int {
@@ -42,10 +48,22 @@ package enum ClaimExtractor {
         /// last read: a run over the same document again (`gate` reads OLD and NEW twice) or over
         /// a revision that starts as its parent did (a history) finds them by position, without
         /// hashing. The last few are kept.
-        private(set) var sequences: [String: [(key: Key, claims: [Claim])]] = [:]
+        private(set) var sequences: [String: [Entry]] = [:]
         private var sequenceOrder: [String] = []
 
-        func keep(_ sequence: [(key: Key, claims: [Claim])], as names: [String]) {
+        /// Takes the sequence stored under `names` out of the cache (so that the caller holds the
+        /// only reference, and can change it in place); empty when there is none.
+        func take(_ names: [String]) -> [Entry] {
+            var found: [Entry]? = nil
+            for name in names {
+                guard let s = sequences.removeValue(forKey: name) else { continue }
+                sequenceOrder.removeAll { $0 == name }
+                if found == nil { found = s }
+            }
+            return found ?? []
+        }
+
+        func keep(_ sequence: [Entry], as names: [String]) {
             for name in names {
                 if sequences.updateValue(sequence, forKey: name) != nil { sequenceOrder.removeAll { $0 == name } }
                 sequenceOrder.append(name)
@@ -74,71 +92,78 @@ package enum ClaimExtractor {
         let subjectWords = subjectKeys(isSource ? (subject ?? doc.title) : (doc.title ?? subject))
         let subjectNumber = cache?.subjectNumber(subjectWords) ?? 0
         let decimalComma = QuantityNormalizer.decimalComma(doc.language)
-        let previous = cache.flatMap { $0.sequences[doc.path] ?? $0.sequences["#" + variant.id] } ?? []
-        // This run's sequence, made only once it departs from the previous one (a document read
-        // again keeps the stored array: no copy of it is held beside it).
-        var sequence: [(key: SentenceCache.Key, claims: [Claim])]? = nil
+        let names = [doc.path, "#" + variant.id]
+        // The previous run's sequence, taken out of the cache so that it is updated in place: the
+        // entries from the first sentence that departs from it to the last that does not match its
+        // place from the end are replaced by `pending`; the rest stay (no copy of them is made).
+        var previous = cache?.take(names) ?? []
+        var departure: Int? = nil
+        var pending: [SentenceCache.Entry] = []
+        /// Entries at the end of `pending` that matched their place from the end of `previous`.
+        var tailRun = 0
         var read = 0
         let sentenceCount = cache == nil ? 0 : doc.sections.reduce(0) { $0 + $1.sentences.count }
-        for section in doc.sections {
-            var sectionName: String? = nil
-            let contextYear = year(of: section) ?? doc.date?.year
-            // A citation at the end of a paragraph covers the paragraph's sentences before it.
-            let covered = section.coveredSentences
-            // By index: most sentences are found in the cache, and need only their text and line
-            // (copying each sentence out cost its arrays' retains).
-            for k in section.sentences.indices {
-                let cited = isSource || covered[k]
-                guard let cache else {
-                    out += sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
-                    continue
-                }
-                let key = SentenceCache.Key(
-                    text: TextKey(section.sentences[k].text), isListItem: section.sentences[k].isListItem, pathEmpty: section.path.isEmpty, cited: cited,
-                    contextYear: contextYear, decimalComma: decimalComma, subject: subjectNumber)
-                let j = read
-                read += 1
-                let same = sequence == nil && j < previous.count && previous[j].key == key
-                // Past an edit, a sentence the edit left alone sits as far from the end as it did
-                // in the previous run: try that place before hashing.
-                let fromEnd = j + previous.count - sentenceCount
-                let known =
-                    same ? previous[j].claims
-                    : j < previous.count && previous[j].key == key ? previous[j].claims
-                    : fromEnd >= 0 && fromEnd < previous.count && previous[fromEnd].key == key ? previous[fromEnd].claims
-                    : cache.entries[key]
-                if !same {
-                    if sequence == nil {
-                        // Sized to the document's sentences: a sequence is kept all run long.
-                        var fresh: [(key: SentenceCache.Key, claims: [Claim])] = []
-                        fresh.reserveCapacity(sentenceCount)
-                        fresh.append(contentsOf: previous.prefix(j))
-                        sequence = fresh
+        // The previous run's entries are compared in place through a buffer pointer.
+        previous.withUnsafeBufferPointer { prev in
+            for section in doc.sections {
+                var sectionName: String? = nil
+                let contextYear = year(of: section) ?? doc.date?.year
+                // A citation at the end of a paragraph covers the paragraph's sentences before it.
+                let covered = section.coveredSentences
+                // By index: most sentences are found in the cache, and need only their text and line
+                // (copying each sentence out cost its arrays' retains).
+                for k in section.sentences.indices {
+                    let cited = isSource || covered[k]
+                    guard let cache else {
+                        out += sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                        continue
                     }
-                    sequence?.append((key, known ?? []))
-                }
-                if let known {
-                    guard !known.isEmpty else { continue }
-                    // Same sentence, same claims: only the evidence's place differs (its text is
-                    // the sentence's, already trimmed in the cached claims).
-                    var ev = known[0].evidenceWithoutValue
-                    ev.variant = variant.id
-                    ev.path = doc.path
-                    ev.line = section.sentences[k].line
-                    ev.section = sectionName ?? section.path.joined(separator: " > ")
-                    sectionName = ev.section
-                    Claim.appendRelocated(known, to: ev, into: &out)
-                } else {
-                    let fresh = sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
-                    cache.entries[key] = fresh
-                    sequence?[j].claims = fresh
-                    out += fresh
+                    let key = SentenceCache.Key(
+                        text: TextKey(section.sentences[k].text), isListItem: section.sentences[k].isListItem, pathEmpty: section.path.isEmpty, cited: cited,
+                        contextYear: contextYear, decimalComma: decimalComma, subject: subjectNumber)
+                    let j = read
+                    read += 1
+                    let here = j < prev.count && prev[j].key == key
+                    let same = departure == nil && here
+                    // Past an edit, a sentence the edit left alone sits as far from the end as it did
+                    // in the previous run: try that place before hashing.
+                    let fromEnd = j + prev.count - sentenceCount
+                    let atEnd = fromEnd == j ? here : fromEnd >= 0 && fromEnd < prev.count && prev[fromEnd].key == key
+                    let known = here ? prev[j].claims : atEnd ? prev[fromEnd].claims : cache.entries[key]
+                    if !same {
+                        if departure == nil { departure = j }
+                        pending.append(SentenceCache.Entry(key: key, claims: known ?? []))
+                        tailRun = atEnd ? tailRun + 1 : 0
+                    }
+                    if let known {
+                        guard !known.isEmpty else { continue }
+                        // Same sentence, same claims: only the evidence's place differs (its text is
+                        // the sentence's, already trimmed in the cached claims).
+                        var ev = known[0].evidenceWithoutValue
+                        ev.variant = variant.id
+                        ev.path = doc.path
+                        ev.line = section.sentences[k].line
+                        ev.section = sectionName ?? section.path.joined(separator: " > ")
+                        sectionName = ev.section
+                        Claim.appendRelocated(known, to: ev, into: &out)
+                    } else {
+                        let fresh = sentenceClaims(section.sentences[k], section, variant, cited: cited, contextYear: contextYear, subject: subjectWords)
+                        cache.entries[key] = fresh
+                        if !pending.isEmpty { pending[pending.count - 1].claims = fresh }
+                        out += fresh
+                    }
                 }
             }
         }
         if let cache {
-            let kept = sequence ?? (read == previous.count ? previous : Array(previous.prefix(read)))
-            cache.keep(kept, as: [doc.path, "#" + variant.id])
+            if let departure {
+                // The matched tail stays in place (it cannot reach back past the departure).
+                let tail = min(tailRun, previous.count - departure)
+                previous.replaceSubrange(departure..<(previous.count - tail), with: pending.dropLast(tail))
+            } else if read < previous.count {
+                previous.removeSubrange(read...)
+            }
+            cache.keep(previous, as: names)
         }
         // Drop duplicates read twice from one line (a `**Key**: value` list item is a field and a sentence).
         // Same attribute, line and value text: only claims sharing attribute and line can be
