@@ -75,8 +75,8 @@ package final class CountRecorder: @unchecked Sendable {
 /// Word counts and the texts they were counted from, kept by a `RuleMemo` for the next run.
 struct WordStatsState {
     var ids: [String]
-    /// Per variant: its unit texts in order.
-    var texts: [[String]]
+    /// Per variant: its units in order (the run's own list: keeping it costs no copy of the texts).
+    var units: [[TextUnit]]
     var stats: WordStats
 }
 
@@ -242,14 +242,13 @@ extension RuleContext {
                     // touches one place, and unchanged sentences keep their storage, so the ends
                     // compare at the cost of a pointer.
                     let units = textUnits(v)
-                    let texts = units.map(\.text)
-                    let old = state.texts[i]
-                    let shared = UnitAlignment(old: old.count, new: units, text: { old[$0] })
+                    let old = state.units[i]
+                    let shared = UnitAlignment(old: old.count, new: units, text: { old[$0].text })
                     let head = shared.head, tail = shared.tail
                     // Between them, texts that merely moved (or repeat) cancel out.
                     var middle: [TextKey: Int] = [:]
-                    for t in texts[head..<(texts.count - tail)] { middle[TextKey(t), default: 0] += 1 }
-                    for t in old[head..<(old.count - tail)] { middle[TextKey(t), default: 0] -= 1 }
+                    for k in head..<(units.count - tail) { middle[TextKey(units[k].text), default: 0] += 1 }
+                    for k in head..<(old.count - tail) { middle[TextKey(old[k].text), default: 0] -= 1 }
                     var d: [String: Int] = [:]
                     // Net change per spelling: a reworded sentence's kept words cancel out here.
                     var spelt: [String: (lowered: String, delta: Int)] = [:]
@@ -282,7 +281,7 @@ extension RuleContext {
                             state.stats.variantCount[w] = c == 0 ? nil : c
                         }
                     }
-                    state.texts[i] = texts
+                    state.units[i] = units
                 }
                 state.stats.changed = changed
                 state.stats.totalDelta = totalDelta.filter { $0.value != 0 }
@@ -296,7 +295,7 @@ extension RuleContext {
             var vc: [String: Int] = [:]
             var counts: [String: Int] = [:]
             var previousTexts: [TextKey: Int] = [:]
-            var allTexts: [[String]] = []
+            var allUnits: [[TextUnit]] = []
             for (i, v) in set.variants.enumerated() {
                 let texts = unitTexts(v)
                 let d = delta(from: previousTexts, to: texts)
@@ -310,11 +309,11 @@ extension RuleContext {
                 }
                 per.append(counts)
                 previousTexts = texts
-                if memo != nil { allTexts.append(textUnits(v).map(\.text)) }
+                if memo != nil { allUnits.append(textUnits(v)) }
             }
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
             if let memo {
-                memo.words = WordStatsState(ids: ids, texts: allTexts, stats: stats)
+                memo.words = WordStatsState(ids: ids, units: allUnits, stats: stats)
             }
             return stats
         }
