@@ -59,7 +59,14 @@ public final class RevisionCache<Key: Hashable, Value> {
         generation += 1
         guard generation % keep == 0 else { return }
         let oldest = generation - keep
-        entries = entries.filter { $0.value.used >= oldest }
+        // In place: most entries stay, and rebuilding the dictionary copied every one of them.
+        var stale: [Key] = []
+        for (key, entry) in entries where entry.used < oldest { stale.append(key) }
+        if stale.count * 2 > entries.count {
+            entries = entries.filter { $0.value.used >= oldest }
+        } else {
+            for key in stale { entries.removeValue(forKey: key) }
+        }
     }
 
     /// Drops every entry (the state the values were computed from is gone).
