@@ -237,6 +237,10 @@ extension RuleContext {
                 // The spellings follow the same texts when they followed the last run's.
                 let spellings = memo.spellingsRun == memo.runs - 1
                 if !spellings { memo.spellings = [:] }
+                // One variant: the set-wide counts are its counts. `total` shares their storage,
+                // released here so that they are updated in place, and shared again at the end.
+                let lone = n == 1
+                if lone { state.stats.total = [:] }
                 for (i, v) in set.variants.enumerated() {
                     // Only the units between the common first and last ones changed: an edit
                     // touches one place, and unchanged sentences keep their storage, so the ends
@@ -273,8 +277,10 @@ extension RuleContext {
                         let old = state.stats.perVariant[i][w] ?? 0
                         let now = old + dw
                         state.stats.perVariant[i][w] = now == 0 ? nil : now
-                        let t = (state.stats.total[w] ?? 0) + dw
-                        state.stats.total[w] = t == 0 ? nil : t
+                        if !lone {
+                            let t = (state.stats.total[w] ?? 0) + dw
+                            state.stats.total[w] = t == 0 ? nil : t
+                        }
                         totalDelta[w, default: 0] += dw
                         if old == 0 || now == 0 {
                             let c = (state.stats.variantCount[w] ?? 0) + (old == 0 ? 1 : -1)
@@ -283,6 +289,7 @@ extension RuleContext {
                     }
                     state.units[i] = units
                 }
+                if lone { state.stats.total = state.stats.perVariant[0] }
                 state.stats.changed = changed
                 state.stats.totalDelta = totalDelta.filter { $0.value != 0 }
                 memo.words = state
