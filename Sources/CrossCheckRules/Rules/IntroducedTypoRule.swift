@@ -192,12 +192,22 @@ package struct IntroducedTypoRule: Rule {
 
         /// The last run's units in order (empty when it had section languages).
         var previous: [Entry] = []
+        /// Intended word -> the unit (index in the last run's units) and byte offset of its first
+        /// use. Kept while the edits leave everything up to that unit alone (`keepFirstUses`).
+        var firstUses: [String: (unit: Int, offset: Int)] = [:]
+
+        /// Drops the first uses an edit starting at unit `head` may have moved.
+        func keepFirstUses(before head: Int) {
+            guard !firstUses.isEmpty else { return }
+            firstUses = firstUses.filter { $0.value.unit < head }
+        }
         var previousLanguage = ""
 
         func reset() {
             scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
             verdicts.removeAll(); verdictReaders.removeAll(); cappedWords = []
             previous = []
+            firstUses = [:]
         }
 
         /// Aligns this run's units with the last run's: none are shared when the language
@@ -364,6 +374,7 @@ package struct IntroducedTypoRule: Rule {
                     }
                 }
                 cache.finishRun(alignment, replaced: replaced, middle: middle)
+                cache.keepFirstUses(before: alignment.head)
             } else {
                 for u in units where !previousTexts.contains(u.text) {
                     if let cache {
@@ -375,6 +386,7 @@ package struct IntroducedTypoRule: Rule {
                 }
                 // Section languages: no alignment, so nothing for the next run to align with.
                 cache?.previous = []
+                cache?.firstUses = [:]
             }
             for slip in labelSlips where seen[WordScanner.lower(slip.original)] == nil {
                 findings.append(Finding(
@@ -383,12 +395,28 @@ package struct IntroducedTypoRule: Rule {
                     evidence: [context.evidence(b, slip.unit, line: slip.line, value: slip.original)], values: [slip.original, slip.target], likelyWrong: b.id,
                     fingerprintParts: [b.id, WordScanner.lower(slip.original), WordScanner.lower(slip.target)]))
             }
+            /// The first use of an intended word. With the memo and one variant, a first use the
+            /// edit cannot have moved (its unit lies before the first unit the edit changed, so no
+            /// earlier unit gained the word) is the last run's, at the same place.
+            func firstUse(_ target: String) -> (Variant, TextUnit, Int)? {
+                guard let cache, cache.previous.count == units.count, set.variants.count == 1 else {
+                    return Self.firstUse(of: target, in: set, preferring: a ?? b, context: context)
+                }
+                if let known = cache.firstUses[target], known.unit < units.count {
+                    let u = units[known.unit]
+                    return (b, u, context.line(b, u, textOffset: known.offset))
+                }
+                guard let found = Self.firstUse(of: target, in: b, context: context) else { return nil }
+                cache.firstUses[target] = (found.unit, found.offset)
+                let u = units[found.unit]
+                return (b, u, context.line(b, u, textOffset: found.offset))
+            }
             for key in order {
                 guard let hit = seen[key], let first = hit.units.first else { continue }
                 var evidence = [context.evidence(b, first.0, line: first.1, value: hit.original)]
                 let shown = Self.spelling(of: hit.target, in: set, context: context) ?? hit.target
                 // A word only the dictionary knows is used nowhere in the set: nothing to quote.
-                if (stats.total[hit.target] ?? 0) > 0, let (v, u, line) = Self.firstUse(of: hit.target, in: set, preferring: a ?? b, context: context) {
+                if (stats.total[hit.target] ?? 0) > 0, let (v, u, line) = firstUse(hit.target) {
                     evidence.append(context.evidence(v, u, line: line, value: shown))
                 }
                 let uses = stats.total[hit.target] ?? 0
@@ -815,6 +843,18 @@ package struct IntroducedTypoRule: Rule {
     }
 
     /// Where `lowered` is first used, in `preferred` when it uses it, else in the first variant that does.
+    /// The unit (its index in `variant`'s units) and byte offset of `lowered`'s first use in
+    /// `variant`, as `firstUse(of:in:preferring:context:)` finds it.
+    static func firstUse(of lowered: String, in variant: Variant, context: RuleContext) -> (unit: Int, offset: Int)? {
+        let needle = Array(lowered.utf8)
+        for (i, u) in context.textUnits(variant).enumerated() where WordScanner.mayContain(u.text, lowered: needle) {
+            for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
+                return (i, w.range.lowerBound)
+            }
+        }
+        return nil
+    }
+
     static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
         let needle = Array(lowered.utf8)
         for v in [preferred] + set.variants {
