@@ -15,6 +15,17 @@ package enum WordForms {
         "ates", "ated", "ating", "ate", "ure", "ures", "ary", "ory", "ery", "hood", "dom", "ward", "wards", "like", "en", "ened", "ening",
     ]
 
+    /// `endings` as bytes.
+    static let endingBytes: [[UInt8]] = endings.map { Array($0.utf8) }
+
+    /// Whether `bytes` ends with `suffix` (ASCII text, so bytes compare as characters do).
+    @inline(__always) static func hasSuffix(_ bytes: [UInt8], _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        let start = bytes.count - suffix.count
+        for i in suffix.indices where bytes[start + i] != suffix[i] { return false }
+        return true
+    }
+
     /// True when `w` (lower case) is a known stem plus one to `depth` regular endings (`w` itself is
     /// not looked up).
     ///
@@ -24,11 +35,15 @@ package enum WordForms {
     package static func isDerived(_ w: String, depth: Int = 2, known: (String) -> Bool) -> Bool {
         guard depth > 0 else { return false }
         let bytes = Array(w.utf8)
-        if w.hasSuffix("bility"), bytes.count >= 9 {
+        // Endings are tested on bytes for ASCII words (most; each test through `String` was most
+        // of a merged-words verdict), through `String` otherwise.
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        func ends(_ e: String, _ eb: [UInt8]) -> Bool { ascii ? hasSuffix(bytes, eb) : w.hasSuffix(e) }
+        if bytes.count >= 9, ends("bility", Self.bility) {
             let stem = String(decoding: bytes.dropLast(5), as: UTF8.self) + "le"
             if known(stem) || isDerived(stem, depth: depth - 1, known: known) { return true }
         }
-        for e in endings where bytes.count >= e.utf8.count + 3 && w.hasSuffix(e) {
+        for (k, e) in endings.enumerated() where bytes.count >= endingBytes[k].count + 3 && ends(e, endingBytes[k]) {
             let cut = Array(bytes.dropLast(e.utf8.count))
             // A bare "d" ends only an e-stem ("located"); "Asiand" is not "Asian" + "d".
             if e == "d", cut.last != 0x65 { continue }
@@ -47,6 +62,8 @@ package enum WordForms {
         }
         return false
     }
+
+    static let bility = Array("bility".utf8)
 
     static func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
 }
