@@ -122,6 +122,11 @@ package final class ExportByteSource {
         p.executableURL = URL(fileURLWithPath: exe)
         let out = Pipe()
         let err = Pipe()
+        #if os(Linux)
+        // A larger pipe (1 MB, the usual unprivileged limit, instead of 64 KB): the reader wakes
+        // for the decompressor's output a sixteenth as often. A refusal only leaves the default.
+        _ = fcntl(out.fileHandleForReading.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 1 << 20)
+        #endif
         p.standardOutput = out
         p.standardError = err
         if isStdin {
