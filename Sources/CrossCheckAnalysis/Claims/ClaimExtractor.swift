@@ -60,7 +60,15 @@ package enum ClaimExtractor {
                 sequenceOrder.removeAll { $0 == name }
                 if found == nil { found = s }
             }
-            return found ?? []
+            guard let found else { return [] }
+            // The same storage kept under another name (a history's previous revision was kept
+            // under its own path too) would make the caller's change a copy: drop that alias.
+            let base = found.withUnsafeBufferPointer { $0.baseAddress }
+            for (name, s) in sequences where s.withUnsafeBufferPointer({ $0.baseAddress }) == base {
+                sequences[name] = nil
+                sequenceOrder.removeAll { $0 == name }
+            }
+            return found
         }
 
         func keep(_ sequence: [Entry], as names: [String]) {
