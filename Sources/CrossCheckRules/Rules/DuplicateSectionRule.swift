@@ -82,8 +82,17 @@ package struct DuplicateSectionRule: Rule {
             var headings = Set<Heading>()
             var repeated = false
             let sections = v.document.sections
+            // A history asks for the same headings revision after revision: their keys are kept.
+            let keys: RevisionCache<String, String>? = context.memo?.cache("duplicate-section.keys")
+            func key(_ heading: String) -> String {
+                guard let keys else { return Self.normalise(heading) }
+                if let k = keys[heading] { return k }
+                let k = Self.normalise(heading)
+                keys[heading] = k
+                return k
+            }
             for i in sections.indices where sections[i].level > 0 && !sections[i].path.isEmpty {
-                let h = Heading(level: sections[i].level, heading: Self.normalise(sections[i].heading))
+                let h = Heading(level: sections[i].level, heading: key(sections[i].heading))
                 if !h.heading.isEmpty, !headings.insert(h).inserted { repeated = true; break }
             }
             guard repeated else { continue }
