@@ -321,7 +321,7 @@ package final class PageHistoryWalker {
             previousSectionWords = []
             return 0
         }
-        let counts = document.sectionWordCounts(reusing: previousDocument.map { ($0, previousSectionWords) })
+        let counts = document.sectionWordCounts(previous: previousDocument, counts: previousSectionWords)
         previousSectionWords = counts
         return counts.reduce(0, +)
     }

@@ -405,18 +405,19 @@ package struct Document: Sendable {
     }
 
     /// Words per section (as `wordCount` counts them); with `previous` and its counts, the sections
-    /// shared with it (`sharedSections`) take its counts.
-    package func sectionWordCounts(reusing previous: (document: Document, counts: [Int])? = nil) -> [Int] {
+    /// shared with it (`sharedSections`) take its counts. (The previous document is a parameter of
+    /// its own, not part of a tuple: building the tuple copied the whole document.)
+    package func sectionWordCounts(previous: Document? = nil, counts previousCounts: [Int] = []) -> [Int] {
         var reuse: (head: Int, tail: Int)? = nil
-        if let p = previous, p.counts.count == p.document.sections.count { reuse = sharedSections(with: p.document) }
+        if let previous, previousCounts.count == previous.sections.count { reuse = sharedSections(with: previous) }
         var out: [Int] = []
         out.reserveCapacity(sections.count)
-        for (i, s) in sections.enumerated() {
-            if let r = reuse, let p = previous {
-                if i < r.head { out.append(p.counts[i]); continue }
-                if i >= sections.count - r.tail { out.append(p.counts[i - sections.count + p.counts.count]); continue }
+        for i in sections.indices {
+            if let r = reuse {
+                if i < r.head { out.append(previousCounts[i]); continue }
+                if i >= sections.count - r.tail { out.append(previousCounts[i - sections.count + previousCounts.count]); continue }
             }
-            out.append(Self.words(in: s))
+            out.append(Self.words(in: sections[i]))
         }
         return out
     }
@@ -425,8 +426,9 @@ package struct Document: Sendable {
     static func words(in s: Section) -> Int {
         var n = 0
         do {
-            for t in s.sentences {
-                let fast: Int? = t.text.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            // By index: a sentence copied out costs its arrays' retains.
+            for k in s.sentences.indices {
+                let fast: Int? = s.sentences[k].text.utf8.withContiguousStorageIfAvailable { b -> Int? in
                     var count = 0
                     var inWord = false
                     var afterSpace = false
@@ -442,7 +444,7 @@ package struct Document: Sendable {
                     }
                     return count
                 } ?? nil
-                n += fast ?? t.text.split(separator: " ").count
+                n += fast ?? s.sentences[k].text.split(separator: " ").count
             }
         }
         return n
