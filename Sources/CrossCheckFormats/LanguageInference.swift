@@ -15,15 +15,16 @@ package enum LanguageInference {
         var perSection: [LanguageVotes] = []
         perSection.reserveCapacity(document.sections.count)
         let reuse = reusableVotes(document, previous)
-        for (i, s) in document.sections.enumerated() {
+        // By index: sections and sentences copied out cost their arrays' retains.
+        for i in document.sections.indices {
             if let v = reuse(i) {
                 total += v
                 perSection.append(v)
                 continue
             }
             var v = LanguageVotes()
-            for t in s.sentences {
-                LanguageDetector.count(t.text, into: &v, wordLimit: sectionWordLimit)
+            for k in document.sections[i].sentences.indices {
+                LanguageDetector.count(document.sections[i].sentences[k].text, into: &v, wordLimit: sectionWordLimit)
                 if v.wordCount > sectionWordLimit { break }
             }
             total += v
