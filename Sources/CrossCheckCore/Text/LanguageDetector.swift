@@ -254,9 +254,17 @@ package enum LanguageDetector {
 
     /// Languages whose function words overlap so much that the best count decides.
     static func closeRelatives(_ a: String, _ b: String) -> Bool {
-        let groups: [Set<String>] = [["nb", "nn", "da", "sv"], ["nl", "af"], ["es", "pt", "it"]]
-        return groups.contains { $0.contains(a) && $0.contains(b) }
+        guard let x = relativeGroup[a], let y = relativeGroup[b] else { return false }
+        return x == y
     }
+
+    /// Language code -> its group of close relatives (made once: every revision of a history asks).
+    static let relativeGroup: [String: Int] = {
+        let groups: [[String]] = [["nb", "nn", "da", "sv"], ["nl", "af"], ["es", "pt", "it"]]
+        var out: [String: Int] = [:]
+        for (i, g) in groups.enumerated() { for code in g { out[code] = i } }
+        return out
+    }()
 
     /// True when `code` is English.
     package static func isEnglish(_ code: String?) -> Bool { code == "en" }
