@@ -100,16 +100,17 @@ package struct SourceText: Sendable {
         var i = start
         let n = buf.count
         var controls = 0
-        let space = ByteVector(repeating: 0x20), high = ByteVector(repeating: 0x80)
+        let space = ByteVector(repeating: 0x20), high = ByteVector(repeating: 0x80), newline = ByteVector(repeating: 0x0A)
         while i < n {
-            // Sixteen bytes at a time while they are printable ASCII (no control byte, no
-            // multi-byte sequence): all such a block can change is `onlySpace`.
+            // Sixteen bytes at a time while they are printable ASCII or line feeds (no other
+            // control byte, no multi-byte sequence): all such a block can change is `onlySpace`
+            // (a line feed, as in `validateByte`, leaves it alone).
             if let base = buf.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while i + 16 <= n {
                     let v = raw.loadUnaligned(fromByteOffset: i, as: ByteVector.self)
-                    if anyLane((v .< space) .| (v .>= high)) { break }
-                    if onlySpace && anyLane(v .!= space) { onlySpace = false }
+                    if anyLane(((v .< space) .& (v .!= newline)) .| (v .>= high)) { break }
+                    if onlySpace && anyLane((v .!= space) .& (v .!= newline)) { onlySpace = false }
                     i += 16
                 }
             }
