@@ -221,9 +221,7 @@ package enum ClaimExtractor {
         for h in section.path.reversed() {
             // A year parses from four characters, so it has at least three ASCII digits: skip the
             // Foundation trim for headings without them.
-            var digits = 0
-            for c in h.utf8 where c >= 0x30 && c <= 0x39 { digits += 1 }
-            guard digits >= 3 else { continue }
+            guard ByteSearch.asciiDigits(h) >= 3 else { continue }
             let t = h.trimmingCharacters(in: .whitespaces)
             if t.count == 4, let y = Int(t), (1000...2999).contains(y) { return y }
         }

@@ -29,4 +29,17 @@ package enum ByteSearch {
             }
         }
     }
+
+    /// ASCII digits in `s` (a quick test before parsing years out of headings, run for every
+    /// heading of every revision of a history).
+    package static func asciiDigits(_ s: String) -> Int {
+        if let n = s.utf8.withContiguousStorageIfAvailable({ b -> Int in
+            var n = 0
+            for c in b where c &- 0x30 < 10 { n += 1 }
+            return n
+        }) {
+            return n
+        }
+        return s.utf8.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
+    }
 }

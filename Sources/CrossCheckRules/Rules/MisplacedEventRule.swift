@@ -72,9 +72,7 @@ package struct MisplacedEventRule: Rule {
     static func years(ofHeading heading: String) -> ClosedRange<Int>? {
         // A year is four ASCII digits: most headings have none, and are passed over without
         // splitting them into words (this runs for every heading of every revision of a history).
-        var digits = 0
-        for c in heading.utf8 where c >= 0x30 && c <= 0x39 { digits += 1 }
-        guard digits >= 4 else { return nil }
+        guard ByteSearch.asciiDigits(heading) >= 4 else { return nil }
         let words = WordScanner.words(in: heading).map(\.text)
         func year(_ s: String) -> Int? {
             guard s.utf8.count == 4, let y = Int(s), (1000...2999).contains(y) else { return nil }
