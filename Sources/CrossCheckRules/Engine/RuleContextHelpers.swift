@@ -253,6 +253,10 @@ extension RuleContext {
                     var middle: [TextKey: Int] = [:]
                     for k in head..<(units.count - tail) { middle[TextKey(units[k].text), default: 0] += 1 }
                     for k in head..<(old.count - tail) { middle[TextKey(old[k].text), default: 0] -= 1 }
+                    // A text with a hyphen came or went: what the set hyphenates may have changed.
+                    if !memo.hyphenated.isEmpty, middle.contains(where: { $0.value != 0 && $0.key.text.utf8.contains(0x2D) }) {
+                        memo.hyphenated = [:]
+                    }
                     var d: [String: Int] = [:]
                     // Net change per spelling: a reworded sentence's kept words cancel out here.
                     var spelt: [String: (lowered: String, delta: Int)] = [:]
@@ -321,6 +325,7 @@ extension RuleContext {
             let stats = WordStats(perVariant: per, total: total.filter { $0.value != 0 }, variantCount: vc.filter { $0.value != 0 })
             if let memo {
                 memo.words = WordStatsState(ids: ids, units: allUnits, stats: stats)
+                memo.hyphenated = [:]
             }
             return stats
         }

@@ -25,6 +25,10 @@ package final class RuleMemo {
     /// `IntroducedTypoRule.dictionarySlip` answers (a pure function of the word, asked again for
     /// every rescanned text and standing hit).
     var dictionarySlips: [String: String?] = [:]
+    /// `RuleContext.hyphenates` answers for a set of one variant, valid while the edits add or
+    /// drop no text with a hyphen in it (`wordStats` clears them when one does, or when it
+    /// recounts from scratch).
+    var hyphenated: [String: Bool] = [:]
 
     package init() {}
 

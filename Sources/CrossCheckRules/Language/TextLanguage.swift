@@ -130,7 +130,14 @@ extension RuleContext {
     /// True when some text of the set writes `head` (lower case) before a hyphen, as the first
     /// part of a hyphenated compound ("anarcho-syndicalism").
     package func hyphenates(_ head: String) -> Bool {
-        ByteSearch.contains(setText, head + "-")
+        // A history's lone revision: the answer holds from run to run until an edit adds or
+        // drops a text with a hyphen (the word counts, computed first, watch for that).
+        guard let memo, set.variants.count == 1 else { return ByteSearch.contains(setText, head + "-") }
+        _ = wordStats
+        if let known = memo.hyphenated[head] { return known }
+        let answer = ByteSearch.contains(setText, head + "-")
+        memo.hyphenated[head] = answer
+        return answer
     }
 
     /// The lower-cased distinct texts of the set, one per line (built once, when first asked).
