@@ -73,21 +73,31 @@ package enum WikitextParser {
     /// Gives `<ref name=x/>` and `{{r|x}}` reuses the metadata of their definition.
     static func resolveReuses(_ sections: inout [Section], _ fields: inout [Field], definitions: [String: Citation]) {
         guard !definitions.isEmpty else { return }
-        func resolve(_ c: inout Citation) {
+        /// The citation `c` resolves to, or nil when it stays as it is.
+        func resolved(_ c: Citation) -> Citation? {
             guard let name = c.name, !WikitextRenderer.hasMetadata(c),
                 let d = definitions[WikitextRenderer.definitionKey(name: name, group: c.group)]
-            else { return }
-            let offset = c.offset
-            c = d
-            c.offset = offset
+            else { return nil }
+            var r = d
+            r.offset = c.offset
+            return r
         }
+        // Read first, write only what changes: a write makes the arrays unique, and the sections
+        // an incremental parse reuses share them with the previous revision (every write copied
+        // them, though a reuse there was resolved before).
         for s in sections.indices {
             for t in sections[s].sentences.indices where !sections[s].sentences[t].citations.isEmpty {
-                for k in sections[s].sentences[t].citations.indices { resolve(&sections[s].sentences[t].citations[k]) }
+                for k in sections[s].sentences[t].citations.indices {
+                    guard let r = resolved(sections[s].sentences[t].citations[k]) else { continue }
+                    sections[s].sentences[t].citations[k] = r
+                }
             }
         }
         for f in fields.indices {
-            for k in fields[f].citations.indices { resolve(&fields[f].citations[k]) }
+            for k in fields[f].citations.indices {
+                guard let r = resolved(fields[f].citations[k]) else { continue }
+                fields[f].citations[k] = r
+            }
         }
     }
 
