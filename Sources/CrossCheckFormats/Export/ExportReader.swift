@@ -218,7 +218,7 @@ package final class ExportReader {
                 }
                 pos = lt
             } else {
-                try decodeInPlace(upTo: lt)
+                try decode(upTo: lt)
             }
             if pos < lt {
                 // An entity cut by the end of the buffer: read more and decode it whole.
@@ -229,11 +229,14 @@ package final class ExportReader {
         }
     }
 
-    /// `decode(upTo:)` for character data, which is read once: the decoded bytes are compacted
-    /// in place in the buffer (an entity decodes to fewer bytes than its reference) and appended
-    /// to `scratch` in one piece. Wikitext in an export holds an entity every few dozen bytes
-    /// (`&lt;ref&gt;`, `&quot;`), and an append per piece between them was most of the reading.
-    private func decodeInPlace(upTo limit: Int) throws(ExportError) {
+    /// Appends `buffer[pos..<limit]` to `scratch` with entities decoded; may stop early at an
+    /// entity cut by the buffer's end (it is read again after the next fill).
+    ///
+    /// Character data and attribute values are read once, so the decoded bytes are compacted in
+    /// place in the buffer (an entity decodes to fewer bytes than its reference) and appended in
+    /// one piece. Wikitext in an export holds an entity every few dozen bytes (`&lt;ref&gt;`,
+    /// `&quot;`), and an append per piece between them was most of the reading.
+    private func decode(upTo limit: Int) throws(ExportError) {
         let first = pos
         var w = pos
         defer { scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + first, count: w - first)) }
@@ -260,40 +263,6 @@ package final class ExportReader {
             w += try writeEntity(amp + 1, semi, into: buffer + w)
             pos = semi + 1
         }
-    }
-
-    /// Appends `buffer[pos..<limit]` to `scratch` with entities decoded; may stop early at an
-    /// entity cut by the buffer's end (it is read again after the next fill).
-    private func decode(upTo limit: Int) throws(ExportError) {
-        while pos < limit {
-            let start = buffer + pos
-            guard let ampRaw = memchr(start, 0x26, limit - pos) else {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: start, count: limit - pos))
-                pos = limit
-                return
-            }
-            let amp = ampRaw.assumingMemoryBound(to: UInt8.self) - buffer
-            if amp > pos { scratch.append(contentsOf: UnsafeBufferPointer(start: start, count: amp - pos)) }
-            pos = amp
-            // Find ';' within a short window.
-            var semi = amp + 1
-            while semi < limit && semi - amp <= 12 && buffer[semi] != 0x3B { semi += 1 }
-            if semi >= limit || buffer[semi] != 0x3B {
-                if semi >= limit && limit == end && !eof && semi - amp <= 12 { return }  // cut by the buffer
-                throw error(at: base + amp, "malformed XML: a bare & (not an entity reference) in text")
-            }
-            try appendEntity(amp + 1, semi)
-            pos = semi + 1
-        }
-    }
-
-    /// Decodes the entity whose name is `buffer[from..<to]` into `scratch`.
-    private func appendEntity(_ from: Int, _ to: Int) throws(ExportError) {
-        var out: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let n = try withUnsafeMutableBytes(of: &out) { o throws(ExportError) -> Int in
-            try writeEntity(from, to, into: o.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        }
-        withUnsafeBytes(of: &out) { scratch.append(contentsOf: $0.prefix(n)) }
     }
 
     /// Decodes the entity whose name is `buffer[from..<to]` to `out` (room for four bytes, and
