@@ -112,4 +112,30 @@ import Testing
         #expect(carried == (try Self.walk(texts, incremental: false)))
         #expect(carried.contains("orchardng"))
     }
+
+    /// Two answers kept from run to run: what the page hyphenates (merged-words) and where an
+    /// intended word is first used (introduced-typo's evidence). An edit adding or dropping a
+    /// hyphenated form, or using the intended word before its first use, must change what the
+    /// walk reports exactly as a fresh walk does (the blame at the end quotes the last evidence).
+    @Test func keptAnswersFollowEditsThatChangeThem() throws {
+        let base = """
+            The cooperative grows apples in the valley. It is a globaleader in cider apples.
+
+            The orcharding group met. The orcharding group met again. The orcharding group met twice more.
+            The orcharding group met in May. The orcharding group met in June. The orchardng plan was late.
+            """
+        var texts = [base]
+        var t = base
+        func edit(_ f: (String) -> String) { t = f(t); texts.append(t) }
+        edit { $0 + "\n\nIt runs a global-scale trade.\n" }
+        edit { $0.replacingOccurrences(of: "\n\nIt runs a global-scale trade.\n", with: "") }
+        edit { "Its orcharding courses are known.\n\n" + $0 }
+        edit { $0.replacingOccurrences(of: "in the valley", with: "in the wide valley") }
+        let fresh = try Self.walk(texts, incremental: false)
+        #expect(fresh.contains("globaleader"))
+        #expect(fresh.contains("orchardng"))
+        #expect(fresh.contains("\"resolved\":[{"))
+        #expect(try Self.walk(texts, incremental: true) == fresh)
+    }
 }
+
