@@ -192,6 +192,7 @@ package struct IntroducedTypoRule: Rule {
 
         /// The last run's units in order (empty when it had section languages).
         var previous: [Entry] = []
+        var previousLanguage = ""
         /// Intended word -> the unit (index in the last run's units) and byte offset of its first
         /// use. Kept while the edits leave everything up to that unit alone (`keepFirstUses`).
         var firstUses: [String: (unit: Int, offset: Int)] = [:]
@@ -201,7 +202,6 @@ package struct IntroducedTypoRule: Rule {
             guard !firstUses.isEmpty else { return }
             firstUses = firstUses.filter { $0.value.unit < head }
         }
-        var previousLanguage = ""
 
         func reset() {
             scans.removeAll(); readers.removeAll(); indexed = 0; frequent = nil; frequentSet = []
@@ -856,13 +856,10 @@ package struct IntroducedTypoRule: Rule {
     }
 
     static func firstUse(of lowered: String, in set: VariantSet, preferring preferred: Variant, context: RuleContext) -> (Variant, TextUnit, Int)? {
-        let needle = Array(lowered.utf8)
         for v in [preferred] + set.variants {
-            for u in context.textUnits(v) where WordScanner.mayContain(u.text, lowered: needle) {
-                for w in WordScanner.words(in: u.text) where !w.inLinkOrCode && w.lowered == lowered {
-                    return (v, u, context.line(v, u, textOffset: w.range.lowerBound))
-                }
-            }
+            guard let found = firstUse(of: lowered, in: v, context: context) else { continue }
+            let u = context.textUnits(v)[found.unit]
+            return (v, u, context.line(v, u, textOffset: found.offset))
         }
         return nil
     }
